@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "crm-roi",
+  products: [
+    .executable(name: "crm-roi", targets: ["CRMROI"])
+  ],
+  dependencies: [
+    // The command line: subcommands, options, help, completions.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    /// Debian's libsqlite3-dev, nothing vendored.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    /// A small, checked layer over the SQLite C API.
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    /// The domain and the ROI method: pure Swift, no I/O.
+    .target(name: "ROIEngine"),
+    /// Expenses, metrics, snapshots and settings in one SQLite file; migrations embedded at build time.
+    .target(
+      name: "Storage",
+      dependencies: ["SQLite", "ROIEngine"],
+      plugins: ["EmbedMigrationsPlugin"]
+    ),
+    /// Renders a computed report as a table, CSV, Markdown or JSON.
+    .target(name: "Reports", dependencies: ["ROIEngine"]),
+    .executableTarget(
+      name: "CRMROI",
+      dependencies: [
+        "ROIEngine", "Storage", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    /// Build-time tool that turns migrations/*.sql into Swift string literals.
+    .executableTarget(name: "EmbedMigrations"),
+    .plugin(
+      name: "EmbedMigrationsPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedMigrations"]
+    ),
+    .testTarget(name: "ROIEngineTests", dependencies: ["ROIEngine"]),
+    .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
+    .testTarget(name: "CLITests", dependencies: ["CRMROI"]),
+  ]
+)

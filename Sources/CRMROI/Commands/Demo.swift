@@ -1,0 +1,97 @@
+import ArgumentParser
+import ROIEngine
+import Reports
+import Storage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension CRMROI {
+  struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a sample history to a new database and show its ROI report.",
+      discussion: "It replaces a database only if an earlier demo wrote it.")
+
+    @Option(help: "Where to write the sample database.")
+    var db = "crm-roi-demo.sqlite"
+
+    func run() throws {
+      try removeEarlierDemo()
+      let store = try Store.openOrCreate(path: db)
+      try store.write {
+        try store.initialize(SampleHistory.settings, isDemo: true)
+        for expense in SampleHistory.expenses { try store.add(expense) }
+        for metric in SampleHistory.metrics { try store.add(metric) }
+        try store.log(SampleHistory.snapshots)
+      }
+      print(TextReport.render(try store.report(), rows: try store.report().quarters, markdown: false), terminator: "")
+      print("\nSample database: \(db). Explore it with, for example:")
+      print("  crm-roi expense list --db \(db)")
+      print("  crm-roi roi --db \(db) --format json")
+    }
+
+    /// Deletes `db` when an earlier demo made it; refuses any other existing file.
+    private func removeEarlierDemo() throws {
+      var info = stat()
+      guard stat(db, &info) == 0 else { return }
+      let isDemo = (try? Store.open(path: db).isDemo()) ?? false
+      guard isDemo else { throw StoreError.notEmpty(path: db) }
+      for suffix in ["", "-wal", "-shm"] { unlink(db + suffix) }
+    }
+  }
+}
+
+/// A small company's CRM history, two years around a go-live in April 2025; see the README's worked example.
+enum SampleHistory {
+  static let settings = ROIEngine.Settings(goLive: Month(year: 2025, month: 4))
+
+  static let expenses: [ROIEngine.Expense] = [
+    expense("2025-03-01", .license, 1_440_000, "CRM licences, 24 users", every: .year),
+    expense("2025-03-10", .installation, 950_000, "Integrator: installation and set-up"),
+    expense("2025-03-20", .hardware, 640_000, "4 laptops for the sales team"),
+    ROIEngine.Expense(
+      date: try! CalendarDate(parsing: "2025-03-25"), category: .labor, amount: Money(minor: 680_000),
+      note: "Data migration", labor: Labor(hundredthsOfHours: 16_000, rate: Money(minor: 4_250))),
+    expense("2025-04-01", .service, 35_000, "Hosting and support", every: .month),
+    expense("2025-04-20", .training, 240_000, "Two days of user training"),
+  ]
+
+  static let metrics: [ROIEngine.Metric] = [
+    .init(name: "average-order-size", kind: .kpi, target: .relative(Percent(tenThousandths: 30_000))),
+    .init(name: "repeat-purchases", kind: .count(unitValue: Money(minor: 1_850)),
+          target: .relative(Percent(tenThousandths: 150_000))),
+    .init(name: "returns-cost", kind: .cost, target: .relative(Percent(tenThousandths: -150_000))),
+    .init(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)),
+          target: .relative(Percent(tenThousandths: 50_000))),
+  ]
+
+  /// Sales vary by season around 180,000; after go-live sales, repeat purchases and order size
+  /// ramp up over six months while returns fall.
+  static let snapshots: [Snapshot] = (-12..<12).flatMap { offset -> [Snapshot] in
+    let month = settings.goLive.advanced(by: offset)
+    let seasonal: [Int64] = [-6_000, -8_000, -2_000, 0, 2_000, 1_000, -3_000, -5_000, 2_000, 4_000, 6_000, 9_000]
+    let ramp = Int64(offset < 0 ? 0 : min(offset + 1, 6))
+    let wobble: Int64 = offset % 2 == 0 ? 50 : -50
+    let cycle: Int64 = ((offset % 3) + 3) % 3 == 0 ? 10 : -5
+    func value(_ units: Int64, _ tenThousandths: Int64 = 0) -> MetricValue {
+      MetricValue(tenThousandths: units * 10_000 + tenThousandths)
+    }
+    return [
+      Snapshot(metric: "sales", month: month, value: value(180_000 + seasonal[month.number - 1] + ramp * 1_500)),
+      Snapshot(metric: "returns-cost", month: month, value: value(2_400 + wobble - ramp * 60)),
+      Snapshot(metric: "repeat-purchases", month: month, value: value(400 + cycle + ramp * 10)),
+      Snapshot(metric: "average-order-size", month: month, value: value(86, 5_000 + ramp * 5_000)),
+    ]
+  }
+
+  private static func expense(
+    _ date: String, _ category: ExpenseCategory, _ minor: Int64, _ note: String, every: Frequency? = nil
+  ) -> ROIEngine.Expense {
+    ROIEngine.Expense(
+      date: try! CalendarDate(parsing: date), category: category, amount: Money(minor: minor), note: note,
+      recurrence: every.map { Recurrence(every: $0) })
+  }
+}

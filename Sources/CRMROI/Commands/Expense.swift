@@ -1,0 +1,153 @@
+import ArgumentParser
+import ROIEngine
+import Reports
+import Storage
+
+extension CRMROI {
+  struct Expense: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Log what the CRM costs: licenses, installation, hardware, labor, fees.",
+      subcommands: [Add.self, List.self, Remove.self])
+
+    struct Add: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Add an expense, once or recurring.",
+        discussion: """
+          Examples:
+            crm-roi expense add --date 2025-03-10 --category license --amount 12000
+            crm-roi expense add --date 2025-03-25 --category labor --hours 120 --rate 42.50
+            crm-roi expense add --date 2025-04-01 --category service --amount 350 --every month --until 2027-03
+          """)
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Option(help: "The day it was paid, YYYY-MM-DD.")
+      var date: String
+
+      @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+      var category: String
+
+      @Option(parsing: .unconditional, help: "The amount, like 12000 or 8750.50.")
+      var amount: String?
+
+      @Option(parsing: .unconditional, help: "Hours of work, with --rate instead of --amount.")
+      var hours: String?
+
+      @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
+      var rate: String?
+
+      @Option(help: "A note.")
+      var note: String?
+
+      @Option(help: "Recur every month, quarter or year from --date.")
+      var every: String?
+
+      @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
+      var until: String?
+
+      func run() throws {
+        let store = try database.open()
+        let (id, expense, currency) = try store.write {
+          let currency = try store.settings().currency
+          let expense = try makeExpense(currency: currency)
+          return (try store.add(expense), expense, currency)
+        }
+        var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
+        if let recurrence = expense.recurrence {
+          line += " every \(recurrence.every.rawValue) until \(recurrence.until?.description ?? "the horizon end")"
+        }
+        print(line + ".")
+      }
+
+      private func makeExpense(currency: Currency) throws -> ROIEngine.Expense {
+        let day = try parsed(from: "--date") { try CalendarDate(parsing: date) }
+        let kind = try parsed(from: "--category") { try ExpenseCategory(parsing: category) }
+        func positive(_ option: String, _ text: String) throws -> Money {
+          try parsed(from: option) {
+            let money = try currency.parseAmount(text)
+            guard money.minor > 0 else { throw ValueError(value: text, expected: "an amount above 0, like 8750.50") }
+            return money
+          }
+        }
+        var labor: Labor?
+        let total: Money
+        switch (amount, hours, rate) {
+        case (let text?, nil, nil):
+          total = try positive("--amount", text)
+        case (nil, let hoursText?, let rateText?):
+          let work = Labor(hundredthsOfHours: try parsed(from: "--hours") { try Labor.parseHours(hoursText) }, rate: try positive("--rate", rateText))
+          guard let product = work.amount else {
+            throw InputError(source: "--hours", error: ValueError(value: hoursText, expected: "hours × rate within the 64-bit range"))
+          }
+          (total, labor) = (product, work)
+        default:
+          throw InputError(
+            source: "--amount", error: ValueError(value: [amount, hours, rate].compactMap { $0 }.joined(separator: " "),
+                                                  expected: "either --amount or both --hours and --rate"))
+        }
+        var recurrence: Recurrence?
+        if let every {
+          let frequency = try parsed(from: "--every") { try Frequency(parsing: every) }
+          let last = try until.map { text in try parsed(from: "--until") { try Month(parsing: text) } }
+          if let last, last < day.month {
+            throw InputError(source: "--until", error: ValueError(value: last.description, expected: "a month not before \(day.month)"))
+          }
+          recurrence = Recurrence(every: frequency, until: last)
+        } else if let until {
+          throw InputError(source: "--until", error: ValueError(value: until, expected: "--until only with --every"))
+        }
+        let note = self.note.flatMap { $0.isEmpty ? nil : $0 }
+        return ROIEngine.Expense(date: day, category: kind, amount: total, note: note, labor: labor, recurrence: recurrence)
+      }
+    }
+
+    struct List: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "List the expenses.")
+
+      @OptionGroup var database: DatabaseOptions
+
+      func run() throws {
+        let store = try database.open()
+        let (expenses, currency) = try store.read { (try store.expenses(), try store.settings().currency) }
+        guard !expenses.isEmpty else {
+          print("No expenses yet: add one with crm-roi expense add.")
+          return
+        }
+        var table = Table([
+          ("ID", .right), ("Date", .left), ("Category", .left), ("Amount", .right), ("Recurs", .left),
+          ("Until", .left), ("Note", .left),
+        ])
+        for expense in expenses {
+          var note = expense.note ?? ""
+          if let labor = expense.labor {
+            note = "\(labor.hoursText) h × \(currency.plain(labor.rate.minor))" + (note.isEmpty ? "" : "; " + note)
+          }
+          table.append([
+            String(expense.id ?? 0), expense.date.description, expense.category.rawValue,
+            currency.grouped(expense.amount.rational), expense.recurrence.map { "every \($0.every.rawValue)" } ?? "once",
+            expense.recurrence.map { $0.until?.description ?? "horizon" } ?? "", note,
+          ])
+        }
+        print(table.plain(), terminator: "")
+      }
+    }
+
+    struct Remove: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Remove an expense by its id.")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Argument(help: "The id shown by expense list.")
+      var id: String
+
+      func run() throws {
+        guard let number = Int64(id), number > 0 else {
+          throw InputError(source: "id", error: ValueError(value: id, expected: "an expense id, a positive whole number"))
+        }
+        let store = try database.open()
+        try store.write { try store.removeExpense(id: number) }
+        print("Removed expense \(number).")
+      }
+    }
+  }
+}

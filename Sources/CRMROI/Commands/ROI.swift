@@ -1,0 +1,45 @@
+import ArgumentParser
+import ROIEngine
+import Reports
+import Storage
+
+extension CRMROI {
+  struct ROI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "roi",
+      abstract: "The quarterly ROI history, total cost of ownership, payback and objectives.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case table, csv, json, markdown
+    }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "table, csv, json or markdown.")
+    var format: Format = .table
+
+    @Option(help: "First quarter to show, like 2025Q2 (FY2026Q1 when the fiscal year starts later).")
+    var from: String?
+
+    @Option(help: "Last quarter: rows, payback and objectives as of its end.")
+    var to: String?
+
+    func run() throws {
+      let store = try database.open()
+      let fiscalYearStart = try store.settings().fiscalYearStart
+      func quarter(_ option: String, _ text: String?) throws -> Quarter? {
+        try text.map { text in try parsed(from: option) { try Quarter(parsing: text, fiscalYearStart: fiscalYearStart) } }
+      }
+      let first = try quarter("--from", from)
+      let last = try quarter("--to", to)
+      let report = try store.report(through: last)
+      let rows = report.quarters.filter { row in first.map { row.quarter >= $0 } ?? true }
+      switch format {
+      case .table: print(TextReport.render(report, rows: rows, markdown: false), terminator: "")
+      case .markdown: print(TextReport.render(report, rows: rows, markdown: true), terminator: "")
+      case .csv: print(TextReport.csv(report, rows: rows), terminator: "")
+      case .json: print(JSONReport.render(report, rows: rows), terminator: "")
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import ROIEngine
+import Storage
+
+extension CRMROI {
+  struct Settings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show or change the settings.",
+      subcommands: [Show.self, Set.self],
+      defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Show the settings.")
+
+      @OptionGroup var database: DatabaseOptions
+
+      func run() throws {
+        print(SettingsText.render(try database.open().settings()), terminator: "")
+      }
+    }
+
+    struct Set: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Change one setting.",
+        discussion: "KEY is one of: \(SettingsText.keys.joined(separator: ", ")).")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Argument(help: "The setting to change.")
+      var key: String
+
+      @Argument(help: "Its new value.")
+      var value: String
+
+      func run() throws {
+        let store = try database.open()
+        let updated = try store.write {
+          var settings = try store.settings()
+          try SettingsText.apply(key: key, value: value, to: &settings)
+          try store.update(settings)
+          return settings
+        }
+        print(SettingsText.render(updated), terminator: "")
+      }
+    }
+  }
+}
+
+/// The settings as `settings` shows them and `settings set` takes them.
+enum SettingsText {
+  static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start"]
+
+  static func render(_ settings: ROIEngine.Settings) -> String {
+    """
+    currency           \(settings.currency.code) (\(settings.currency.minorUnits) decimals)
+    go-live            \(settings.goLive)
+    baseline-months    \(settings.baselineMonths) (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound))
+    horizon-years      \(settings.horizonYears) (recurring costs until \(settings.horizonEnd))
+    fiscal-year-start  \(settings.fiscalYearStart) (go-live is in \(settings.quarter(containing: settings.goLive)))
+
+    """
+  }
+
+  static func apply(key: String, value: String, to settings: inout ROIEngine.Settings) throws {
+    try parsed(from: "settings set \(key)") {
+      switch key {
+      case "currency": settings.currency = try Currency(code: value)
+      case "go-live": settings.goLive = try Month(parsing: value)
+      case "baseline-months":
+        settings.baselineMonths = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.baselineMonthsRange)
+      case "horizon-years":
+        settings.horizonYears = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.horizonYearsRange)
+      case "fiscal-year-start":
+        settings.fiscalYearStart = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.fiscalYearStartRange)
+      default:
+        throw ValueError(value: key, expected: "a setting: " + keys.joined(separator: ", "))
+      }
+    }
+  }
+}

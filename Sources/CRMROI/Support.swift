@@ -1,0 +1,61 @@
+import ArgumentParser
+import ROIEngine
+import Storage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Options every command takes.
+struct DatabaseOptions: ParsableArguments {
+  @Option(help: "The database file. Default: $CRM_ROI_DB, else $XDG_DATA_HOME/crm-roi/crm-roi.sqlite.")
+  var db: String?
+
+  /// --db, else CRM_ROI_DB, else $XDG_DATA_HOME (or ~/.local/share)/crm-roi/crm-roi.sqlite.
+  var path: String {
+    if let db { return db }
+    if let path = environment("CRM_ROI_DB"), !path.isEmpty { return path }
+    let dataHome = environment("XDG_DATA_HOME").flatMap { $0.isEmpty ? nil : $0 }
+      ?? (environment("HOME") ?? ".") + "/.local/share"
+    return dataHome + "/crm-roi/crm-roi.sqlite"
+  }
+
+  /// The existing database; an error names the path when there is none.
+  func open() throws -> Store { try Store.open(path: path) }
+}
+
+/// A value from the command line that is not in its accepted form: which argument, the value, the form.
+struct InputError: Error, CustomStringConvertible {
+  let source: String
+  let error: ValueError
+
+  var description: String { "\(source): \(error)" }
+}
+
+/// Runs `parse` and names `source` (an option like --amount, or an argument) in its error.
+func parsed<T>(from source: String, _ parse: () throws -> T) throws -> T {
+  do {
+    return try parse()
+  } catch let error as ValueError {
+    throw InputError(source: source, error: error)
+  }
+}
+
+func environment(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
+}
+
+/// The current calendar month in the local time zone.
+func currentMonth() -> Month {
+  var now = time(nil)
+  var parts = tm()
+  localtime_r(&now, &parts)
+  return Month(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
+}
+
+func writeError(_ text: String) {
+  var text = text
+  text.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+}

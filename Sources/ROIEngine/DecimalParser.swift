@@ -1,0 +1,70 @@
+/// A value typed by a user that is not in the accepted form: what it was and what was expected.
+public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
+  public let value: String
+  public let expected: String
+
+  public init(value: String, expected: String) {
+    self.value = value
+    self.expected = expected
+  }
+
+  public var description: String { "'\(value)' is not valid; expected \(expected)" }
+}
+
+/// A plain decimal as typed: optional sign, digits, optional '.' and digits. No exponent, no
+/// grouping commas, no spaces: "12000", "8750.5", "-12.50".
+public struct ExactDecimal: Equatable, Sendable {
+  /// The digits without the point: 8750.50 is 875050 with scale 2.
+  public let mantissa: Int64
+  public let scale: Int
+
+  public init(mantissa: Int64, scale: Int) {
+    self.mantissa = mantissa
+    self.scale = scale
+  }
+
+  /// Parses `text`; nil when it is not a plain decimal or does not fit 64 bits.
+  public init?(_ text: String) {
+    var bytes = Substring(text).utf8[...]
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      bytes = bytes.dropFirst()
+    }
+    var mantissa: Int64 = 0
+    var scale = 0
+    var seenPoint = false
+    var digits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        if seenPoint { return nil }
+        seenPoint = true
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      let (times10, overflow1) = mantissa.multipliedReportingOverflow(by: 10)
+      let (sum, overflow2) = times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+      if overflow1 || overflow2 { return nil }
+      mantissa = sum
+      digits += 1
+      if seenPoint { scale += 1 }
+    }
+    guard digits > 0, !(seenPoint && scale == 0) else { return nil }
+    self.mantissa = negative ? -mantissa : mantissa
+    self.scale = scale
+  }
+
+  /// The value as an integer count of 10^-`places`; nil when it has more decimals or overflows.
+  public func scaled(to places: Int) -> Int64? {
+    guard scale <= places else { return nil }
+    var result = mantissa
+    for _ in scale..<places {
+      let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      result = next
+    }
+    return result
+  }
+
+  public var rational: Rational { Rational(mantissa: mantissa, scale: scale) }
+}

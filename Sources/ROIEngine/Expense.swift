@@ -1,0 +1,132 @@
+/// What an expense paid for.
+public enum ExpenseCategory: String, CaseIterable, Sendable {
+  case license, installation, hardware, labor, service, training, maintenance, other
+
+  public static let expectedForm = "one of " + allCases.map(\.rawValue).joined(separator: ", ")
+
+  public init(parsing text: String) throws {
+    guard let category = ExpenseCategory(rawValue: text) else {
+      throw ValueError(value: text, expected: ExpenseCategory.expectedForm)
+    }
+    self = category
+  }
+}
+
+/// How often a recurring expense comes back.
+public enum Frequency: String, CaseIterable, Sendable {
+  case month, quarter, year
+
+  public var months: Int {
+    switch self {
+    case .month: 1
+    case .quarter: 3
+    case .year: 12
+    }
+  }
+
+  public init(parsing text: String) throws {
+    guard let frequency = Frequency(rawValue: text) else {
+      throw ValueError(value: text, expected: "month, quarter or year")
+    }
+    self = frequency
+  }
+}
+
+/// A recurring expense: every month, quarter or year from its date, until `until` (inclusive) or the horizon end.
+public struct Recurrence: Hashable, Sendable {
+  public var every: Frequency
+  public var until: Month?
+
+  public init(every: Frequency, until: Month? = nil) {
+    self.every = every
+    self.until = until
+  }
+}
+
+/// Labor entered as hours × hourly rate.
+public struct Labor: Hashable, Sendable {
+  /// Hours in hundredths: 7.5 hours is 750.
+  public var hundredthsOfHours: Int64
+  public var rate: Money
+
+  public init(hundredthsOfHours: Int64, rate: Money) {
+    self.hundredthsOfHours = hundredthsOfHours
+    self.rate = rate
+  }
+
+  public static let hoursForm = "a positive number of hours with at most 2 decimals, like 120 or 7.5"
+
+  public static func parseHours(_ text: String) throws -> Int64 {
+    guard let decimal = ExactDecimal(text), let hundredths = decimal.scaled(to: 2), hundredths > 0 else {
+      throw ValueError(value: text, expected: hoursForm)
+    }
+    return hundredths
+  }
+
+  /// hours × rate, rounded half-to-even to the minor unit; nil past the 64-bit range.
+  public var amount: Money? {
+    let exact = Rational(Int128(hundredthsOfHours) * Int128(rate.minor), 100).rounded()
+    guard let minor = Int64(exactly: exact) else { return nil }
+    return Money(minor: minor)
+  }
+
+  public var hoursText: String { DecimalText.format(Int128(hundredthsOfHours), scale: 2).trimmingFraction() }
+}
+
+extension String {
+  /// "120.00" → "120", "7.50" → "7.5".
+  func trimmingFraction() -> String {
+    guard contains(".") else { return self }
+    var text = self
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+}
+
+/// One CRM expense item as the user logged it.
+public struct Expense: Hashable, Sendable {
+  public var id: Int64?
+  public var date: CalendarDate
+  public var category: ExpenseCategory
+  public var amount: Money
+  public var note: String?
+  public var labor: Labor?
+  public var recurrence: Recurrence?
+
+  public init(
+    id: Int64? = nil, date: CalendarDate, category: ExpenseCategory, amount: Money, note: String? = nil,
+    labor: Labor? = nil, recurrence: Recurrence? = nil
+  ) {
+    self.id = id
+    self.date = date
+    self.category = category
+    self.amount = amount
+    self.note = note
+    self.labor = labor
+    self.recurrence = recurrence
+  }
+
+  public var costItem: CostItem { CostItem(month: date.month, amount: amount, recurrence: recurrence) }
+}
+
+/// What the ROI method needs of an expense: when it is paid, how much, and how it recurs.
+/// Expenses with the same month and recurrence can be summed into one item.
+public struct CostItem: Hashable, Sendable {
+  public var month: Month
+  public var amount: Money
+  public var recurrence: Recurrence?
+
+  public init(month: Month, amount: Money, recurrence: Recurrence? = nil) {
+    self.month = month
+    self.amount = amount
+    self.recurrence = recurrence
+  }
+
+  /// The months it is paid in: once, or every period from `month` to min(until, `horizonEnd`).
+  public func occurrences(horizonEnd: Month) -> StrideThrough<Int> {
+    guard let recurrence else { return stride(from: month.index, through: month.index, by: 1) }
+    let last = min(recurrence.until ?? horizonEnd, horizonEnd)
+    return stride(from: month.index, through: last.index, by: recurrence.every.months)
+  }
+}

@@ -1,0 +1,163 @@
+/// A percentage, exactly: ten-thousandths of a percent (35% is 350000, −15% is −150000).
+public struct Percent: Hashable, Sendable, CustomStringConvertible {
+  public let tenThousandths: Int64
+
+  public init(tenThousandths: Int64) { self.tenThousandths = tenThousandths }
+
+  public static let expectedForm = "a percent like 35 or 35% (up to 4 decimals)"
+
+  /// "35", "35%", "+10%", "-15%", "12.5%".
+  public init(parsing text: String) throws {
+    let body = text.hasSuffix("%") ? String(text.dropLast()) : text
+    guard let decimal = ExactDecimal(body), let value = decimal.scaled(to: 4) else {
+      throw ValueError(value: text, expected: Percent.expectedForm)
+    }
+    tenThousandths = value
+  }
+
+  /// As a fraction: 35% is 7/20.
+  public var fraction: Rational { Rational(Int128(tenThousandths), 1_000_000) }
+
+  public var description: String {
+    DecimalText.format(Int128(tenThousandths), scale: 4).trimmingFraction() + "%"
+  }
+}
+
+/// A metric value, exactly: ten-thousandths of the metric's unit.
+public struct MetricValue: Hashable, Comparable, Sendable {
+  public let tenThousandths: Int64
+
+  public init(tenThousandths: Int64) { self.tenThousandths = tenThousandths }
+
+  public static let scale = 4
+
+  public var rational: Rational { Rational(mantissa: tenThousandths, scale: MetricValue.scale) }
+
+  public static func < (lhs: MetricValue, rhs: MetricValue) -> Bool { lhs.tenThousandths < rhs.tenThousandths }
+
+  public var plain: String { DecimalText.format(Int128(tenThousandths), scale: MetricValue.scale).trimmingFraction() }
+}
+
+/// How a metric's change turns into money.
+public enum MetricKind: Hashable, Sendable {
+  /// (value − baseline) × gross margin.
+  case revenue(margin: Percent)
+  /// −(value − baseline): lower is better.
+  case cost
+  /// (value − baseline) × money per unit (negative for things that should go down).
+  case count(unitValue: Money)
+  /// Tracked against its target; adds no money.
+  case kpi
+
+  public var name: String {
+    switch self {
+    case .revenue: "revenue"
+    case .cost: "cost"
+    case .count: "count"
+    case .kpi: "kpi"
+    }
+  }
+
+  public static let names = ["revenue", "cost", "count", "kpi"]
+
+  /// Whether its values are money in the settings' currency.
+  public var valuesAreMoney: Bool {
+    switch self {
+    case .revenue, .cost: true
+    case .count, .kpi: false
+    }
+  }
+
+  /// Whether it adds to the benefit.
+  public var addsMoney: Bool {
+    if case .kpi = self { return false }
+    return true
+  }
+
+  /// Money per unit of change in the metric's value, as a fraction of one major unit, for money kinds.
+  func moneyFactor(minorUnits: Int) -> Rational? {
+    switch self {
+    case .revenue(let margin): margin.fraction
+    case .cost: Rational(-1)
+    case .count(let unitValue): Rational(mantissa: unitValue.minor, scale: minorUnits)
+    case .kpi: nil
+    }
+  }
+}
+
+/// The objective set for a metric: relative to its baseline, or an absolute value.
+public enum Target: Hashable, Sendable, CustomStringConvertible {
+  case relative(Percent)
+  case absolute(MetricValue)
+
+  public static let expectedForm = "a change like +10% or -15%, or an absolute value like 250000"
+
+  /// "+10%" and "-15%" are relative; a plain number is absolute.
+  public init(parsing text: String) throws {
+    if text.hasSuffix("%") {
+      self = .relative(try Percent(parsing: text))
+    } else if let decimal = ExactDecimal(text), let value = decimal.scaled(to: MetricValue.scale) {
+      self = .absolute(MetricValue(tenThousandths: value))
+    } else {
+      throw ValueError(value: text, expected: Target.expectedForm)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .relative(let percent): (percent.tenThousandths >= 0 ? "+" : "") + percent.description
+    case .absolute(let value): value.plain
+    }
+  }
+}
+
+/// A business figure the CRM should move.
+public struct Metric: Hashable, Sendable {
+  public var id: Int64?
+  public var name: String
+  public var kind: MetricKind
+  public var target: Target?
+
+  public init(id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.target = target
+  }
+
+  public static let nameForm = "a lower-case slug: a letter, then letters, digits or '-', like returns-cost"
+
+  /// Checks that `name` is a slug: [a-z][a-z0-9-]*, at most 64 characters, no trailing '-'.
+  public static func validateName(_ name: String) throws {
+    let bytes = Array(name.utf8)
+    guard let first = bytes.first, first >= 97, first <= 122, bytes.count <= 64, bytes.last != 45,
+      bytes.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+    else { throw ValueError(value: name, expected: nameForm) }
+  }
+
+  /// Parses a value typed for this metric: money kinds take the currency's decimals, others up to 4.
+  public func parseValue(_ text: String, currency: Currency) throws -> MetricValue {
+    let places = kind.valuesAreMoney ? currency.minorUnits : MetricValue.scale
+    guard let decimal = ExactDecimal(text), decimal.scale <= places,
+      let value = decimal.scaled(to: MetricValue.scale)
+    else {
+      let expected = kind.valuesAreMoney
+        ? currency.amountForm : "a plain decimal with '.' and at most 4 decimals, like 410 or 87.5"
+      throw ValueError(value: text, expected: expected)
+    }
+    return MetricValue(tenThousandths: value)
+  }
+}
+
+/// One value of one metric for one month.
+public struct Snapshot: Hashable, Sendable {
+  public var metric: String
+  public var month: Month
+  public var value: MetricValue
+
+  public init(metric: String, month: Month, value: MetricValue) {
+    self.metric = metric
+    self.month = month
+    self.value = value
+  }
+}

@@ -1,0 +1,69 @@
+/// Everything the method computes from a database's history. Money is in exact minor units,
+/// ratios are exact fractions; rounding happens only when a renderer writes them.
+public struct ROIReport: Sendable {
+  public let settings: Settings
+  /// Every one-time expense plus every occurrence of every recurring expense up to the horizon end.
+  public let totalCostOfOwnership: Rational
+  public let quarters: [QuarterRow]
+  public let payback: Payback
+  public let objectives: [Objective]
+
+  public var currency: Currency { settings.currency }
+}
+
+/// One fiscal quarter of the history.
+public struct QuarterRow: Sendable {
+  public let quarter: Quarter
+  public let cost: Rational
+  public let benefit: Rational
+  /// Benefit per money metric, by metric name in name order.
+  public let benefitByMetric: [(metric: String, benefit: Rational)]
+  public let cumulativeCost: Rational
+  public let cumulativeBenefit: Rational
+  /// benefit / TCO; nil while TCO is 0.
+  public let roi: Rational?
+  /// Benefit of the last n = min(12, months since G) months × 12 / n / TCO; nil before G.
+  public let rollingAnnualROI: Rational?
+  /// (cumulative benefit − cumulative cost) / cumulative cost; nil while that cost is 0.
+  public let cumulativeNetROI: Rational?
+  /// Months from G on in which a money metric has no snapshot (it adds 0 there).
+  public let missingMonths: [Month]
+}
+
+/// When the CRM pays for itself.
+public struct Payback: Sendable {
+  /// The first quarter whose cumulative benefit is positive and covers its cumulative cost.
+  public let breakEvenQuarter: Quarter?
+  /// 1 / the last row's rolling annual ROI, when that is positive.
+  public let projectedPaybackYears: Rational?
+}
+
+/// A metric's objective and where it stands in the last quarter of the report.
+public struct Objective: Sendable {
+  public let metric: Metric
+  /// Mean of its snapshots in the baseline window; nil when there are none.
+  public let baseline: Rational?
+  /// Mean of its snapshots in the last row's quarter; nil when there are none.
+  public let current: Rational?
+  /// (current − baseline) / baseline.
+  public let change: Rational?
+  /// The value to reach, in the metric's unit.
+  public let targetValue: Rational?
+  /// Whether current reaches the target (at most it, for metrics where lower is better).
+  public let met: Bool?
+  public let lowerIsBetter: Bool
+}
+
+/// The history could not be turned into a report.
+public enum ROIError: Error, Equatable, CustomStringConvertible {
+  /// A money metric has no snapshot in the baseline window, so its change cannot be measured.
+  case noBaseline(metric: String, window: ClosedRange<Month>)
+
+  public var description: String {
+    switch self {
+    case .noBaseline(let metric, let window):
+      "metric '\(metric)' has no snapshot in its baseline window \(window.lowerBound) to \(window.upperBound);"
+        + " log at least one month, like: crm-roi log \(window.upperBound) \(metric)=VALUE"
+    }
+  }
+}

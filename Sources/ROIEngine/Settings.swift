@@ -1,0 +1,45 @@
+/// The settings of one crm-roi database: the currency and the calendar of the method.
+public struct Settings: Equatable, Sendable {
+  public var currency: Currency
+  /// G: the first month the CRM is in use.
+  public var goLive: Month
+  /// B: how many months before G form the baseline.
+  public var baselineMonths: Int
+  /// H: planned years of use; recurring costs run until the horizon end at most.
+  public var horizonYears: Int
+  /// F: the first month (1…12) of the fiscal year.
+  public var fiscalYearStart: Int
+
+  public static let baselineMonthsRange = 1...120
+  public static let horizonYearsRange = 1...50
+  public static let fiscalYearStartRange = 1...12
+
+  public init(
+    currency: Currency = .euro, goLive: Month, baselineMonths: Int = 12, horizonYears: Int = 5,
+    fiscalYearStart: Int = 1
+  ) {
+    self.currency = currency
+    self.goLive = goLive
+    self.baselineMonths = baselineMonths
+    self.horizonYears = horizonYears
+    self.fiscalYearStart = fiscalYearStart
+  }
+
+  /// G + 12·H − 1: the last month recurring costs are counted in.
+  public var horizonEnd: Month { goLive.advanced(by: 12 * horizonYears - 1) }
+
+  /// The B months before G.
+  public var baselineWindow: ClosedRange<Month> { goLive.advanced(by: -baselineMonths)...goLive.advanced(by: -1) }
+
+  public func quarter(containing month: Month) -> Quarter {
+    Quarter(containing: month, fiscalYearStart: fiscalYearStart)
+  }
+
+  /// Parses a whole number setting and checks it against `range`.
+  public static func parseInteger(_ text: String, in range: ClosedRange<Int>) throws -> Int {
+    guard let value = Int(text), range.contains(value), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+      throw ValueError(value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
+  }
+}

@@ -1,0 +1,126 @@
+import ROIEngine
+
+/// The JSON contract of `crm-roi roi --format json`, documented in the README. Money is written
+/// from minor units as a JSON number with the currency's decimals; ratios as fractions.
+public enum JSONReport {
+  public static func render(_ report: ROIReport, rows: [QuarterRow]) -> String {
+    let currency = report.currency
+    func money(_ minor: Rational) -> JSON { .number(currency.plain(minor)) }
+    func ratio(_ value: Rational?) -> JSON { value.map { .number($0.ratioText) } ?? .null }
+
+    let quarters: [JSON] = rows.map { row in
+      .object([
+        ("quarter", .string(row.quarter.description)),
+        ("first_month", .string(row.quarter.firstMonth.description)),
+        ("last_month", .string(row.quarter.lastMonth.description)),
+        ("cost", money(row.cost)),
+        ("benefit", money(row.benefit)),
+        ("benefit_by_metric", .object(row.benefitByMetric.map { ($0.metric, money($0.benefit)) })),
+        ("cumulative_cost", money(row.cumulativeCost)),
+        ("cumulative_benefit", money(row.cumulativeBenefit)),
+        ("roi", ratio(row.roi)),
+        ("rolling_annual_roi", ratio(row.rollingAnnualROI)),
+        ("cumulative_net_roi", ratio(row.cumulativeNetROI)),
+        ("missing_months", .array(row.missingMonths.map { .string($0.description) })),
+      ])
+    }
+    let objectives: [JSON] = report.objectives.map { objective in
+      func value(_ value: Rational?) -> JSON {
+        objective.valueText(value, currency: currency, grouped: false).map(JSON.number) ?? .null
+      }
+      return .object([
+        ("metric", .string(objective.metric.name)),
+        ("kind", .string(objective.metric.kind.name)),
+        ("target", .string(objective.metric.target?.description ?? "")),
+        ("direction", .string(objective.lowerIsBetter ? "decrease" : "increase")),
+        ("baseline", value(objective.baseline)),
+        ("current", value(objective.current)),
+        ("change", ratio(objective.change)),
+        ("target_value", value(objective.targetValue)),
+        ("met", objective.met.map(JSON.bool) ?? .null),
+      ])
+    }
+    let document = JSON.object([
+      ("currency", .string(currency.code)),
+      ("go_live", .string(report.settings.goLive.description)),
+      ("total_cost_of_ownership", money(report.totalCostOfOwnership)),
+      ("quarters", .array(quarters)),
+      ("payback", .object([
+        ("break_even_quarter", report.payback.breakEvenQuarter.map { .string($0.description) } ?? .null),
+        ("projected_payback_years", ratio(report.payback.projectedPaybackYears)),
+      ])),
+      ("objectives", .array(objectives)),
+    ])
+    var output = ""
+    document.write(to: &output, indent: 0)
+    return output + "\n"
+  }
+}
+
+/// A JSON value with ordered keys, numbers kept as the exact decimal text given.
+enum JSON {
+  case null
+  case bool(Bool)
+  case number(String)
+  case string(String)
+  case array([JSON])
+  case object([(String, JSON)])
+
+  func write(to output: inout String, indent: Int) {
+    let pad = String(repeating: "  ", count: indent + 1)
+    let closing = String(repeating: "  ", count: indent)
+    switch self {
+    case .null: output += "null"
+    case .bool(let value): output += value ? "true" : "false"
+    case .number(let text): output += text
+    case .string(let text): JSON.writeString(text, to: &output)
+    case .array(let items):
+      if items.isEmpty { output += "[]"; return }
+      if items.allSatisfy({ if case .string = $0 { true } else { false } }) {
+        output += "["
+        for (index, item) in items.enumerated() {
+          if index > 0 { output += ", " }
+          item.write(to: &output, indent: indent)
+        }
+        output += "]"
+        return
+      }
+      output += "[\n"
+      for (index, item) in items.enumerated() {
+        output += pad
+        item.write(to: &output, indent: indent + 1)
+        output += index == items.count - 1 ? "\n" : ",\n"
+      }
+      output += closing + "]"
+    case .object(let members):
+      if members.isEmpty { output += "{}"; return }
+      output += "{\n"
+      for (index, (key, value)) in members.enumerated() {
+        output += pad
+        JSON.writeString(key, to: &output)
+        output += ": "
+        value.write(to: &output, indent: indent + 1)
+        output += index == members.count - 1 ? "\n" : ",\n"
+      }
+      output += closing + "}"
+    }
+  }
+
+  static func writeString(_ text: String, to output: inout String) {
+    output += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: output.unicodeScalars.append(scalar)
+      }
+    }
+    output += "\""
+  }
+}

@@ -1,0 +1,71 @@
+import CSQLite
+
+/// One connection to an SQLite file. Closed when released.
+public final class Database {
+  let handle: OpaquePointer
+  public let path: String
+
+  /// How `open` treats a missing file.
+  public enum Mode: Sendable {
+    case readWrite
+    case readWriteCreate
+  }
+
+  public init(path: String, mode: Mode = .readWriteCreate) throws {
+    var handle: OpaquePointer?
+    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
+    let code = sqlite3_open_v2(path, &handle, flags, nil)
+    guard code == SQLITE_OK, let handle else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+      sqlite3_close_v2(handle)
+      throw SQLiteError(code: code, message: message)
+    }
+    self.handle = handle
+    self.path = path
+  }
+
+  deinit { sqlite3_close_v2(handle) }
+
+  /// Runs one or more statements that take no parameters (schema, pragmas, BEGIN/COMMIT).
+  public func execute(_ sql: String) throws {
+    try check(sqlite3_exec(handle, sql, nil, nil, nil), handle, sql: sql)
+  }
+
+  public func prepare(_ sql: String) throws -> Statement {
+    try Statement(database: self, sql: sql)
+  }
+
+  /// The single integer a query returns, or nil when it returns no row or NULL.
+  public func scalar(_ sql: String, _ values: [Value] = []) throws -> Int64? {
+    try prepare(sql).rows(values) { $0.optionalInteger(0) }.first ?? nil
+  }
+
+  public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  public var changes: Int { Int(sqlite3_changes(handle)) }
+
+  /// Milliseconds a write waits for another writer's lock before failing with SQLITE_BUSY.
+  public func setBusyTimeout(milliseconds: Int32) throws {
+    try check(sqlite3_busy_timeout(handle, milliseconds), handle)
+  }
+
+  public enum TransactionKind: String, Sendable {
+    case deferred = "DEFERRED"
+    case immediate = "IMMEDIATE"
+  }
+
+  /// Runs `body` in a transaction: commits when it returns, rolls back and rethrows when it throws.
+  public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+    try execute("BEGIN \(kind.rawValue)")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import CSQLite
+
+/// Tells SQLite to copy bound text before `bind` returns.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A prepared statement. Reuse it with `bind` + `step`; it is finalized when released.
+public final class Statement {
+  public let sql: String
+  private let handle: OpaquePointer
+  private let database: Database
+
+  init(database: Database, sql: String) throws {
+    var handle: OpaquePointer?
+    try check(sqlite3_prepare_v3(database.handle, sql, -1, 0, &handle, nil), database.handle, sql: sql)
+    guard let handle else {
+      throw SQLiteError(code: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
+    }
+    self.handle = handle
+    self.database = database
+    self.sql = sql
+  }
+
+  deinit { sqlite3_finalize(handle) }
+
+  /// Resets the statement and binds `values` to its parameters ?1, ?2, … in order.
+  @discardableResult
+  public func bind(_ values: [Value]) throws -> Statement {
+    sqlite3_reset(handle)
+    try check(sqlite3_clear_bindings(handle), database.handle, sql: sql)
+    for (offset, value) in values.enumerated() {
+      let index = Int32(offset + 1)
+      switch value {
+      case .null:
+        try check(sqlite3_bind_null(handle, index), database.handle, sql: sql)
+      case .integer(let number):
+        try check(sqlite3_bind_int64(handle, index, number), database.handle, sql: sql)
+      case .text(let text):
+        try check(sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT), database.handle, sql: sql)
+      }
+    }
+    return self
+  }
+
+  /// Advances to the next row: true while there is one.
+  public func step() throws -> Bool {
+    try check(sqlite3_step(handle), database.handle, sql: sql) == SQLITE_ROW
+  }
+
+  /// Runs the statement to its end with `values` bound.
+  public func run(_ values: [Value] = []) throws {
+    try bind(values)
+    while try step() {}
+  }
+
+  /// Every row of the statement with `values` bound, each read by `read`.
+  public func rows<T>(_ values: [Value] = [], _ read: (Row) throws -> T) throws -> [T] {
+    try bind(values)
+    var result: [T] = []
+    let row = Row(handle: handle)
+    while try step() { result.append(try read(row)) }
+    return result
+  }
+}
+
+/// The current row of a statement, read by column index.
+public struct Row {
+  let handle: OpaquePointer
+
+  public func isNull(_ column: Int32) -> Bool {
+    sqlite3_column_type(handle, column) == SQLITE_NULL
+  }
+
+  public func integer(_ column: Int32) -> Int64 {
+    sqlite3_column_int64(handle, column)
+  }
+
+  public func optionalInteger(_ column: Int32) -> Int64? {
+    isNull(column) ? nil : integer(column)
+  }
+
+  /// The column's text; "" for NULL (use `optionalText` where NULL means something).
+  public func text(_ column: Int32) -> String {
+    optionalText(column) ?? ""
+  }
+
+  public func optionalText(_ column: Int32) -> String? {
+    guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
+    return String(cString: bytes)
+  }
+}

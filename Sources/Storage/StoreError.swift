@@ -1,0 +1,48 @@
+import ROIEngine
+
+/// Why the store refused a request. Each names the value at fault and what to do instead.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  case noDatabase(path: String)
+  case isDirectory(path: String)
+  case notCRMROIDatabase(path: String)
+  case newerSchema(path: String, found: Int, supported: Int)
+  case notInitialized(path: String)
+  case alreadyInitialized(path: String)
+  case unknownMetric(name: String, known: [String])
+  case duplicateMetric(name: String)
+  case metricHasSnapshots(name: String, count: Int)
+  case noSuchExpense(id: Int64)
+  case currencyChangesMinorUnits(from: Currency, to: Currency)
+  case notEmpty(path: String)
+
+  public var description: String {
+    switch self {
+    case .noDatabase(let path):
+      "no crm-roi database at '\(path)'; create one with: crm-roi init --go-live YYYY-MM --db \(path)"
+    case .isDirectory(let path):
+      "database path '\(path)' is a directory; expected a file path like \(path)/crm-roi.sqlite"
+    case .notCRMROIDatabase(let path):
+      "'\(path)' is not a crm-roi database; expected a file made by crm-roi init (the file was not changed)"
+    case .newerSchema(let path, let found, let supported):
+      "'\(path)' has schema version \(found), newer than this crm-roi supports (\(supported)); upgrade crm-roi"
+    case .notInitialized(let path):
+      "'\(path)' has no settings yet; run: crm-roi init --go-live YYYY-MM --db \(path)"
+    case .alreadyInitialized(let path):
+      "'\(path)' is already initialised; change a setting with: crm-roi settings set KEY VALUE"
+    case .unknownMetric(let name, let known):
+      "unknown metric '\(name)'; expected one of: "
+        + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", "))
+    case .duplicateMetric(let name):
+      "metric '\(name)' already exists; expected a new name (see crm-roi metric list)"
+    case .metricHasSnapshots(let name, let count):
+      "metric '\(name)' has \(count) snapshots; pass --force to remove it with them"
+    case .noSuchExpense(let id):
+      "no expense with id \(id); expected an id shown by crm-roi expense list"
+    case .currencyChangesMinorUnits(let from, let to):
+      "currency '\(to.code)' has \(to.minorUnits) decimals but the stored amounts are in \(from.code) with \(from.minorUnits);"
+        + " expected a currency with \(from.minorUnits) decimals"
+    case .notEmpty(let path):
+      "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
+    }
+  }
+}
