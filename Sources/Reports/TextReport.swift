@@ -21,7 +21,7 @@ public enum TextReport {
     let settings = report.settings
     var output = heading("CRM ROI by quarter", markdown: markdown)
     output += "Currency \(currency.code), go-live \(settings.goLive), baseline \(settings.baselineMonths) months,"
-      + " horizon \(settings.horizonYears) years to \(settings.horizonEnd)\n\n"
+      + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n\n"
     output += markdown ? quarters.markdown() : quarters.plain()
     output += "\n"
     output += "Total cost of ownership: \(currency.grouped(report.totalCostOfOwnership)) \(currency.code)\n"

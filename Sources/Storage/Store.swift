@@ -16,7 +16,6 @@ public final class Store {
     self.path = path
     self.database = database
     try database.setBusyTimeout(milliseconds: 10_000)
-    try database.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
   }
 
   /// Opens an existing database, migrating it forward; never creates a file.
@@ -52,7 +51,7 @@ public final class Store {
     if version == 0, try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
       throw StoreError.notCRMROIDatabase(path: path)
     }
-    try database.execute("PRAGMA journal_mode = WAL")
+    try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
     try database.migrate()
   }
 

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+/// The built binary end to end on temporary databases. Expected figures are computed by hand.
+@Suite struct CommandLineTests {
+  /// Go-live 2025-01, sales 100,000 a month before and 105,000 after at a 50% margin, a 100,000 licence:
+  /// 7,500 benefit a quarter, 7.5% ROI a quarter, 30% a year, payback in 3.33 years.
+  func sevenAndAHalfPercentCase() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "50%", "--target", "+5%")
+    for month in 1...12 { try cli.ok("log", String(format: "2024-%02d", month), "sales=100000") }
+    for month in 1...3 { try cli.ok("log", String(format: "2025-%02d", month), "sales=105000") }
+    try cli.ok("expense", "add", "--date", "2025-01-15", "--category", "license", "--amount", "100000")
+    return cli
+  }
+
+  @Test func theRoiReportInEveryFormat() throws {
+    let cli = try sevenAndAHalfPercentCase()
+
+    let table = try cli.ok("roi")
+    #expect(table.contains("2025Q1   100,000.00  7,500.00  100,000.00      7,500.00  7.5%               30.0%        -92.5%"))
+    #expect(table.contains("Total cost of ownership: 100,000.00 EUR"))
+    #expect(table.contains("Projected payback:       3.33 years"))
+    #expect(table.contains("Break-even quarter:      not reached"))
+    // Objective: +5% on a 100,000 baseline is 105,000, reached.
+    #expect(table.contains("sales      +5%  100,000.00  105,000.00    5.0%    105,000.00  yes"))
+
+    let json = try cli.run(["roi", "--format", "json"]).stdout
+    #expect(json.contains(#""total_cost_of_ownership": 100000.00"#))
+    #expect(json.contains(#""benefit": 7500.00"#))
+    #expect(json.contains(#""roi": 0.075"#))
+    #expect(json.contains(#""rolling_annual_roi": 0.3"#))
+    #expect(json.contains(#""cumulative_net_roi": -0.925"#))
+    #expect(json.contains(#""projected_payback_years": 3.333333"#))
+    let parsed = try cli.json("roi", "--format", "json")
+    #expect(parsed["currency"] as? String == "EUR")
+    #expect(parsed["go_live"] as? String == "2025-01")
+    let quarters = try #require(parsed["quarters"] as? [[String: Any]])
+    #expect(quarters.map { $0["quarter"] as? String } == ["2025Q1"])
+    #expect(quarters[0]["missing_months"] as? [String] == [])
+    #expect((quarters[0]["benefit_by_metric"] as? [String: Any])?.keys.sorted() == ["sales"])
+    let payback = try #require(parsed["payback"] as? [String: Any])
+    #expect(payback["break_even_quarter"] is NSNull)
+
+    let csv = try cli.ok("roi", "--format", "csv")
+    #expect(csv.hasPrefix("quarter,first_month,last_month,cost,benefit,benefit_sales,cumulative_cost,"))
+    #expect(csv.contains("\n2025Q1,2025-01,2025-03,100000.00,7500.00,7500.00,100000.00,7500.00,0.075,0.3,-0.925,\n"))
+
+    let markdown = try cli.ok("roi", "--format", "markdown")
+    #expect(markdown.contains("| 2025Q1 | 100,000.00 | 7,500.00 |"))
+  }
+
+  @Test func aMonthLoggedTwiceKeepsTheSecondValue() throws {
+    let cli = try sevenAndAHalfPercentCase()
+    let output = try cli.ok("log", "2025-02", "sales=110000")
+    #expect(output.contains("1 replaced"))
+    // January 2,500 + February (110,000 − 100,000) × 50% = 5,000 + March 2,500.
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""benefit": 10000.00"#))
+  }
+
+  @Test func laborIsHoursTimesRateRoundedHalfToEven() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    let added = try cli.ok("expense", "add", "--date", "2025-01-05", "--category", "labor", "--hours", "7.25", "--rate", "42.50")
+    #expect(added.contains("308.12 EUR"))  // 7.25 × 42.50 = 308.125, ties to the even cent
+    let list = try cli.ok("expense", "list")
+    #expect(list.contains("7.25 h × 42.50"))
+  }
+
+  @Test func recurringExpensesAndFiscalQuarters() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-05", "--fiscal-year-start", "4", "--horizon-years", "1")
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "service", "--amount", "350", "--every", "month", "--until", "2025-09")
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "license", "--amount", "1200", "--every", "quarter")
+    try cli.ok("expense", "add", "--date", "2025-08-01", "--category", "training", "--amount", "99.99")
+    let json = try cli.run(["roi", "--format", "json"]).stdout
+    // 6 × 350 + licence quarterly from 2025-04 to the horizon end 2026-04 (5 times) × 1,200 + 99.99
+    #expect(json.contains(#""total_cost_of_ownership": 8199.99"#))
+    #expect(json.contains(#""quarter": "FY2026Q1""#))
+    #expect(json.contains(#""quarter": "FY2026Q2""#))
+    #expect(!json.contains("FY2026Q3"))
+    let fromSecond = try cli.run(["roi", "--format", "json", "--from", "FY2026Q2"]).stdout
+    #expect(!fromSecond.contains(#""quarter": "FY2026Q1""#))
+    // FY2026Q1 is 3 × 350 + 1,200 = 2,250; FY2026Q2 (July–September) 3 × 350 + 1,200 + 99.99 = 2,349.99.
+    #expect(fromSecond.contains(#""cost": 2349.99"#))
+    #expect(fromSecond.contains(#""cumulative_cost": 4599.99"#))
+  }
+
+  @Test func theDemoShowsTheWorkedExample() throws {
+    let cli = try CLI()
+    let output = try cli.run(["demo"], database: false)
+    #expect(output.status == 0)
+    // The README's worked example: TCO 132,500; the first year after go-live brings 43,890.
+    #expect(output.stdout.contains("Total cost of ownership: 132,500.00 EUR"))
+    #expect(output.stdout.contains("2026Q1   15,450.00   8,310.00  58,100.00     43,890.00   6.3%               33.1%        -24.5%"))
+    #expect(output.stdout.contains("Projected payback:       3.02 years"))
+    #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("crm-roi-demo.sqlite").path))
+    // A second demo replaces the first; a real database is never replaced.
+    #expect(try cli.run(["demo"], database: false).status == 0)
+    try cli.ok("init", "--go-live", "2025-01")
+    let refused = try cli.run(["demo", "--db", cli.database], database: false)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains(cli.database))
+  }
+
+  @Test func theDatabasePathComesFromTheEnvironment() throws {
+    let cli = try CLI()
+    let fromVariable = cli.directory.appendingPathComponent("env.sqlite").path
+    #expect(try cli.run(["init", "--go-live", "2025-01"], database: false, environment: ["CRM_ROI_DB": fromVariable]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: fromVariable))
+    let dataHome = cli.directory.appendingPathComponent("data").path
+    #expect(try cli.run(["init", "--go-live", "2025-01"], database: false, environment: ["XDG_DATA_HOME": dataHome]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: dataHome + "/crm-roi/crm-roi.sqlite"))
+  }
+
+  @Test func aMissingDatabaseIsNamedAndNotCreated() throws {
+    let cli = try CLI()
+    let result = try cli.run(["roi"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains(cli.database))
+    #expect(!FileManager.default.fileExists(atPath: cli.database))
+  }
+
+  @Test func usageErrorsExitWith64() throws {
+    let cli = try CLI()
+    let result = try cli.run(["init"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--go-live"))
+  }
+
+  static let badInputs: [(arguments: [String], named: String)] = [
+    (["log", "2025-02", "nosuch=5"], "'nosuch'"),
+    (["log", "2025-13", "sales=1"], "'2025-13'"),
+    (["log", "2099-01", "sales=1"], "'2099-01'"),
+    (["log", "2025-02", "sales=12.345"], "'12.345'"),
+    (["log", "2025-02", "sales=1,000"], "'1,000'"),
+    (["log", "2025-02", "sales"], "'sales'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "-5"], "'-5'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "0"], "'0'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "12.345"], "'12.345'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "1e3"], "'1e3'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "NaN"], "'NaN'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "99999999999999999999"], "'99999999999999999999'"),
+    (["expense", "add", "--date", "2025-02-30", "--category", "license", "--amount", "5"], "'2025-02-30'"),
+    (["expense", "add", "--date", "2025/01/01", "--category", "license", "--amount", "5"], "'2025/01/01'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "lunch", "--amount", "5"], "'lunch'"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "labor", "--hours", "10"], "either --amount or both --hours and --rate"),
+    (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "week"], "'week'"),
+    (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "month", "--until", "2025-02"], "'2025-02'"),
+    (["expense", "remove", "999"], "999"),
+    (["metric", "add", "Sales", "--kind", "cost"], "'Sales'"),
+    (["metric", "add", "sales", "--kind", "cost"], "'sales' already exists"),
+    (["metric", "add", "leads", "--kind", "volume"], "'volume'"),
+    (["metric", "add", "leads", "--kind", "revenue", "--margin", "0"], "'0'"),
+    (["metric", "add", "leads", "--kind", "revenue", "--margin", "101%"], "'101%'"),
+    (["metric", "add", "leads", "--kind", "count"], "--unit-value"),
+    (["metric", "remove", "sales"], "'sales' has 16 snapshots"),
+    (["metric", "remove", "nosuch"], "'nosuch'"),
+    (["settings", "set", "baseline-months", "0"], "'0'"),
+    (["settings", "set", "horizon-years", "0"], "'0'"),
+    (["settings", "set", "fiscal-year-start", "13"], "'13'"),
+    (["settings", "set", "currency", "JPY"], "'JPY'"),
+    (["settings", "set", "colour", "blue"], "'colour'"),
+    (["roi", "--from", "2025Q5"], "'2025Q5'"),
+    (["init", "--go-live", "2025-01"], "already initialised"),
+  ]
+
+  @Test(arguments: badInputs)
+  func badInputIsRefusedNamedAndWritesNothing(arguments: [String], named: String) throws {
+    let cli = try sevenAndAHalfPercentCase()
+    try cli.ok("log", "2025-04", "sales=105000")
+    let before = try cli.contents()
+    let result = try cli.run(arguments)
+    #expect(result.status == 65, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(named), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("crm-roi: error: "))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func removingWithForceAndAnExpenseById() throws {
+    let cli = try sevenAndAHalfPercentCase()
+    try cli.ok("metric", "remove", "sales", "--force")
+    #expect(try cli.ok("metric", "list").contains("No metrics yet"))
+    try cli.ok("expense", "remove", "1")
+    #expect(try cli.ok("expense", "list").contains("No expenses yet"))
+  }
+}

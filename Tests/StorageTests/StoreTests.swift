@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import ROIEngine
+@testable import SQLite
+@testable import Storage
+
+/// The repository and migrations on real SQLite files in a temporary folder.
+@Suite struct StoreTests {
+  let folder: String
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-store-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  func newStore(_ name: String = "test.sqlite") throws -> Store {
+    let store = try Store.openOrCreate(path: "\(folder)/\(name)")
+    try store.write { try store.initialize(Settings(goLive: try Month(parsing: "2025-04"))) }
+    return store
+  }
+
+  @Test func aFreshFileIsMigratedToTheLatestVersion() throws {
+    let store = try newStore()
+    #expect(Migration.latestVersion >= 1)
+    #expect(try store.database.schemaVersion == Migration.latestVersion)
+    let tables = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
+    #expect(tables == ["expense", "metric", "settings", "snapshot"])
+    #expect(try store.database.scalar("PRAGMA foreign_keys") == 1)
+    let mode = try store.database.prepare("PRAGMA journal_mode").rows { $0.text(0) }
+    #expect(mode == ["wal"])
+  }
+
+  @Test func reopeningAMigratedFileKeepsItsData() throws {
+    let path = "\(folder)/again.sqlite"
+    do {
+      let store = try Store.openOrCreate(path: path)
+      try store.write {
+        try store.initialize(Settings(goLive: try Month(parsing: "2025-04")))
+        try store.add(Expense(date: try CalendarDate(parsing: "2025-03-01"), category: .license, amount: Money(minor: 100)))
+      }
+    }
+    let reopened = try Store.open(path: path)
+    #expect(try reopened.database.schemaVersion == Migration.latestVersion)
+    #expect(try reopened.expenses().count == 1)
+    try reopened.database.migrate()  // a second run applies nothing and fails on nothing
+    #expect(try reopened.expenses().count == 1)
+  }
+
+  @Test func aFailingMigrationLeavesTheFileAsItWas() throws {
+    let store = try newStore()
+    let broken = Migration(version: Migration.latestVersion + 1, name: "broken", sql: "CREATE TABLE extra (x); SELECT * FROM nosuch;")
+    #expect(throws: SQLiteError.self) { try store.database.migrate(to: Migration.all + [broken]) }
+    #expect(try store.database.schemaVersion == Migration.latestVersion)
+    #expect(try store.database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'") == 0)
+  }
+
+  @Test func expensesRoundTripWithLaborAndRecurrence() throws {
+    let store = try newStore()
+    let labor = Expense(
+      date: try CalendarDate(parsing: "2025-03-25"), category: .labor, amount: Money(minor: 680_000), note: "Data migration",
+      labor: Labor(hundredthsOfHours: 16_000, rate: Money(minor: 4_250)))
+    let service = Expense(
+      date: try CalendarDate(parsing: "2025-04-01"), category: .service, amount: Money(minor: 35_000),
+      recurrence: Recurrence(every: .month, until: try Month(parsing: "2026-03")))
+    let ids = try store.write { [try store.add(labor), try store.add(service)] }
+    var expected = [labor, service]
+    expected[0].id = ids[0]
+    expected[1].id = ids[1]
+    #expect(try store.expenses() == expected)
+    try store.write { try store.removeExpense(id: ids[0]) }
+    #expect(try store.expenses().map(\.id) == [ids[1]])
+    #expect(throws: StoreError.noSuchExpense(id: 9_999)) { try store.removeExpense(id: 9_999) }
+  }
+
+  @Test func costItemsAreSummedPerMonthAndRecurrence() throws {
+    let store = try newStore()
+    let date = try CalendarDate(parsing: "2025-03-10")
+    try store.write {
+      try store.add(Expense(date: date, category: .license, amount: Money(minor: 100)))
+      try store.add(Expense(date: try CalendarDate(parsing: "2025-03-31"), category: .hardware, amount: Money(minor: 250)))
+      try store.add(Expense(date: date, category: .service, amount: Money(minor: 7), recurrence: Recurrence(every: .month)))
+    }
+    let items = Set(try store.costItems())
+    #expect(items == [
+      CostItem(month: date.month, amount: Money(minor: 350)),
+      CostItem(month: date.month, amount: Money(minor: 7), recurrence: Recurrence(every: .month)),
+    ])
+  }
+
+  @Test func loggingAgainReplacesTheMonthsValue() throws {
+    let store = try newStore()
+    try store.write { try store.add(Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)), target: .relative(Percent(tenThousandths: 100_000)))) }
+    let month = try Month(parsing: "2025-05")
+    let first = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 10))]) }
+    let second = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
+    #expect((first, second) == (0, 1))
+    #expect(try store.snapshots() == [Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))])
+    #expect(try store.metrics().first?.target == .relative(Percent(tenThousandths: 100_000)))
+    #expect(throws: StoreError.unknownMetric(name: "nosuch", known: ["sales"])) {
+      try store.log([Snapshot(metric: "nosuch", month: month, value: MetricValue(tenThousandths: 1))])
+    }
+    #expect(throws: StoreError.metricHasSnapshots(name: "sales", count: 1)) { try store.removeMetric(named: "sales", force: false) }
+    try store.write { try store.removeMetric(named: "sales", force: true) }
+    #expect(try store.metrics().isEmpty)
+    #expect(try store.snapshots().isEmpty)
+  }
+
+  @Test func aWriteThatThrowsLeavesNothingBehind() throws {
+    let store = try newStore()
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try store.write {
+        try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100)))
+        throw Stop()
+      }
+    }
+    #expect(try store.expenses().isEmpty)
+  }
+
+  @Test func theCurrencyCannotChangeItsDecimalsUnderStoredAmounts() throws {
+    let store = try newStore()
+    var settings = try store.settings()
+    settings.currency = try Currency(code: "USD")
+    try store.update(settings)  // same decimals: allowed while empty or not
+    try store.write { try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
+    settings.currency = try Currency(code: "JPY")
+    #expect(throws: StoreError.self) { try store.update(settings) }
+    #expect(try store.settings().currency.code == "USD")
+  }
+
+  @Test func foreignFilesAreRefusedAndLeftUntouched() throws {
+    let other = "\(folder)/other.sqlite"
+    do {
+      let database = try Database(path: other)
+      try database.execute("CREATE TABLE notes (text TEXT)")
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: other))
+    #expect(throws: StoreError.notCRMROIDatabase(path: other)) { try Store.open(path: other) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+
+    let text = "\(folder)/notes.txt"
+    try Data("hello, this is not SQLite at all, just a text file that is long enough".utf8).write(to: URL(fileURLWithPath: text))
+    #expect(throws: StoreError.notCRMROIDatabase(path: text)) { try Store.open(path: text) }
+
+    #expect(throws: StoreError.isDirectory(path: folder)) { try Store.open(path: folder) }
+    #expect(throws: StoreError.noDatabase(path: "\(folder)/missing.sqlite")) { try Store.open(path: "\(folder)/missing.sqlite") }
+  }
+
+  @Test func aNewerSchemaIsRefused() throws {
+    let store = try newStore("newer.sqlite")
+    try store.database.execute("PRAGMA user_version = \(Migration.latestVersion + 1)")
+    #expect(throws: StoreError.newerSchema(path: store.path, found: Migration.latestVersion + 1, supported: Migration.latestVersion)) {
+      try Store.open(path: store.path)
+    }
+  }
+
+  @Test func aNewFileIsReadableByItsOwnerOnly() throws {
+    let store = try newStore("private/deeper/owner.sqlite")
+    let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+  }
+}
