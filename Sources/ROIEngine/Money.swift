@@ -33,7 +33,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public var amountForm: String {
     minorUnits == 0
       ? "a whole number of \(code) with no separators, like 12000"
-      : "a plain decimal with '.' and at most \(minorUnits) decimals for \(code), like 8750.\(String(repeating: "5", count: minorUnits))"
+      : "a plain decimal with '.' and at most \(minorUnits) decimals for \(code), like \(minorUnits == 3 ? "8750.125" : "8750.50")"
   }
 
   /// `minor` written in major units with all its decimals: 875050 → "8750.50".

@@ -39,7 +39,7 @@ extension CRMROI {
           guard seen.insert(name).inserted else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "each metric once per command"))
           }
-          let value = try parsed(from: name) { try metric.parseValue(String(pair[pair.index(after: equals)...]), currency: currency) }
+          let value = try parsed(from: "value of \(name)") { try metric.parseValue(String(pair[pair.index(after: equals)...]), currency: currency) }
           return Snapshot(metric: name, month: logged, value: value)
         }
         return try store.log(snapshots)

@@ -102,7 +102,7 @@ extension CRMROI {
           switch metric.kind {
           case .revenue(let margin): factor = "margin \(margin)"
           case .count(let unitValue): factor = "\(currency.plain(unitValue.minor)) \(currency.code) per unit"
-          case .cost: factor = "−1 per \(currency.code)"
+          case .cost: factor = "each \(currency.code) less is saved"
           case .kpi: factor = "none"
           }
           table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? ""])
