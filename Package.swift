@@ -27,12 +27,14 @@ let package = Package(
       dependencies: ["SQLite", "ROIEngine"],
       plugins: ["EmbedMigrationsPlugin"]
     ),
-    /// Renders a computed report as a table, CSV, Markdown or JSON.
+    /// Renders a computed report as a table, CSV, Markdown, JSON, a terminal chart or an HTML page.
     .target(name: "Reports", dependencies: ["ROIEngine"]),
+    /// CSV in and out: a streaming byte-level RFC 4180 reader, the import and export formats.
+    .target(name: "Interchange", dependencies: ["ROIEngine"]),
     .executableTarget(
       name: "CRMROI",
       dependencies: [
-        "ROIEngine", "Storage", "Reports",
+        "ROIEngine", "Storage", "Reports", "Interchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +46,7 @@ let package = Package(
       dependencies: ["EmbedMigrations"]
     ),
     .testTarget(name: "ROIEngineTests", dependencies: ["ROIEngine"]),
+    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ROIEngine"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
     .testTarget(name: "CLITests", dependencies: ["CRMROI"]),
   ]

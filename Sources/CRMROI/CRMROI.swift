@@ -1,4 +1,5 @@
 import ArgumentParser
+import Interchange
 import ROIEngine
 import SQLite
 import Storage
@@ -10,7 +11,10 @@ struct CRMROI: ParsableCommand {
     commandName: "crm-roi",
     abstract: "Track what a CRM costs and what it brings, and compute its ROI quarter by quarter.",
     version: "0.1.0",
-    subcommands: [Init.self, Settings.self, Metric.self, Log.self, Expense.self, ROI.self, Demo.self]
+    subcommands: [
+      Init.self, Settings.self, Metric.self, Log.self, Expense.self, ROI.self, Import.self, Export.self,
+      Demo.self,
+    ]
   )
 
   /// Parses and runs; the tool's own errors become one line on stderr and exit status 65
@@ -19,6 +23,11 @@ struct CRMROI: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let problems as ImportProblems {
+      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(line)\n") }
+      fail(problems.lines.last!)
+    } catch let error as CSVError {
+      fail(error.description)
     } catch let error as InputError {
       fail(error.description)
     } catch let error as ValueError {

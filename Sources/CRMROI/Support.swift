@@ -56,6 +56,41 @@ func currentMonth() -> Month {
 }
 
 func writeError(_ text: String) {
-  var text = text
-  text.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+  writeAll(Array(text.utf8), to: 2)
+}
+
+/// Writes all of `bytes` to the file descriptor, across short writes.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+    if written < 0 && errno == EINTR { continue }
+    if written <= 0 { return }
+    offset += written
+  }
+}
+
+extension Store.LogCounts {
+  var summary: String { "\(added) added, \(replaced) replaced, \(unchanged) unchanged" }
+}
+
+/// Standard output in 64 KiB writes, for exports of any size.
+final class OutputBuffer {
+  private var bytes: [UInt8] = []
+
+  init() { bytes.reserveCapacity(1 << 16) }
+
+  deinit { flush() }
+
+  func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+    if bytes.count >= 1 << 16 { flush() }
+  }
+
+  func line(_ text: String) { append(text + "\n") }
+
+  func flush() {
+    writeAll(bytes, to: 1)
+    bytes.removeAll(keepingCapacity: true)
+  }
 }

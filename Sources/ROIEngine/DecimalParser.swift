@@ -8,7 +8,9 @@ public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     self.expected = expected
   }
 
-  public var description: String { "'\(value)' is not valid; expected \(expected)" }
+  public var description: String {
+    value.isEmpty ? "missing; expected \(expected)" : "'\(value)' is not valid; expected \(expected)"
+  }
 }
 
 /// A plain decimal as typed: optional sign, digits, optional '.' and digits. No exponent, no

@@ -161,3 +161,13 @@ public struct Snapshot: Hashable, Sendable {
     self.value = value
   }
 }
+
+extension Snapshot {
+  /// What makes a snapshot unique: one value per metric and month.
+  public struct Key: Hashable, Sendable {
+    public let metric: String
+    public let month: Month
+  }
+
+  public var key: Key { Key(metric: metric, month: month) }
+}

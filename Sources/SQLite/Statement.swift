@@ -54,11 +54,16 @@ public final class Statement {
 
   /// Every row of the statement with `values` bound, each read by `read`.
   public func rows<T>(_ values: [Value] = [], _ read: (Row) throws -> T) throws -> [T] {
-    try bind(values)
     var result: [T] = []
-    let row = Row(handle: handle)
-    while try step() { result.append(try read(row)) }
+    try forEach(values) { result.append(try read($0)) }
     return result
+  }
+
+  /// Calls `body` with each row in turn, holding none of them: for results too large to collect.
+  public func forEach(_ values: [Value] = [], _ body: (Row) throws -> Void) throws {
+    try bind(values)
+    let row = Row(handle: handle)
+    while try step() { try body(row) }
   }
 }
 

@@ -144,7 +144,7 @@ public final class Store {
   private var insertExpenseStatement: Statement?
 
   /// Prepared once per store, reused for every expense an import or a loop adds.
-  private func insertExpense() throws -> Statement {
+  func insertExpense() throws -> Statement {
     if let statement = insertExpenseStatement { return statement }
     let statement = try database.prepare(
       """
@@ -158,22 +158,34 @@ public final class Store {
   /// Adds `expense` and returns its id.
   @discardableResult
   public func add(_ expense: Expense) throws -> Int64 {
-    try insertExpense().run([
+    try insertExpense().run(Store.values(of: expense))
+    return database.lastInsertedRowID
+  }
+
+  /// The expense's columns in the order of the INSERT statements.
+  static func values(of expense: Expense) -> [Value] {
+    [
       .text(expense.date.description), .text(expense.category.rawValue), .integer(expense.amount.minor),
       expense.note.sqliteValue, expense.labor.map { $0.hundredthsOfHours }.sqliteValue,
       expense.labor.map { $0.rate.minor }.sqliteValue, expense.recurrence.map { $0.every.rawValue }.sqliteValue,
       (expense.recurrence?.until?.description).sqliteValue,
-    ])
-    return database.lastInsertedRowID
+    ]
   }
 
   public func expenses() throws -> [Expense] {
+    var expenses: [Expense] = []
+    try forEachExpense { expenses.append($0) }
+    return expenses
+  }
+
+  /// Each stored expense in date order, one at a time.
+  public func forEachExpense(_ body: (Expense) throws -> Void) throws {
     try database.prepare(
       """
       SELECT id, date, category, amount, note, hours_centi, rate, every, until_month
       FROM expense ORDER BY date, id
       """
-    ).rows { row in
+    ).forEach { row in
       var labor: Labor?
       if let hours = row.optionalInteger(5), let rate = row.optionalInteger(6) {
         labor = Labor(hundredthsOfHours: hours, rate: Money(minor: rate))
@@ -182,10 +194,10 @@ public final class Store {
       if let every = row.optionalText(7) {
         recurrence = Recurrence(every: try Frequency(parsing: every), until: try row.optionalText(8).map(Month.init(parsing:)))
       }
-      return Expense(
+      try body(Expense(
         id: row.integer(0), date: try CalendarDate(parsing: row.text(1)),
         category: try ExpenseCategory(parsing: row.text(2)), amount: Money(minor: row.integer(3)),
-        note: row.optionalText(4), labor: labor, recurrence: recurrence)
+        note: row.optionalText(4), labor: labor, recurrence: recurrence))
     }
   }
 
@@ -269,26 +281,44 @@ public final class Store {
     try database.prepare("DELETE FROM metric WHERE id = ?").run([.integer(id)])
   }
 
-  /// Stores each snapshot, replacing the month's earlier value; returns how many it replaced.
+  /// What storing snapshots did.
+  public struct LogCounts: Equatable, Sendable {
+    public var added = 0
+    public var replaced = 0
+    /// Already stored with the same value.
+    public var unchanged = 0
+
+    public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+      (self.added, self.replaced, self.unchanged) = (added, replaced, unchanged)
+    }
+  }
+
+  /// Stores each snapshot, replacing the month's earlier value.
   @discardableResult
-  public func log(_ snapshots: [Snapshot]) throws -> Int {
+  public func log(_ snapshots: [Snapshot]) throws -> LogCounts {
     let ids = Dictionary(uniqueKeysWithValues: try metrics().map { ($0.name, $0.id!) })
-    let existing = try database.prepare("SELECT 1 FROM snapshot WHERE metric_id = ? AND month = ?")
+    let existing = try database.prepare("SELECT value FROM snapshot WHERE metric_id = ? AND month = ?")
     let upsert = try database.prepare(
       """
       INSERT INTO snapshot (metric_id, month, value) VALUES (?, ?, ?)
       ON CONFLICT (metric_id, month) DO UPDATE SET value = excluded.value
       """)
-    var replaced = 0
+    var counts = LogCounts()
     for snapshot in snapshots {
       guard let id = ids[snapshot.metric] else {
         throw StoreError.unknownMetric(name: snapshot.metric, known: ids.keys.sorted())
       }
       let key: [Value] = [.integer(id), .text(snapshot.month.description)]
-      if try !existing.rows(key, { _ in true }).isEmpty { replaced += 1 }
+      switch try existing.rows(key, { $0.integer(0) }).first {
+      case snapshot.value.tenThousandths?:
+        counts.unchanged += 1
+        continue
+      case nil: counts.added += 1
+      case _?: counts.replaced += 1
+      }
       try upsert.run(key + [.integer(snapshot.value.tenThousandths)])
     }
-    return replaced
+    return counts
   }
 
   public func snapshots() throws -> [Snapshot] {

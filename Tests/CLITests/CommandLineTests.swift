@@ -54,7 +54,7 @@ import Testing
   @Test func aMonthLoggedTwiceKeepsTheSecondValue() throws {
     let cli = try sevenAndAHalfPercentCase()
     let output = try cli.ok("log", "2025-02", "sales=110000")
-    #expect(output.contains("1 replaced"))
+    #expect(output.contains("0 added, 1 replaced, 0 unchanged"))
     // January 2,500 + February (110,000 − 100,000) × 50% = 5,000 + March 2,500.
     #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""benefit": 10000.00"#))
   }
@@ -145,7 +145,7 @@ import Testing
     (["expense", "add", "--date", "2025-02-30", "--category", "license", "--amount", "5"], "'2025-02-30'"),
     (["expense", "add", "--date", "2025/01/01", "--category", "license", "--amount", "5"], "'2025/01/01'"),
     (["expense", "add", "--date", "2025-01-02", "--category", "lunch", "--amount", "5"], "'lunch'"),
-    (["expense", "add", "--date", "2025-01-02", "--category", "labor", "--hours", "10"], "either --amount or both --hours and --rate"),
+    (["expense", "add", "--date", "2025-01-02", "--category", "labor", "--hours", "10"], "--rate: missing; expected an hourly rate"),
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "week"], "'week'"),
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "month", "--until", "2025-02"], "'2025-02'"),
     (["expense", "remove", "999"], "999"),

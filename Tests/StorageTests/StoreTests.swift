@@ -94,7 +94,10 @@ import Testing
     let month = try Month(parsing: "2025-05")
     let first = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 10))]) }
     let second = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
-    #expect((first, second) == (0, 1))
+    let third = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
+    #expect(first == Store.LogCounts(added: 1))
+    #expect(second == Store.LogCounts(replaced: 1))
+    #expect(third == Store.LogCounts(unchanged: 1))
     #expect(try store.snapshots() == [Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))])
     #expect(try store.metrics().first?.target == .relative(Percent(tenThousandths: 100_000)))
     #expect(throws: StoreError.unknownMetric(name: "nosuch", known: ["sales"])) {

@@ -60,44 +60,15 @@ extension CRMROI {
       }
 
       private func makeExpense(currency: Currency) throws -> ROIEngine.Expense {
-        let day = try parsed(from: "--date") { try CalendarDate(parsing: date) }
-        let kind = try parsed(from: "--category") { try ExpenseCategory(parsing: category) }
-        func positive(_ option: String, _ text: String) throws -> Money {
-          try parsed(from: option) {
-            let money = try currency.parseAmount(text)
-            guard money.minor > 0 else { throw ValueError(value: text, expected: "an amount above 0, like 8750.50") }
-            return money
-          }
+        let fields = ExpenseFields([
+          .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
+          .note: note ?? "", .every: every ?? "", .until: until ?? "",
+        ])
+        do {
+          return try fields.expense(currency: currency)
+        } catch {
+          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
         }
-        var labor: Labor?
-        let total: Money
-        switch (amount, hours, rate) {
-        case (let text?, nil, nil):
-          total = try positive("--amount", text)
-        case (nil, let hoursText?, let rateText?):
-          let work = Labor(hundredthsOfHours: try parsed(from: "--hours") { try Labor.parseHours(hoursText) }, rate: try positive("--rate", rateText))
-          guard let product = work.amount else {
-            throw InputError(source: "--hours", error: ValueError(value: hoursText, expected: "hours × rate within the 64-bit range"))
-          }
-          (total, labor) = (product, work)
-        default:
-          throw InputError(
-            source: "--amount", error: ValueError(value: [amount, hours, rate].compactMap { $0 }.joined(separator: " "),
-                                                  expected: "either --amount or both --hours and --rate"))
-        }
-        var recurrence: Recurrence?
-        if let every {
-          let frequency = try parsed(from: "--every") { try Frequency(parsing: every) }
-          let last = try until.map { text in try parsed(from: "--until") { try Month(parsing: text) } }
-          if let last, last < day.month {
-            throw InputError(source: "--until", error: ValueError(value: last.description, expected: "a month not before \(day.month)"))
-          }
-          recurrence = Recurrence(every: frequency, until: last)
-        } else if let until {
-          throw InputError(source: "--until", error: ValueError(value: until, expected: "--until only with --every"))
-        }
-        let note = self.note.flatMap { $0.isEmpty ? nil : $0 }
-        return ROIEngine.Expense(date: day, category: kind, amount: total, note: note, labor: labor, recurrence: recurrence)
       }
     }
 

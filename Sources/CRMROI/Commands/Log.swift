@@ -26,7 +26,7 @@ extension CRMROI {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
       }
       let store = try database.open()
-      let replaced = try store.write {
+      let counts = try store.write {
         let currency = try store.settings().currency
         let metrics = Dictionary(uniqueKeysWithValues: try store.metrics().map { ($0.name, $0) })
         var seen: Swift.Set<String> = []
@@ -44,7 +44,7 @@ extension CRMROI {
         }
         return try store.log(snapshots)
       }
-      print("Logged \(values.count) value\(values.count == 1 ? "" : "s") for \(logged)\(replaced > 0 ? " (\(replaced) replaced)" : "").")
+      print("Logged \(logged): \(counts.summary).")
     }
   }
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Interchange
+import ROIEngine
+import Reports
+import Storage
+
+extension CRMROI {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write expenses or metric values as CSV (what import reads back) or JSON.",
+      subcommands: [Expenses.self, Metrics.self])
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case csv, json
+    }
+
+    struct Expenses: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Write every expense to standard output.")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Option(help: "csv or json.")
+      var format: Format = .csv
+
+      func run() throws {
+        let store = try database.open()
+        let output = OutputBuffer()
+        try store.read {
+          let currency = try store.settings().currency
+          switch format {
+          case .csv:
+            output.line(ExpenseCSVWriter.header)
+            try store.forEachExpense { output.line(ExpenseCSVWriter.line($0, currency: currency)) }
+          case .json:
+            var first = true
+            output.append("[")
+            try store.forEachExpense { expense in
+              output.append((first ? "\n  " : ",\n  ") + JSONExport.expense(expense, currency: currency))
+              first = false
+            }
+            output.line(first ? "]" : "\n]")
+          }
+        }
+      }
+    }
+
+    struct Metrics: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Write every monthly value to standard output (long layout).")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Option(help: "csv or json.")
+      var format: Format = .csv
+
+      func run() throws {
+        let store = try database.open()
+        let snapshots = try store.snapshots()
+        let output = OutputBuffer()
+        switch format {
+        case .csv:
+          output.line(MetricCSVWriter.header)
+          for snapshot in snapshots { output.line(MetricCSVWriter.line(snapshot)) }
+        case .json:
+          output.line("[" + snapshots.map { "\n  " + JSONExport.snapshot($0) }.joined(separator: ",") + (snapshots.isEmpty ? "]" : "\n]"))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Interchange
+import ROIEngine
+import Storage
+
+extension CRMROI {
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import expenses or monthly metric values from CSV, all or nothing.",
+      subcommands: [Expenses.self, Metrics.self])
+
+    struct Expenses: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Import expenses; rows already stored are skipped.",
+        discussion: "Columns, in any order: \(ExpenseCSVReader.example) (amount, or hours and rate).")
+
+      @OptionGroup var database: DatabaseOptions
+      @OptionGroup var source: ImportSource
+
+      func run() throws {
+        let store = try database.open()
+        let outcome = try source.write(in: store) { () -> (added: Int, skipped: Int, file: String) in
+          let reader = try ExpenseCSVReader(path: source.file, currency: try store.settings().currency)
+          let session = try store.beginExpenseImport()
+          var problems = ImportProblems(file: reader.file)
+          while let row = try reader.next() {
+            switch row {
+            case .success(let expense): if problems.isEmpty { try session.add(expense) }
+            case .failure(let problem): problems.append(problem)
+            }
+          }
+          try problems.check()
+          let (added, skipped) = try session.finish()
+          return (added, skipped, reader.file)
+        }
+        let (added, skipped, file) = outcome.value
+        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+      }
+    }
+
+    struct Metrics: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Import monthly metric values; a value for a month already logged replaces it.",
+        discussion: "Long layout: month,metric,value. Wide layout: month,NAME,NAME… (one column per metric).")
+
+      @OptionGroup var database: DatabaseOptions
+      @OptionGroup var source: ImportSource
+
+      func run() throws {
+        let store = try database.open()
+        let outcome = try source.write(in: store) { () -> (counts: Store.LogCounts, file: String) in
+          let reader = try MetricCSVReader(
+            path: source.file, metrics: try store.metrics(), currency: try store.settings().currency,
+            latestMonth: currentMonth())
+          var problems = ImportProblems(file: reader.file)
+          var snapshots: [Snapshot] = []
+          while let (values, issues) = try reader.next() {
+            problems.append(contentsOf: issues)
+            if problems.isEmpty { snapshots += values }
+          }
+          try problems.check()
+          return (try store.log(snapshots), reader.file)
+        }
+        let (counts, file) = outcome.value
+        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+      }
+    }
+  }
+}
+
+/// The file an import reads, and whether to only try it.
+struct ImportSource: ParsableArguments {
+  @Argument(help: "The CSV file (UTF-8, comma-separated, header row); - reads standard input.")
+  var file: String
+
+  @Flag(help: "Check the file and say what would be imported, writing nothing.")
+  var dryRun = false
+
+  private struct RollBack: Error {}
+
+  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run.
+  func write<T>(in store: Store, _ body: () throws -> T) throws -> (value: T, dryRun: Bool) {
+    var result: T?
+    do {
+      try store.write {
+        result = try body()
+        if dryRun { throw RollBack() }
+      }
+    } catch is RollBack {}
+    return (result!, dryRun)
+  }
+}

@@ -1,0 +1,111 @@
+import ROIEngine
+
+/// Monthly metric values in CSV, in either layout, told apart by the header:
+/// long, `month,metric,value` (any order), one value per record; or wide, `month` and one
+/// column per metric name, one month per record (an empty cell is no value).
+public final class MetricCSVReader {
+  public enum Layout: Sendable { case long, wide }
+
+  public let layout: Layout
+  private let reader: CSVReader
+  private let header: Header
+  private let metrics: [String: Metric]
+  private let currency: Currency
+  private let latestMonth: Month
+  private var seen: [Snapshot.Key: Int] = [:]
+
+  public var file: String { reader.name }
+
+  /// `latestMonth`: the last month a value may be for (the current month).
+  public init(path: String, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
+    reader = try CSVReader(path: path)
+    self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
+    self.currency = currency
+    self.latestMonth = latestMonth
+    guard let first = try reader.next() else {
+      throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
+    }
+    header = try Header(first, file: reader.name)
+    if Set(header.names) == ["month", "metric", "value"] {
+      layout = .long
+      return
+    }
+    guard header.position(of: "month") != nil else {
+      throw CSVError(file: reader.name, line: first.line,
+                     message: "the header '\(first.fields.joined(separator: ","))' has no month column; expected month,metric,value or month,NAME,NAME…")
+    }
+    for (position, name) in header.names.enumerated() where name != "month" && self.metrics[name] == nil {
+      throw CSVError(file: reader.name, line: first.line, column: header.column(position),
+                     message: "unknown metric '\(name)'; expected one of: \(self.metrics.keys.sorted().joined(separator: ", "))")
+    }
+    layout = .wide
+  }
+
+  /// The values of the next record and the problems in it; nil at the end of the file.
+  public func next() throws -> (snapshots: [Snapshot], problems: [CSVError])? {
+    guard let record = try reader.next() else { return nil }
+    guard record.fields.count == header.names.count else {
+      return ([], [CSVError(file: reader.name, line: record.line,
+                            message: "\(record.fields.count) fields; expected \(header.names.count), one per header column")])
+    }
+    func field(_ name: String) -> (text: String, position: Int) {
+      let position = header.position(of: name)!
+      return (record.fields[position].trimmingSpaces(), position)
+    }
+    func problem(_ position: Int, _ message: String) -> CSVError {
+      CSVError(file: reader.name, line: record.line, column: header.column(position), message: message)
+    }
+
+    let (monthText, monthPosition) = field("month")
+    let month: Month
+    do {
+      month = try Month(parsing: monthText)
+      guard month <= latestMonth else {
+        throw ValueError(value: monthText, expected: "a month no later than \(latestMonth)")
+      }
+    } catch {
+      return ([], [problem(monthPosition, "\(error)")])
+    }
+
+    let cells: [(name: String, text: String, position: Int)]
+    switch layout {
+    case .long:
+      let (name, namePosition) = field("metric")
+      guard metrics[name] != nil else {
+        return ([], [problem(namePosition, "unknown metric '\(name)'; expected one of: \(metrics.keys.sorted().joined(separator: ", "))")])
+      }
+      let (text, position) = field("value")
+      cells = [(name, text, position)]
+    case .wide:
+      cells = header.names.enumerated().compactMap { position, name in
+        let text = record.fields[position].trimmingSpaces()
+        return name == "month" || text.isEmpty ? nil : (name, text, position)
+      }
+    }
+
+    var snapshots: [Snapshot] = []
+    var problems: [CSVError] = []
+    for (name, text, position) in cells {
+      do {
+        let snapshot = Snapshot(metric: name, month: month, value: try metrics[name]!.parseValue(text, currency: currency))
+        if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
+          problems.append(problem(position, "\(name) for \(month) is also on line \(earlier); expected one value per metric and month"))
+        } else {
+          snapshots.append(snapshot)
+        }
+      } catch {
+        problems.append(problem(position, "\(error)"))
+      }
+    }
+    return (snapshots, problems)
+  }
+}
+
+/// Metric values out, in the long layout.
+public enum MetricCSVWriter {
+  public static let header = "month,metric,value"
+
+  public static func line(_ snapshot: Snapshot) -> String {
+    "\(snapshot.month),\(snapshot.metric),\(snapshot.value.plain)"
+  }
+}

@@ -1,0 +1,79 @@
+/// A value that is wrong in a named field of a record (a command-line option or a CSV column).
+public struct FieldError: Error, Equatable, Sendable {
+  public let field: ExpenseFields.Field
+  public let error: ValueError
+}
+
+/// An expense as typed, one text per field, checked into an `Expense` by one set of rules for
+/// `expense add` and for CSV import alike.
+public struct ExpenseFields: Sendable {
+  /// The fields, named as the CSV columns are; the command line prefixes them with "--".
+  public enum Field: String, CaseIterable, Sendable {
+    case date, category, amount, note, hours, rate, every, until
+  }
+
+  public var values: [Field: String]
+
+  public init(_ values: [Field: String]) {
+    self.values = values.filter { !$0.value.isEmpty }
+  }
+
+  /// The checked expense; the first wrong field throws a `FieldError`.
+  public func expense(currency: Currency) throws(FieldError) -> Expense {
+    func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
+      do {
+        return try body(values[field] ?? "")
+      } catch let error as ValueError {
+        throw FieldError(field: field, error: error)
+      } catch {
+        fatalError("unexpected \(error)")
+      }
+    }
+    func fail(_ field: Field, _ expected: String) -> FieldError {
+      FieldError(field: field, error: ValueError(value: values[field] ?? "", expected: expected))
+    }
+    func positive(_ field: Field) throws(FieldError) -> Money {
+      try check(field) { text in
+        let money = try currency.parseAmount(text)
+        guard money.minor > 0 else { throw ValueError(value: text, expected: "an amount above 0, like 8750.50") }
+        return money
+      }
+    }
+
+    let date = try check(.date, CalendarDate.init(parsing:))
+    let category = try check(.category, ExpenseCategory.init(parsing:))
+    var labor: Labor?
+    let amount: Money
+    switch (values[.amount], values[.hours], values[.rate]) {
+    case (_?, nil, nil):
+      amount = try positive(.amount)
+    case (let typed, _?, _?):
+      let work = Labor(hundredthsOfHours: try check(.hours, Labor.parseHours), rate: try positive(.rate))
+      guard let product = work.amount else { throw fail(.hours, "hours × rate within the 64-bit range") }
+      if typed != nil, try positive(.amount) != product {
+        throw fail(.amount, "hours × rate = \(currency.plain(product.minor)), or no amount")
+      }
+      (amount, labor) = (product, work)
+    case (nil, nil, nil):
+      throw fail(.amount, "an amount, or hours and a rate")
+    case (_, nil, _?):
+      throw fail(.hours, "hours of work with the rate")
+    case (_, _?, nil):
+      throw fail(.rate, "an hourly rate with the hours")
+    }
+    var recurrence: Recurrence?
+    if values[.every] != nil {
+      let frequency = try check(.every, Frequency.init(parsing:))
+      var last: Month?
+      if values[.until] != nil {
+        let month = try check(.until, Month.init(parsing:))
+        guard month >= date.month else { throw fail(.until, "a month not before \(date.month)") }
+        last = month
+      }
+      recurrence = Recurrence(every: frequency, until: last)
+    } else if values[.until] != nil {
+      throw fail(.until, "an end month only for a recurring expense (with every)")
+    }
+    return Expense(date: date, category: category, amount: amount, note: values[.note], labor: labor, recurrence: recurrence)
+  }
+}

@@ -1,0 +1,67 @@
+import ROIEngine
+import SQLite
+
+/// Adds a stream of expenses inside one write, skipping those already stored: an expense equal
+/// to a stored one in date, category, amount, note and recurrence is skipped as many times as it is
+/// stored (a multiset), so importing a file twice adds nothing, and two equal rows in one file are
+/// both added the first time.
+public final class ExpenseImport {
+  private let store: Store
+  /// With an empty table nothing can be a duplicate, so rows go straight in.
+  private let direct: Bool
+  private let insert: Statement
+  private var count = 0
+
+  init(store: Store) throws {
+    self.store = store
+    direct = try store.database.scalar("SELECT NOT EXISTS (SELECT 1 FROM expense)") == 1
+    if direct {
+      insert = try store.insertExpense()
+    } else {
+      try store.database.execute(
+        """
+        CREATE TEMP TABLE IF NOT EXISTS import_expense (
+          seq INTEGER PRIMARY KEY, date TEXT, category TEXT, amount INTEGER, note TEXT,
+          hours_centi INTEGER, rate INTEGER, every TEXT, until_month TEXT);
+        DELETE FROM temp.import_expense;
+        """)
+      insert = try store.database.prepare(
+        """
+        INSERT INTO temp.import_expense (date, category, amount, note, hours_centi, rate, every, until_month)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    }
+  }
+
+  public func add(_ expense: Expense) throws {
+    try insert.run(Store.values(of: expense))
+    count += 1
+  }
+
+  /// Moves the staged rows in; returns how many were added and how many skipped.
+  public func finish() throws -> (added: Int, skipped: Int) {
+    if direct { return (count, 0) }
+    try store.database.execute(
+      """
+      INSERT INTO expense (date, category, amount, note, hours_centi, rate, every, until_month)
+      SELECT date, category, amount, note, hours_centi, rate, every, until_month
+      FROM (
+        SELECT *, row_number() OVER (
+          PARTITION BY date, category, amount, note, every, until_month ORDER BY seq) AS copy
+        FROM temp.import_expense) AS staged
+      WHERE copy > (
+        SELECT count(*) FROM main.expense AS stored
+        WHERE stored.date = staged.date AND stored.category = staged.category AND stored.amount = staged.amount
+          AND stored.note IS staged.note AND stored.every IS staged.every AND stored.until_month IS staged.until_month)
+      ORDER BY seq;
+      """)
+    let added = store.database.changes
+    try store.database.execute("DROP TABLE temp.import_expense")
+    return (added, count - added)
+  }
+}
+
+extension Store {
+  /// Starts an import; call inside `write` so that a failure leaves nothing behind.
+  public func beginExpenseImport() throws -> ExpenseImport { try ExpenseImport(store: self) }
+}
