@@ -59,15 +59,17 @@ func writeError(_ text: String) {
   writeAll(Array(text.utf8), to: 2)
 }
 
-/// Writes all of `bytes` to the file descriptor, across short writes.
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+/// Writes all of `bytes` to the file descriptor, across short writes; false when it could not.
+@discardableResult
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
   var offset = 0
   while offset < bytes.count {
     let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
     if written < 0 && errno == EINTR { continue }
-    if written <= 0 { return }
+    if written <= 0 { return false }
     offset += written
   }
+  return true
 }
 
 extension Store.LogCounts {
@@ -92,5 +94,25 @@ final class OutputBuffer {
   func flush() {
     writeAll(bytes, to: 1)
     bytes.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Colors only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+func colorsWanted() -> Bool {
+  isatty(1) == 1 && (environment("NO_COLOR") ?? "").isEmpty && environment("TERM") != "dumb"
+}
+
+/// Replaces `path` with `text` through a temporary file, so a failure never leaves half a file.
+func writeFile(_ path: String, _ text: String) throws {
+  let temporary = path + ".tmp-\(getpid())"
+  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  guard descriptor >= 0 else {
+    throw InputError(source: "--output", error: ValueError(value: path, expected: "a writable file path (\(String(cString: strerror(errno))))"))
+  }
+  let synced = writeAll(Array(text.utf8), to: descriptor) && fsync(descriptor) == 0
+  close(descriptor)
+  guard synced, rename(temporary, path) == 0 else {
+    unlink(temporary)
+    throw InputError(source: "--output", error: ValueError(value: path, expected: "a writable file path (\(String(cString: strerror(errno))))"))
   }
 }

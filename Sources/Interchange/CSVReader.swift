@@ -130,6 +130,7 @@ public final class CSVReader {
       var quoted = false
       var afterQuote = false
       var sawAnything = false
+      var endedLine = false
       recordLoop: while true {
         guard let byte = try nextByte() else {
           if quoted {
@@ -159,11 +160,11 @@ public final class CSVReader {
           try finishField()
           afterQuote = false
         case UInt8(ascii: "\n"):
-          line += 1
+          endedLine = true
           break recordLoop
         case UInt8(ascii: "\r"):
           if try peekByte() == UInt8(ascii: "\n") { position += 1 }
-          line += 1
+          endedLine = true
           break recordLoop
         case UInt8(ascii: "\""):
           guard field.isEmpty, !afterQuote else {
@@ -180,6 +181,7 @@ public final class CSVReader {
         }
       }
       try finishField()
+      if endedLine { line += 1 }
       if fields.count == 1 && fields[0].isEmpty && !afterQuote { continue }  // a blank line
       return CSVRecord(line: start, fields: fields)
     }

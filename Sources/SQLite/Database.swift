@@ -56,15 +56,20 @@ public final class Database {
     case immediate = "IMMEDIATE"
   }
 
+  /// Whether a transaction is open on this connection.
+  public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
   /// Runs `body` in a transaction: commits when it returns, rolls back and rethrows when it throws.
+  /// Inside another transaction it becomes a savepoint of that one.
   public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
-    try execute("BEGIN \(kind.rawValue)")
+    let nested = isInTransaction
+    try execute(nested ? "SAVEPOINT nested" : "BEGIN \(kind.rawValue)")
     do {
       let result = try body()
-      try execute("COMMIT")
+      try execute(nested ? "RELEASE nested" : "COMMIT")
       return result
     } catch {
-      try? execute("ROLLBACK")
+      try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
       throw error
     }
   }

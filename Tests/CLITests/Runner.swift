@@ -26,7 +26,9 @@ struct CLI {
 
   /// Runs `crm-roi arguments…` with --db pointing at this test's database unless `database` is false.
   @discardableResult
-  func run(_ arguments: [String], database: Bool = true, environment: [String: String] = [:]) throws -> Result {
+  func run(
+    _ arguments: [String], database: Bool = true, environment: [String: String] = [:], input: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = CLI.binary
     process.arguments = arguments + (database ? ["--db", self.database] : [])
@@ -35,14 +37,31 @@ struct CLI {
     env.removeValue(forKey: "CRM_ROI_DB")
     env.merge(environment) { $1 }
     process.environment = env
-    let out = Pipe()
-    let err = Pipe()
+    // Output goes to files, not pipes: reading a pipe while other tests' children exit can fail with EINTR.
+    let name = UUID().uuidString
+    let outURL = directory.appendingPathComponent("\(name).out")
+    let errURL = directory.appendingPathComponent("\(name).err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? out.close()
+      try? err.close()
+    }
     process.standardOutput = out
     process.standardError = err
+    if let input {
+      let inURL = directory.appendingPathComponent("\(name).in")
+      try Data(input.utf8).write(to: inURL)
+      process.standardInput = try FileHandle(forReadingFrom: inURL)
+    } else {
+      process.standardInput = FileHandle.nullDevice
+    }
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
@@ -61,6 +80,25 @@ struct CLI {
     try ["settings", "metric list", "expense list", "roi --format json"]
       .map { try run($0.split(separator: " ").map(String.init)).stdout }
       .joined(separator: "\n")
+  }
+
+  /// Writes `text` to a file in this test's folder and returns its path.
+  func file(_ name: String, _ text: String) throws -> String {
+    let path = directory.appendingPathComponent(name).path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// The fenced block that follows `<!-- example: NAME -->` in the README.
+  static func readmeExample(_ name: String) throws -> String {
+    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("README.md"), encoding: .utf8)
+    let marker = try #require(readme.range(of: "<!-- example: \(name) -->"))
+    let afterMarker = readme[marker.upperBound...]
+    let open = try #require(afterMarker.range(of: "```csv\n"))
+    let close = try #require(afterMarker[open.upperBound...].range(of: "```"))
+    return String(afterMarker[open.upperBound..<close.lowerBound])
   }
 
   func json(_ arguments: String...) throws -> [String: Any] {

@@ -36,7 +36,7 @@ extension CRMROI {
       @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
       var rate: String?
 
-      @Option(help: "A note.")
+      @Option(parsing: .unconditional, help: "A note.")
       var note: String?
 
       @Option(help: "Recur every month, quarter or year from --date.")

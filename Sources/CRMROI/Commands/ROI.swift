@@ -24,6 +24,9 @@ extension CRMROI {
     @Option(help: "Last quarter: rows, payback and objectives as of its end.")
     var to: String?
 
+    @Flag(help: "Add a chart of the cumulative net position per quarter under the table (colored on a terminal unless NO_COLOR is set).")
+    var chart = false
+
     func run() throws {
       let store = try database.open()
       let fiscalYearStart = try store.settings().fiscalYearStart
@@ -35,7 +38,11 @@ extension CRMROI {
       let report = try store.report(through: last)
       let rows = report.quarters.filter { row in first.map { row.quarter >= $0 } ?? true }
       switch format {
-      case .table: print(TextReport.render(report, rows: rows, markdown: false), terminator: "")
+      case .table:
+        print(TextReport.render(report, rows: rows, markdown: false), terminator: "")
+        if chart {
+          print("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
+        }
       case .markdown: print(TextReport.render(report, rows: rows, markdown: true), terminator: "")
       case .csv: print(TextReport.csv(report, rows: rows), terminator: "")
       case .json: print(JSONReport.render(report, rows: rows), terminator: "")

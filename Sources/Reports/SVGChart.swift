@@ -1,0 +1,142 @@
+import ROIEngine
+
+/// Inline SVG charts for the HTML report. Positions are geometry and may be approximate; every
+/// figure a chart shows or carries (`data-value`) is written exactly from the report.
+struct SVGChart {
+  let width = 720.0
+  let height = 300.0
+  let left = 110.0
+  let right = 20.0
+  let top = 20.0
+  let bottom = 50.0
+  let quarters: [String]
+  /// The value range, always including 0.
+  let low: Rational
+  let high: Rational
+  let ticks: [Rational]
+  let tickLabel: (Rational) -> String
+
+  init(quarters: [String], values: [Rational], tickLabel: @escaping (Rational) -> String) {
+    self.quarters = quarters
+    self.tickLabel = tickLabel
+    let low = min(values.min() ?? .zero, .zero)
+    var high = max(values.max() ?? .zero, .zero)
+    if high == low { high = low + .one }
+    let step = SVGChart.niceStep((high - low) / Rational(5) ?? .one)
+    let first = ((low / step)!.floor()) * step
+    let last = ((high / step)!.ceiling()) * step
+    var ticks: [Rational] = []
+    var tick = first
+    while tick <= last {
+      ticks.append(tick)
+      tick += step
+    }
+    (self.low, self.high, self.ticks) = (first, last, ticks)
+  }
+
+  /// 1, 2 or 5 × a power of ten, at least `raw`.
+  static func niceStep(_ raw: Rational) -> Rational {
+    var power = Rational.one
+    while power * Rational(10) <= raw { power = power * Rational(10) }
+    while power > raw { power = (power / Rational(10))! }
+    for factor in [1, 2, 5, 10] where power * Rational(factor) >= raw { return power * Rational(factor) }
+    return power * Rational(10)
+  }
+
+  var plotWidth: Double { width - left - right }
+  var plotHeight: Double { height - top - bottom }
+  var slot: Double { plotWidth / Double(max(quarters.count, 1)) }
+
+  func y(_ value: Rational) -> Double {
+    let fraction = ((value - low) / (high - low))!
+    return top + plotHeight * (1 - fraction.approximation)
+  }
+
+  func x(center index: Int) -> Double { left + slot * (Double(index) + 0.5) }
+
+  /// Axes, grid lines with tick labels, quarter labels and the zero line.
+  func frame(title: String, description: String) -> String {
+    var svg = """
+      <svg viewBox="0 0 \(fmt(width)) \(fmt(height))" role="img" \
+      aria-labelledby="\(title.slug)-title" class="chart">
+      <title id="\(title.slug)-title">\(escape(title))</title>
+      <desc>\(escape(description))</desc>
+
+      """
+    for tick in ticks {
+      let position = y(tick)
+      svg += """
+        <line class="grid" x1="\(fmt(left))" y1="\(fmt(position))" x2="\(fmt(width - right))" y2="\(fmt(position))"/>
+        <text class="tick" x="\(fmt(left - 8))" y="\(fmt(position + 4))" text-anchor="end">\(escape(tickLabel(tick)))</text>
+
+        """
+    }
+    let zero = y(.zero)
+    svg += """
+      <line class="axis" x1="\(fmt(left))" y1="\(fmt(zero))" x2="\(fmt(width - right))" y2="\(fmt(zero))"/>
+      <line class="axis" x1="\(fmt(left))" y1="\(fmt(top))" x2="\(fmt(left))" y2="\(fmt(height - bottom))"/>
+
+      """
+    for (index, quarter) in quarters.enumerated() {
+      svg += """
+        <text class="quarter" x="\(fmt(x(center: index)))" y="\(fmt(height - bottom + 18))" text-anchor="middle">\(escape(quarter))</text>
+
+        """
+    }
+    return svg
+  }
+
+  func legend(_ entries: [(label: String, cssClass: String)]) -> String {
+    var svg = ""
+    var position = left
+    for entry in entries {
+      svg += """
+        <rect class="\(entry.cssClass) swatch" x="\(fmt(position))" y="\(fmt(height - 20))" width="12" height="12"/>
+        <text class="legend" x="\(fmt(position + 18))" y="\(fmt(height - 10))">\(escape(entry.label))</text>
+
+        """
+      position += 26 + Double(entry.label.count) * 7
+    }
+    return svg
+  }
+}
+
+/// A number for an SVG attribute: two decimals at most.
+func fmt(_ value: Double) -> String {
+  let hundredths = (value * 100).rounded()
+  return Rational(Int128(hundredths), 100).shortDecimalString(maxPlaces: 2)
+}
+
+/// Text safe inside HTML and SVG elements and attributes.
+public func escape(_ text: String) -> String {
+  var escaped = ""
+  for character in text {
+    switch character {
+    case "&": escaped += "&amp;"
+    case "<": escaped += "&lt;"
+    case ">": escaped += "&gt;"
+    case "\"": escaped += "&quot;"
+    case "'": escaped += "&#39;"
+    default: escaped.append(character)
+    }
+  }
+  return escaped
+}
+
+extension String {
+  var slug: String {
+    String(lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+  }
+}
+
+extension Rational {
+  /// Nearest floating-point value: for chart geometry only, never for a figure shown.
+  var approximation: Double { Double(numerator) / Double(denominator) }
+
+  func floor() -> Rational {
+    let quotient = numerator / denominator
+    return Rational(numerator < 0 && numerator % denominator != 0 ? quotient - 1 : quotient)
+  }
+
+  func ceiling() -> Rational { -((-self).floor()) }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Import, export and the HTML report through the built binary.
+@Suite struct ImportExportTests {
+  /// A database with the README's metrics, go-live 2025-04.
+  func database() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "35%", "--target", "+5%")
+    try cli.ok("metric", "add", "returns-cost", "--kind", "cost")
+    try cli.ok("metric", "add", "repeat-purchases", "--kind", "count", "--unit-value", "18.50")
+    return cli
+  }
+
+  @Test func theReadmeExamplesImport() throws {
+    let cli = try database()
+    let expenses = try cli.file("expenses.csv", try CLI.readmeExample("expenses.csv"))
+    #expect(try cli.ok("import", "expenses", expenses).contains("4 added, 0 replaced, 0 skipped"))
+    let list = try cli.ok("expense", "list")
+    #expect(list.contains("6,800.00"))  // 160 h × 42.50
+    #expect(list.contains("CRM licences, 24 users"))
+    #expect(list.contains("every month  2027-03"))
+
+    let long = try cli.file("metrics-long.csv", try CLI.readmeExample("metrics-long.csv"))
+    #expect(try cli.ok("import", "metrics", long).contains("4 added, 0 replaced, 0 skipped"))
+    let wide = try cli.file("metrics-wide.csv", try CLI.readmeExample("metrics-wide.csv"))
+    // The wide file repeats three values, changes one (2025-04 returns 2310 → 2295) and adds one.
+    #expect(try cli.ok("import", "metrics", wide).contains("1 added, 1 replaced, 3 skipped"))
+    let exported = try cli.ok("export", "metrics")
+    #expect(exported == """
+      month,metric,value
+      2025-03,repeat-purchases,400
+      2025-03,returns-cost,2400.5
+      2025-03,sales,180000
+      2025-04,returns-cost,2295
+      2025-04,sales,182000
+
+      """)
+  }
+
+  @Test func encodingsLineEndingsQuotesAndStandardInput() throws {
+    let cli = try database()
+    let tricky = "\u{FEFF}note,amount,category,date\r\n\"Says \"\"hi\"\", then, commas\",12.50,other,2025-01-02\r\n"
+      + "\"two\nlines\",1,other,2025-01-03\r\n\r\n"
+    let path = try cli.file("tricky.csv", tricky)
+    #expect(try cli.ok("import", "expenses", path).contains("2 added"))
+    let json = try cli.ok("export", "expenses", "--format", "json")
+    #expect(json.contains(#""note": "Says \"hi\", then, commas""#))
+    #expect(json.contains(#""note": "two\nlines""#))
+    #expect(json.contains(#""amount": 12.50"#))
+
+    let piped = try cli.run(["import", "metrics", "-"], input: "month,metric,value\n2025-03,sales,1000\n")
+    #expect(piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout.contains("Imported <stdin>: 1 added"))
+  }
+
+  @Test func threeBadRowsAreAllReportedAndNothingIsWritten() throws {
+    let cli = try database()
+    try cli.ok("expense", "add", "--date", "2025-01-01", "--category", "license", "--amount", "100")
+    let before = try cli.contents()
+    let path = try cli.file("bad.csv", """
+      date,category,amount
+      2025-01-05,license,100
+      2025-02-30,license,100
+      2025-01-06,lunch,100
+      2025-01-07,license,1e3
+      2025-01-08,license,200
+
+      """)
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4)
+    #expect(lines[0] == "crm-roi: error: \(path):3:1 (date): '2025-02-30' is not valid; expected a date as YYYY-MM-DD, like 2025-03-10")
+    #expect(lines[1].hasPrefix("crm-roi: error: \(path):4:2 (category): 'lunch' is not valid; expected one of license,"))
+    #expect(lines[2].hasPrefix("crm-roi: error: \(path):5:3 (amount): '1e3' is not valid; expected a plain decimal"))
+    #expect(lines[3] == "crm-roi: error: \(path): 3 bad values; nothing was imported")
+    #expect(try cli.contents() == before)
+  }
+
+  @Test(arguments: [
+    ("", "the file is empty"),
+    ("category,amount\nlicense,5\n", "lacks date, category and amount"),
+    ("date,category,amount,colour\n2025-01-01,license,5,red\n", "unknown column 'colour'"),
+    ("date,category,amount\n2025-01-01,license\n", ":2: 2 fields; expected 3"),
+    ("date,category,amount,note\n2025-01-01,license,5,\"open\n", "a quoted field is never closed"),
+  ])
+  func malformedFilesAreRefused(text: String, message: String) throws {
+    let cli = try database()
+    let before = try cli.contents()
+    let result = try cli.run(["import", "expenses", try cli.file("bad.csv", text)])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func invalidUTF8IsRefusedWithItsLine() throws {
+    let cli = try database()
+    let path = cli.directory.appendingPathComponent("latin1.csv").path
+    try Data("date,category,amount,note\n2025-01-01,other,5,caf".utf8 + [0xE9] + "\n".utf8).write(to: URL(fileURLWithPath: path))
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("latin1.csv:2"))
+    #expect(result.stderr.contains("not valid UTF-8"))
+  }
+
+  @Test func reimportingAddsNothingButEqualRowsInOneFileAreBothKept() throws {
+    let cli = try database()
+    let path = try cli.file("twice.csv", """
+      date,category,amount,note
+      2025-01-05,license,100,same
+      2025-01-05,license,100,same
+      2025-01-06,service,50,
+
+      """)
+    #expect(try cli.ok("import", "expenses", path).contains("3 added, 0 replaced, 0 skipped"))
+    #expect(try cli.ok("import", "expenses", path).contains("0 added, 0 replaced, 3 skipped"))
+    #expect(try cli.ok("import", "expenses", path, "--dry-run").contains("Dry run, nothing written: would import \(path): 0 added"))
+    let list = try cli.ok("expense", "list")
+    #expect(list.components(separatedBy: "same").count - 1 == 2)
+  }
+
+  @Test func dryRunWritesNothing() throws {
+    let cli = try database()
+    let before = try cli.contents()
+    let path = try cli.file("e.csv", "date,category,amount\n2025-01-05,license,100\n")
+    #expect(try cli.ok("import", "expenses", path, "--dry-run").contains("would import \(path): 1 added"))
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func exportImportExportGivesTheSameBytesAndNeutralisesFormulas() throws {
+    let cli = try database()
+    try cli.ok("expense", "add", "--date", "2025-01-02", "--category", "other", "--amount", "5", "--note", "=HYPERLINK(\"http://x\")")
+    try cli.ok("expense", "add", "--date", "2025-01-03", "--category", "other", "--amount", "5", "--note", "-minus, +plus")
+    try cli.ok("expense", "add", "--date", "2025-01-04", "--category", "other", "--amount", "5", "--note", "@at 'quote")
+    try cli.ok("expense", "add", "--date", "2025-01-05", "--category", "labor", "--hours", "7.25", "--rate", "42.50", "--every", "quarter", "--until", "2026-01")
+    try cli.ok("log", "2025-03", "sales=180000.50", "returns-cost=2100", "repeat-purchases=410")
+    let expenses = try cli.ok("export", "expenses")
+    let metrics = try cli.ok("export", "metrics")
+    #expect(expenses.contains(#"2025-01-02,other,5.00,"'=HYPERLINK(""http://x"")",,,,"#))
+    #expect(expenses.contains(#"2025-01-03,other,5.00,"'-minus, +plus",,,,"#))
+    #expect(expenses.contains("2025-01-04,other,5.00,'@at 'quote,,,,"))
+    #expect(expenses.contains("2025-01-05,labor,308.12,,7.25,42.50,quarter,2026-01"))
+
+    let copy = try database()
+    try copy.ok("import", "expenses", try copy.file("e.csv", expenses))
+    try copy.ok("import", "metrics", try copy.file("m.csv", metrics))
+    #expect(try copy.ok("export", "expenses") == expenses)
+    #expect(try copy.ok("export", "metrics") == metrics)
+    #expect(try copy.ok("expense", "list").contains("=HYPERLINK(\"http://x\")"))  // the text itself is kept
+  }
+
+  @Test func theHTMLReportEscapesUserTextAndItsChartsCarryTheJSONFigures() throws {
+    let cli = try database()
+    try cli.ok("expense", "add", "--date", "2025-03-01", "--category", "license", "--amount", "12000", "--note", "<script>alert('x')</script> & co")
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "service", "--amount", "350", "--every", "month")
+    for month in ["2024-04", "2024-10", "2025-01"] { try cli.ok("log", month, "sales=100000", "returns-cost=2000", "repeat-purchases=400") }
+    try cli.ok("log", "2025-04", "sales=110000", "returns-cost=1900", "repeat-purchases=420")
+    try cli.ok("log", "2025-07", "sales=150000", "returns-cost=1800", "repeat-purchases=430")
+    let output = cli.directory.appendingPathComponent("report.html").path
+    try cli.ok("report", "--output", output)
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(!html.contains("<script"))
+    #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
+    #expect(!html.contains("http://") && !html.contains("https://"))  // self-contained
+
+    let json = try cli.json("roi", "--format", "json")
+    let quarters = try #require(json["quarters"] as? [[String: Any]])
+    let svgs = try svgElements(in: html)
+    #expect(svgs.count == 3)
+    func figures(_ series: String) -> [String: String] {
+      Dictionary(uniqueKeysWithValues: svgs.flatMap { $0 }.filter { $0["data-series"] == series }
+        .compactMap { element in element["data-quarter"].flatMap { quarter in element["data-value"].map { (quarter, $0) } } })
+    }
+    let jsonText = try cli.run(["roi", "--format", "json"]).stdout
+    for (series, field) in [("cost", "cost"), ("benefit", "benefit"), ("cumulative-cost", "cumulative_cost"),
+                            ("cumulative-benefit", "cumulative_benefit"), ("rolling-annual-roi", "rolling_annual_roi")] {
+      let drawn = figures(series)
+      let expected = quarters.compactMap { quarter -> (String, String)? in
+        guard let label = quarter["quarter"] as? String, let text = numberText(in: jsonText, quarter: label, field: field) else { return nil }
+        return (label, text)
+      }
+      #expect(drawn == Dictionary(uniqueKeysWithValues: expected), "\(series)")
+      #expect(!drawn.isEmpty)
+    }
+    #expect(html.contains("data-value=\"\(numberText(in: jsonText, field: "total_cost_of_ownership")!)\""))
+  }
+
+  /// The attributes of every element inside each <svg> of `html`, parsed as XML.
+  func svgElements(in html: String) throws -> [[[String: String]]] {
+    var charts: [[[String: String]]] = []
+    var rest = Substring(html)
+    while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>") {
+      let svg = String(rest[start.lowerBound..<end.upperBound])
+      let collector = AttributeCollector()
+      let parser = XMLParser(data: Data(svg.utf8))
+      parser.delegate = collector
+      #expect(parser.parse(), "SVG is well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+      charts.append(collector.elements)
+      rest = rest[end.upperBound...]
+    }
+    return charts
+  }
+
+  /// The literal number text of `field` in the JSON report (for one quarter when given): exact, no Double.
+  func numberText(in json: String, quarter: String? = nil, field: String) -> String? {
+    var scope = Substring(json)
+    if let quarter {
+      guard let start = scope.range(of: "\"quarter\": \"\(quarter)\"") else { return nil }
+      scope = scope[start.upperBound...]
+      if let end = scope.range(of: "\"missing_months\"") { scope = scope[..<end.lowerBound] }
+    }
+    guard let key = scope.range(of: "\"\(field)\": ") else { return nil }
+    let value = scope[key.upperBound...].prefix { $0 != "," && $0 != "\n" }
+    return value == "null" ? nil : String(value)
+  }
+}
+
+final class AttributeCollector: NSObject, XMLParserDelegate {
+  var elements: [[String: String]] = []
+
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+              attributes: [String: String] = [:]) {
+    elements.append(attributes)
+  }
+}
