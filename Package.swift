@@ -46,7 +46,7 @@ let package = Package(
       dependencies: ["EmbedMigrations"]
     ),
     .testTarget(name: "ROIEngineTests", dependencies: ["ROIEngine"]),
-    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "ROIEngine"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
     .testTarget(name: "CLITests", dependencies: ["CRMROI"]),
   ]

@@ -31,7 +31,7 @@ public enum HTMLReport {
       h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
-      th:first-child, td:first-child, td.text { text-align: left; }
+      th:first-child, td:first-child, .text { text-align: left; }
       dl.summary { display: grid; grid-template-columns: max-content auto; gap: .2rem 1.2rem; }
       dl.summary dt { color: #5b6878; } dl.summary dd { margin: 0; font-weight: 600; }
       .chart { width: 100%; height: auto; margin: .5rem 0 1rem; }
@@ -39,7 +39,7 @@ public enum HTMLReport {
       .chart text { font-size: 11px; fill: #3b4654; }
       .cost { fill: #d1495b; stroke: #d1495b; } .benefit { fill: #2e933c; stroke: #2e933c; }
       .roi { fill: #1f6fb2; stroke: #1f6fb2; }
-      polyline { fill: none; stroke-width: 2.5; }
+      .chart polyline { fill: none; stroke-width: 2.5; }
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }
       </style>
@@ -123,7 +123,7 @@ public enum HTMLReport {
 
     // The quarterly table.
     html += "<h2>By quarter</h2>\n<table id=\"quarters\">\n<thead><tr><th>Quarter</th><th>Cost</th><th>Benefit</th><th>Cum. cost</th>"
-      + "<th>Cum. benefit</th><th>ROI</th><th>Rolling annual ROI</th><th>Cum. net ROI</th><th>Missing months</th></tr></thead>\n<tbody>\n"
+      + "<th>Cum. benefit</th><th>ROI</th><th>Rolling annual ROI</th><th>Cum. net ROI</th><th class=\"text\">Missing months</th></tr></thead>\n<tbody>\n"
     for row in rows {
       let cells = [
         currency.grouped(row.cost), currency.grouped(row.benefit), currency.grouped(row.cumulativeCost),
@@ -141,21 +141,21 @@ public enum HTMLReport {
       html += "<p>No metric has a target yet: <code>crm-roi metric add NAME … --target +10%</code>.</p>\n"
     } else {
       html += "<table id=\"objectives\">\n<thead><tr><th>Metric</th><th>Kind</th><th>Target</th><th>Baseline</th><th>Current</th>"
-        + "<th>Change</th><th>Target value</th><th>Met</th></tr></thead>\n<tbody>\n"
+        + "<th>Change</th><th>Target value</th><th class=\"text\">Met</th></tr></thead>\n<tbody>\n"
       for objective in report.objectives {
         func value(_ value: Rational?) -> String { objective.valueText(value, currency: currency, grouped: true) ?? "–" }
         let met = objective.met.map { $0 ? "<span class=\"met\">yes</span>" : "<span class=\"unmet\">no</span>" } ?? "–"
         html += "<tr><td>\(escape(objective.metric.name))</td><td class=\"text\">\(objective.metric.kind.name)</td>"
           + "<td>\(escape(objective.metric.target?.description ?? ""))</td><td>\(value(objective.baseline))</td>"
           + "<td>\(value(objective.current))</td><td>\(objective.change.percentText)</td>"
-          + "<td>\(value(objective.targetValue))</td><td>\(met)</td></tr>\n"
+          + "<td>\(value(objective.targetValue))</td><td class=\"text\">\(met)</td></tr>\n"
       }
       html += "</tbody>\n</table>\n"
     }
 
     // Expenses.
-    html += "<h2>Expenses</h2>\n<table id=\"expenses\">\n<thead><tr><th>Date</th><th>Category</th><th>Amount</th>"
-      + "<th>Recurs</th><th>Note</th></tr></thead>\n<tbody>\n"
+    html += "<h2>Expenses</h2>\n<table id=\"expenses\">\n<thead><tr><th>Date</th><th class=\"text\">Category</th><th>Amount</th>"
+      + "<th class=\"text\">Recurs</th><th class=\"text\">Note</th></tr></thead>\n<tbody>\n"
     for expense in expenses {
       let recurs = expense.recurrence.map { "every \($0.every.rawValue) until \($0.until?.description ?? "the horizon end")" } ?? "once"
       html += "<tr><td>\(expense.date)</td><td class=\"text\">\(expense.category.rawValue)</td>"

@@ -180,6 +180,22 @@ import Testing
     #expect(try cli.contents() == before)
   }
 
+  @Test func theChartIsPlainTextWhenNotOnATerminal() throws {
+    let cli = try sevenAndAHalfPercentCase()
+    let output = try cli.ok("roi", "--chart")
+    #expect(output.contains("Cumulative net position (EUR)\n2025Q1  -92,500.00 ████████████████████████│\n"))
+    #expect(!output.contains("\u{1B}"))
+  }
+
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func completionScriptsKnowTheCommands(shell: String) throws {
+    let script = try CLI().run(["--generate-completion-script", shell], database: false)
+    #expect(script.status == 0)
+    for command in ["init", "expense", "import", "export", "report", "roi"] {
+      #expect(script.stdout.contains(command))
+    }
+  }
+
   @Test func removingWithForceAndAnExpenseById() throws {
     let cli = try sevenAndAHalfPercentCase()
     try cli.ok("metric", "remove", "sales", "--force")
