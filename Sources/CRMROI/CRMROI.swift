@@ -13,7 +13,7 @@ struct CRMROI: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Settings.self, Metric.self, Log.self, Expense.self, ROI.self, Report.self, Import.self, Export.self,
-      Demo.self,
+      History.self, Check.self, Backup.self, Demo.self,
     ]
   )
 

@@ -10,11 +10,13 @@ public final class ExpenseImport {
   /// With an empty table nothing can be a duplicate, so rows go straight in.
   private let direct: Bool
   private let insert: Statement
+  private let file: String
   private var count = 0
 
-  init(store: Store) throws {
+  init(store: Store, file: String) throws {
     self.store = store
-    direct = try store.database.scalar("SELECT NOT EXISTS (SELECT 1 FROM expense)") == 1
+    self.file = file
+    direct = try store.database.scalar("SELECT NOT EXISTS (SELECT 1 FROM expense WHERE removed_at IS NULL)") == 1
     if direct {
       insert = try store.insertExpense()
     } else {
@@ -38,9 +40,16 @@ public final class ExpenseImport {
     count += 1
   }
 
-  /// Moves the staged rows in; returns how many were added and how many skipped.
+  /// Moves the staged rows in and records the import; returns how many were added and how many skipped.
   public func finish() throws -> (added: Int, skipped: Int) {
-    if direct { return (count, 0) }
+    let firstID = (try store.database.scalar("SELECT max(id) FROM expense") ?? 0) + 1
+    let (added, skipped) = direct ? (count, 0) : try merge()
+    let ids = added == 0 ? "" : " (ids \(firstID) to \(store.database.lastInsertedRowID))"
+    try store.record(.import, "expenses from \(file)", new: "\(added) added\(ids), \(skipped) skipped")
+    return (added, skipped)
+  }
+
+  private func merge() throws -> (added: Int, skipped: Int) {
     try store.database.execute(
       """
       INSERT INTO expense (date, category, amount, note, hours_centi, rate, every, until_month)
@@ -51,7 +60,7 @@ public final class ExpenseImport {
         FROM temp.import_expense) AS staged
       WHERE copy > (
         SELECT count(*) FROM main.expense AS stored
-        WHERE stored.date = staged.date AND stored.category = staged.category AND stored.amount = staged.amount
+        WHERE stored.removed_at IS NULL AND stored.date = staged.date AND stored.category = staged.category AND stored.amount = staged.amount
           AND stored.note IS staged.note AND stored.every IS staged.every AND stored.until_month IS staged.until_month)
       ORDER BY seq;
       """)
@@ -63,5 +72,14 @@ public final class ExpenseImport {
 
 extension Store {
   /// Starts an import; call inside `write` so that a failure leaves nothing behind.
-  public func beginExpenseImport() throws -> ExpenseImport { try ExpenseImport(store: self) }
+  public func beginExpenseImport(file: String) throws -> ExpenseImport { try ExpenseImport(store: self, file: file) }
+
+  /// Logs the snapshots of an imported file and records the import.
+  public func importSnapshots(_ snapshots: [Snapshot], file: String) throws -> LogCounts {
+    let counts = try log(snapshots)
+    try record(
+      .import, "metric values from \(file)",
+      new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")
+    return counts
+  }
 }

@@ -20,6 +20,7 @@ extension Database {
   /// Applies the migrations above the file's version, each in its own IMMEDIATE transaction that
   /// also records its version, so a failing one leaves the file at the version before it.
   func migrate(to migrations: [Migration] = Migration.all) throws {
+    guard let last = migrations.last, try schemaVersion < last.version else { return }
     for migration in migrations {
       try transaction(.immediate) {
         // Read inside the transaction: another process may have migrated meanwhile.

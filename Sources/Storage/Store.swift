@@ -11,6 +11,9 @@ import SQLite
 public final class Store {
   public let path: String
   let database: Database
+  /// Prepared once per store, reused for every expense an import or a loop adds.
+  var insertExpenseStatement: Statement?
+  var auditStatement: Statement?
 
   private init(path: String, database: Database) throws {
     self.path = path
@@ -22,6 +25,7 @@ public final class Store {
   public static func open(path: String) throws -> Store {
     guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
     if isDirectory { throw StoreError.isDirectory(path: path) }
+    guard access(path, R_OK | W_OK) == 0 else { throw StoreError.notWritable(path: path) }
     let store = try Store(path: path, database: try Database(path: path, mode: .readWrite))
     try store.prepareSchema()
     return store
@@ -42,24 +46,29 @@ public final class Store {
     }
   }
 
-  /// Refuses files that are not crm-roi databases or are newer than this build, then migrates.
+  /// Refuses files that are not crm-roi databases, are damaged or are newer than this build,
+  /// without writing to them; then sets the connection up and migrates.
   private func prepareSchema() throws {
-    let version = try readSchemaVersion()
-    if version > Migration.latestVersion {
-      throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
-    }
-    if version == 0, try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
-      throw StoreError.notCRMROIDatabase(path: path)
-    }
-    try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
-    try database.migrate()
-  }
-
-  private func readSchemaVersion() throws -> Int {
     do {
-      return try database.schemaVersion
-    } catch let error as SQLiteError where error.primaryCode == 26 /* SQLITE_NOTADB */ {
-      throw StoreError.notCRMROIDatabase(path: path)
+      let version = try database.schemaVersion
+      if version > Migration.latestVersion {
+        throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
+      }
+      if version == 0, try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
+        throw StoreError.notCRMROIDatabase(path: path)
+      }
+      if version > 0, try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'settings'") != 1 {
+        throw StoreError.notCRMROIDatabase(path: path)
+      }
+      try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
+      try database.migrate()
+    } catch let error as SQLiteError {
+      switch error.primaryCode {
+      case 26: throw StoreError.notCRMROIDatabase(path: path)  // SQLITE_NOTADB
+      case 11: throw StoreError.corrupt(path: path, detail: error.message)  // SQLITE_CORRUPT
+      case 8, 14, 3: throw StoreError.notWritable(path: path)  // SQLITE_READONLY, _CANTOPEN, _PERM
+      default: throw error
+      }
     }
   }
 
@@ -107,6 +116,7 @@ public final class Store {
       VALUES (1, ?, ?, ?, ?, ?, ?, ?)
       """
     ).run(settingsValues(settings) + [.integer(isDemo ? 1 : 0)])
+    try record(.initialize, "settings", new: AuditText.settings(settings))
   }
 
   /// Replaces the settings. A currency with other minor units is refused once amounts are stored.
@@ -122,6 +132,7 @@ public final class Store {
       WHERE id = 1
       """
     ).run(settingsValues(settings))
+    try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))
   }
 
   private func settingsValues(_ settings: Settings) -> [Value] {
@@ -134,203 +145,9 @@ public final class Store {
 
   private func hasMoney() throws -> Bool {
     let sql = """
-      SELECT EXISTS (SELECT 1 FROM expense) OR EXISTS (SELECT 1 FROM metric WHERE kind IN ('revenue', 'cost', 'count'))
+      SELECT EXISTS (SELECT 1 FROM expense WHERE removed_at IS NULL) OR EXISTS (SELECT 1 FROM metric WHERE kind IN ('revenue', 'cost', 'count'))
       """
     return try database.scalar(sql) == 1
-  }
-
-  // MARK: Expenses
-
-  private var insertExpenseStatement: Statement?
-
-  /// Prepared once per store, reused for every expense an import or a loop adds.
-  func insertExpense() throws -> Statement {
-    if let statement = insertExpenseStatement { return statement }
-    let statement = try database.prepare(
-      """
-      INSERT INTO expense (date, category, amount, note, hours_centi, rate, every, until_month)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """)
-    insertExpenseStatement = statement
-    return statement
-  }
-
-  /// Adds `expense` and returns its id.
-  @discardableResult
-  public func add(_ expense: Expense) throws -> Int64 {
-    try insertExpense().run(Store.values(of: expense))
-    return database.lastInsertedRowID
-  }
-
-  /// The expense's columns in the order of the INSERT statements.
-  static func values(of expense: Expense) -> [Value] {
-    [
-      .text(expense.date.description), .text(expense.category.rawValue), .integer(expense.amount.minor),
-      expense.note.sqliteValue, expense.labor.map { $0.hundredthsOfHours }.sqliteValue,
-      expense.labor.map { $0.rate.minor }.sqliteValue, expense.recurrence.map { $0.every.rawValue }.sqliteValue,
-      (expense.recurrence?.until?.description).sqliteValue,
-    ]
-  }
-
-  public func expenses() throws -> [Expense] {
-    var expenses: [Expense] = []
-    try forEachExpense { expenses.append($0) }
-    return expenses
-  }
-
-  /// Each stored expense in date order, one at a time.
-  public func forEachExpense(_ body: (Expense) throws -> Void) throws {
-    try database.prepare(
-      """
-      SELECT id, date, category, amount, note, hours_centi, rate, every, until_month
-      FROM expense ORDER BY date, id
-      """
-    ).forEach { row in
-      var labor: Labor?
-      if let hours = row.optionalInteger(5), let rate = row.optionalInteger(6) {
-        labor = Labor(hundredthsOfHours: hours, rate: Money(minor: rate))
-      }
-      var recurrence: Recurrence?
-      if let every = row.optionalText(7) {
-        recurrence = Recurrence(every: try Frequency(parsing: every), until: try row.optionalText(8).map(Month.init(parsing:)))
-      }
-      try body(Expense(
-        id: row.integer(0), date: try CalendarDate(parsing: row.text(1)),
-        category: try ExpenseCategory(parsing: row.text(2)), amount: Money(minor: row.integer(3)),
-        note: row.optionalText(4), labor: labor, recurrence: recurrence))
-    }
-  }
-
-  /// The expenses as the ROI method needs them, summed in SQL per month and recurrence.
-  public func costItems() throws -> [CostItem] {
-    try database.prepare(
-      """
-      SELECT substr(date, 1, 7), every, until_month, sum(amount)
-      FROM expense GROUP BY 1, 2, 3
-      """
-    ).rows { row in
-      let recurrence = try row.optionalText(1).map {
-        Recurrence(every: try Frequency(parsing: $0), until: try row.optionalText(2).map(Month.init(parsing:)))
-      }
-      return CostItem(month: try Month(parsing: row.text(0)), amount: Money(minor: row.integer(3)), recurrence: recurrence)
-    }
-  }
-
-  public func removeExpense(id: Int64) throws {
-    try database.prepare("DELETE FROM expense WHERE id = ?").run([.integer(id)])
-    if database.changes == 0 { throw StoreError.noSuchExpense(id: id) }
-  }
-
-  // MARK: Metrics and snapshots
-
-  public func add(_ metric: Metric) throws {
-    if try database.scalar("SELECT count(*) FROM metric WHERE name = ?", [.text(metric.name)]) ?? 0 > 0 {
-      throw StoreError.duplicateMetric(name: metric.name)
-    }
-    var margin: Int64?
-    var unitValue: Int64?
-    switch metric.kind {
-    case .revenue(let percent): margin = percent.tenThousandths
-    case .count(let money): unitValue = money.minor
-    case .cost, .kpi: break
-    }
-    var targetKind: String?
-    var targetValue: Int64?
-    switch metric.target {
-    case .relative(let percent)?: (targetKind, targetValue) = ("relative", percent.tenThousandths)
-    case .absolute(let value)?: (targetKind, targetValue) = ("absolute", value.tenThousandths)
-    case nil: break
-    }
-    try database.prepare(
-      "INSERT INTO metric (name, kind, margin, unit_value, target_kind, target_value) VALUES (?, ?, ?, ?, ?, ?)"
-    ).run([
-      .text(metric.name), .text(metric.kind.name), margin.sqliteValue, unitValue.sqliteValue,
-      targetKind.sqliteValue, targetValue.sqliteValue,
-    ])
-  }
-
-  public func metrics() throws -> [Metric] {
-    try database.prepare(
-      "SELECT id, name, kind, margin, unit_value, target_kind, target_value FROM metric ORDER BY name"
-    ).rows { row in
-      let kind: MetricKind
-      switch row.text(2) {
-      case "revenue": kind = .revenue(margin: Percent(tenThousandths: row.integer(3)))
-      case "count": kind = .count(unitValue: Money(minor: row.integer(4)))
-      case "cost": kind = .cost
-      default: kind = .kpi
-      }
-      var target: Target?
-      switch row.optionalText(5) {
-      case "relative": target = .relative(Percent(tenThousandths: row.integer(6)))
-      case "absolute": target = .absolute(MetricValue(tenThousandths: row.integer(6)))
-      default: break
-      }
-      return Metric(id: row.integer(0), name: row.text(1), kind: kind, target: target)
-    }
-  }
-
-  /// Removes metric `name`; one with snapshots only with `force`, which removes them too.
-  public func removeMetric(named name: String, force: Bool) throws {
-    guard let id = try database.scalar("SELECT id FROM metric WHERE name = ?", [.text(name)]) else {
-      throw StoreError.unknownMetric(name: name, known: try metrics().map(\.name))
-    }
-    let count = Int(try database.scalar("SELECT count(*) FROM snapshot WHERE metric_id = ?", [.integer(id)]) ?? 0)
-    if count > 0 && !force { throw StoreError.metricHasSnapshots(name: name, count: count) }
-    try database.prepare("DELETE FROM snapshot WHERE metric_id = ?").run([.integer(id)])
-    try database.prepare("DELETE FROM metric WHERE id = ?").run([.integer(id)])
-  }
-
-  /// What storing snapshots did.
-  public struct LogCounts: Equatable, Sendable {
-    public var added = 0
-    public var replaced = 0
-    /// Already stored with the same value.
-    public var unchanged = 0
-
-    public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
-      (self.added, self.replaced, self.unchanged) = (added, replaced, unchanged)
-    }
-  }
-
-  /// Stores each snapshot, replacing the month's earlier value.
-  @discardableResult
-  public func log(_ snapshots: [Snapshot]) throws -> LogCounts {
-    let ids = Dictionary(uniqueKeysWithValues: try metrics().map { ($0.name, $0.id!) })
-    let existing = try database.prepare("SELECT value FROM snapshot WHERE metric_id = ? AND month = ?")
-    let upsert = try database.prepare(
-      """
-      INSERT INTO snapshot (metric_id, month, value) VALUES (?, ?, ?)
-      ON CONFLICT (metric_id, month) DO UPDATE SET value = excluded.value
-      """)
-    var counts = LogCounts()
-    for snapshot in snapshots {
-      guard let id = ids[snapshot.metric] else {
-        throw StoreError.unknownMetric(name: snapshot.metric, known: ids.keys.sorted())
-      }
-      let key: [Value] = [.integer(id), .text(snapshot.month.description)]
-      switch try existing.rows(key, { $0.integer(0) }).first {
-      case snapshot.value.tenThousandths?:
-        counts.unchanged += 1
-        continue
-      case nil: counts.added += 1
-      case _?: counts.replaced += 1
-      }
-      try upsert.run(key + [.integer(snapshot.value.tenThousandths)])
-    }
-    return counts
-  }
-
-  public func snapshots() throws -> [Snapshot] {
-    try database.prepare(
-      """
-      SELECT metric.name, snapshot.month, snapshot.value
-      FROM snapshot JOIN metric ON metric.id = snapshot.metric_id
-      ORDER BY snapshot.month, metric.name
-      """
-    ).rows { row in
-      Snapshot(metric: row.text(0), month: try Month(parsing: row.text(1)), value: MetricValue(tenThousandths: row.integer(2)))
-    }
   }
 
   /// Computes the ROI report from one consistent read of the file.

@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case noSuchExpense(id: Int64)
   case currencyChangesMinorUnits(from: Currency, to: Currency)
   case notEmpty(path: String)
+  case notWritable(path: String)
+  case corrupt(path: String, detail: String)
+  case expenseNotRemoved(id: Int64)
+  case backupExists(path: String)
 
   public var description: String {
     switch self {
@@ -41,6 +45,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .currencyChangesMinorUnits(let from, let to):
       "currency '\(to.code)' has \(to.minorUnits) decimals but the stored amounts are in \(from.code) with \(from.minorUnits);"
         + " expected a currency with \(from.minorUnits) decimals"
+    case .notWritable(let path):
+      "'\(path)' cannot be read and written by this user; expected a database file you may write (check its permissions)"
+    case .corrupt(let path, let detail):
+      "'\(path)' is damaged (\(detail)); expected an intact database: restore it from a backup (crm-roi backup)"
+    case .backupExists(let path):
+      "'\(path)' already exists; expected a new file name, or --force to replace it"
+    case .expenseNotRemoved(let id):
+      "expense \(id) is not removed; expected the id of a removed expense (see crm-roi history)"
     case .notEmpty(let path):
       "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
     }

@@ -7,7 +7,7 @@ extension CRMROI {
   struct Expense: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Log what the CRM costs: licenses, installation, hardware, labor, fees.",
-      subcommands: [Add.self, List.self, Remove.self])
+      subcommands: [Add.self, List.self, Remove.self, Restore.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -103,8 +103,25 @@ extension CRMROI {
       }
     }
 
+    struct Restore: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Bring back a removed expense by its id.")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Argument(help: "The id of the removed expense (see crm-roi history).")
+      var id: String
+
+      func run() throws {
+        let number = try expenseID(id)
+        let store = try database.open()
+        let expense = try store.write { try store.restoreExpense(id: number) }
+        print("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
+      }
+    }
+
     struct Remove: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Remove an expense by its id.")
+      static let configuration = CommandConfiguration(
+        abstract: "Remove an expense by its id; it stays recoverable with expense restore.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -112,13 +129,19 @@ extension CRMROI {
       var id: String
 
       func run() throws {
-        guard let number = Int64(id), number > 0 else {
-          throw InputError(source: "id", error: ValueError(value: id, expected: "an expense id, a positive whole number"))
-        }
+        let number = try expenseID(id)
         let store = try database.open()
         try store.write { try store.removeExpense(id: number) }
-        print("Removed expense \(number).")
+        print("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
       }
     }
   }
+}
+
+/// An expense id typed as an argument.
+private func expenseID(_ text: String) throws -> Int64 {
+  guard let number = Int64(text), number > 0 else {
+    throw InputError(source: "id", error: ValueError(value: text, expected: "an expense id, a positive whole number"))
+  }
+  return number
 }

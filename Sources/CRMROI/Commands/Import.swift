@@ -21,7 +21,7 @@ extension CRMROI {
         let store = try database.open()
         let outcome = try source.write(in: store) { () -> (added: Int, skipped: Int, file: String) in
           let reader = try ExpenseCSVReader(path: source.file, currency: try store.settings().currency)
-          let session = try store.beginExpenseImport()
+          let session = try store.beginExpenseImport(file: reader.file)
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {
             switch row {
@@ -59,7 +59,7 @@ extension CRMROI {
             if problems.isEmpty { snapshots += values }
           }
           try problems.check()
-          return (try store.log(snapshots), reader.file)
+          return (try store.importSnapshots(snapshots, file: reader.file), reader.file)
         }
         let (counts, file) = outcome.value
         print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")

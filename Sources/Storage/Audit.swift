@@ -1,0 +1,79 @@
+import ROIEngine
+import SQLite
+
+/// One change as the audit trail recorded it.
+public struct AuditEntry: Equatable, Sendable {
+  public enum Action: String, Sendable {
+    case initialize = "init"
+    case settings, add, replace, remove, restore, `import`
+  }
+
+  public let id: Int64
+  /// UTC, "2025-05-01T09:30:00Z".
+  public let at: String
+  public let action: Action
+  /// What changed: "expense 12", "metric sales", "snapshot sales 2025-05", "settings", or an imported file.
+  public let subject: String
+  public let oldValue: String?
+  public let newValue: String?
+}
+
+extension Store {
+  /// Records a change; called inside the same transaction as the change.
+  func record(_ action: AuditEntry.Action, _ subject: String, old: String? = nil, new: String? = nil) throws {
+    if auditStatement == nil {
+      auditStatement = try database.prepare("INSERT INTO audit (action, subject, old_value, new_value) VALUES (?, ?, ?, ?)")
+    }
+    try auditStatement!.run([.text(action.rawValue), .text(subject), old.sqliteValue, new.sqliteValue])
+  }
+
+  /// The latest changes, newest first.
+  public func history(limit: Int) throws -> [AuditEntry] {
+    try database.prepare(
+      "SELECT id, at, action, subject, old_value, new_value FROM audit ORDER BY id DESC LIMIT ?"
+    ).rows([.integer(Int64(limit))]) { row in
+      AuditEntry(
+        id: row.integer(0), at: row.text(1), action: AuditEntry.Action(rawValue: row.text(2)) ?? .add,
+        subject: row.text(3), oldValue: row.optionalText(4), newValue: row.optionalText(5))
+    }
+  }
+}
+
+/// How the audit trail writes values: `key=value` pairs, text quoted.
+enum AuditText {
+  static func settings(_ settings: Settings) -> String {
+    "currency=\(settings.currency.code) go-live=\(settings.goLive) baseline-months=\(settings.baselineMonths)"
+      + " horizon-years=\(settings.horizonYears) fiscal-year-start=\(settings.fiscalYearStart)"
+  }
+
+  static func expense(_ expense: Expense, currency: Currency) -> String {
+    var text = "date=\(expense.date) category=\(expense.category.rawValue) amount=\(currency.plain(expense.amount.minor))"
+    if let labor = expense.labor { text += " hours=\(labor.hoursText) rate=\(currency.plain(labor.rate.minor))" }
+    if let recurrence = expense.recurrence {
+      text += " every=\(recurrence.every.rawValue)" + (recurrence.until.map { " until=\($0)" } ?? "")
+    }
+    if let note = expense.note { text += " note=\(quoted(note))" }
+    return text
+  }
+
+  static func metric(_ metric: Metric, currency: Currency) -> String {
+    var text = "kind=\(metric.kind.name)"
+    switch metric.kind {
+    case .revenue(let margin): text += " margin=\(margin)"
+    case .count(let unitValue): text += " unit-value=\(currency.plain(unitValue.minor))"
+    case .cost, .kpi: break
+    }
+    if let target = metric.target { text += " target=\(target)" }
+    return text
+  }
+
+  static func quoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,46 @@
+import ROIEngine
+import SQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Store {
+  /// SQLite's integrity and foreign key checks, then the data's own checks: one line per finding.
+  public func check(latestMonth: Month) throws -> [String] {
+    var findings = try database.prepare("PRAGMA integrity_check").rows { "integrity: " + $0.text(0) }
+    if findings == ["integrity: ok"] { findings = [] }
+    findings += try database.prepare("PRAGMA foreign_key_check").rows { row in
+      "foreign key: \(row.text(0)) row \(row.integer(1)) refers to a missing row of \(row.text(2))"
+    }
+    guard findings.isEmpty else { return findings }
+    return try read {
+      DataChecks.findings(
+        settings: try settings(), metrics: try metrics(), snapshots: try snapshots(), expenses: try expenses(),
+        latestMonth: latestMonth)
+    }
+  }
+
+  /// Copies the database to `destination` with SQLite's online backup API: a consistent copy even
+  /// while other commands write. Written beside the destination first, then renamed into place.
+  public func backup(to destination: String, replacing: Bool) throws {
+    if !replacing, access(destination, F_OK) == 0 { throw StoreError.backupExists(path: destination) }
+    let temporary = destination + ".tmp-\(getpid())"
+    let previous = umask(0o077)
+    defer { umask(previous) }
+    do {
+      let copy = try Database(path: temporary, mode: .readWriteCreate)
+      try database.backup(to: copy)
+      try copy.execute("PRAGMA journal_mode = DELETE")
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, destination) == 0 else {
+      unlink(temporary)
+      throw StoreError.notWritable(path: destination)
+    }
+  }
+}
