@@ -9,6 +9,8 @@ let package = Package(
   dependencies: [
     // The command line: subcommands, options, help, completions.
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Tests only: property-based checks of the value parsers and the CSV round trip.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     /// Debian's libsqlite3-dev, nothing vendored.
@@ -45,9 +47,14 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["EmbedMigrations"]
     ),
-    .testTarget(name: "ROIEngineTests", dependencies: ["ROIEngine"]),
+    .testTarget(
+      name: "ROIEngineTests",
+      dependencies: ["ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(
+      name: "InterchangeTests",
+      dependencies: ["Interchange", "ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
-    .testTarget(name: "CLITests", dependencies: ["CRMROI"]),
+    .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite"]),
   ]
 )

@@ -70,6 +70,15 @@ public final class CSVReader {
     if end - position >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
   }
 
+  /// Reads `bytes` already in memory, under `name` in messages.
+  public init(bytes: [UInt8], name: String) {
+    (self.name, descriptor, closeOnDeinit) = (name, -1, false)
+    buffer = bytes
+    end = bytes.count
+    atEOF = true
+    if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+  }
+
   deinit { if closeOnDeinit { close(descriptor) } }
 
   private func refill() throws {

@@ -71,6 +71,8 @@ public final class Statement {
 public struct Row {
   let handle: OpaquePointer
 
+  public var columnCount: Int32 { sqlite3_column_count(handle) }
+
   public func isNull(_ column: Int32) -> Bool {
     sqlite3_column_type(handle, column) == SQLITE_NULL
   }

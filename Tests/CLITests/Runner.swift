@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 /// Runs the built crm-roi binary on temporary files, as a user would.
@@ -75,11 +76,23 @@ struct CLI {
     return result.stdout
   }
 
-  /// Everything the database holds, as the tool shows it: to check that a refused command wrote nothing.
+  /// Every row of every table, read straight from the file: to check that a refused command wrote nothing.
   func contents() throws -> String {
-    try ["settings", "metric list", "expense list", "roi --format json"]
-      .map { try run($0.split(separator: " ").map(String.init)).stdout }
-      .joined(separator: "\n")
+    try CLI.dump(database)
+  }
+
+  static func dump(_ path: String) throws -> String {
+    let database = try Database(path: path, mode: .readWrite)
+    let tables = try database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
+    #expect(tables == ["audit", "expense", "metric", "settings", "snapshot"])
+    var lines: [String] = []
+    for table in tables {
+      let statement = try database.prepare("SELECT * FROM \"\(table)\" ORDER BY 1, 2")
+      try statement.forEach { row in
+        lines.append(table + ": " + (0..<row.columnCount).map { row.optionalText($0) ?? "NULL" }.joined(separator: " | "))
+      }
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Writes `text` to a file in this test's folder and returns its path.

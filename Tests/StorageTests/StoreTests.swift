@@ -25,7 +25,7 @@ import Testing
     #expect(Migration.latestVersion >= 1)
     #expect(try store.database.schemaVersion == Migration.latestVersion)
     let tables = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-    #expect(tables == ["expense", "metric", "settings", "snapshot"])
+    #expect(tables == ["audit", "expense", "metric", "settings", "snapshot"])
     #expect(try store.database.scalar("PRAGMA foreign_keys") == 1)
     let mode = try store.database.prepare("PRAGMA journal_mode").rows { $0.text(0) }
     #expect(mode == ["wal"])
@@ -45,6 +45,41 @@ import Testing
     #expect(try reopened.expenses().count == 1)
     try reopened.database.migrate()  // a second run applies nothing and fails on nothing
     #expect(try reopened.expenses().count == 1)
+  }
+
+  /// A database built at each earlier schema version, with data in it, opens at the latest version
+  /// with that data intact.
+  @Test(arguments: Migration.all.dropLast().map(\.version))
+  func earlierVersionsMigrateWithTheirData(version: Int) throws {
+    let path = "\(folder)/v\(version).sqlite"
+    do {
+      let database = try Database(path: path)
+      try database.migrate(to: Array(Migration.all.prefix { $0.version <= version }))
+      #expect(try database.schemaVersion == version)
+      // Rows in the version-1 columns, which every later version keeps.
+      try database.execute(
+        """
+        INSERT INTO settings (id, currency, minor_units, go_live, baseline_months, horizon_years, fiscal_year_start)
+        VALUES (1, 'EUR', 2, '2025-04', 12, 5, 1);
+        INSERT INTO expense (id, date, category, amount, note, every) VALUES (7, '2025-03-10', 'license', 1440000, 'Seats', 'year');
+        INSERT INTO metric (id, name, kind, margin) VALUES (3, 'sales', 'revenue', 350000);
+        INSERT INTO snapshot (metric_id, month, value) VALUES (3, '2025-03', 1800000000);
+        """)
+    }
+    let store = try Store.open(path: path)
+    #expect(try store.database.schemaVersion == Migration.latestVersion)
+    #expect(try store.expenses() == [
+      Expense(id: 7, date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 1_440_000),
+              note: "Seats", recurrence: Recurrence(every: .year))
+    ])
+    #expect(try store.metrics().map(\.name) == ["sales"])
+    #expect(try store.snapshots() == [Snapshot(metric: "sales", month: try Month(parsing: "2025-03"), value: MetricValue(tenThousandths: 1_800_000_000))])
+    #expect(try store.settings().goLive == (try Month(parsing: "2025-04")))
+    // And the new version works on it: removing is recorded and reversible.
+    try store.write { try store.removeExpense(id: 7) }
+    #expect(try store.expenses().isEmpty)
+    try store.write { _ = try store.restoreExpense(id: 7) }
+    #expect(try store.expenses().count == 1)
   }
 
   @Test func aFailingMigrationLeavesTheFileAsItWas() throws {

@@ -1,0 +1,215 @@
+import Foundation
+import SQLite
+import Testing
+
+/// What part 3 promises: the file is never half-written, never corrupted, never touched when it is not ours.
+@Suite struct ReliabilityTests {
+  func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+  @Test func databasePathsThatAreNotOursAreRefusedAndLeftUntouched() throws {
+    let cli = try CLI()
+    func refused(_ path: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+      let before = try? bytes(path)
+      let result = try cli.run(["roi", "--db", path], database: false)
+      #expect(result.status == 65, sourceLocation: sourceLocation)
+      #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
+      #expect(result.stderr.split(separator: "\n").count == 1, sourceLocation: sourceLocation)
+      #expect((try? bytes(path)) == before, sourceLocation: sourceLocation)
+      #expect(!FileManager.default.fileExists(atPath: path + "-wal"), sourceLocation: sourceLocation)
+    }
+    try refused(cli.directory.path, "is a directory")
+    try refused(try cli.file("notes.txt", String(repeating: "not a database at all\n", count: 50)), "is not a crm-roi database")
+
+    let foreign = cli.directory.appendingPathComponent("other.sqlite").path
+    try Database(path: foreign).execute("CREATE TABLE customers (name TEXT); INSERT INTO customers VALUES ('Ada')")
+    try refused(foreign, "is not a crm-roi database")
+
+    try cli.ok("init", "--go-live", "2025-01")
+    let newer = cli.directory.appendingPathComponent("newer.sqlite").path
+    try FileManager.default.copyItem(atPath: cli.database, toPath: newer)
+    try Database(path: newer).execute("PRAGMA user_version = 99")
+    try refused(newer, "schema version 99, newer than this crm-roi supports")
+
+    // Damage the schema page of a copy: the file is refused as damaged, not read half-way.
+    let damaged = cli.directory.appendingPathComponent("damaged.sqlite").path
+    try Database(path: cli.database).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    var data = try bytes(cli.database)
+    for offset in 120..<1_000 { data[offset] = 0x5A }
+    try data.write(to: URL(fileURLWithPath: damaged))
+    try refused(damaged, "is damaged")
+  }
+
+  @Test func aFileThisUserMayNotWriteIsRefused() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    guard getuid() == 0 else {
+      chmod(cli.database, 0o400)
+      let result = try cli.run(["roi"])
+      #expect(result.status == 65)
+      #expect(result.stderr.contains("cannot be read and written by this user"))
+      return
+    }
+    // As root every file is writable: run the binary as nobody instead.
+    chmod(cli.directory.path, 0o755)
+    chmod(cli.database, 0o644)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path, "roi", "--db", cli.database]
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 65)
+    #expect(message.contains("cannot be read and written by this user"), "\(message)")
+  }
+
+  @Test func aKilledImportLeavesNoneOrAllOfItsRows() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    let rows = 60_000
+    var csv = "date,category,amount,note\n"
+    for index in 0..<rows { csv += "2025-0\(index % 9 + 1)-1\(index % 10),service,\(index % 997 + 1).\(index % 90 + 10),row \(index)\n" }
+    let file = try cli.file("big.csv", csv)
+
+    var outcomes: Set<Int> = []
+    for delay in [0.0, 0.05, 0.15, 0.3, 0.6, 1.0, 2.0] {
+      let process = Process()
+      process.executableURL = CLI.binary
+      process.arguments = ["import", "expenses", file, "--db", cli.database]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+
+      let database = try Database(path: cli.database, mode: .readWrite)
+      let integrity = try database.prepare("PRAGMA integrity_check").rows { $0.text(0) }
+      #expect(integrity == ["ok"], "after \(delay) s")
+      let count = Int(try database.scalar("SELECT count(*) FROM expense") ?? -1)
+      #expect(count == 0 || count == rows, "after \(delay) s: \(count) rows")
+      outcomes.insert(count)
+      if count == rows { try database.execute("DELETE FROM expense; DELETE FROM audit WHERE action = 'import'") }
+    }
+    #expect(outcomes.contains(0))
+  }
+
+  @Test func fourWritersAtOnceLoseNothing() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    let script = """
+      for i in $(seq 250); do
+        "$0" expense add --db "$1" --date 2025-01-02 --category service --amount "$2.$((i % 90 + 10))" --note "writer $2 #$i" || exit 1
+      done
+      """
+    let writers = (1...4).map { writer -> (Process, URL) in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments = ["-c", script, CLI.binary.path, cli.database, String(writer)]
+      let log = cli.directory.appendingPathComponent("writer\(writer).err")
+      FileManager.default.createFile(atPath: log.path, contents: nil)
+      process.standardError = try! FileHandle(forWritingTo: log)
+      process.standardOutput = FileHandle.nullDevice
+      return (process, log)
+    }
+    for (process, _) in writers { try process.run() }
+    for (process, log) in writers {
+      process.waitUntilExit()
+      let errors = try String(contentsOf: log, encoding: .utf8)
+      #expect(process.terminationStatus == 0, "\(errors)")
+      #expect(!errors.contains("locked"))
+    }
+    let database = try Database(path: cli.database, mode: .readWrite)
+    #expect(try database.scalar("SELECT count(*) FROM expense") == 1_000)
+    #expect(try database.scalar("SELECT count(DISTINCT note) FROM expense") == 1_000)
+    #expect(try database.scalar("SELECT count(*) FROM audit WHERE action = 'add'") == 1_000)
+  }
+
+  @Test func moneyAddsUpExactly() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("expense", "add", "--date", "2025-01-02", "--category", "other", "--amount", "0.10")
+    try cli.ok("expense", "add", "--date", "2025-01-02", "--category", "other", "--amount", "0.20")
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""total_cost_of_ownership": 0.30"#))
+
+    // 100,000 random amounts in cents: the report's total is their exact integer sum.
+    var generator = SystemRandomNumberGenerator()
+    var csv = "date,category,amount\n"
+    var sum: Int64 = 30
+    for _ in 0..<100_000 {
+      let cents = Int64.random(in: 1...99_999_999, using: &generator)
+      sum += cents
+      csv += "2025-01-03,other,\(cents / 100).\(String(format: "%02lld", cents % 100))\n"
+    }
+    try cli.ok("import", "expenses", try cli.file("random.csv", csv))
+    let expected = "\(sum / 100).\(String(format: "%02lld", sum % 100))"
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""total_cost_of_ownership": \#(expected),"#))
+  }
+
+  @Test func backupIsAConsistentCopyAndNeverOverwritesByAccident() throws {
+    let cli = try CLI()
+    try cli.run(["demo", "--db", cli.database], database: false)
+    let copy = cli.directory.appendingPathComponent("copy.sqlite").path
+    try cli.ok("backup", copy)
+    #expect(try CLI.dump(copy) == (try cli.contents()))
+    let again = try cli.run(["backup", copy])
+    #expect(again.status == 65)
+    #expect(again.stderr.contains("already exists"))
+    try cli.ok("expense", "add", "--date", "2025-05-01", "--category", "other", "--amount", "1")
+    try cli.ok("backup", copy, "--force")
+    #expect(try CLI.dump(copy) == (try cli.contents()))
+    let attributes = try FileManager.default.attributesOfItem(atPath: copy)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+  }
+
+  @Test func historyKeepsOldValuesAndRemovedExpensesComeBack() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    try cli.ok("log", "2024-12", "sales=1000")
+    try cli.ok("log", "2024-12", "sales=1200")
+    try cli.ok("expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "500", "--note", "Seats")
+    try cli.ok("expense", "remove", "1")
+    try cli.ok("settings", "set", "baseline-months", "6")
+    try cli.ok("metric", "remove", "sales", "--force")
+
+    let history = try cli.ok("history", "--limit", "50")
+    let lines = history.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    #expect(lines.contains { $0.contains("replace snapshot sales 2024-12 1000 1200") })
+    #expect(lines.contains { $0.contains("remove expense 1 date=2025-01-02") })
+    #expect(lines.contains { $0.contains("restore") } == false)
+    #expect(history.contains(#"date=2025-01-02 category=license amount=500.00 note="Seats""#))
+    #expect(history.contains("baseline-months=12") && history.contains("baseline-months=6"))
+    #expect(history.contains("(--force: 1 snapshots removed)"))
+    #expect(try cli.ok("history", "--limit", "1").split(separator: "\n").count == 3)  // header, rule, one row
+
+    #expect(try cli.ok("expense", "list").contains("No expenses yet"))
+    try cli.ok("expense", "restore", "1")
+    #expect(try cli.ok("expense", "list").contains("Seats"))
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""total_cost_of_ownership": 500.00"#))
+  }
+
+  @Test func checkReportsGapsAndExitsNonZero() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--baseline-months", "3")
+    #expect(try cli.run(["check"]).stdout.contains("No problems found."))
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    try cli.ok("metric", "add", "returns", "--kind", "cost")
+    try cli.ok("log", "2024-10", "sales=1", "returns=1")
+    try cli.ok("log", "2024-12", "sales=1")
+    try cli.ok("log", "2025-03", "sales=1", "returns=1")
+    try cli.ok("expense", "add", "--date", "2031-01-01", "--category", "other", "--amount", "1")
+    let result = try cli.run(["check"])
+    #expect(result.status == 1)
+    #expect(result.stdout == """
+      baseline window 2024-10 to 2024-12: nothing logged for 2024-11
+      after go-live: nothing logged for 2025-01, 2025-02
+      2024-12: logged for sales but not returns
+      expense 1 on 2031-01-01 is after the horizon end 2029-12; it counts in no row
+      4 findings.
+
+      """)
+  }
+}
