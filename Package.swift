@@ -47,6 +47,9 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["EmbedMigrations"]
     ),
+    /// libFuzzer target for the CSV import and the value parsers; see Tests/Fuzz/run.
+    /// Built normally, it replays the files given as arguments through the same code.
+    .executableTarget(name: "FuzzImport", dependencies: ["Interchange", "ROIEngine"], path: "Tests/Fuzz", exclude: ["run"]),
     .testTarget(
       name: "ROIEngineTests",
       dependencies: ["ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -12,8 +12,12 @@ public final class ExpenseCSVReader {
 
   public var file: String { reader.name }
 
-  public init(path: String, currency: Currency) throws {
-    reader = try CSVReader(path: path)
+  public convenience init(path: String, currency: Currency) throws {
+    try self.init(reader: try CSVReader(path: path), currency: currency)
+  }
+
+  public init(reader: CSVReader, currency: Currency) throws {
+    self.reader = reader
     self.currency = currency
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")

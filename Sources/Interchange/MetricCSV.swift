@@ -17,8 +17,12 @@ public final class MetricCSVReader {
   public var file: String { reader.name }
 
   /// `latestMonth`: the last month a value may be for (the current month).
-  public init(path: String, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
-    reader = try CSVReader(path: path)
+  public convenience init(path: String, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
+    try self.init(reader: try CSVReader(path: path), metrics: metrics, currency: currency, latestMonth: latestMonth)
+  }
+
+  public init(reader: CSVReader, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
+    self.reader = reader
     self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
     self.currency = currency
     self.latestMonth = latestMonth
