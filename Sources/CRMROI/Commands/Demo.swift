@@ -12,6 +12,7 @@ import Storage
 extension CRMROI {
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "demo",
       abstract: "Write a sample history to a new database and show its ROI report.",
       discussion: "It replaces a database only if an earlier demo wrote it.")
 

@@ -6,11 +6,13 @@ import Storage
 extension CRMROI {
   struct Expense: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "expense",
       abstract: "Log what the CRM costs: licenses, installation, hardware, labor, fees.",
       subcommands: [Add.self, List.self, Remove.self, Restore.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "add",
         abstract: "Add an expense, once or recurring.",
         discussion: """
           Examples:
@@ -73,7 +75,8 @@ extension CRMROI {
     }
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List the expenses.")
+      static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the expenses.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -104,7 +107,8 @@ extension CRMROI {
     }
 
     struct Restore: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Bring back a removed expense by its id.")
+      static let configuration = CommandConfiguration(
+      commandName: "restore", abstract: "Bring back a removed expense by its id.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -121,6 +125,7 @@ extension CRMROI {
 
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "remove",
         abstract: "Remove an expense by its id; it stays recoverable with expense restore.")
 
       @OptionGroup var database: DatabaseOptions

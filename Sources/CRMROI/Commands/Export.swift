@@ -7,6 +7,7 @@ import Storage
 extension CRMROI {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write expenses or metric values as CSV (what import reads back) or JSON.",
       subcommands: [Expenses.self, Metrics.self])
 
@@ -15,7 +16,8 @@ extension CRMROI {
     }
 
     struct Expenses: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Write every expense to standard output.")
+      static let configuration = CommandConfiguration(
+      commandName: "expenses", abstract: "Write every expense to standard output.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -45,7 +47,8 @@ extension CRMROI {
     }
 
     struct Metrics: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Write every monthly value to standard output (long layout).")
+      static let configuration = CommandConfiguration(
+      commandName: "metrics", abstract: "Write every monthly value to standard output (long layout).")
 
       @OptionGroup var database: DatabaseOptions
 

@@ -5,6 +5,7 @@ import Storage
 extension CRMROI {
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "Show the audit trail: every change with its time and its old and new values.")
 
     @OptionGroup var database: DatabaseOptions
@@ -27,6 +28,7 @@ extension CRMROI {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check the file's integrity and the data's gaps; exit 1 when anything is found.")
 
     @OptionGroup var database: DatabaseOptions
@@ -45,6 +47,7 @@ extension CRMROI {
 
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "backup",
       abstract: "Copy the database to FILE, consistently, even while other commands write.")
 
     @OptionGroup var database: DatabaseOptions

@@ -6,11 +6,13 @@ import Storage
 extension CRMROI {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import expenses or monthly metric values from CSV, all or nothing.",
       subcommands: [Expenses.self, Metrics.self])
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "expenses",
         abstract: "Import expenses; rows already stored are skipped.",
         discussion: "Columns, in any order: \(ExpenseCSVReader.example) (amount, or hours and rate).")
 
@@ -40,6 +42,7 @@ extension CRMROI {
 
     struct Metrics: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "metrics",
         abstract: "Import monthly metric values; a value for a month already logged replaces it.",
         discussion: "Long layout: month,metric,value. Wide layout: month,NAME,NAME… (one column per metric).")
 

@@ -5,6 +5,7 @@ import Storage
 extension CRMROI {
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create a database and store its settings.",
       discussion: "Example: crm-roi init --go-live 2025-04 --currency EUR --fiscal-year-start 4")
 

@@ -5,6 +5,7 @@ import Storage
 extension CRMROI {
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "log",
       abstract: "Log one month's values of any number of metrics; a value logged again replaces the old one.",
       discussion: "Example: crm-roi log 2025-05 sales=182000 returns-cost=2100.50 repeat-purchases=410")
 

@@ -6,11 +6,13 @@ import Storage
 extension CRMROI {
   struct Metric: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "metric",
       abstract: "Define the business figures the CRM should move, and their objectives.",
       subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "add",
         abstract: "Add a metric.",
         discussion: """
           Kinds: revenue --margin PCT (benefit = change × margin), cost (benefit = −change),
@@ -89,7 +91,8 @@ extension CRMROI {
     }
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List the metrics.")
+      static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the metrics.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -112,7 +115,8 @@ extension CRMROI {
     }
 
     struct Remove: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Remove a metric.")
+      static let configuration = CommandConfiguration(
+      commandName: "remove", abstract: "Remove a metric.")
 
       @OptionGroup var database: DatabaseOptions
 

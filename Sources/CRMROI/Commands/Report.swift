@@ -5,6 +5,7 @@ import Storage
 extension CRMROI {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Write the ROI report as one self-contained HTML page with charts.")
 
     @OptionGroup var database: DatabaseOptions

@@ -5,12 +5,14 @@ import Storage
 extension CRMROI {
   struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "settings",
       abstract: "Show or change the settings.",
       subcommands: [Show.self, Set.self],
       defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Show the settings.")
+      static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show the settings.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -21,6 +23,7 @@ extension CRMROI {
 
     struct Set: ParsableCommand {
       static let configuration = CommandConfiguration(
+      commandName: "set",
         abstract: "Change one setting.",
         discussion: "KEY is one of: \(SettingsText.keys.joined(separator: ", ")).")
 
