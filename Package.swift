@@ -47,6 +47,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["EmbedMigrations"]
     ),
+    /// bench/run's driver: crm-roi against the sqlite3 shell on the same data.
+    .executableTarget(name: "crm-roi-bench", path: "bench/Driver"),
     /// libFuzzer target for the CSV import and the value parsers; see Tests/Fuzz/run.
     /// Built normally, it replays the files given as arguments through the same code.
     .executableTarget(name: "FuzzImport", dependencies: ["Interchange", "ROIEngine"], path: "Tests/Fuzz", exclude: ["run"]),
@@ -58,6 +60,6 @@ let package = Package(
       dependencies: ["Interchange", "ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
-    .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite"]),
+    .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
   ]
 )

@@ -213,3 +213,26 @@ import Testing
       """)
   }
 }
+
+/// The quick version of bench/run: it runs, and crm-roi's JSON report agrees with the SQL query.
+@Suite struct BenchmarkSmokeTests {
+  @Test func theQuickBenchmarkRunsAndAgreesWithSQLite() throws {
+    guard FileManager.default.fileExists(atPath: "/usr/bin/sqlite3") else {
+      Issue.record("the sqlite3 shell is missing: apt-get install sqlite3 (.ci/run does)")
+      return
+    }
+    let cli = try CLI()
+    let process = Process()
+    process.executableURL = CLI.binary.deletingLastPathComponent().appendingPathComponent("crm-roi-bench")
+    process.arguments = ["--binary", CLI.binary.path, "--work", cli.directory.path, "--quick"]
+    let output = cli.directory.appendingPathComponent("bench.out")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = process.standardOutput
+    try process.run()
+    process.waitUntilExit()
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(process.terminationStatus == 0, "\(text)")
+    #expect(text.contains("checked 10000 rows: 52 quarters agree with the SQL query"), "\(text)")
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// bench/run's driver: crm-roi against the sqlite3 shell doing the same work on the same machine,
+/// as whole processes, medians of several runs, with the ratio crm-roi / sqlite3.
+@main
+struct Bench {
+  struct Measurement {
+    let seconds: Double
+    let peakKB: Int
+  }
+
+  nonisolated(unsafe) static var binary = ""
+  nonisolated(unsafe) static var work = ""
+  nonisolated(unsafe) static var runs = 5
+
+  static func main() throws {
+    var sizes = [10_000, 100_000, 1_000_000]
+    var quick = false
+    var arguments = CommandLine.arguments.dropFirst()
+    while let argument = arguments.popFirst() {
+      switch argument {
+      case "--binary": binary = arguments.popFirst() ?? ""
+      case "--work": work = arguments.popFirst() ?? ""
+      case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+      case "--sizes": sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
+      case "--quick": quick = true
+      default: fail("unknown argument \(argument); usage: crm-roi-bench --binary PATH --work DIR [--runs N] [--sizes 10000,…] [--quick]")
+      }
+    }
+    guard !binary.isEmpty, !work.isEmpty else { fail("--binary and --work are required") }
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    if quick {
+      try check(rows: 10_000)
+      return
+    }
+
+    print("crm-roi vs sqlite3 \(sqliteVersion()), medians of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
+    var growth: [(rows: Int, importSeconds: Double, roiSeconds: Double)] = []
+    let startCrm = try measure([binary, "--version"])
+    let startSQLite = try measure(["sqlite3", ":memory:", "select 1"])
+    row("start-up: --version vs select 1", startCrm, startSQLite)
+    for size in sizes {
+      print("\n\(size.formatted()) expense rows, \(DataSet.metricCount) metrics × \(DataSet.months.count) months")
+      let csv = "\(work)/expenses-\(size).csv"
+      try DataSet.expensesCSV(rows: size).write(toFile: csv, atomically: true, encoding: .utf8)
+      let metricsCSV = "\(work)/metrics.csv"
+      try DataSet.metricsCSV().write(toFile: metricsCSV, atomically: true, encoding: .utf8)
+
+      let importCrm = try measure(prepare: { try freshDatabase("crm-\(size)") }) { db in [binary, "import", "expenses", csv, "--db", db] }
+      let importSQLite = try measure(prepare: { try sqliteTable("sql-\(size)") }) { db in ["sqlite3", db, ".import --csv --skip 1 \(csv) expense"] }
+      row("import expenses CSV", importCrm, importSQLite, memory: true)
+
+      let db = try freshDatabase("report-\(size)")
+      try run([binary, "import", "expenses", csv, "--db", db])
+      for metric in DataSet.metrics { try run([binary, "metric", "add", metric.name] + metric.options + ["--db", db]) }
+      try run([binary, "import", "metrics", metricsCSV, "--db", db])
+      let roiCrm = try measure([binary, "roi", "--format", "json", "--db", db])
+      let roiSQLite = try measure(["sqlite3", db, DataSet.quarterlySQL])
+      row("roi --format json vs one SQL query", roiCrm, roiSQLite, memory: true)
+
+      let addCrm = try measure([binary, "expense", "add", "--db", db, "--date", "2025-05-01", "--category", "other", "--amount", "12.50"])
+      let addSQLite = try measure(["sqlite3", db, "INSERT INTO expense (date, category, amount) VALUES ('2025-05-01', 'other', 1250)"])
+      row("expense add vs one INSERT", addCrm, addSQLite)
+      growth.append((size, importCrm.seconds, roiCrm.seconds))
+      for file in [csv, db, db + "-wal", db + "-shm"] { unlink(file) }
+    }
+    if growth.count > 1 {
+      print("\nGrowth (time ∝ rows^slope; 1 is linear)")
+      for (previous, next) in zip(growth, growth.dropFirst()) {
+        let scale = log(Double(next.rows) / Double(previous.rows))
+        print(String(format: "  %@ → %@ rows: import slope %.2f, roi slope %.2f",
+                     previous.rows.formatted(), next.rows.formatted(),
+                     log(next.importSeconds / previous.importSeconds) / scale, log(next.roiSeconds / previous.roiSeconds) / scale))
+      }
+    }
+  }
+
+  static func row(_ name: String, _ crm: Measurement, _ sqlite: Measurement, memory: Bool = false) {
+    let ratio = crm.seconds / sqlite.seconds
+    var line = String(format: "  %-36@ crm-roi %8.2f ms   sqlite3 %8.2f ms   ratio %5.2f", name as NSString,
+                      crm.seconds * 1000, sqlite.seconds * 1000, ratio)
+    if memory { line += String(format: "   peak %6.1f MB (sqlite3 %6.1f MB)", Double(crm.peakKB) / 1024, Double(sqlite.peakKB) / 1024) }
+    print(line)
+  }
+
+  /// A new crm-roi database with the benchmark's settings.
+  static func freshDatabase(_ name: String) throws -> String {
+    let path = "\(work)/\(name).sqlite"
+    for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+    try run([binary, "init", "--go-live", DataSet.goLive, "--db", path])
+    return path
+  }
+
+  /// The same columns and indexes for sqlite3's .import, typed as the CSV has them.
+  static func sqliteTable(_ name: String) throws -> String {
+    let path = "\(work)/\(name).sqlite"
+    for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+    try run(["sqlite3", path, """
+      PRAGMA journal_mode = WAL;
+      CREATE TABLE expense (date TEXT NOT NULL, category TEXT NOT NULL, amount TEXT NOT NULL, note TEXT,
+                            every TEXT, until_month TEXT) STRICT;
+      CREATE INDEX expense_by_date ON expense (date);
+      """])
+    return path
+  }
+
+  static func measure(_ command: [String]) throws -> Measurement {
+    try measure(prepare: { "" }) { _ in command }
+  }
+
+  /// Median wall time and the largest peak RSS of `runs` runs, each after `prepare`.
+  static func measure(prepare: () throws -> String, _ command: (String) -> [String]) throws -> Measurement {
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      let argument = try prepare()
+      let result = try run(command(argument))
+      times.append(result.seconds)
+      peak = max(peak, result.peakKB)
+    }
+    return Measurement(seconds: times.sorted()[times.count / 2], peakKB: peak)
+  }
+
+  /// Runs `command` (looked up on PATH) with output discarded; its wall time and peak RSS.
+  @discardableResult
+  static func run(_ command: [String], output: String = "/dev/null") throws -> Measurement {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "\(work)/stderr.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let arguments = command.map { strdup($0) } + [nil]
+    defer { arguments.forEach { free($0) } }
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, command[0], &actions, nil, arguments, environ) == 0 else { fail("cannot start \(command[0])") }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    if status != 0 {
+      let message = (try? String(contentsOfFile: "\(work)/stderr.txt", encoding: .utf8)) ?? ""
+      fail("\(command.prefix(4).joined(separator: " ")) failed (\(status)): \(message)")
+    }
+    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    return Measurement(seconds: seconds, peakKB: usage.ru_maxrss)
+  }
+
+  static func sqliteVersion() -> String {
+    let path = "\(work)/version.txt"
+    _ = try? run(["sqlite3", "--version"], output: path)
+    return ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: " ").first.map(String.init) ?? "?"
+  }
+
+  /// The quick check `swift test` runs: 10k rows through both, and crm-roi's JSON report carries
+  /// the same quarterly cost and benefit as the SQL query.
+  static func check(rows: Int) throws {
+    runs = 1
+    let csv = "\(work)/expenses.csv"
+    try DataSet.expensesCSV(rows: rows).write(toFile: csv, atomically: true, encoding: .utf8)
+    let metricsCSV = "\(work)/metrics.csv"
+    try DataSet.metricsCSV().write(toFile: metricsCSV, atomically: true, encoding: .utf8)
+    let db = try freshDatabase("check")
+    try run([binary, "import", "expenses", csv, "--db", db])
+    for metric in DataSet.metrics { try run([binary, "metric", "add", metric.name] + metric.options + ["--db", db]) }
+    try run([binary, "import", "metrics", metricsCSV, "--db", db])
+    try run(["sqlite3", try sqliteTable("check-sql"), ".import --csv --skip 1 \(csv) expense"])
+    try run([binary, "roi", "--format", "json", "--db", db], output: "\(work)/roi.json")
+    try run(["sqlite3", "-csv", db, DataSet.quarterlySQL], output: "\(work)/quarters.csv")
+    let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(work)/roi.json"))) as? [String: Any] ?? [:]
+    let quarters = report["quarters"] as? [[String: Any]] ?? []
+    let expected = try String(contentsOfFile: "\(work)/quarters.csv", encoding: .utf8).split(separator: "\n").map {
+      $0.split(separator: ",").map { String($0) }
+    }
+    guard quarters.count == expected.count, !quarters.isEmpty else {
+      fail("crm-roi has \(quarters.count) quarters, the SQL query \(expected.count)")
+    }
+    for (quarter, sql) in zip(quarters, expected) {
+      let cost = (quarter["cost"] as? NSNumber)?.doubleValue ?? .nan
+      let benefit = (quarter["benefit"] as? NSNumber)?.doubleValue ?? .nan
+      guard quarter["quarter"] as? String == sql[0], abs(cost - Double(sql[1])!) < 0.005, abs(benefit - Double(sql[2])!) < 0.011 else {
+        fail("quarter \(quarter["quarter"] ?? "?"): crm-roi cost \(cost) benefit \(benefit), SQL \(sql)")
+      }
+    }
+    print("checked \(rows) rows: \(quarters.count) quarters agree with the SQL query")
+  }
+
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("crm-roi-bench: \(message)\n".utf8))
+    exit(1)
+  }
+}
