@@ -16,13 +16,15 @@ CREATE TABLE settings (
 CREATE TABLE expense (
   id          INTEGER PRIMARY KEY,
   date        TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-  category    TEXT    NOT NULL CHECK (category IN ('license', 'installation', 'hardware', 'labor',
-                                                   'service', 'training', 'maintenance', 'other')),
+  -- OR chains, not IN lists: an IN list in a CHECK builds a temporary b-tree for every row inserted.
+  category    TEXT    NOT NULL CHECK (category = 'license' OR category = 'installation' OR category = 'hardware'
+                                      OR category = 'labor' OR category = 'service' OR category = 'training'
+                                      OR category = 'maintenance' OR category = 'other'),
   amount      INTEGER NOT NULL CHECK (amount > 0),
   note        TEXT,
   hours_centi INTEGER CHECK (hours_centi > 0),
   rate        INTEGER CHECK (rate > 0),
-  every       TEXT    CHECK (every IN ('month', 'quarter', 'year')),
+  every       TEXT    CHECK (every = 'month' OR every = 'quarter' OR every = 'year'),
   until_month TEXT    CHECK (until_month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
   CHECK ((hours_centi IS NULL) = (rate IS NULL)),
   CHECK (until_month IS NULL OR every IS NOT NULL),

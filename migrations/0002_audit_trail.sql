@@ -6,7 +6,8 @@ ALTER TABLE expense ADD COLUMN removed_at TEXT;
 CREATE TABLE audit (
   id        INTEGER PRIMARY KEY,
   at        TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  action    TEXT    NOT NULL CHECK (action IN ('init', 'settings', 'add', 'replace', 'remove', 'restore', 'import')),
+  action    TEXT    NOT NULL CHECK (action = 'init' OR action = 'settings' OR action = 'add' OR action = 'replace'
+                                      OR action = 'remove' OR action = 'restore' OR action = 'import'),
   subject   TEXT    NOT NULL,
   old_value TEXT,
   new_value TEXT

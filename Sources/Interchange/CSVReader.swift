@@ -47,8 +47,11 @@ public final class CSVReader {
   private var end = 0
   private var atEOF = false
   private var line = 1
-  private var field: [UInt8] = []
-  private var fields: [String] = []
+  /// The current record's field bytes, back to back, and where each field ends.
+  private var record: [UInt8] = []
+  private var ends: [Int] = []
+  /// The line the current record starts on.
+  public private(set) var recordLine = 0
 
   /// Reads `path`, or standard input when `path` is "-".
   public init(path: String) throws {
@@ -102,97 +105,114 @@ public final class CSVReader {
     }
   }
 
-  @inline(__always)
-  private func nextByte() throws -> UInt8? {
-    if position == end {
-      try refill()
-      if position == end { return nil }
-    }
-    defer { position += 1 }
-    return buffer[position]
-  }
-
-  @inline(__always)
-  private func peekByte() throws -> UInt8? {
-    if position == end {
-      try refill()
-      if position == end { return nil }
-    }
-    return buffer[position]
-  }
-
-  private func finishField() throws {
-    guard let text = String(validating: field, as: UTF8.self) else {
-      throw CSVError(file: name, line: line, column: (fields.count + 1, "field \(fields.count + 1)"),
-                     message: "not valid UTF-8; expected a UTF-8 encoded file")
-    }
-    fields.append(text)
-    field.removeAll(keepingCapacity: true)
-  }
-
-  /// The next non-blank record, or nil at the end of the input.
-  public func next() throws -> CSVRecord? {
+  /// Reads the next non-blank record into the reader (see `fieldCount`, `withField`, `string`);
+  /// false at the end of the input.
+  public func advance() throws -> Bool {
     while true {
-      fields.removeAll(keepingCapacity: true)
-      field.removeAll(keepingCapacity: true)
-      let start = line
+      record.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      recordLine = line
       var quoted = false
       var afterQuote = false
+      var fieldStart = 0
       var sawAnything = false
       var endedLine = false
-      recordLoop: while true {
-        guard let byte = try nextByte() else {
-          if quoted {
-            throw CSVError(file: name, line: start, message: "a quoted field is never closed; expected a closing \"")
+      func problem(_ message: String) -> CSVError {
+        CSVError(file: name, line: line, column: (ends.count + 1, "field \(ends.count + 1)"), message: message)
+      }
+      scan: while true {
+        if position == end {
+          try refill()
+          if position == end {
+            if quoted {
+              throw CSVError(file: name, line: recordLine, message: "a quoted field is never closed; expected a closing \"")
+            }
+            if !sawAnything { return false }
+            break scan
           }
-          if !sawAnything { return nil }
-          break recordLoop
         }
         sawAnything = true
-        if quoted {
-          if byte == UInt8(ascii: "\"") {
-            if try peekByte() == UInt8(ascii: "\"") {
-              position += 1
-              field.append(byte)
+        // Copy a run of ordinary bytes at once; stop at the next byte that means something.
+        var stop = position
+        try buffer.withUnsafeBufferPointer { bytes in
+          while stop < end {
+            let byte = bytes[stop]
+            if quoted {
+              if byte == UInt8(ascii: "\"") { break }
+              if byte == UInt8(ascii: "\n") { line += 1 }
             } else {
-              quoted = false
-              afterQuote = true
+              if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                || byte == UInt8(ascii: "\"")
+              { break }
+              if afterQuote { throw problem("text after a closing quote; expected a comma or the end of the line") }
             }
+            stop += 1
+          }
+          record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<stop]))
+        }
+        position = stop
+        if position == end { continue }
+        let byte = buffer[position]
+        position += 1
+        if quoted {
+          // A quote inside quotes: doubled means one quote, single means the field's end.
+          if position == end { try refill() }
+          if position < end && buffer[position] == UInt8(ascii: "\"") {
+            position += 1
+            record.append(byte)
           } else {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            field.append(byte)
+            quoted = false
+            afterQuote = true
           }
           continue
         }
         switch byte {
         case UInt8(ascii: ","):
-          try finishField()
+          ends.append(record.count)
           afterQuote = false
         case UInt8(ascii: "\n"):
           endedLine = true
-          break recordLoop
+          break scan
         case UInt8(ascii: "\r"):
-          if try peekByte() == UInt8(ascii: "\n") { position += 1 }
+          if position == end { try refill() }
+          if position < end && buffer[position] == UInt8(ascii: "\n") { position += 1 }
           endedLine = true
-          break recordLoop
-        case UInt8(ascii: "\""):
-          guard field.isEmpty, !afterQuote else {
-            throw CSVError(file: name, line: line, column: (fields.count + 1, "field \(fields.count + 1)"),
-                           message: "a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote")
+          break scan
+        default:  // a quote
+          guard record.count == (ends.last ?? fieldStart), !afterQuote else {
+            throw problem("a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote")
           }
           quoted = true
-        default:
-          if afterQuote {
-            throw CSVError(file: name, line: line, column: (fields.count + 1, "field \(fields.count + 1)"),
-                           message: "text after a closing quote; expected a comma or the end of the line")
-          }
-          field.append(byte)
         }
       }
-      try finishField()
+      ends.append(record.count)
+      fieldStart = 0
       if endedLine { line += 1 }
-      if fields.count == 1 && fields[0].isEmpty && !afterQuote { continue }  // a blank line
-      return CSVRecord(line: start, fields: fields)
+      if ends.count == 1 && record.isEmpty && !afterQuote { continue }  // a blank line
+      return true
     }
+  }
+
+  public var fieldCount: Int { ends.count }
+
+  /// Calls `body` with the bytes of field `index` of the current record.
+  public func withField<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+    let start = index == 0 ? 0 : ends[index - 1]
+    return try record.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+  }
+
+  /// Field `index` of the current record as text; it must be valid UTF-8.
+  public func string(_ index: Int) throws -> String {
+    guard let text = withField(index, { String(validating: $0, as: UTF8.self) }) else {
+      throw CSVError(file: name, line: recordLine, column: (index + 1, "field \(index + 1)"),
+                     message: "not valid UTF-8; expected a UTF-8 encoded file")
+    }
+    return text
+  }
+
+  /// The next non-blank record as text, or nil at the end of the input.
+  public func next() throws -> CSVRecord? {
+    guard try advance() else { return nil }
+    return CSVRecord(line: recordLine, fields: try (0..<fieldCount).map(string))
   }
 }

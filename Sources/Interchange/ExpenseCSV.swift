@@ -42,26 +42,68 @@ public final class ExpenseCSVReader {
 
   /// The next expense, or the problem with its record; nil at the end of the file.
   public func next() throws -> Result<Expense, CSVError>? {
-    guard let record = try reader.next() else { return nil }
-    guard record.fields.count == header.names.count else {
+    guard try reader.advance() else { return nil }
+    guard reader.fieldCount == header.names.count else {
       return .failure(CSVError(
-        file: reader.name, line: record.line,
-        message: "\(record.fields.count) fields; expected \(header.names.count), one per header column"))
+        file: reader.name, line: reader.recordLine,
+        message: "\(reader.fieldCount) fields; expected \(header.names.count), one per header column"))
     }
+    if let expense = try plainExpense() { return .success(expense) }
+
     var values: [ExpenseFields.Field: String] = [:]
     for (field, position) in positions {
-      var text = record.fields[position]
-      if field == .note { text = CSVText.unneutralised(text) } else { text = text.trimmingSpaces() }
-      values[field] = text
+      let text = try reader.string(position)
+      values[field] = field == .note ? CSVText.unneutralised(text) : text.trimmingSpaces()
     }
     do {
       return .success(try ExpenseFields(values).expense(currency: currency))
     } catch {
       let position = header.position(of: error.field.rawValue)
       return .failure(CSVError(
-        file: reader.name, line: record.line, column: position.map(header.column) ?? (0, error.field.rawValue),
+        file: reader.name, line: reader.recordLine, column: position.map(header.column) ?? (0, error.field.rawValue),
         message: error.error.description))
     }
+  }
+
+  /// The common row read straight from its bytes: every value already in its canonical form, no
+  /// labor columns. Anything else returns nil and goes through `ExpenseFields`, which applies the
+  /// same rules (the same parsers) to trimmed text and names what is wrong.
+  private func plainExpense() throws -> Expense? {
+    var date: CalendarDate?
+    var category: ExpenseCategory?
+    var amount: Money?
+    var note: String?
+    var every: Frequency?
+    var until: Month?
+    for (field, position) in positions {
+      let isEmpty = reader.withField(position) { $0.isEmpty }
+      switch field {
+      case .date: date = reader.withField(position) { CalendarDate(bytes: $0) }
+      case .category: category = reader.withField(position) { ExpenseCategory(rawValue: String(decoding: $0, as: UTF8.self)) }
+      case .amount:
+        guard let minor = reader.withField(position, { ExactDecimal(bytes: $0) })?.scaled(to: currency.minorUnits),
+          minor > 0
+        else { return nil }
+        amount = Money(minor: minor)
+      case .note: if !isEmpty { note = CSVText.unneutralised(try reader.string(position)) }
+      case .hours, .rate: if !isEmpty { return nil }
+      case .every:
+        if !isEmpty {
+          guard let frequency = reader.withField(position, { Frequency(rawValue: String(decoding: $0, as: UTF8.self)) }) else { return nil }
+          every = frequency
+        }
+      case .until:
+        if !isEmpty {
+          guard let month = reader.withField(position, { Month(bytes: $0) }) else { return nil }
+          until = month
+        }
+      }
+    }
+    guard let date, let category, let amount else { return nil }
+    if let until, every == nil || until < date.month { return nil }
+    return Expense(
+      date: date, category: category, amount: amount, note: note,
+      recurrence: every.map { Recurrence(every: $0, until: until) })
   }
 }
 

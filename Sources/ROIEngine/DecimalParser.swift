@@ -27,17 +27,26 @@ public struct ExactDecimal: Equatable, Sendable {
 
   /// Parses `text`; nil when it is not a plain decimal or does not fit 64 bits.
   public init?(_ text: String) {
-    var bytes = Substring(text).utf8[...]
+    var text = text
+    guard let value = text.withUTF8({ ExactDecimal(bytes: $0) }) else { return nil }
+    self = value
+  }
+
+  /// Parses UTF-8 bytes, as `init?(_:)` does text.
+  public init?(bytes: UnsafeBufferPointer<UInt8>) {
+    var index = 0
     var negative = false
     if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
       negative = first == UInt8(ascii: "-")
-      bytes = bytes.dropFirst()
+      index = 1
     }
     var mantissa: Int64 = 0
     var scale = 0
     var seenPoint = false
     var digits = 0
-    for byte in bytes {
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
       if byte == UInt8(ascii: ".") {
         if seenPoint { return nil }
         seenPoint = true

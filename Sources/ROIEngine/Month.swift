@@ -18,12 +18,19 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses exactly "YYYY-MM" with a month from 01 to 12.
   public init(parsing text: String) throws {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]),
-      parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+    var bytes = text
+    guard let month = bytes.withUTF8({ Month(bytes: $0) }) else {
+      throw ValueError(value: text, expected: Month.expectedForm)
+    }
+    self = month
+  }
+
+  /// Parses UTF-8 bytes, as `init(parsing:)` does text; nil when they are not "YYYY-MM".
+  public init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+      let year = decimalNumber(bytes, 0..<4), let month = decimalNumber(bytes, 5..<7),
       (1...12).contains(month), year >= 1
-    else { throw ValueError(value: text, expected: Month.expectedForm) }
+    else { return nil }
     self.init(year: year, month: month)
   }
 
@@ -35,9 +42,34 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
   public static func < (lhs: Month, rhs: Month) -> Bool { lhs.index < rhs.index }
 
   public var description: String {
-    let year = String(self.year)
-    let month = String(number)
-    return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + (month.count == 1 ? "0" : "") + month
+    String(unsafeUninitializedCapacity: 7) { buffer in
+      writeDigits(year, count: 4, into: buffer, at: 0)
+      buffer[4] = UInt8(ascii: "-")
+      writeDigits(number, count: 2, into: buffer, at: 5)
+      return 7
+    }
+  }
+}
+
+/// The number written in `bytes[range]`, all ASCII digits; nil otherwise.
+@inline(__always)
+func decimalNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+  var value = 0
+  for index in range {
+    let digit = Int(bytes[index]) - 48
+    guard digit >= 0, digit <= 9 else { return nil }
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/// Writes `value` as `count` zero-padded digits (for years 0…9999, months and days).
+@inline(__always)
+func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+  var value = value
+  for position in stride(from: offset + count - 1, through: offset, by: -1) {
+    buffer[position] = UInt8(48 + value % 10)
+    value /= 10
   }
 }
 
@@ -49,12 +81,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public static let expectedForm = "a date as YYYY-MM-DD, like 2025-03-10"
 
   public init(parsing text: String) throws {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[2].count == 2, let day = Int(parts[2]),
-      parts[2].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-      let month = try? Month(parsing: parts[0] + "-" + parts[1]),
-      (1...CalendarDate.days(in: month)).contains(day)
-    else { throw ValueError(value: text, expected: CalendarDate.expectedForm) }
+    var bytes = text
+    guard let date = bytes.withUTF8({ CalendarDate(bytes: $0) }) else {
+      throw ValueError(value: text, expected: CalendarDate.expectedForm)
+    }
+    self = date
+  }
+
+  /// Parses UTF-8 bytes, as `init(parsing:)` does text; nil when they are not a real "YYYY-MM-DD".
+  public init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[7] == UInt8(ascii: "-"),
+      let month = Month(bytes: UnsafeBufferPointer(rebasing: bytes[0..<7])),
+      let day = decimalNumber(bytes, 8..<10), day >= 1, day <= CalendarDate.days(in: month)
+    else { return nil }
     self.month = month
     self.day = day
   }
@@ -79,5 +118,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     (lhs.month, lhs.day) < (rhs.month, rhs.day)
   }
 
-  public var description: String { month.description + (day < 10 ? "-0" : "-") + String(day) }
+  public var description: String {
+    String(unsafeUninitializedCapacity: 10) { buffer in
+      writeDigits(month.year, count: 4, into: buffer, at: 0)
+      buffer[4] = UInt8(ascii: "-")
+      writeDigits(month.number, count: 2, into: buffer, at: 5)
+      buffer[7] = UInt8(ascii: "-")
+      writeDigits(day, count: 2, into: buffer, at: 8)
+      return 10
+    }
+  }
 }

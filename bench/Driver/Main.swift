@@ -10,7 +10,6 @@ import Foundation
 struct Bench {
   struct Measurement {
     let seconds: Double
-    let peakKB: Int
   }
 
   nonisolated(unsafe) static var binary = ""
@@ -52,7 +51,9 @@ struct Bench {
 
       let importCrm = try measure(prepare: { try freshDatabase("crm-\(size)") }) { db in [binary, "import", "expenses", csv, "--db", db] }
       let importSQLite = try measure(prepare: { try sqliteTable("sql-\(size)") }) { db in ["sqlite3", db, ".import --csv --skip 1 \(csv) expense"] }
-      row("import expenses CSV", importCrm, importSQLite, memory: true)
+      row("import expenses CSV", importCrm, importSQLite,
+          memory: (try peakMemory([binary, "import", "expenses", csv, "--db", try freshDatabase("crm-\(size)")]),
+                   try peakMemory(["sqlite3", try sqliteTable("sql-\(size)"), ".import --csv --skip 1 \(csv) expense"])))
 
       let db = try freshDatabase("report-\(size)")
       try run([binary, "import", "expenses", csv, "--db", db])
@@ -60,7 +61,8 @@ struct Bench {
       try run([binary, "import", "metrics", metricsCSV, "--db", db])
       let roiCrm = try measure([binary, "roi", "--format", "json", "--db", db])
       let roiSQLite = try measure(["sqlite3", db, DataSet.quarterlySQL])
-      row("roi --format json vs one SQL query", roiCrm, roiSQLite, memory: true)
+      row("roi --format json vs one SQL query", roiCrm, roiSQLite,
+          memory: (try peakMemory([binary, "roi", "--format", "json", "--db", db]), try peakMemory(["sqlite3", db, DataSet.quarterlySQL])))
 
       let addCrm = try measure([binary, "expense", "add", "--db", db, "--date", "2025-05-01", "--category", "other", "--amount", "12.50"])
       let addSQLite = try measure(["sqlite3", db, "INSERT INTO expense (date, category, amount) VALUES ('2025-05-01', 'other', 1250)"])
@@ -79,12 +81,20 @@ struct Bench {
     }
   }
 
-  static func row(_ name: String, _ crm: Measurement, _ sqlite: Measurement, memory: Bool = false) {
+  static func row(_ name: String, _ crm: Measurement, _ sqlite: Measurement, memory: (crm: Int, sqlite: Int)? = nil) {
     let ratio = crm.seconds / sqlite.seconds
-    var line = String(format: "  %-36@ crm-roi %8.2f ms   sqlite3 %8.2f ms   ratio %5.2f", name as NSString,
+    var line = String(format: "  %-36@ crm-roi %9.2f ms   sqlite3 %9.2f ms   ratio %5.2f", name as NSString,
                       crm.seconds * 1000, sqlite.seconds * 1000, ratio)
-    if memory { line += String(format: "   peak %6.1f MB (sqlite3 %6.1f MB)", Double(crm.peakKB) / 1024, Double(sqlite.peakKB) / 1024) }
+    if let memory { line += String(format: "   peak RSS %6.1f MB (sqlite3 %6.1f MB)", Double(memory.crm) / 1024, Double(memory.sqlite) / 1024) }
     print(line)
+  }
+
+  /// Peak resident memory of one run, in KB, as GNU time reports it. (A child's own rusage would
+  /// count this driver's memory too: the child is the driver's copy until it executes.)
+  static func peakMemory(_ command: [String]) throws -> Int {
+    let report = "\(work)/time.txt"
+    try run(["/usr/bin/time", "-f", "%M", "-o", report] + command)
+    return Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
   }
 
   /// A new crm-roi database with the benchmark's settings.
@@ -101,8 +111,15 @@ struct Bench {
     for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
     try run(["sqlite3", path, """
       PRAGMA journal_mode = WAL;
-      CREATE TABLE expense (date TEXT NOT NULL, category TEXT NOT NULL, amount TEXT NOT NULL, note TEXT,
-                            every TEXT, until_month TEXT) STRICT;
+      CREATE TABLE expense (
+        date        TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        category    TEXT NOT NULL CHECK (category = 'license' OR category = 'installation' OR category = 'hardware'
+                                         OR category = 'labor' OR category = 'service' OR category = 'training'
+                                         OR category = 'maintenance' OR category = 'other'),
+        amount      TEXT NOT NULL,
+        note        TEXT,
+        every       TEXT CHECK (every = '' OR every = 'month' OR every = 'quarter' OR every = 'year'),
+        until_month TEXT CHECK (until_month = '' OR until_month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]')) STRICT;
       CREATE INDEX expense_by_date ON expense (date);
       """])
     return path
@@ -112,20 +129,17 @@ struct Bench {
     try measure(prepare: { "" }) { _ in command }
   }
 
-  /// Median wall time and the largest peak RSS of `runs` runs, each after `prepare`.
+  /// Median wall time of `runs` runs, each after `prepare`.
   static func measure(prepare: () throws -> String, _ command: (String) -> [String]) throws -> Measurement {
     var times: [Double] = []
-    var peak = 0
     for _ in 0..<runs {
       let argument = try prepare()
-      let result = try run(command(argument))
-      times.append(result.seconds)
-      peak = max(peak, result.peakKB)
+      times.append(try run(command(argument)).seconds)
     }
-    return Measurement(seconds: times.sorted()[times.count / 2], peakKB: peak)
+    return Measurement(seconds: times.sorted()[times.count / 2])
   }
 
-  /// Runs `command` (looked up on PATH) with output discarded; its wall time and peak RSS.
+  /// Runs `command` (looked up on PATH) with output discarded; its wall time.
   @discardableResult
   static func run(_ command: [String], output: String = "/dev/null") throws -> Measurement {
     var actions = posix_spawn_file_actions_t()
@@ -140,8 +154,7 @@ struct Bench {
     var pid: pid_t = 0
     guard posix_spawnp(&pid, command[0], &actions, nil, arguments, environ) == 0 else { fail("cannot start \(command[0])") }
     var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
+    waitpid(pid, &status, 0)
     var end = timespec()
     clock_gettime(CLOCK_MONOTONIC, &end)
     if status != 0 {
@@ -149,7 +162,7 @@ struct Bench {
       fail("\(command.prefix(4).joined(separator: " ")) failed (\(status)): \(message)")
     }
     let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-    return Measurement(seconds: seconds, peakKB: usage.ru_maxrss)
+    return Measurement(seconds: seconds)
   }
 
   static func sqliteVersion() -> String {
