@@ -14,6 +14,8 @@ public final class Store {
   /// Prepared once per store, reused for every expense an import or a loop adds.
   var insertExpenseStatement: Statement?
   var auditStatement: Statement?
+  /// The settings as read in the current transaction; a transaction sees one state of the file.
+  private var cachedSettings: Settings?
 
   private init(path: String, database: Database) throws {
     self.path = path
@@ -61,7 +63,7 @@ public final class Store {
         throw StoreError.notCRMROIDatabase(path: path)
       }
       try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
-      try database.migrate()
+      if version < Migration.latestVersion { try database.migrate() }
     } catch let error as SQLiteError {
       switch error.primaryCode {
       case 26: throw StoreError.notCRMROIDatabase(path: path)  // SQLITE_NOTADB
@@ -74,17 +76,20 @@ public final class Store {
 
   /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
   public func write<T>(_ body: () throws -> T) throws -> T {
-    try database.transaction(.immediate, body)
+    if !database.isInTransaction { cachedSettings = nil }
+    return try database.transaction(.immediate, body)
   }
 
   /// Runs `body` on one consistent read snapshot of the file.
   public func read<T>(_ body: () throws -> T) throws -> T {
-    try database.transaction(.deferred, body)
+    if !database.isInTransaction { cachedSettings = nil }
+    return try database.transaction(.deferred, body)
   }
 
   // MARK: Settings
 
   public func settings() throws -> Settings {
+    if database.isInTransaction, let cachedSettings { return cachedSettings }
     let rows = try database.prepare(
       "SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start FROM settings WHERE id = 1"
     ).rows { row in
@@ -94,6 +99,7 @@ public final class Store {
         fiscalYearStart: Int(row.integer(4)))
     }
     guard let settings = rows.first else { throw StoreError.notInitialized(path: path) }
+    cachedSettings = settings
     return settings
   }
 
@@ -132,6 +138,7 @@ public final class Store {
       WHERE id = 1
       """
     ).run(settingsValues(settings))
+    cachedSettings = nil
     try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))
   }
 
