@@ -117,12 +117,26 @@ public struct Metric: Hashable, Sendable {
   public var name: String
   public var kind: MetricKind
   public var target: Target?
+  /// The share of the metric's change credited to the CRM (100% unless said otherwise).
+  public var attribution: Percent
 
-  public init(id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil) {
+  public static let fullAttribution = Percent(tenThousandths: 1_000_000)
+
+  public init(id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil, attribution: Percent = Metric.fullAttribution) {
     self.id = id
     self.name = name
     self.kind = kind
     self.target = target
+    self.attribution = attribution
+  }
+
+  /// Parses an attribution share: above 0% and at most 100%.
+  public static func parseAttribution(_ text: String) throws -> Percent {
+    let percent = try Percent(parsing: text)
+    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
+      throw ValueError(value: text, expected: "a share above 0% and at most 100%, like 50%")
+    }
+    return percent
   }
 
   public static let nameForm = "a lower-case slug: a letter, then letters, digits or '-', like returns-cost"

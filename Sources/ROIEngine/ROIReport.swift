@@ -7,6 +7,9 @@ public struct ROIReport: Sendable {
   public let quarters: [QuarterRow]
   public let payback: Payback
   public let objectives: [Objective]
+  public let discounted: DiscountedView
+  /// Present when asked for.
+  public let projection: Projection?
 
   public var currency: Currency { settings.currency }
 }
@@ -28,6 +31,14 @@ public struct QuarterRow: Sendable {
   public let cumulativeNetROI: Rational?
   /// Months from G on in which a money metric has no snapshot (it adds 0 there).
   public let missingMonths: [Month]
+  /// benefit ∓ w(its months from G on): the range the baseline months' own variation spans.
+  public let benefitLow: Rational
+  public let benefitHigh: Rational
+  /// Whether 0 lies within that range: the quarter's benefit may be noise.
+  public var withinNoise: Bool { benefitLow.signum <= 0 && benefitHigh.signum >= 0 }
+  /// The rolling annual ROI with the rolling sum ∓ w(those months).
+  public let rollingAnnualROILow: Rational?
+  public let rollingAnnualROIHigh: Rational?
 }
 
 /// When the CRM pays for itself.
@@ -36,6 +47,10 @@ public struct Payback: Sendable {
   public let breakEvenQuarter: Quarter?
   /// 1 / the last row's rolling annual ROI, when that is positive.
   public let projectedPaybackYears: Rational?
+  /// 1 / the last row's rolling_annual_roi_high, when that is positive.
+  public let projectedPaybackYearsLow: Rational?
+  /// 1 / the last row's rolling_annual_roi_low, when that is positive.
+  public let projectedPaybackYearsHigh: Rational?
 }
 
 /// A metric's objective and where it stands in the last quarter of the report.
@@ -56,14 +71,29 @@ public struct Objective: Sendable {
 
 /// The history could not be turned into a report.
 public enum ROIError: Error, Equatable, CustomStringConvertible {
+  static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
+
   /// A money metric has no snapshot in the baseline window, so its change cannot be measured.
   case noBaseline(metric: String, window: ClosedRange<Month>)
+  /// The seasonal baseline needs a window of at least 12 months.
+  case seasonalNeedsAYear(baselineMonths: Int)
+  /// The seasonal baseline needs every calendar month in the window for every money metric.
+  case seasonalMonthsMissing(metric: String, months: [Int], window: ClosedRange<Month>)
 
   public var description: String {
     switch self {
     case .noBaseline(let metric, let window):
       "metric '\(metric)' has no snapshot in its baseline window \(window.lowerBound) to \(window.upperBound);"
         + " log at least one month, like: crm-roi log \(window.upperBound) \(metric)=VALUE"
+    case .seasonalNeedsAYear(let months):
+      "the seasonal baseline needs a baseline window of at least 12 months, not \(months);"
+        + " expected: crm-roi settings set baseline-months 12 (or baseline-method mean)"
+    case .seasonalMonthsMissing(let metric, let months, let window):
+      "metric '\(metric)' has no snapshot for \(months.map { ROIError.monthNames[$0 - 1] }.joined(separator: ", "))"
+        + " in its baseline window \(window.lowerBound) to \(window.upperBound); the seasonal baseline expects every calendar month"
     }
   }
 }

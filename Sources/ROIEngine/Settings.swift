@@ -1,3 +1,17 @@
+/// How a metric's baseline is taken from the months before go-live.
+public enum BaselineMethod: String, CaseIterable, Sendable {
+  /// The mean of all its snapshots in the baseline window (part 1's method).
+  case mean
+  /// For each month t, the mean of its window snapshots in t's calendar month: a December is
+  /// compared with the Decembers before go-live.
+  case seasonal
+
+  public init(parsing text: String) throws {
+    guard let method = BaselineMethod(rawValue: text) else { throw ValueError(value: text, expected: "mean or seasonal") }
+    self = method
+  }
+}
+
 /// The settings of one crm-roi database: the currency and the calendar of the method.
 public struct Settings: Equatable, Sendable {
   public var currency: Currency
@@ -9,6 +23,7 @@ public struct Settings: Equatable, Sendable {
   public var horizonYears: Int
   /// F: the first month (1…12) of the fiscal year.
   public var fiscalYearStart: Int
+  public var baselineMethod: BaselineMethod
 
   public static let baselineMonthsRange = 1...120
   public static let horizonYearsRange = 1...50
@@ -16,13 +31,14 @@ public struct Settings: Equatable, Sendable {
 
   public init(
     currency: Currency = .euro, goLive: Month, baselineMonths: Int = 12, horizonYears: Int = 5,
-    fiscalYearStart: Int = 1
+    fiscalYearStart: Int = 1, baselineMethod: BaselineMethod = .mean
   ) {
     self.currency = currency
     self.goLive = goLive
     self.baselineMonths = baselineMonths
     self.horizonYears = horizonYears
     self.fiscalYearStart = fiscalYearStart
+    self.baselineMethod = baselineMethod
   }
 
   /// G + 12·H − 1: the last month recurring costs are counted in.

@@ -22,6 +22,11 @@ public enum JSONReport {
         ("rolling_annual_roi", ratio(row.rollingAnnualROI)),
         ("cumulative_net_roi", ratio(row.cumulativeNetROI)),
         ("missing_months", .array(row.missingMonths.map { .string($0.description) })),
+        ("benefit_low", money(row.benefitLow)),
+        ("benefit_high", money(row.benefitHigh)),
+        ("within_noise", .bool(row.withinNoise)),
+        ("rolling_annual_roi_low", ratio(row.rollingAnnualROILow)),
+        ("rolling_annual_roi_high", ratio(row.rollingAnnualROIHigh)),
       ])
     }
     let objectives: [JSON] = report.objectives.map { objective in
@@ -40,17 +45,49 @@ public enum JSONReport {
         ("met", objective.met.map(JSON.bool) ?? .null),
       ])
     }
-    let document = JSON.object([
+    let discounted = report.discounted
+    var members: [(String, JSON)] = [
       ("currency", .string(currency.code)),
       ("go_live", .string(report.settings.goLive.description)),
+      ("baseline_method", .string(report.settings.baselineMethod.rawValue)),
       ("total_cost_of_ownership", money(report.totalCostOfOwnership)),
       ("quarters", .array(quarters)),
       ("payback", .object([
         ("break_even_quarter", report.payback.breakEvenQuarter.map { .string($0.description) } ?? .null),
         ("projected_payback_years", ratio(report.payback.projectedPaybackYears)),
+        ("projected_payback_years_low", ratio(report.payback.projectedPaybackYearsLow)),
+        ("projected_payback_years_high", ratio(report.payback.projectedPaybackYearsHigh)),
       ])),
       ("objectives", .array(objectives)),
-    ])
+      ("discounted", .object([
+        ("rate", ratio(discounted.options.rate.fraction)),
+        ("risk", ratio(discounted.options.risk.fraction)),
+        ("pv_benefit", money(discounted.presentValueOfBenefit)),
+        ("pv_cost", money(discounted.presentValueOfCost)),
+        ("npv", money(discounted.netPresentValue)),
+        ("roi", ratio(discounted.roi)),
+        ("break_even_month", discounted.breakEvenMonth.map { .string($0.description) } ?? .null),
+      ])),
+    ]
+    if let projection = report.projection {
+      members.append(("projection", .object([
+        ("run_rate", money(projection.runRate)),
+        ("lifetime_benefit", money(projection.lifetimeBenefit)),
+        ("total_cost_of_ownership", money(projection.totalCostOfOwnership)),
+        ("lifetime_roi", ratio(projection.lifetimeROI)),
+        ("break_even_quarter", projection.breakEvenQuarter.map { .string($0.description) } ?? .null),
+        ("quarters", .array(projection.quarters.map { quarter in
+          .object([
+            ("quarter", .string(quarter.quarter.description)),
+            ("cost", money(quarter.cost)),
+            ("benefit", money(quarter.benefit)),
+            ("cumulative_cost", money(quarter.cumulativeCost)),
+            ("cumulative_benefit", money(quarter.cumulativeBenefit)),
+          ])
+        })),
+      ])))
+    }
+    let document = JSON.object(members)
     var output = ""
     document.write(to: &output, indent: 0)
     return output + "\n"

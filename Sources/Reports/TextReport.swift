@@ -27,7 +27,45 @@ public enum TextReport {
     output += "Total cost of ownership: \(currency.grouped(report.totalCostOfOwnership)) \(currency.code)\n"
     output += "Break-even quarter:      \(report.payback.breakEvenQuarter?.description ?? "not reached")\n"
     let years = report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" }
-    output += "Projected payback:       \(years ?? "none (no positive rolling annual ROI yet)")\n"
+    output += "Projected payback:       \(years ?? "none (no positive rolling annual ROI yet)")"
+    if years != nil {
+      let low = report.payback.projectedPaybackYearsLow.map { $0.decimalString(places: 2) } ?? "–"
+      let high = report.payback.projectedPaybackYearsHigh.map { $0.decimalString(places: 2) } ?? "never"
+      output += " (within noise: \(low) to \(high))"
+    }
+    output += "\n"
+
+    // Noise bands per quarter.
+    var noise = Table([
+      ("Quarter", .left), ("Benefit low", .right), ("Benefit high", .right), ("Within noise", .left),
+      ("Rolling ROI low", .right), ("Rolling ROI high", .right),
+    ])
+    for row in rows {
+      noise.append([
+        row.quarter.description, currency.grouped(row.benefitLow), currency.grouped(row.benefitHigh),
+        row.withinNoise ? "yes" : "no", row.rollingAnnualROILow.percentText, row.rollingAnnualROIHigh.percentText,
+      ])
+    }
+    output += "\n" + heading("Noise bands (± twice the baseline months' own variation)", markdown: markdown)
+    output += markdown ? noise.markdown() : noise.plain()
+
+    let discounted = report.discounted
+    output += "\n" + heading(
+      "Discounted view (rate \(discounted.options.rate), risk \(discounted.options.risk), to \(settings.goLive))",
+      markdown: markdown)
+    output += "Present value of benefit: \(currency.grouped(discounted.presentValueOfBenefit)) \(currency.code)\n"
+    output += "Present value of cost:    \(currency.grouped(discounted.presentValueOfCost)) \(currency.code)\n"
+    output += "Net present value:        \(currency.grouped(discounted.netPresentValue)) \(currency.code)\n"
+    output += "ROI (NPV / PV of cost):   \(discounted.roi.percentText)\n"
+    output += "Discounted break-even:    \(discounted.breakEvenMonth?.description ?? "not reached")\n"
+
+    if let projection = report.projection {
+      output += "\n" + heading("Projection to \(settings.horizonEnd) at the last 12 months' pace (a projection, not history)", markdown: markdown)
+      output += "Run rate:                 \(currency.grouped(projection.runRate)) \(currency.code) a month\n"
+      output += "Lifetime benefit:         \(currency.grouped(projection.lifetimeBenefit)) \(currency.code)\n"
+      output += "Lifetime ROI:             \(projection.lifetimeROI.percentText) of TCO \(currency.grouped(projection.totalCostOfOwnership)) \(currency.code)\n"
+      output += "Break-even quarter:       \(projection.breakEvenQuarter?.description ?? "not by the horizon end")\n"
+    }
 
     if !report.objectives.isEmpty {
       var objectives = Table([
@@ -61,7 +99,8 @@ public enum TextReport {
     var lines = [
       (["quarter", "first_month", "last_month", "cost", "benefit"] + metricNames.map { "benefit_\($0)" }
         + ["cumulative_cost", "cumulative_benefit", "roi", "rolling_annual_roi", "cumulative_net_roi",
-           "missing_months"]).joined(separator: ",")
+           "missing_months", "benefit_low", "benefit_high", "within_noise", "rolling_annual_roi_low",
+           "rolling_annual_roi_high"]).joined(separator: ",")
     ]
     for row in rows {
       let fields = [row.quarter.description, row.quarter.firstMonth.description, row.quarter.lastMonth.description,
@@ -69,7 +108,9 @@ public enum TextReport {
         + row.benefitByMetric.map { currency.plain($0.benefit) }
         + [currency.plain(row.cumulativeCost), currency.plain(row.cumulativeBenefit),
            row.roi?.ratioText ?? "", row.rollingAnnualROI?.ratioText ?? "", row.cumulativeNetROI?.ratioText ?? "",
-           row.missingMonths.map(\.description).joined(separator: " ")]
+           row.missingMonths.map(\.description).joined(separator: " "),
+           currency.plain(row.benefitLow), currency.plain(row.benefitHigh), row.withinNoise ? "true" : "false",
+           row.rollingAnnualROILow?.ratioText ?? "", row.rollingAnnualROIHigh?.ratioText ?? ""]
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"

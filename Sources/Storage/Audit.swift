@@ -44,6 +44,7 @@ enum AuditText {
   static func settings(_ settings: Settings) -> String {
     "currency=\(settings.currency.code) go-live=\(settings.goLive) baseline-months=\(settings.baselineMonths)"
       + " horizon-years=\(settings.horizonYears) fiscal-year-start=\(settings.fiscalYearStart)"
+      + " baseline-method=\(settings.baselineMethod.rawValue)"
   }
 
   static func expense(_ expense: Expense, currency: Currency) -> String {
@@ -64,6 +65,7 @@ enum AuditText {
     case .cost, .kpi: break
     }
     if let target = metric.target { text += " target=\(target)" }
+    if metric.attribution != Metric.fullAttribution { text += " attribution=\(metric.attribution)" }
     return text
   }
 

@@ -13,25 +13,46 @@ extension Store {
     case .count(let money): unitValue = money.minor
     case .cost, .kpi: break
     }
-    var targetKind: String?
-    var targetValue: Int64?
-    switch metric.target {
-    case .relative(let percent)?: (targetKind, targetValue) = ("relative", percent.tenThousandths)
-    case .absolute(let value)?: (targetKind, targetValue) = ("absolute", value.tenThousandths)
-    case nil: break
-    }
+    let (targetKind, targetValue) = Store.columns(of: metric.target)
     try database.prepare(
-      "INSERT INTO metric (name, kind, margin, unit_value, target_kind, target_value) VALUES (?, ?, ?, ?, ?, ?)"
+      """
+      INSERT INTO metric (name, kind, margin, unit_value, target_kind, target_value, attribution)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """
     ).run([
       .text(metric.name), .text(metric.kind.name), margin.sqliteValue, unitValue.sqliteValue,
-      targetKind.sqliteValue, targetValue.sqliteValue,
+      targetKind.sqliteValue, targetValue.sqliteValue, .integer(metric.attribution.tenThousandths),
     ])
     try record(.add, "metric \(metric.name)", new: AuditText.metric(metric, currency: try settings().currency))
   }
 
+  /// The target as its two columns.
+  private static func columns(of target: Target?) -> (kind: String?, value: Int64?) {
+    switch target {
+    case .relative(let percent)?: ("relative", percent.tenThousandths)
+    case .absolute(let value)?: ("absolute", value.tenThousandths)
+    case nil: (nil, nil)
+    }
+  }
+
+  /// Changes a metric's target and attribution (its kind and money factor stay as defined).
+  public func update(_ metric: Metric) throws {
+    guard let old = try metrics().first(where: { $0.name == metric.name }) else {
+      throw StoreError.unknownMetric(name: metric.name, known: try metrics().map(\.name))
+    }
+    let (targetKind, targetValue) = Store.columns(of: metric.target)
+    try database.prepare("UPDATE metric SET target_kind = ?, target_value = ?, attribution = ? WHERE name = ?").run([
+      targetKind.sqliteValue, targetValue.sqliteValue, .integer(metric.attribution.tenThousandths), .text(metric.name),
+    ])
+    let currency = try settings().currency
+    try record(
+      .settings, "metric \(metric.name)", old: AuditText.metric(old, currency: currency),
+      new: AuditText.metric(metric, currency: currency))
+  }
+
   public func metrics() throws -> [Metric] {
     try database.prepare(
-      "SELECT id, name, kind, margin, unit_value, target_kind, target_value FROM metric ORDER BY name"
+      "SELECT id, name, kind, margin, unit_value, target_kind, target_value, attribution FROM metric ORDER BY name"
     ).rows { row in
       let kind: MetricKind
       switch row.text(2) {
@@ -46,7 +67,9 @@ extension Store {
       case "absolute": target = .absolute(MetricValue(tenThousandths: row.integer(6)))
       default: break
       }
-      return Metric(id: row.integer(0), name: row.text(1), kind: kind, target: target)
+      return Metric(
+        id: row.integer(0), name: row.text(1), kind: kind, target: target,
+        attribution: Percent(tenThousandths: row.integer(7)))
     }
   }
 

@@ -91,12 +91,15 @@ public final class Store {
   public func settings() throws -> Settings {
     if database.isInTransaction, let cachedSettings { return cachedSettings }
     let rows = try database.prepare(
-      "SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start FROM settings WHERE id = 1"
+      """
+      SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start, baseline_method
+      FROM settings WHERE id = 1
+      """
     ).rows { row in
       Settings(
         currency: try Currency(code: row.text(0)), goLive: try Month(parsing: row.text(1)),
         baselineMonths: Int(row.integer(2)), horizonYears: Int(row.integer(3)),
-        fiscalYearStart: Int(row.integer(4)))
+        fiscalYearStart: Int(row.integer(4)), baselineMethod: try BaselineMethod(parsing: row.text(5)))
     }
     guard let settings = rows.first else { throw StoreError.notInitialized(path: path) }
     cachedSettings = settings
@@ -118,8 +121,8 @@ public final class Store {
     try database.prepare(
       """
       INSERT INTO settings (id, currency, minor_units, go_live, baseline_months, horizon_years,
-                            fiscal_year_start, is_demo)
-      VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                            fiscal_year_start, baseline_method, is_demo)
+      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
       """
     ).run(settingsValues(settings) + [.integer(isDemo ? 1 : 0)])
     try record(.initialize, "settings", new: AuditText.settings(settings))
@@ -134,7 +137,7 @@ public final class Store {
     try database.prepare(
       """
       UPDATE settings SET currency = ?, minor_units = ?, go_live = ?, baseline_months = ?,
-                          horizon_years = ?, fiscal_year_start = ?
+                          horizon_years = ?, fiscal_year_start = ?, baseline_method = ?
       WHERE id = 1
       """
     ).run(settingsValues(settings))
@@ -147,6 +150,7 @@ public final class Store {
       .text(settings.currency.code), .integer(Int64(settings.currency.minorUnits)),
       .text(settings.goLive.description), .integer(Int64(settings.baselineMonths)),
       .integer(Int64(settings.horizonYears)), .integer(Int64(settings.fiscalYearStart)),
+      .text(settings.baselineMethod.rawValue),
     ]
   }
 
@@ -158,11 +162,11 @@ public final class Store {
   }
 
   /// Computes the ROI report from one consistent read of the file.
-  public func report(through: Quarter? = nil) throws -> ROIReport {
+  public func report(through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false) throws -> ROIReport {
     try read {
       try ROICalculator.report(
         settings: try settings(), costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
-        through: through)
+        through: through, discount: discount, project: project)
     }
   }
 }

@@ -8,7 +8,7 @@ extension CRMROI {
     static let configuration = CommandConfiguration(
       commandName: "metric",
       abstract: "Define the business figures the CRM should move, and their objectives.",
-      subcommands: [Add.self, List.self, Remove.self])
+      subcommands: [Add.self, Set.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -37,6 +37,9 @@ extension CRMROI {
       @Option(parsing: .unconditional, help: "Objective: +10% or -15% against the baseline, or an absolute value.")
       var target: String?
 
+      @Option(parsing: .unconditional, help: "Share of the change credited to the CRM, like 50% (default 100%).")
+      var attribution: String?
+
       func run() throws {
         let store = try database.open()
         try store.write {
@@ -44,7 +47,9 @@ extension CRMROI {
           let metric = ROIEngine.Metric(
             name: try parsed(from: "metric name") { try ROIEngine.Metric.validateName(name); return name },
             kind: try metricKind(currency: currency),
-            target: try target.map { target in try parsed(from: "--target") { try Target(parsing: target) } })
+            target: try target.map { target in try parsed(from: "--target") { try Target(parsing: target) } },
+            attribution: try attribution.map { share in try parsed(from: "--attribution") { try ROIEngine.Metric.parseAttribution(share) } }
+              ?? ROIEngine.Metric.fullAttribution)
           try store.add(metric)
         }
         print("Added metric \(name) (\(kind)).")
@@ -90,6 +95,44 @@ extension CRMROI {
       }
     }
 
+    struct Set: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change a metric's target or attribution.",
+        discussion: "Example: crm-roi metric set sales --attribution 50% --target +8%")
+
+      @OptionGroup var database: DatabaseOptions
+
+      @Argument(help: "The metric's name.")
+      var name: String
+
+      @Option(parsing: .unconditional, help: "New objective: +10%, -15% or an absolute value; none removes it.")
+      var target: String?
+
+      @Option(parsing: .unconditional, help: "New share of the change credited to the CRM, like 50%.")
+      var attribution: String?
+
+      func run() throws {
+        guard target != nil || attribution != nil else {
+          throw InputError(source: "metric set", error: ValueError(value: "", expected: "--target or --attribution"))
+        }
+        let store = try database.open()
+        try store.write {
+          guard var metric = try store.metrics().first(where: { $0.name == name }) else {
+            throw StoreError.unknownMetric(name: name, known: try store.metrics().map(\.name))
+          }
+          if let target {
+            metric.target = target == "none" ? nil : try parsed(from: "--target") { try Target(parsing: target) }
+          }
+          if let attribution {
+            metric.attribution = try parsed(from: "--attribution") { try ROIEngine.Metric.parseAttribution(attribution) }
+          }
+          try store.update(metric)
+        }
+        print("Updated metric \(name).")
+      }
+    }
+
     struct List: ParsableCommand {
       static let configuration = CommandConfiguration(
       commandName: "list", abstract: "List the metrics.")
@@ -99,7 +142,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let (metrics, currency) = try store.read { (try store.metrics(), try store.settings().currency) }
-        var table = Table([("Name", .left), ("Kind", .left), ("Money per change", .left), ("Target", .left)])
+        var table = Table([("Name", .left), ("Kind", .left), ("Money per change", .left), ("Target", .left), ("Attribution", .right)])
         for metric in metrics {
           let factor: String
           switch metric.kind {
@@ -108,7 +151,7 @@ extension CRMROI {
           case .cost: factor = "each \(currency.code) less is saved"
           case .kpi: factor = "none"
           }
-          table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? ""])
+          table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? "", metric.attribution.description])
         }
         print(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }

@@ -24,6 +24,15 @@ extension CRMROI {
     @Option(help: "Last quarter: rows, payback and objectives as of its end.")
     var to: String?
 
+    @Option(parsing: .unconditional, help: "Annual discount rate of the discounted view, like 10%.")
+    var discountRate = "10%"
+
+    @Option(parsing: .unconditional, help: "Share of the benefit set aside as uncertain in the discounted view, like 20%.")
+    var risk = "0%"
+
+    @Flag(help: "Project the current pace to the horizon end: lifetime benefit and ROI, break-even.")
+    var project = false
+
     @Flag(help: "Add a chart of the cumulative net position per quarter under the table (colored on a terminal unless NO_COLOR is set).")
     var chart = false
 
@@ -35,7 +44,10 @@ extension CRMROI {
       }
       let first = try quarter("--from", from)
       let last = try quarter("--to", to)
-      let report = try store.report(through: last)
+      let discount = DiscountOptions(
+        rate: try percent("--discount-rate", discountRate, in: DiscountOptions.rateRange),
+        risk: try percent("--risk", risk, in: DiscountOptions.riskRange))
+      let report = try store.report(through: last, discount: discount, project: project)
       let rows = report.quarters.filter { row in first.map { row.quarter >= $0 } ?? true }
       switch format {
       case .table:
@@ -48,5 +60,16 @@ extension CRMROI {
       case .json: print(JSONReport.render(report, rows: rows), terminator: "")
       }
     }
+  }
+}
+
+/// A percent option checked against its range (ten-thousandths of a percent).
+private func percent(_ option: String, _ text: String, in range: ClosedRange<Int64>) throws -> Percent {
+  try parsed(from: option) {
+    let value = try Percent(parsing: text)
+    guard range.contains(value.tenThousandths) else {
+      throw ValueError(value: text, expected: "a percent from \(Percent(tenThousandths: range.lowerBound)) to \(Percent(tenThousandths: range.upperBound))")
+    }
+    return value
   }
 }

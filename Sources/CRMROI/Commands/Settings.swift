@@ -51,7 +51,7 @@ extension CRMROI {
 
 /// The settings as `settings` shows them and `settings set` takes them.
 enum SettingsText {
-  static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start"]
+  static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start", "baseline-method"]
 
   static func render(_ settings: ROIEngine.Settings) -> String {
     """
@@ -60,6 +60,7 @@ enum SettingsText {
     baseline-months    \(settings.baselineMonths) (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound))
     horizon-years      \(settings.horizonYears) (recurring costs until \(settings.horizonEnd))
     fiscal-year-start  \(settings.fiscalYearStart) (go-live is in \(settings.quarter(containing: settings.goLive)))
+    baseline-method    \(settings.baselineMethod.rawValue)
 
     """
   }
@@ -75,6 +76,7 @@ enum SettingsText {
         settings.horizonYears = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.horizonYearsRange)
       case "fiscal-year-start":
         settings.fiscalYearStart = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.fiscalYearStartRange)
+      case "baseline-method": settings.baselineMethod = try BaselineMethod(parsing: value)
       default:
         throw ValueError(value: key, expected: "a setting: " + keys.joined(separator: ", "))
       }
