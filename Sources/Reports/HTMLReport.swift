@@ -41,6 +41,8 @@ public enum HTMLReport {
       .roi { fill: #1f6fb2; stroke: #1f6fb2; }
       .chart polyline { fill: none; stroke-width: 2.5; }
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
+      .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
+      dd.projected { font-style: italic; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }
       </style>
       </head>
@@ -53,7 +55,17 @@ public enum HTMLReport {
       <dt>Total cost of ownership</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>Break-even quarter</dt><dd id="break-even">\(report.payback.breakEvenQuarter.map { "\($0)" } ?? "not reached")</dd>
       <dt>Projected payback</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" } ?? "none yet")</dd>
-      <dt>Rolling annual ROI</dt><dd>\(rows.last?.rollingAnnualROI.percentText ?? "–")</dd>
+      <dt>Rolling annual ROI</dt><dd>\(rows.last?.rollingAnnualROI.percentText ?? "–") \
+      (within noise \(rows.last?.rollingAnnualROILow.percentText ?? "–") to \(rows.last?.rollingAnnualROIHigh.percentText ?? "–"))</dd>
+      <dt>Baseline</dt><dd>\(settings.baselineMethod == .seasonal ? "seasonal (same calendar month)" : "mean of the window")</dd>
+      <dt>Net present value</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(money(report.discounted.netPresentValue)) \
+      at \(report.discounted.options.rate) a year, \(report.discounted.options.risk) risk \
+      (ROI \(report.discounted.roi.percentText), break-even \(report.discounted.breakEvenMonth.map { "\($0)" } ?? "not reached"))</dd>
+      \(report.projection.map { projection in
+        "<dt>Projection to \(settings.horizonEnd)</dt><dd id=\"projection\" class=\"projected\">lifetime benefit \(money(projection.lifetimeBenefit)), "
+          + "lifetime ROI \(projection.lifetimeROI.percentText), break-even \(projection.breakEvenQuarter.map { "\($0)" } ?? "not by the horizon end") "
+          + "(a projection at \(money(projection.runRate)) a month)</dd>"
+      } ?? "")
       </dl>
 
       """
@@ -77,11 +89,45 @@ public enum HTMLReport {
     }
     html += bars.legend([("Cost", "cost"), ("Benefit", "benefit")]) + "</svg>\n"
 
-    // Cumulative cost and benefit, with the break-even point.
+    // Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
+    let projected = report.projection?.quarters ?? []
     let lines = SVGChart(
-      quarters: labels, values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }, tickLabel: moneyTick)
-    html += "<h2>Cumulative cost and benefit</h2>\n"
-    html += lines.frame(title: "Cumulative cost and benefit", description: "Lines: running sums; the dashed line marks break-even.")
+      quarters: labels + projected.map(\.quarter.description),
+      values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
+        + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] },
+      tickLabel: moneyTick)
+    html += "<h2>Cumulative cost and benefit\(projected.isEmpty ? "" : " (dashed: projection)")</h2>\n"
+    html += lines.frame(title: "Cumulative cost and benefit", description: "Lines: running sums; the dashed line marks break-even; dashed lines after the history are a projection.")
+    if let last = rows.last, !projected.isEmpty {
+      for (series, start, values) in [
+        ("projected-cumulative-cost", last.cumulativeCost, projected.map(\.cumulativeCost)),
+        ("projected-cumulative-benefit", last.cumulativeBenefit, projected.map(\.cumulativeBenefit)),
+      ] {
+        let cssClass = series.hasSuffix("cost") ? "cost" : "benefit"
+        let points = ([start] + values).enumerated().map {
+          "\(fmt(lines.x(center: rows.count - 1 + $0.offset))),\(fmt(lines.y(major($0.element))))"
+        }
+        html += "<polyline class=\"\(cssClass) projected\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
+        for (offset, value) in values.enumerated() {
+          html += """
+            <circle class="\(cssClass) projected" data-series="\(series)" data-quarter="\(projected[offset].quarter)" \
+            data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: rows.count + offset)))" cy="\(fmt(lines.y(major(value))))" \
+            r="2.5"><title>\(projected[offset].quarter) (projected): \(money(value))</title></circle>
+
+            """
+        }
+      }
+      if let breakEven = report.projection?.breakEvenQuarter, report.payback.breakEvenQuarter == nil,
+        let offset = projected.firstIndex(where: { $0.quarter == breakEven })
+      {
+        let x = fmt(lines.x(center: rows.count + offset))
+        html += """
+          <line class="break-even projected" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
+          <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">Projected break-even \(breakEven)</text>
+
+          """
+      }
+    }
     for (series, values) in [("cumulative-cost", rows.map(\.cumulativeCost)), ("cumulative-benefit", rows.map(\.cumulativeBenefit))] {
       let cssClass = series == "cumulative-cost" ? "cost" : "benefit"
       let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(major($0.element))))" }
@@ -123,12 +169,12 @@ public enum HTMLReport {
 
     // The quarterly table.
     html += "<h2>By quarter</h2>\n<table id=\"quarters\">\n<thead><tr><th>Quarter</th><th>Cost</th><th>Benefit</th><th>Cum. cost</th>"
-      + "<th>Cum. benefit</th><th>ROI</th><th>Rolling annual ROI</th><th>Cum. net ROI</th><th class=\"text\">Missing months</th></tr></thead>\n<tbody>\n"
+      + "<th>Cum. benefit</th><th>ROI</th><th>Rolling annual ROI</th><th>Cum. net ROI</th><th>Benefit low</th><th>Benefit high</th><th class=\"text\">Missing months</th></tr></thead>\n<tbody>\n"
     for row in rows {
       let cells = [
         currency.grouped(row.cost), currency.grouped(row.benefit), currency.grouped(row.cumulativeCost),
         currency.grouped(row.cumulativeBenefit), row.roi.percentText, row.rollingAnnualROI.percentText,
-        row.cumulativeNetROI.percentText,
+        row.cumulativeNetROI.percentText, currency.grouped(row.benefitLow), currency.grouped(row.benefitHigh),
       ]
       html += "<tr><td>\(row.quarter)</td>" + cells.map { "<td>\($0)</td>" }.joined()
         + "<td class=\"text\">\(row.missingMonths.map(\.description).joined(separator: " "))</td></tr>\n"

@@ -165,6 +165,12 @@ import Testing
     (["log", "2025-1", "sales=1"], "'2025-1'"),
     (["log", "2025-02", "sales=99999999999999999"], "'99999999999999999'"),
     (["history", "--limit", "0"], "'0'"),
+    (["settings", "set", "baseline-method", "median"], "'median'"),
+    (["metric", "add", "leads", "--kind", "cost", "--attribution", "150%"], "'150%'"),
+    (["metric", "set", "sales", "--attribution", "0%"], "'0%'"),
+    (["metric", "set", "nosuch", "--attribution", "50%"], "'nosuch'"),
+    (["roi", "--discount-rate", "150%"], "'150%'"),
+    (["roi", "--risk", "-5%"], "'-5%'"),
     (["metric", "remove", "sales"], "'sales' has 16 snapshots"),
     (["metric", "remove", "nosuch"], "'nosuch'"),
     (["settings", "set", "baseline-months", "0"], "'0'"),
@@ -188,6 +194,37 @@ import Testing
     #expect(result.stderr.split(separator: "\n").count == 1)
     #expect(result.stdout.isEmpty)
     #expect(try cli.contents() == before)
+  }
+
+  @Test func partFiveFiguresAreAddedBesidePartOnes() throws {
+    let cli = try sevenAndAHalfPercentCase()
+    let plain = try cli.run(["roi", "--format", "json"]).stdout
+    #expect(plain.contains(#""baseline_method": "mean""#))
+    #expect(plain.contains(#""benefit_low": 7500.00"#))  // every baseline month was 100,000: no noise
+    #expect(plain.contains(#""within_noise": false"#))
+    #expect(plain.contains(#""rolling_annual_roi_high": 0.3"#))
+    #expect(plain.contains(#""projected_payback_years_low": 3.333333"#))
+    #expect(plain.contains(#""discounted": {"#) && plain.contains(#""rate": 0.1"#) && plain.contains(#""risk": 0,"#))
+    #expect(!plain.contains(#""projection""#))
+    // Part 1's fields are unchanged by the additions.
+    #expect(plain.contains(#""roi": 0.075"#) && plain.contains(#""projected_payback_years": 3.333333"#))
+
+    // Half the change credited to the CRM halves the benefit: 3,750.
+    try cli.ok("metric", "set", "sales", "--attribution", "50%")
+    #expect(try cli.ok("metric", "list").contains("50%"))
+    let halved = try cli.run(["roi", "--format", "json", "--project", "--discount-rate", "5%", "--risk", "20%"]).stdout
+    #expect(halved.contains(#""benefit": 3750.00"#))
+    #expect(halved.contains(#""rate": 0.05"#) && halved.contains(#""risk": 0.2"#))
+    // 3 months at 1,250 a month, then 57 more to the horizon end 2029-12: 3,750 + 71,250 = 75,000.
+    #expect(halved.contains(#""run_rate": 1250.00"#))
+    #expect(halved.contains(#""lifetime_benefit": 75000.00"#))
+    #expect(halved.contains(#""lifetime_roi": -0.25"#))
+    try cli.ok("settings", "set", "baseline-method", "seasonal")
+    let seasonal = try cli.run(["roi", "--format", "json"])
+    #expect(seasonal.status == 0)
+    #expect(seasonal.stdout.contains(#""baseline_method": "seasonal""#))
+    let table = try cli.ok("roi", "--project")
+    #expect(table.contains("Noise bands") && table.contains("Discounted view") && table.contains("a projection, not history"))
   }
 
   @Test func theChartIsPlainTextWhenNotOnATerminal() throws {

@@ -189,6 +189,21 @@ import Testing
       #expect(!drawn.isEmpty)
     }
     #expect(html.contains("data-value=\"\(numberText(in: jsonText, field: "total_cost_of_ownership")!)\""))
+
+    // With --project the projection is drawn dashed, with the JSON's figures.
+    try cli.ok("report", "--output", output, "--project")
+    let projected = try String(contentsOfFile: output, encoding: .utf8)
+    let projectedJSON = try cli.run(["roi", "--format", "json", "--project"]).stdout
+    let projectedFigures = try svgElements(in: projected).flatMap { $0 }
+      .filter { $0["data-series"] == "projected-cumulative-benefit" && $0["data-quarter"] != nil }
+    #expect(!projectedFigures.isEmpty)
+    #expect(projected.contains("class=\"benefit projected\""))
+    for figure in projectedFigures {
+      let quarter = figure["data-quarter"]!
+      let scope = projectedJSON[projectedJSON.range(of: "\"quarter\": \"\(quarter)\"")!.upperBound...]
+      let text = scope[scope.range(of: "\"cumulative_benefit\": ")!.upperBound...].prefix { $0 != "\n" && $0 != "," }
+      #expect(figure["data-value"] == String(text), "\(quarter)")
+    }
   }
 
   /// The attributes of every element inside each <svg> of `html`, parsed as XML.

@@ -24,14 +24,7 @@ extension CRMROI {
     @Option(help: "Last quarter: rows, payback and objectives as of its end.")
     var to: String?
 
-    @Option(parsing: .unconditional, help: "Annual discount rate of the discounted view, like 10%.")
-    var discountRate = "10%"
-
-    @Option(parsing: .unconditional, help: "Share of the benefit set aside as uncertain in the discounted view, like 20%.")
-    var risk = "0%"
-
-    @Flag(help: "Project the current pace to the horizon end: lifetime benefit and ROI, break-even.")
-    var project = false
+    @OptionGroup var analysis: AnalysisOptions
 
     @Flag(help: "Add a chart of the cumulative net position per quarter under the table (colored on a terminal unless NO_COLOR is set).")
     var chart = false
@@ -44,10 +37,7 @@ extension CRMROI {
       }
       let first = try quarter("--from", from)
       let last = try quarter("--to", to)
-      let discount = DiscountOptions(
-        rate: try percent("--discount-rate", discountRate, in: DiscountOptions.rateRange),
-        risk: try percent("--risk", risk, in: DiscountOptions.riskRange))
-      let report = try store.report(through: last, discount: discount, project: project)
+      let report = try store.report(through: last, discount: try analysis.discount(), project: analysis.project)
       let rows = report.quarters.filter { row in first.map { row.quarter >= $0 } ?? true }
       switch format {
       case .table:
@@ -60,6 +50,24 @@ extension CRMROI {
       case .json: print(JSONReport.render(report, rows: rows), terminator: "")
       }
     }
+  }
+}
+
+/// The options of part 5's views, shared by `roi` and `report`.
+struct AnalysisOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: "Annual discount rate of the discounted view, like 10%.")
+  var discountRate = "10%"
+
+  @Option(parsing: .unconditional, help: "Share of the benefit set aside as uncertain in the discounted view, like 20%.")
+  var risk = "0%"
+
+  @Flag(help: "Project the last 12 months' pace to the horizon end: lifetime benefit and ROI, break-even.")
+  var project = false
+
+  func discount() throws -> DiscountOptions {
+    DiscountOptions(
+      rate: try percent("--discount-rate", discountRate, in: DiscountOptions.rateRange),
+      risk: try percent("--risk", risk, in: DiscountOptions.riskRange))
   }
 }
 

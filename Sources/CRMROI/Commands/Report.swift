@@ -1,4 +1,5 @@
 import ArgumentParser
+import ROIEngine
 import Reports
 import Storage
 
@@ -13,9 +14,14 @@ extension CRMROI {
     @Option(help: "The HTML file to write.")
     var output: String
 
+    @OptionGroup var analysis: AnalysisOptions
+
     func run() throws {
       let store = try database.open()
-      let (report, expenses) = try store.read { (try store.report(), try store.expenses()) }
+      let discount = try analysis.discount()
+      let (report, expenses) = try store.read {
+        (try store.report(discount: discount, project: analysis.project), try store.expenses())
+      }
       try writeFile(output, HTMLReport.render(report, expenses: expenses))
       print("Wrote \(output)")
     }
