@@ -114,7 +114,6 @@ public final class CSVReader {
       recordLine = line
       var quoted = false
       var afterQuote = false
-      var fieldStart = 0
       var sawAnything = false
       var endedLine = false
       func problem(_ message: String) -> CSVError {
@@ -179,14 +178,13 @@ public final class CSVReader {
           endedLine = true
           break scan
         default:  // a quote
-          guard record.count == (ends.last ?? fieldStart), !afterQuote else {
+          guard record.count == (ends.last ?? 0), !afterQuote else {
             throw problem("a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote")
           }
           quoted = true
         }
       }
       ends.append(record.count)
-      fieldStart = 0
       if endedLine { line += 1 }
       if ends.count == 1 && record.isEmpty && !afterQuote { continue }  // a blank line
       return true

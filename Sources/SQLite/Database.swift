@@ -76,16 +76,17 @@ public final class Database {
 }
 
 extension Database {
-  /// Copies this database into `destination` page by page (sqlite3_backup), retrying while
-  /// another connection holds a lock; the copy is one consistent state of the source.
+  /// Copies this database into `destination` (sqlite3_backup), retrying while another
+  /// connection holds a lock; the copy is one consistent state of the source.
   public func backup(to destination: Database) throws {
     guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {
       try check(sqlite3_errcode(destination.handle), destination.handle)
       return
     }
+    // All pages in one step: one read transaction, so one state of the source, while writers go on (WAL).
     var code: Int32
     repeat {
-      code = sqlite3_backup_step(backup, 256)
+      code = sqlite3_backup_step(backup, -1)
       if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
     } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
     let finished = sqlite3_backup_finish(backup)

@@ -17,16 +17,18 @@ extension Database {
   /// The schema version recorded in the file (PRAGMA user_version).
   var schemaVersion: Int { get throws { Int(try scalar("PRAGMA user_version") ?? 0) } }
 
-  /// Applies the migrations above the file's version, each in its own IMMEDIATE transaction that
-  /// also records its version, so a failing one leaves the file at the version before it.
+  /// Applies the migrations above the file's version in one IMMEDIATE transaction, each in a
+  /// savepoint of it that also records its version: a failing migration leaves the file as it was.
   func migrate(to migrations: [Migration] = Migration.all) throws {
     guard let last = migrations.last, try schemaVersion < last.version else { return }
-    for migration in migrations {
-      try transaction(.immediate) {
+    try transaction(.immediate) {
+      for migration in migrations {
         // Read inside the transaction: another process may have migrated meanwhile.
-        guard try schemaVersion < migration.version else { return }
-        try execute(migration.sql)
-        try execute("PRAGMA user_version = \(Int(migration.version))")
+        guard try schemaVersion < migration.version else { continue }
+        try transaction {
+          try execute(migration.sql)
+          try execute("PRAGMA user_version = \(Int(migration.version))")
+        }
       }
     }
   }

@@ -28,7 +28,8 @@ extension CRMROI {
         for metric in SampleHistory.metrics { try store.add(metric) }
         try store.log(SampleHistory.snapshots)
       }
-      print(TextReport.render(try store.report(), rows: try store.report().quarters, markdown: false), terminator: "")
+      let report = try store.report()
+      print(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
       print("\nSample database: \(db). Explore it with, for example:")
       print("  crm-roi expense list --db \(db)")
       print("  crm-roi roi --db \(db) --format json")

@@ -12,7 +12,7 @@ extension CRMROI {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "add",
+        commandName: "add",
         abstract: "Add an expense, once or recurring.",
         discussion: """
           Examples:
@@ -76,7 +76,7 @@ extension CRMROI {
 
     struct List: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "list", abstract: "List the expenses.")
+        commandName: "list", abstract: "List the expenses.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -108,7 +108,7 @@ extension CRMROI {
 
     struct Restore: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "restore", abstract: "Bring back a removed expense by its id.")
+        commandName: "restore", abstract: "Bring back a removed expense by its id.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -125,7 +125,7 @@ extension CRMROI {
 
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "remove",
+        commandName: "remove",
         abstract: "Remove an expense by its id; it stays recoverable with expense restore.")
 
       @OptionGroup var database: DatabaseOptions

@@ -17,7 +17,7 @@ extension CRMROI {
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "expenses", abstract: "Write every expense to standard output.")
+        commandName: "expenses", abstract: "Write every expense to standard output.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -48,7 +48,7 @@ extension CRMROI {
 
     struct Metrics: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "metrics", abstract: "Write every monthly value to standard output (long layout).")
+        commandName: "metrics", abstract: "Write every monthly value to standard output (long layout).")
 
       @OptionGroup var database: DatabaseOptions
 

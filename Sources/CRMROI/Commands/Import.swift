@@ -12,7 +12,7 @@ extension CRMROI {
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "expenses",
+        commandName: "expenses",
         abstract: "Import expenses; rows already stored are skipped.",
         discussion: "Columns, in any order: \(ExpenseCSVReader.example) (amount, or hours and rate).")
 
@@ -42,7 +42,7 @@ extension CRMROI {
 
     struct Metrics: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "metrics",
+        commandName: "metrics",
         abstract: "Import monthly metric values; a value for a month already logged replaces it.",
         discussion: "Long layout: month,metric,value. Wide layout: month,NAME,NAME… (one column per metric).")
 

@@ -12,7 +12,7 @@ extension CRMROI {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "add",
+        commandName: "add",
         abstract: "Add a metric.",
         discussion: """
           Kinds: revenue --margin PCT (benefit = change × margin), cost (benefit = −change),
@@ -135,7 +135,7 @@ extension CRMROI {
 
     struct List: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "list", abstract: "List the metrics.")
+        commandName: "list", abstract: "List the metrics.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -159,7 +159,7 @@ extension CRMROI {
 
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "remove", abstract: "Remove a metric.")
+        commandName: "remove", abstract: "Remove a metric.")
 
       @OptionGroup var database: DatabaseOptions
 

@@ -12,7 +12,7 @@ extension CRMROI {
 
     struct Show: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "show", abstract: "Show the settings.")
+        commandName: "show", abstract: "Show the settings.")
 
       @OptionGroup var database: DatabaseOptions
 
@@ -23,7 +23,7 @@ extension CRMROI {
 
     struct Set: ParsableCommand {
       static let configuration = CommandConfiguration(
-      commandName: "set",
+        commandName: "set",
         abstract: "Change one setting.",
         discussion: "KEY is one of: \(SettingsText.keys.joined(separator: ", ")).")
 
