@@ -77,7 +77,9 @@ struct SVGChart {
       <line class="axis" x1="\(fmt(left))" y1="\(fmt(top))" x2="\(fmt(left))" y2="\(fmt(height - bottom))"/>
 
       """
-    for (index, quarter) in quarters.enumerated() {
+    // Label every quarter while they fit, else every second, third… one.
+    let every = max(1, Int((48 / slot).rounded(.up)))
+    for (index, quarter) in quarters.enumerated() where index % every == 0 {
       svg += """
         <text class="quarter" x="\(fmt(x(center: index)))" y="\(fmt(height - bottom + 18))" text-anchor="middle">\(escape(quarter))</text>
 
