@@ -26,6 +26,35 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> Store { try Store.open(path: path) }
 }
 
+/// The options of part 5's views, shared by `roi` and `report`.
+struct AnalysisOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: "Annual discount rate of the discounted view, like 10%.")
+  var discountRate = "10%"
+
+  @Option(parsing: .unconditional, help: "Share of the benefit set aside as uncertain in the discounted view, like 20%.")
+  var risk = "0%"
+
+  @Flag(help: "Project the last 12 months' pace to the horizon end: lifetime benefit and ROI, break-even.")
+  var project = false
+
+  func discount() throws -> DiscountOptions {
+    DiscountOptions(
+      rate: try percent("--discount-rate", discountRate, in: DiscountOptions.rateRange),
+      risk: try percent("--risk", risk, in: DiscountOptions.riskRange))
+  }
+}
+
+/// A percent option checked against its range (ten-thousandths of a percent).
+private func percent(_ option: String, _ text: String, in range: ClosedRange<Int64>) throws -> Percent {
+  try parsed(from: option) {
+    let value = try Percent(parsing: text)
+    guard range.contains(value.tenThousandths) else {
+      throw ValueError(value: text, expected: "a percent from \(Percent(tenThousandths: range.lowerBound)) to \(Percent(tenThousandths: range.upperBound))")
+    }
+    return value
+  }
+}
+
 /// A value from the command line that is not in its accepted form: which argument, the value, the form.
 struct InputError: Error, CustomStringConvertible {
   let source: String
