@@ -88,11 +88,7 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// Written as a decimal rounded half-to-even to at most `places`, trailing zeros dropped.
   public func shortDecimalString(maxPlaces places: Int) -> String {
-    var text = decimalString(places: places)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
+    let text = decimalString(places: places).trimmingFraction()
     return text == "-0" ? "0" : text
   }
 

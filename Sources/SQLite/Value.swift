@@ -6,12 +6,6 @@ public enum Value: Equatable, Sendable {
   case text(String)
 }
 
-extension Value: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, ExpressibleByNilLiteral {
-  public init(integerLiteral value: Int64) { self = .integer(value) }
-  public init(stringLiteral value: String) { self = .text(value) }
-  public init(nilLiteral: ()) { self = .null }
-}
-
 extension Optional where Wrapped == String {
   /// `.text` or `.null`.
   public var sqliteValue: Value { map(Value.text) ?? .null }
