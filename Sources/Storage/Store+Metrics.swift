@@ -46,7 +46,7 @@ extension Store {
     ])
     let currency = try settings().currency
     try record(
-      .settings, "metric \(metric.name)", old: AuditText.metric(old, currency: currency),
+      .replace, "metric \(metric.name)", old: AuditText.metric(old, currency: currency),
       new: AuditText.metric(metric, currency: currency))
   }
 

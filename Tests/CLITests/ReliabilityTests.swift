@@ -173,6 +173,7 @@ import Testing
     try cli.ok("expense", "add", "--date", "2025-01-02", "--category", "license", "--amount", "500", "--note", "Seats")
     try cli.ok("expense", "remove", "1")
     try cli.ok("settings", "set", "baseline-months", "6")
+    try cli.ok("metric", "set", "sales", "--attribution", "80%")
     try cli.ok("metric", "remove", "sales", "--force")
 
     let history = try cli.ok("history", "--limit", "50")
@@ -180,6 +181,7 @@ import Testing
     #expect(lines.contains { $0.contains("replace snapshot sales 2024-12 1000 1200") })
     #expect(lines.contains { $0.contains("remove expense 1 date=2025-01-02") })
     #expect(lines.contains { $0.contains("restore") } == false)
+    #expect(lines.contains { $0.contains("replace metric sales kind=revenue margin=30% kind=revenue margin=30% attribution=80%") })
     #expect(history.contains(#"date=2025-01-02 category=license amount=500.00 note="Seats""#))
     #expect(history.contains("baseline-months=12") && history.contains("baseline-months=6"))
     #expect(history.contains("(--force: 1 snapshots removed)"))
