@@ -8,17 +8,22 @@ public final class ExpenseCSVReader {
   private let reader: CSVReader
   private let header: Header
   private let currency: Currency
+  /// Dates before this month are refused (10 years before go-live).
+  private let goLive: Month?
+  private let earliest: Month?
   private let positions: [(field: ExpenseFields.Field, position: Int)]
 
   public var file: String { reader.name }
 
-  public convenience init(path: String, currency: Currency) throws {
-    try self.init(reader: try CSVReader(path: path), currency: currency)
+  public convenience init(path: String, currency: Currency, goLive: Month? = nil) throws {
+    try self.init(reader: try CSVReader(path: path), currency: currency, goLive: goLive)
   }
 
-  public init(reader: CSVReader, currency: Currency) throws {
+  public init(reader: CSVReader, currency: Currency, goLive: Month? = nil) throws {
     self.reader = reader
     self.currency = currency
+    self.goLive = goLive
+    earliest = goLive?.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")
     }
@@ -56,7 +61,7 @@ public final class ExpenseCSVReader {
       values[field] = field == .note ? CSVText.unneutralised(text) : text.trimmingSpaces()
     }
     do {
-      return .success(try ExpenseFields(values).expense(currency: currency))
+      return .success(try ExpenseFields(values).expense(currency: currency, goLive: goLive))
     } catch {
       let position = header.position(of: error.field.rawValue)
       return .failure(CSVError(
@@ -100,6 +105,7 @@ public final class ExpenseCSVReader {
       }
     }
     guard let date, let category, let amount else { return nil }
+    if let earliest, date.month < earliest { return nil }
     if let until, every == nil || until < date.month { return nil }
     return Expense(
       date: date, category: category, amount: amount, note: note,

@@ -49,3 +49,82 @@ public struct ProjectedQuarter: Sendable {
   public let cumulativeCost: Rational
   public let cumulativeBenefit: Rational
 }
+
+extension DiscountedView {
+  /// Every month from `first` to `end` discounted to G: costs as they fall, benefits from G on, less the risk.
+  /// With no months (a report that stops before any data), both present values are 0.
+  init(options: DiscountOptions, months: ClosedRange<Month>?, goLive: Month, costs: CostSchedule, benefits: Benefits) {
+    guard let months else {
+      self.init(options: options, presentValueOfBenefit: .zero, presentValueOfCost: .zero, breakEvenMonth: nil)
+      return
+    }
+    let factors = DiscountedView.factors(annualRate: options.rate, months: months, goLive: goLive)
+    let kept = Rational.one - options.risk.fraction
+    let one = Rational(ExactRoots.one)
+    /// Present value in millionths of a minor unit.
+    func present(_ amount: Rational, _ month: Month) -> BigInteger {
+      (amount * (Rational(factors[month.index]!) / one)!).rounded(scale: 6)
+    }
+    var benefitSum = BigInteger(0)
+    var costSum = BigInteger(0)
+    var breakEven: Month?
+    var month = months.lowerBound
+    while month <= months.upperBound {
+      if month >= goLive { benefitSum += present(benefits.total(at: month) * kept, month) }
+      costSum += present(costs.cost(of: [month]), month)
+      if breakEven == nil, benefitSum.signum > 0, benefitSum >= costSum { breakEven = month }
+      month = month.advanced(by: 1)
+    }
+    self.init(
+      options: options, presentValueOfBenefit: Rational(numerator: benefitSum, denominator: BigInteger.power10(6)),
+      presentValueOfCost: Rational(numerator: costSum, denominator: BigInteger.power10(6)), breakEvenMonth: breakEven)
+  }
+
+  /// d(t) = (1 + rate)^(−(t − G)/12) in 18-digit fixed point, by month index, from G outwards.
+  private static func factors(annualRate: Percent, months: ClosedRange<Month>, goLive: Month) -> [Int: BigInteger] {
+    let monthly = ExactRoots.monthlyFactor(annualRate: annualRate.fraction)
+    var factors: [Int: BigInteger] = [goLive.index: ExactRoots.one]
+    if months.upperBound > goLive {
+      for index in (goLive.index + 1)...months.upperBound.index {
+        factors[index] = factors[index - 1]! * ExactRoots.one / monthly
+      }
+    }
+    if months.lowerBound < goLive {
+      for index in stride(from: goLive.index - 1, through: months.lowerBound.index, by: -1) {
+        factors[index] = ExactRoots.multiply(factors[index + 1]!, monthly)
+      }
+    }
+    return factors
+  }
+}
+
+extension Projection {
+  /// The last row's pace carried to the horizon end: recurring costs as scheduled, benefit at the run rate.
+  init(last: QuarterRow, breakEven: Quarter?, settings: Settings, costs: CostSchedule, benefits: Benefits) {
+    let goLive = settings.goLive
+    let horizonEnd = settings.horizonEnd
+    let n = min(12, max(0, goLive.distance(to: last.quarter.lastMonth) + 1))
+    let runRate = n == 0
+      ? Rational.zero
+      : ((0..<n).reduce(Rational.zero) { $0 + benefits.total(at: last.quarter.lastMonth.advanced(by: -$1)) } / Rational(n))!
+    var projected: [ProjectedQuarter] = []
+    var cost = last.cumulativeCost
+    var benefit = last.cumulativeBenefit
+    var breakEven = breakEven
+    var next = last.quarter.next
+    while next.firstMonth <= horizonEnd {
+      let months = next.months.filter { $0 <= horizonEnd }
+      let quarterCost = costs.cost(of: months)
+      let quarterBenefit = runRate * Rational(months.filter { $0 >= goLive }.count)
+      cost += quarterCost
+      benefit += quarterBenefit
+      if breakEven == nil, breaksEven(benefit: benefit, cost: cost) { breakEven = next }
+      projected.append(ProjectedQuarter(
+        quarter: next, cost: quarterCost, benefit: quarterBenefit, cumulativeCost: cost, cumulativeBenefit: benefit))
+      next = next.next
+    }
+    self.init(
+      runRate: runRate, lifetimeBenefit: benefit, totalCostOfOwnership: costs.totalCost, breakEvenQuarter: breakEven,
+      quarters: projected)
+  }
+}

@@ -4,30 +4,18 @@ enum ExactRoots {
   /// √`value`, to a millionth (rounded down).
   static func squareRoot(_ value: Rational) -> Rational {
     precondition(value.signum >= 0, "square root of a negative number")
-    let scaled = (value * Rational(Rational.power10(12))).rounded()
-    return Rational(Int128(integerSquareRoot(UInt128(scaled))), Rational.power10(6))
-  }
-
-  /// ⌊√n⌋ by Newton's method.
-  static func integerSquareRoot(_ n: UInt128) -> UInt128 {
-    guard n > 1 else { return n }
-    var x = UInt128(1) << ((UInt128.bitWidth - n.leadingZeroBitCount) / 2 + 1)
-    while true {
-      let next = (x + n / x) / 2
-      if next >= x { return x }
-      x = next
-    }
+    let scaled = value.rounded(scale: 12)
+    return Rational(numerator: scaled.squareRoot(), denominator: BigInteger.power10(6))
   }
 
   /// Fixed-point numbers with 18 decimals.
-  static let one: Int128 = 1_000_000_000_000_000_000
+  static let one = BigInteger.power10(18)
 
-  static func multiply(_ a: Int128, _ b: Int128) -> Int128 { a * b / one }
+  static func multiply(_ a: BigInteger, _ b: BigInteger) -> BigInteger { a * b / one }
 
   /// (1 + `rate`)^(1/12) in fixed point, by bisection: the largest x with x¹² ≤ 1 + rate.
-  static func monthlyFactor(annualRate rate: Rational) -> Int128 {
-    let target = (Rational.one + rate) * Rational(one)
-    let goal = target.rounded()
+  static func monthlyFactor(annualRate rate: Rational) -> BigInteger {
+    let goal = (Rational.one + rate).rounded(scale: 18)
     var low = one
     var high = max(goal, one)
     while low < high {

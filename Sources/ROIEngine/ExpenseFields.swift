@@ -18,8 +18,12 @@ public struct ExpenseFields: Sendable {
     self.values = values.filter { !$0.value.isEmpty }
   }
 
-  /// The checked expense; the first wrong field throws a `FieldError`.
-  public func expense(currency: Currency) throws(FieldError) -> Expense {
+  /// How far before go-live an expense may be dated: earlier is taken for a typo.
+  public static let yearsBeforeGoLive = 10
+
+  /// The checked expense; the first wrong field throws a `FieldError`. With `goLive`, a date more
+  /// than 10 years before it is refused.
+  public func expense(currency: Currency, goLive: Month? = nil) throws(FieldError) -> Expense {
     func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
       do {
         return try body(values[field] ?? "")
@@ -41,6 +45,9 @@ public struct ExpenseFields: Sendable {
     }
 
     let date = try check(.date, CalendarDate.init(parsing:))
+    if let earliest = goLive?.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive), date.month < earliest {
+      throw fail(.date, "a date from \(earliest)-01 on: more than \(ExpenseFields.yearsBeforeGoLive) years before go-live (\(goLive!)) is likely a typo")
+    }
     let category = try check(.category, ExpenseCategory.init(parsing:))
     var labor: Labor?
     let amount: Money
@@ -50,6 +57,9 @@ public struct ExpenseFields: Sendable {
     case (let typed, _?, _?):
       let work = Labor(hundredthsOfHours: try check(.hours, Labor.parseHours), rate: try positive(.rate))
       guard let product = work.amount else { throw fail(.hours, "hours × rate within the 64-bit range") }
+      guard product.minor > 0 else {
+        throw fail(.hours, "hours × rate worth at least \(currency.plain(1)) \(currency.code) (this work rounds to \(currency.plain(0)))")
+      }
       if typed != nil, try positive(.amount) != product {
         throw fail(.amount, "hours × rate = \(currency.plain(product.minor)), or no amount")
       }

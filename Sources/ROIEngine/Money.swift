@@ -3,21 +3,50 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public let code: String
   public let minorUnits: Int
 
+  /// Active ISO 4217 currencies (list of 2026), by minor units. Fund codes (BOV, CLF, USN…) and the
+  /// X-codes that are no currency (XAU gold, XDR, XTS for testing…) are left out; the CFA and CFP
+  /// francs and the East Caribbean dollar and Caribbean guilder (XAF, XOF, XPF, XCD, XCG) are in.
   private static let zeroDecimal: Set<String> = [
-    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV",
-    "XAF", "XOF", "XPF",
+    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
   ]
   private static let threeDecimal: Set<String> = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]
+  private static let twoDecimal: Set<String> = [
+    "AED", "AFN", "ALL", "AMD", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BMD", "BND", "BOB",
+    "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DKK",
+    "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD", "GTQ", "GYD", "HKD",
+    "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IRR", "JMD", "KES", "KGS", "KHR", "KPW", "KYD", "KZT", "LAK", "LBP",
+    "LKR", "LRD", "LSL", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR",
+    "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "QAR", "RON", "RSD",
+    "RUB", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL",
+    "THB", "TJS", "TMT", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "USD", "UYU", "UZS", "VED", "VES", "WST", "XCD",
+    "XCG", "YER", "ZAR", "ZMW", "ZWG",
+  ]
 
-  public static let euro = try! Currency(code: "EUR")
+  public static let euro = Currency(code: "EUR", minorUnits: 2)
 
-  /// A three-letter upper-case ISO code; its minor units follow ISO 4217 (2 unless listed).
-  public init(code: String) throws {
-    guard code.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
-      throw ValueError(value: code, expected: "a three-letter ISO 4217 currency code, like EUR")
-    }
+  private init(code: String, minorUnits: Int) {
     self.code = code
-    minorUnits = Currency.zeroDecimal.contains(code) ? 0 : Currency.threeDecimal.contains(code) ? 3 : 2
+    self.minorUnits = minorUnits
+  }
+
+  /// An active ISO 4217 currency code, like EUR; its minor units follow ISO 4217.
+  public init(code: String) throws {
+    let minorUnits: Int
+    if Currency.twoDecimal.contains(code) {
+      minorUnits = 2
+    } else if Currency.zeroDecimal.contains(code) {
+      minorUnits = 0
+    } else if Currency.threeDecimal.contains(code) {
+      minorUnits = 3
+    } else {
+      throw ValueError(value: code, expected: "an active ISO 4217 currency code in capitals, like EUR, USD or JPY")
+    }
+    self.init(code: code, minorUnits: minorUnits)
+  }
+
+  /// A code as a database stores it with its minor units: kept even if ISO 4217 withdrew it since.
+  public init(stored code: String, minorUnits: Int) {
+    self.init(code: code, minorUnits: minorUnits)
   }
 
   public var description: String { code }

@@ -14,7 +14,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// 1 for January … 12 for December.
   public var number: Int { index % 12 + 1 }
 
-  public static let expectedForm = "a month as YYYY-MM, like 2025-04"
+  public static let expectedForm = "a month as YYYY-MM from 1900-01 to 9999-12, like 2025-04"
 
   /// Parses exactly "YYYY-MM" with a month from 01 to 12.
   public init(parsing text: String) throws {
@@ -29,10 +29,13 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
   public init?(bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
       let year = decimalNumber(bytes, 0..<4), let month = decimalNumber(bytes, 5..<7),
-      (1...12).contains(month), year >= 1
+      (1...12).contains(month), Month.years.contains(year)
     else { return nil }
     self.init(year: year, month: month)
   }
+
+  /// The years crm-roi accepts: older dates are typos, and month text has four digits.
+  public static let years = 1900...9999
 
   public func advanced(by months: Int) -> Month { Month(index: index + months) }
 
@@ -78,7 +81,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public let month: Month
   public let day: Int
 
-  public static let expectedForm = "a date as YYYY-MM-DD, like 2025-03-10"
+  public static let expectedForm = "a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, like 2025-03-10"
 
   public init(parsing text: String) throws {
     var bytes = text

@@ -82,6 +82,8 @@ public enum ROIError: Error, Equatable, CustomStringConvertible {
   case seasonalNeedsAYear(baselineMonths: Int)
   /// The seasonal baseline needs every calendar month in the window for every money metric.
   case seasonalMonthsMissing(metric: String, months: [Int], window: ClosedRange<Month>)
+  /// `--from` after `--to`.
+  case emptyQuarterRange(from: Quarter, to: Quarter)
 
   public var description: String {
     switch self {
@@ -94,6 +96,8 @@ public enum ROIError: Error, Equatable, CustomStringConvertible {
     case .seasonalMonthsMissing(let metric, let months, let window):
       "metric '\(metric)' has no snapshot for \(months.map { ROIError.monthNames[$0 - 1] }.joined(separator: ", "))"
         + " in its baseline window \(window.lowerBound) to \(window.upperBound); the seasonal baseline expects every calendar month"
+    case .emptyQuarterRange(let from, let to):
+      "--from \(from) is after --to \(to); expected a first quarter not after the last"
     }
   }
 }

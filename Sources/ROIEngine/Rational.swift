@@ -1,32 +1,41 @@
-/// An exact fraction over `Int128`, always reduced, denominator positive.
-/// Means, margins and ratios are computed with it so that nothing is rounded before display.
+/// An exact fraction, always reduced, denominator positive. Means, margins and ratios are
+/// computed with it so that nothing is rounded before display; its integers grow as needed
+/// (`BigInteger`), so no history can overflow it.
 public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public let numerator: Int128
-  public let denominator: Int128
+  public let numerator: BigInteger
+  public let denominator: BigInteger
 
   public static let zero = Rational(0)
   public static let one = Rational(1)
 
-  public init(_ numerator: Int128, _ denominator: Int128 = 1) {
-    precondition(denominator != 0, "Rational with a zero denominator")
-    let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
-    let sign: Int128 = denominator < 0 ? -1 : 1
-    self.numerator = sign * numerator / Int128(divisor)
-    self.denominator = sign * denominator / Int128(divisor)
+  public init(numerator: BigInteger, denominator: BigInteger = 1) {
+    precondition(!denominator.isZero, "Rational with a zero denominator")
+    var divisor = BigInteger.gcd(numerator, denominator)
+    if divisor.isZero { divisor = 1 }
+    if denominator.signum < 0 { divisor = -divisor }
+    if divisor == 1 {
+      (self.numerator, self.denominator) = (numerator, denominator)
+    } else {
+      (self.numerator, self.denominator) = (numerator / divisor, denominator / divisor)
+    }
   }
 
-  public init(_ value: Int64) { self.init(Int128(value)) }
-  public init(_ value: Int) { self.init(Int128(value)) }
+  public init(_ numerator: Int128, _ denominator: Int128 = 1) {
+    self.init(numerator: BigInteger(numerator), denominator: BigInteger(denominator))
+  }
+
+  public init(_ value: Int64) { self.init(numerator: BigInteger(value)) }
+  public init(_ value: Int) { self.init(numerator: BigInteger(value)) }
+  public init(_ value: BigInteger) { self.init(numerator: value) }
 
   /// `mantissa` × 10^-`scale`, as written in a decimal literal.
   public init(mantissa: Int64, scale: Int) {
-    self.init(Int128(mantissa), Rational.power10(scale))
+    self.init(numerator: BigInteger(mantissa), denominator: BigInteger.power10(scale))
   }
 
-  private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-    var (a, b) = (a, b)
-    while b != 0 { (a, b) = (b, a % b) }
-    return a == 0 ? 1 : a
+  /// Already reduced, denominator positive.
+  private init(reduced numerator: BigInteger, _ denominator: BigInteger) {
+    (self.numerator, self.denominator) = (numerator, denominator)
   }
 
   static func power10(_ exponent: Int) -> Int128 {
@@ -35,50 +44,60 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     return result
   }
 
-  public var isZero: Bool { numerator == 0 }
-  public var signum: Int { numerator == 0 ? 0 : (numerator < 0 ? -1 : 1) }
+  public var isZero: Bool { numerator.isZero }
+  public var signum: Int { numerator.signum }
 
   public static func + (lhs: Rational, rhs: Rational) -> Rational {
-    if lhs.denominator == rhs.denominator { return Rational(lhs.numerator + rhs.numerator, lhs.denominator) }
-    let divisor = Int128(gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
+    if lhs.denominator == rhs.denominator { return Rational(numerator: lhs.numerator + rhs.numerator, denominator: lhs.denominator) }
+    let divisor = BigInteger.gcd(lhs.denominator, rhs.denominator)
     let left = rhs.denominator / divisor
     let right = lhs.denominator / divisor
-    return Rational(lhs.numerator * left + rhs.numerator * right, lhs.denominator * left)
+    return Rational(numerator: lhs.numerator * left + rhs.numerator * right, denominator: lhs.denominator * left)
   }
 
   public static prefix func - (value: Rational) -> Rational {
-    Rational(-value.numerator, value.denominator)
+    Rational(reduced: -value.numerator, value.denominator)
   }
 
   public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + -rhs }
 
   public static func * (lhs: Rational, rhs: Rational) -> Rational {
-    // Cross-reduce first so intermediate products stay small.
-    let a = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
-    let b = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
-    return Rational((lhs.numerator / a) * (rhs.numerator / b), (lhs.denominator / b) * (rhs.denominator / a))
+    // Cross-reduce first: the result is then reduced, and intermediate products stay small.
+    if lhs.isZero || rhs.isZero { return .zero }
+    let a = BigInteger.gcd(lhs.numerator, rhs.denominator)
+    let b = BigInteger.gcd(rhs.numerator, lhs.denominator)
+    return Rational(
+      reduced: (lhs.numerator / a) * (rhs.numerator / b), (lhs.denominator / b) * (rhs.denominator / a))
   }
 
   /// Division; nil when `rhs` is zero.
   public static func / (lhs: Rational, rhs: Rational) -> Rational? {
     guard !rhs.isZero else { return nil }
-    return lhs * Rational(rhs.denominator, rhs.numerator)
+    let sign: BigInteger = rhs.numerator.signum < 0 ? -1 : 1
+    return lhs * Rational(reduced: rhs.denominator * sign, rhs.numerator * sign)
   }
 
   public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
 
-  public static func < (lhs: Rational, rhs: Rational) -> Bool { (lhs - rhs).numerator < 0 }
+  public static func < (lhs: Rational, rhs: Rational) -> Bool {
+    lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+  }
 
   /// The integer nearest to `self` × 10^`scale`, ties to even.
-  public func rounded(scale: Int = 0) -> Int128 {
-    let scaled = self * Rational(Rational.power10(scale))
-    let quotient = scaled.numerator / scaled.denominator
-    let remainder = (scaled.numerator % scaled.denominator).magnitude * 2
-    let denominator = scaled.denominator.magnitude
-    if remainder < denominator { return quotient }
-    let away: Int128 = scaled.numerator < 0 ? quotient - 1 : quotient + 1
-    if remainder > denominator { return away }
-    return quotient % 2 == 0 ? quotient : away
+  public func rounded(scale: Int = 0) -> BigInteger {
+    let scaled = self * Rational(BigInteger.power10(scale))
+    let (quotient, remainder) = scaled.numerator.quotientAndRemainder(dividingBy: scaled.denominator)
+    let twice = remainder.magnitude * 2
+    if twice < scaled.denominator { return quotient }
+    let away = scaled.numerator.signum < 0 ? quotient - 1 : quotient + 1
+    if twice > scaled.denominator { return away }
+    return (quotient % 2).isZero ? quotient : away
+  }
+
+  /// The largest integer not above `self`.
+  public func floor() -> BigInteger {
+    let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+    return remainder.signum < 0 ? quotient - 1 : quotient
   }
 
   /// Written as a decimal rounded half-to-even to `places`, trailing zeros kept.
@@ -92,13 +111,25 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     return text == "-0" ? "0" : text
   }
 
+  /// Nearest floating-point value: for chart geometry only, never for a figure shown.
+  public var approximation: Double {
+    let places = 12
+    let scaled = rounded(scale: places)
+    guard let small = scaled.int128 else { return signum < 0 ? -1e300 : 1e300 }
+    return Double(small) / 1e12
+  }
+
   public var description: String { "\(numerator)/\(denominator)" }
 }
 
 /// Decimal text from scaled integers, without floating point.
 enum DecimalText {
   static func format(_ scaled: Int128, scale: Int, groupThousands: Bool = false) -> String {
-    let digits = String(scaled.magnitude)
+    format(BigInteger(scaled), scale: scale, groupThousands: groupThousands)
+  }
+
+  static func format(_ scaled: BigInteger, scale: Int, groupThousands: Bool = false) -> String {
+    let digits = scaled.magnitude.description
     let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
     var whole = String(padded.dropLast(scale))
     let fraction = String(padded.suffix(scale))
@@ -110,6 +141,6 @@ enum DecimalText {
       }
       whole = grouped
     }
-    return (scaled < 0 ? "-" : "") + whole + (scale > 0 ? "." + fraction : "")
+    return (scaled.signum < 0 ? "-" : "") + whole + (scale > 0 ? "." + fraction : "")
   }
 }

@@ -44,6 +44,15 @@ public struct Settings: Equatable, Sendable {
   /// G + 12·H − 1: the last month recurring costs are counted in.
   public var horizonEnd: Month { goLive.advanced(by: 12 * horizonYears - 1) }
 
+  /// Refuses settings whose months leave 1900–9999: the horizon end must be a four-digit year.
+  public func validate() throws {
+    guard horizonEnd.year <= Month.years.upperBound else {
+      throw ValueError(
+        value: "\(horizonYears)",
+        expected: "horizon years that end by 9999-12 (go-live \(goLive) + \(horizonYears) years ends in \(horizonEnd.year))")
+    }
+  }
+
   /// The B months before G.
   public var baselineWindow: ClosedRange<Month> { goLive.advanced(by: -baselineMonths)...goLive.advanced(by: -1) }
 

@@ -23,8 +23,8 @@ struct SVGChart {
     var high = max(values.max() ?? .zero, .zero)
     if high == low { high = low + .one }
     let step = SVGChart.niceStep((high - low) / Rational(5) ?? .one)
-    let first = ((low / step)!.floor()) * step
-    let last = ((high / step)!.ceiling()) * step
+    let first = Rational((low / step)!.floor()) * step
+    let last = Rational((high / step)!.ceiling()) * step
     var ticks: [Rational] = []
     var tick = first
     while tick <= last {
@@ -105,7 +105,8 @@ struct SVGChart {
 
 /// A number for an SVG attribute: two decimals at most.
 func fmt(_ value: Double) -> String {
-  let hundredths = (value * 100).rounded()
+  // Geometry only; a degenerate value is drawn at the edge rather than trapping.
+  let hundredths = value.isNaN ? 0 : (min(max(value, -1e12), 1e12) * 100).rounded()
   return Rational(Int128(hundredths), 100).shortDecimalString(maxPlaces: 2)
 }
 
@@ -132,13 +133,5 @@ extension String {
 }
 
 extension Rational {
-  /// Nearest floating-point value: for chart geometry only, never for a figure shown.
-  var approximation: Double { Double(numerator) / Double(denominator) }
-
-  func floor() -> Rational {
-    let quotient = numerator / denominator
-    return Rational(numerator < 0 && numerator % denominator != 0 ? quotient - 1 : quotient)
-  }
-
-  func ceiling() -> Rational { -((-self).floor()) }
+  func ceiling() -> BigInteger { -((-self).floor()) }
 }

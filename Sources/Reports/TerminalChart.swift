@@ -16,7 +16,7 @@ public enum TerminalChart {
     func cells(_ value: Rational) -> Int {
       guard !largest.isZero, !value.isZero else { return 0 }
       let magnitude = value.signum < 0 ? -value : value
-      return max(1, Int((magnitude * Rational(width) / largest)!.rounded()))
+      return max(1, Int(clamping: (magnitude * Rational(width) / largest)!.rounded().int128 ?? Int128(width)))
     }
     func paint(_ text: String, _ code: String) -> String {
       colors && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -63,19 +63,29 @@ extension Store {
       note: row.optionalText(4), labor: labor, recurrence: recurrence)
   }
 
-  /// The expenses as the ROI method needs them, summed in SQL per month and recurrence.
+  /// The expenses as the ROI method needs them, summed in SQL per month and recurrence. The sum is
+  /// taken in two parts (amount / 10⁹ and amount % 10⁹) so that SQLite's 64-bit sum cannot overflow;
+  /// a group above the 64-bit range comes back as several items with the same exact total.
   public func costItems() throws -> [CostItem] {
+    var items: [CostItem] = []
     try database.prepare(
       """
-      SELECT substr(date, 1, 7), every, until_month, sum(amount)
+      SELECT substr(date, 1, 7), every, until_month, sum(amount / 1000000000), sum(amount % 1000000000)
       FROM expense WHERE removed_at IS NULL GROUP BY 1, 2, 3
       """
-    ).rows { row in
+    ).forEach { row in
       let recurrence = try row.optionalText(1).map {
         Recurrence(every: try Frequency(parsing: $0), until: try row.optionalText(2).map(Month.init(parsing:)))
       }
-      return CostItem(month: try Month(parsing: row.text(0)), amount: Money(minor: row.integer(3)), recurrence: recurrence)
+      let month = try Month(parsing: row.text(0))
+      var total = Int128(row.integer(3)) * 1_000_000_000 + Int128(row.integer(4))
+      while total > 0 {
+        let part = min(total, Int128(Int64.max))
+        items.append(CostItem(month: month, amount: Money(minor: Int64(part)), recurrence: recurrence))
+        total -= part
+      }
     }
+    return items
   }
 
   /// Marks the expense removed; it stays in the file and `restoreExpense` brings it back.

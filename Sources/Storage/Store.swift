@@ -23,13 +23,22 @@ public final class Store {
     try database.setBusyTimeout(milliseconds: 10_000)
   }
 
-  /// Opens an existing database, migrating it forward; never creates a file.
+  /// Opens an existing crm-roi database, migrating it forward; never creates a file, and never
+  /// writes to a file that is not already a crm-roi database (an empty file included).
   public static func open(path: String) throws -> Store {
+    try open(path: path, allowEmpty: false)
+  }
+
+  private static func open(path: String, allowEmpty: Bool) throws -> Store {
     guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
     if isDirectory { throw StoreError.isDirectory(path: path) }
+    guard isRegularFile(path) else { throw StoreError.notARegularFile(path: path) }
     guard access(path, R_OK | W_OK) == 0 else { throw StoreError.notWritable(path: path) }
+    // SQLite writes its -wal and -shm files beside the database.
+    let folder = parentDirectory(of: path)
+    guard access(folder, W_OK | X_OK) == 0 else { throw StoreError.folderNotWritable(path: path, folder: folder) }
     let store = try Store(path: path, database: try Database(path: path, mode: .readWrite))
-    try store.prepareSchema()
+    try store.prepareSchema(allowEmpty: allowEmpty)
     return store
   }
 
@@ -37,20 +46,20 @@ public final class Store {
   public static func openOrCreate(path: String) throws -> Store {
     switch fileKind(path) {
     case true?: throw StoreError.isDirectory(path: path)
-    case false?: return try open(path: path)
+    case false?: return try open(path: path, allowEmpty: true)
     case nil:
       try createParentDirectory(of: path)
       let previous = umask(0o077)
       defer { umask(previous) }
       let store = try Store(path: path, database: try Database(path: path, mode: .readWriteCreate))
-      try store.prepareSchema()
+      try store.prepareSchema(allowEmpty: true)
       return store
     }
   }
 
   /// Refuses files that are not crm-roi databases, are damaged or are newer than this build,
   /// without writing to them; then sets the connection up and migrates.
-  private func prepareSchema() throws {
+  private func prepareSchema(allowEmpty: Bool) throws {
     do {
       let version = try database.schemaVersion
       if version > Migration.latestVersion {
@@ -59,6 +68,7 @@ public final class Store {
       if version == 0, try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
         throw StoreError.notCRMROIDatabase(path: path)
       }
+      if version == 0, !allowEmpty { throw StoreError.emptyFile(path: path) }
       if version > 0, try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'settings'") != 1 {
         throw StoreError.notCRMROIDatabase(path: path)
       }
@@ -92,12 +102,12 @@ public final class Store {
     if database.isInTransaction, let cachedSettings { return cachedSettings }
     let rows = try database.prepare(
       """
-      SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start, baseline_method
+      SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start, baseline_method, minor_units
       FROM settings WHERE id = 1
       """
     ).rows { row in
       Settings(
-        currency: try Currency(code: row.text(0)), goLive: try Month(parsing: row.text(1)),
+        currency: Currency(stored: row.text(0), minorUnits: Int(row.integer(6))), goLive: try Month(parsing: row.text(1)),
         baselineMonths: Int(row.integer(2)), horizonYears: Int(row.integer(3)),
         fiscalYearStart: Int(row.integer(4)), baselineMethod: try BaselineMethod(parsing: row.text(5)))
     }
@@ -128,11 +138,15 @@ public final class Store {
     try record(.initialize, "settings", new: AuditText.settings(settings))
   }
 
-  /// Replaces the settings. A currency with other minor units is refused once amounts are stored.
-  public func update(_ settings: Settings) throws {
+  /// Replaces the settings. Once money is stored (removed expenses included), a currency with other
+  /// minor units is refused, and one with the same minor units needs `relabel`: amounts are not converted.
+  public func update(_ settings: Settings, relabel: Bool = false) throws {
     let current = try self.settings()
-    if settings.currency.minorUnits != current.currency.minorUnits, try hasMoney() {
-      throw StoreError.currencyChangesMinorUnits(from: current.currency, to: settings.currency)
+    if settings.currency != current.currency, try hasMoney() {
+      if settings.currency.minorUnits != current.currency.minorUnits {
+        throw StoreError.currencyChangesMinorUnits(from: current.currency, to: settings.currency)
+      }
+      if !relabel { throw StoreError.currencyNeedsRelabel(from: current.currency, to: settings.currency) }
     }
     try database.prepare(
       """
@@ -156,17 +170,19 @@ public final class Store {
 
   private func hasMoney() throws -> Bool {
     let sql = """
-      SELECT EXISTS (SELECT 1 FROM expense WHERE removed_at IS NULL) OR EXISTS (SELECT 1 FROM metric WHERE kind IN ('revenue', 'cost', 'count'))
+      SELECT EXISTS (SELECT 1 FROM expense) OR EXISTS (SELECT 1 FROM metric WHERE kind IN ('revenue', 'cost', 'count'))
       """
     return try database.scalar(sql) == 1
   }
 
   /// Computes the ROI report from one consistent read of the file.
-  public func report(through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false) throws -> ROIReport {
+  public func report(
+    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false
+  ) throws -> ROIReport {
     try read {
       try ROICalculator.report(
         settings: try settings(), costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
-        through: through, discount: discount, project: project)
+        from: from, through: through, discount: discount, project: project)
     }
   }
 }
@@ -176,6 +192,18 @@ private func fileKind(_ path: String) -> Bool? {
   var info = stat()
   guard stat(path, &info) == 0 else { return nil }
   return (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+/// Whether `path` is a regular file (not a device, a pipe or a socket).
+private func isRegularFile(_ path: String) -> Bool {
+  var info = stat()
+  return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}
+
+/// The folder that holds `path`: "." for a bare file name.
+private func parentDirectory(of path: String) -> String {
+  guard let slash = path.lastIndex(of: "/") else { return "." }
+  return slash == path.startIndex ? "/" : String(path[..<slash])
 }
 
 /// Creates the folders above `path` that are missing, owner-only.

@@ -13,8 +13,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case metricHasSnapshots(name: String, count: Int)
   case noSuchExpense(id: Int64)
   case currencyChangesMinorUnits(from: Currency, to: Currency)
+  case currencyNeedsRelabel(from: Currency, to: Currency)
   case notEmpty(path: String)
   case notWritable(path: String)
+  case folderNotWritable(path: String, folder: String)
+  case notARegularFile(path: String)
+  case emptyFile(path: String)
   case corrupt(path: String, detail: String)
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
@@ -44,9 +48,19 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "no expense with id \(id); expected an id shown by crm-roi expense list"
     case .currencyChangesMinorUnits(let from, let to):
       "currency '\(to.code)' has \(to.minorUnits) decimals but the stored amounts are in \(from.code) with \(from.minorUnits);"
-        + " expected a currency with \(from.minorUnits) decimals"
+        + " expected a currency with \(from.minorUnits) decimals (amounts are never converted)"
+    case .currencyNeedsRelabel(let from, let to):
+      "amounts are stored in \(from.code); changing the currency to \(to.code) relabels them without converting them;"
+        + " expected: crm-roi settings set currency \(to.code) --relabel"
     case .notWritable(let path):
       "'\(path)' cannot be read and written by this user; expected a database file you may write (check its permissions)"
+    case .folderNotWritable(let path, let folder):
+      "the folder '\(folder)' of database '\(path)' cannot be written by this user (SQLite keeps its journal beside the file);"
+        + " expected a folder you may write"
+    case .notARegularFile(let path):
+      "'\(path)' is not a regular file (a device, pipe or socket); expected a database file made by crm-roi init"
+    case .emptyFile(let path):
+      "'\(path)' is an empty file, not a crm-roi database (the file was not changed); create one with: crm-roi init --go-live YYYY-MM --db \(path)"
     case .corrupt(let path, let detail):
       "'\(path)' is damaged (\(detail)); expected an intact database: restore it from a backup (crm-roi backup)"
     case .backupExists(let path):

@@ -76,7 +76,7 @@ import Testing
     #expect(result.status == 65)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 4)
-    #expect(lines[0] == "crm-roi: error: \(path):3:1 (date): '2025-02-30' is not valid; expected a date as YYYY-MM-DD, like 2025-03-10")
+    #expect(lines[0] == "crm-roi: error: \(path):3:1 (date): '2025-02-30' is not valid; expected a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, like 2025-03-10")
     #expect(lines[1].hasPrefix("crm-roi: error: \(path):4:2 (category): 'lunch' is not valid; expected one of license,"))
     #expect(lines[2].hasPrefix("crm-roi: error: \(path):5:3 (amount): '1e3' is not valid; expected a plain decimal"))
     #expect(lines[3] == "crm-roi: error: \(path): 3 bad values; nothing was imported")

@@ -107,7 +107,7 @@ import Testing
     #expect(view.roi?.decimalString(places: 6) == "-0.483871")  // −750 / 1,550
     #expect(view.breakEvenMonth == nil)
     // Exact to a millionth of a cent, not merely to the cent.
-    #expect(abs((view.presentValueOfBenefit - Rational(80_000)).rounded(scale: 4)) <= 1)
+    #expect((view.presentValueOfBenefit - Rational(80_000)).rounded(scale: 4).magnitude <= 1)
   }
 
   @Test func discountedBreakEvenMonth() throws {
@@ -147,6 +147,6 @@ import Testing
     let monthly = ExactRoots.monthlyFactor(annualRate: Rational(1, 10))
     var power = ExactRoots.one
     for _ in 0..<12 { power = ExactRoots.multiply(power, monthly) }
-    #expect(abs(power - 1_100_000_000_000_000_000) < 1_000)  // (1.1^(1/12))^12 = 1.1 to 15 digits
+    #expect((power - 1_100_000_000_000_000_000).magnitude < 1_000)  // (1.1^(1/12))^12 = 1.1 to 15 digits
   }
 }

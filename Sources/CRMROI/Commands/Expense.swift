@@ -50,8 +50,9 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let (id, expense, currency) = try store.write {
-          let currency = try store.settings().currency
-          let expense = try makeExpense(currency: currency)
+          let settings = try store.settings()
+          let currency = settings.currency
+          let expense = try makeExpense(currency: currency, goLive: settings.goLive)
           return (try store.add(expense), expense, currency)
         }
         var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
@@ -61,13 +62,13 @@ extension CRMROI {
         print(line + ".")
       }
 
-      private func makeExpense(currency: Currency) throws -> ROIEngine.Expense {
+      private func makeExpense(currency: Currency, goLive: Month) throws -> ROIEngine.Expense {
         let fields = ExpenseFields([
           .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
           .note: note ?? "", .every: every ?? "", .until: until ?? "",
         ])
         do {
-          return try fields.expense(currency: currency)
+          return try fields.expense(currency: currency, goLive: goLive)
         } catch {
           throw InputError(source: "--\(error.field.rawValue)", error: error.error)
         }

@@ -22,7 +22,8 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let outcome = try source.write(in: store) { () -> (added: Int, skipped: Int, file: String) in
-          let reader = try ExpenseCSVReader(path: source.file, currency: try store.settings().currency)
+          let settings = try store.settings()
+          let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, goLive: settings.goLive)
           let session = try store.beginExpenseImport(file: reader.file)
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {

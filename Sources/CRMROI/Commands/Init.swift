@@ -39,6 +39,7 @@ extension CRMROI {
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
+      try parsed(from: "--horizon-years") { try settings.validate() }
       let store = try Store.openOrCreate(path: database.path)
       try store.write { try store.initialize(settings) }
       print("Created \(database.path)")

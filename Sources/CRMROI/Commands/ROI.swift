@@ -37,8 +37,8 @@ extension CRMROI {
       }
       let first = try quarter("--from", from)
       let last = try quarter("--to", to)
-      let report = try store.report(through: last, discount: try analysis.discount(), project: analysis.project)
-      let rows = report.quarters.filter { row in first.map { row.quarter >= $0 } ?? true }
+      let report = try store.report(from: first, through: last, discount: try analysis.discount(), project: analysis.project)
+      let rows = report.quarters
       switch format {
       case .table:
         print(TextReport.render(report, rows: rows, markdown: false), terminator: "")

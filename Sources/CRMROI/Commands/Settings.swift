@@ -35,13 +35,20 @@ extension CRMROI {
       @Argument(help: "Its new value.")
       var value: String
 
+      @Flag(help: "Change the currency's code while amounts are stored, without converting them.")
+      var relabel = false
+
       func run() throws {
         let store = try database.open()
-        let updated = try store.write {
+        let (old, updated) = try store.write {
           var settings = try store.settings()
+          let old = settings
           try SettingsText.apply(key: key, value: value, to: &settings)
-          try store.update(settings)
-          return settings
+          try store.update(settings, relabel: relabel)
+          return (old, settings)
+        }
+        if relabel, old.currency != updated.currency {
+          print("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
         }
         print(SettingsText.render(updated), terminator: "")
       }
@@ -80,6 +87,7 @@ enum SettingsText {
       default:
         throw ValueError(value: key, expected: "a setting: " + keys.joined(separator: ", "))
       }
+      try settings.validate()
     }
   }
 }
