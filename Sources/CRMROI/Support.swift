@@ -101,7 +101,7 @@ func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
   return true
 }
 
-extension Store.LogCounts {
+extension StoreWriter.LogCounts {
   var summary: String { "\(added) added, \(replaced) replaced, \(unchanged) unchanged" }
 }
 

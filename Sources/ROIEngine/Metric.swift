@@ -49,16 +49,23 @@ public enum MetricKind: Hashable, Sendable {
   /// Tracked against its target; adds no money.
   case kpi
 
-  public var name: String {
+  public var kindName: Name {
     switch self {
-    case .revenue: "revenue"
-    case .cost: "cost"
-    case .count: "count"
-    case .kpi: "kpi"
+    case .revenue: .revenue
+    case .cost: .cost
+    case .count: .count
+    case .kpi: .kpi
     }
   }
 
-  public static let names = ["revenue", "cost", "count", "kpi"]
+  public var name: String { kindName.rawValue }
+
+  /// The kinds as stored and typed: the one list of them (the schema's CHECK is tested against it).
+  public enum Name: String, CaseIterable, Sendable {
+    case revenue, cost, count, kpi
+  }
+
+  public static let names = Name.allCases.map(\.rawValue)
 
   /// Whether its values are money in the settings' currency.
   public var valuesAreMoney: Bool {

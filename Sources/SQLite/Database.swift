@@ -1,9 +1,17 @@
 import CSQLite
 
+/// How a transaction ends when its body returns normally (a thrown error always rolls back).
+public enum TransactionCompletion: Sendable {
+  case commit
+  /// Undo everything the body did: a dry run.
+  case rollback
+}
+
 /// One connection to an SQLite file. Closed when released.
 public final class Database {
   let handle: OpaquePointer
-  public let path: String
+  /// Prepared statements by SQL, reused for the life of the connection.
+  private var statements: [String: Statement] = [:]
 
   /// How `open` treats a missing file.
   public enum Mode: Sendable {
@@ -22,10 +30,12 @@ public final class Database {
       throw SQLiteError(code: code, message: message)
     }
     self.handle = handle
-    self.path = path
   }
 
-  deinit { sqlite3_close_v2(handle) }
+  deinit {
+    statements.removeAll()
+    sqlite3_close_v2(handle)
+  }
 
   /// Runs one or more statements that take no parameters (schema, pragmas, BEGIN/COMMIT).
   public func execute(_ sql: String) throws {
@@ -34,6 +44,15 @@ public final class Database {
 
   public func prepare(_ sql: String) throws -> Statement {
     try Statement(database: self, sql: sql)
+  }
+
+  /// The statement for `sql`, prepared on first use and kept for the next one.
+  /// Not for a statement still being stepped by a caller up the stack.
+  public func cachedStatement(_ sql: String) throws -> Statement {
+    if let statement = statements[sql] { return statement }
+    let statement = try prepare(sql)
+    statements[sql] = statement
+    return statement
   }
 
   /// The single integer a query returns, or nil when it returns no row or NULL.
@@ -62,14 +81,23 @@ public final class Database {
   /// Runs `body` in a transaction: commits when it returns, rolls back and rethrows when it throws.
   /// Inside another transaction it becomes a savepoint of that one.
   public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+    try transaction(kind) { (try body(), TransactionCompletion.commit) }
+  }
+
+  /// Runs `body` in a transaction that ends as `body` says: committed, or rolled back (a dry run).
+  /// A thrown error rolls back and is rethrown. Inside another transaction it is a savepoint.
+  public func transaction<T>(
+    _ kind: TransactionKind = .immediate, _ body: () throws -> (T, TransactionCompletion)
+  ) throws -> T {
     let nested = isInTransaction
     try execute(nested ? "SAVEPOINT nested" : "BEGIN \(kind.rawValue)")
+    let rollback = nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK"
     do {
-      let result = try body()
-      try execute(nested ? "RELEASE nested" : "COMMIT")
+      let (result, completion) = try body()
+      try execute(completion == .commit ? (nested ? "RELEASE nested" : "COMMIT") : rollback)
       return result
     } catch {
-      try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
+      try? execute(rollback)
       throw error
     }
   }

@@ -7,7 +7,17 @@ private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.sel
 public final class Statement {
   public let sql: String
   private let handle: OpaquePointer
-  private let database: Database
+  /// The connection's handle, for its error messages. Not the `Database`: the database caches its
+  /// statements, and `sqlite3_close_v2` waits for the statements that outlive it to be finalized.
+  private let connection: OpaquePointer
+  /// Result columns by name, for reading rows by name.
+  private lazy var columnIndexes: [String: Int32] = {
+    var indexes: [String: Int32] = [:]
+    for column in 0..<sqlite3_column_count(handle) {
+      indexes[String(cString: sqlite3_column_name(handle, column))] = column
+    }
+    return indexes
+  }()
 
   init(database: Database, sql: String) throws {
     var handle: OpaquePointer?
@@ -16,7 +26,7 @@ public final class Statement {
       throw SQLiteError(code: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
     }
     self.handle = handle
-    self.database = database
+    connection = database.handle
     self.sql = sql
   }
 
@@ -26,16 +36,16 @@ public final class Statement {
   @discardableResult
   public func bind(_ values: [Value]) throws -> Statement {
     sqlite3_reset(handle)
-    try check(sqlite3_clear_bindings(handle), database.handle, sql: sql)
+    try check(sqlite3_clear_bindings(handle), connection, sql: sql)
     for (offset, value) in values.enumerated() {
       let index = Int32(offset + 1)
       switch value {
       case .null:
-        try check(sqlite3_bind_null(handle, index), database.handle, sql: sql)
+        try check(sqlite3_bind_null(handle, index), connection, sql: sql)
       case .integer(let number):
-        try check(sqlite3_bind_int64(handle, index, number), database.handle, sql: sql)
+        try check(sqlite3_bind_int64(handle, index, number), connection, sql: sql)
       case .text(let text):
-        try check(sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT), database.handle, sql: sql)
+        try check(sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT), connection, sql: sql)
       }
     }
     return self
@@ -43,7 +53,7 @@ public final class Statement {
 
   /// Advances to the next row: true while there is one.
   public func step() throws -> Bool {
-    try check(sqlite3_step(handle), database.handle, sql: sql) == SQLITE_ROW
+    try check(sqlite3_step(handle), connection, sql: sql) == SQLITE_ROW
   }
 
   /// Runs the statement to its end with `values` bound.
@@ -62,14 +72,27 @@ public final class Statement {
   /// Calls `body` with each row in turn, holding none of them: for results too large to collect.
   public func forEach(_ values: [Value] = [], _ body: (Row) throws -> Void) throws {
     try bind(values)
-    let row = Row(handle: handle)
+    let row = Row(handle: handle, columns: columnIndexes)
     while try step() { try body(row) }
   }
 }
 
-/// The current row of a statement, read by column index.
+/// The current row of a statement, read by column index or by column name.
 public struct Row {
   let handle: OpaquePointer
+  let columns: [String: Int32]
+
+  /// The index of the result column `name`; a name the query does not return is a programming error.
+  public func index(_ name: String) -> Int32 {
+    guard let index = columns[name] else { preconditionFailure("no column \(name) in the query") }
+    return index
+  }
+
+  public func isNull(_ name: String) -> Bool { isNull(index(name)) }
+  public func integer(_ name: String) -> Int64 { integer(index(name)) }
+  public func optionalInteger(_ name: String) -> Int64? { optionalInteger(index(name)) }
+  public func text(_ name: String) -> String { text(index(name)) }
+  public func optionalText(_ name: String) -> String? { optionalText(index(name)) }
 
   public var columnCount: Int32 { sqlite3_column_count(handle) }
 

@@ -3,7 +3,8 @@ import SQLite
 
 /// One change as the audit trail recorded it.
 public struct AuditEntry: Equatable, Sendable {
-  public enum Action: String, Sendable {
+  /// The actions, as stored: the one list of them (the schema's CHECK is tested against it).
+  public enum Action: String, CaseIterable, Sendable {
     case initialize = "init"
     case settings, add, replace, remove, restore, `import`
   }
@@ -16,27 +17,6 @@ public struct AuditEntry: Equatable, Sendable {
   public let subject: String
   public let oldValue: String?
   public let newValue: String?
-}
-
-extension Store {
-  /// Records a change; called inside the same transaction as the change.
-  func record(_ action: AuditEntry.Action, _ subject: String, old: String? = nil, new: String? = nil) throws {
-    if auditStatement == nil {
-      auditStatement = try database.prepare("INSERT INTO audit (action, subject, old_value, new_value) VALUES (?, ?, ?, ?)")
-    }
-    try auditStatement!.run([.text(action.rawValue), .text(subject), old.sqliteValue, new.sqliteValue])
-  }
-
-  /// The latest changes, newest first.
-  public func history(limit: Int) throws -> [AuditEntry] {
-    try database.prepare(
-      "SELECT id, at, action, subject, old_value, new_value FROM audit ORDER BY id DESC LIMIT ?"
-    ).rows([.integer(Int64(limit))]) { row in
-      AuditEntry(
-        id: row.integer(0), at: row.text(1), action: AuditEntry.Action(rawValue: row.text(2)) ?? .add,
-        subject: row.text(3), oldValue: row.optionalText(4), newValue: row.optionalText(5))
-    }
-  }
 }
 
 /// How the audit trail writes values: `key=value` pairs, text quoted.

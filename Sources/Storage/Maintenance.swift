@@ -16,10 +16,10 @@ extension Store {
       "foreign key: \(row.text(0)) row \(row.integer(1)) refers to a missing row of \(row.text(2))"
     }
     guard findings.isEmpty else { return findings }
-    return try read {
+    return try read { store in
       DataChecks.findings(
-        settings: try settings(), metrics: try metrics(), snapshots: try snapshots(), expenses: try expenses(),
-        latestMonth: latestMonth)
+        settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots(),
+        expenses: try store.expenses(), latestMonth: latestMonth)
     }
   }
 

@@ -19,8 +19,15 @@ extension Database {
 
   /// Applies the migrations above the file's version in one IMMEDIATE transaction, each in a
   /// savepoint of it that also records its version: a failing migration leaves the file as it was.
+  ///
+  /// Foreign keys are off while they run, so that a migration may rebuild a table (SQLite's 12-step
+  /// procedure: create the new table, copy, drop the old one, rename); `PRAGMA foreign_key_check`
+  /// runs before the commit, and any row it finds rolls everything back. Foreign keys are on again after.
   func migrate(to migrations: [Migration] = Migration.all) throws {
     guard let last = migrations.last, try schemaVersion < last.version else { return }
+    // Only outside a transaction does this pragma take effect.
+    try execute("PRAGMA foreign_keys = OFF")
+    defer { try? execute("PRAGMA foreign_keys = ON") }
     try transaction(.immediate) {
       for migration in migrations {
         // Read inside the transaction: another process may have migrated meanwhile.
@@ -29,6 +36,10 @@ extension Database {
           try execute(migration.sql)
           try execute("PRAGMA user_version = \(Int(migration.version))")
         }
+      }
+      let broken = try prepare("PRAGMA foreign_key_check").rows { "\($0.text(0)) row \($0.integer(1))" }
+      if let first = broken.first {
+        throw SQLiteError(code: 787, message: "the migration left \(broken.count) rows without their parent, first \(first)")
       }
     }
   }

@@ -1,4 +1,5 @@
 import ROIEngine
+@_exported import enum SQLite.TransactionCompletion
 import SQLite
 
 #if canImport(Glibc)
@@ -8,19 +9,41 @@ import SQLite
 #endif
 
 /// The repository: one crm-roi SQLite file, read and written in domain types.
+///
+/// As in GRDB, every access goes through a handle that a transaction hands out: `read` gives a
+/// `StoreReader` (one consistent snapshot), `write` a `StoreWriter`, the only type with mutators,
+/// so that a change and its audit record always commit together.
 public final class Store {
   public let path: String
   let database: Database
-  /// Prepared once per store, reused for every expense an import or a loop adds.
-  var insertExpenseStatement: Statement?
-  var auditStatement: Statement?
-  /// The settings as read in the current transaction; a transaction sees one state of the file.
-  private var cachedSettings: Settings?
 
   private init(path: String, database: Database) throws {
     self.path = path
     self.database = database
     try database.setBusyTimeout(milliseconds: 10_000)
+  }
+
+  /// Runs `body` on one consistent read snapshot of the file.
+  public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+    try database.transaction(.deferred) {
+      let reader = StoreReader(database: database, path: path)
+      defer { reader.close() }
+      return try body(reader)
+    }
+  }
+
+  /// Runs `body` as one IMMEDIATE transaction, committed when it returns: all of it is written, or none.
+  public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+    try transaction { (try body($0), .commit) }
+  }
+
+  /// Runs `body` as one IMMEDIATE transaction that ends as `body` says: `.rollback` undoes it (a dry run).
+  public func transaction<T>(_ body: (StoreWriter) throws -> (T, TransactionCompletion)) throws -> T {
+    try database.transaction(.immediate) {
+      let writer = StoreWriter(database: database, path: path)
+      defer { writer.close() }
+      return try body(writer)
+    }
   }
 
   /// Opens an existing crm-roi database, migrating it forward; never creates a file, and never
@@ -84,107 +107,6 @@ public final class Store {
     }
   }
 
-  /// Runs `body` as one IMMEDIATE transaction: all of it is written, or none.
-  public func write<T>(_ body: () throws -> T) throws -> T {
-    if !database.isInTransaction { cachedSettings = nil }
-    return try database.transaction(.immediate, body)
-  }
-
-  /// Runs `body` on one consistent read snapshot of the file.
-  public func read<T>(_ body: () throws -> T) throws -> T {
-    if !database.isInTransaction { cachedSettings = nil }
-    return try database.transaction(.deferred, body)
-  }
-
-  // MARK: Settings
-
-  public func settings() throws -> Settings {
-    if database.isInTransaction, let cachedSettings { return cachedSettings }
-    let rows = try database.prepare(
-      """
-      SELECT currency, go_live, baseline_months, horizon_years, fiscal_year_start, baseline_method, minor_units
-      FROM settings WHERE id = 1
-      """
-    ).rows { row in
-      Settings(
-        currency: Currency(stored: row.text(0), minorUnits: Int(row.integer(6))), goLive: try Month(parsing: row.text(1)),
-        baselineMonths: Int(row.integer(2)), horizonYears: Int(row.integer(3)),
-        fiscalYearStart: Int(row.integer(4)), baselineMethod: try BaselineMethod(parsing: row.text(5)))
-    }
-    guard let settings = rows.first else { throw StoreError.notInitialized(path: path) }
-    cachedSettings = settings
-    return settings
-  }
-
-  /// Whether `init` has run on this file.
-  public func isInitialized() throws -> Bool {
-    try database.scalar("SELECT count(*) FROM settings") ?? 0 > 0
-  }
-
-  /// Whether `demo` wrote this file (so a later demo may replace it).
-  public func isDemo() throws -> Bool {
-    try database.scalar("SELECT is_demo FROM settings WHERE id = 1") == 1
-  }
-
-  public func initialize(_ settings: Settings, isDemo: Bool = false) throws {
-    if try isInitialized() { throw StoreError.alreadyInitialized(path: path) }
-    try database.prepare(
-      """
-      INSERT INTO settings (id, currency, minor_units, go_live, baseline_months, horizon_years,
-                            fiscal_year_start, baseline_method, is_demo)
-      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-      """
-    ).run(settingsValues(settings) + [.integer(isDemo ? 1 : 0)])
-    try record(.initialize, "settings", new: AuditText.settings(settings))
-  }
-
-  /// Replaces the settings. Once money is stored (removed expenses included), a currency with other
-  /// minor units is refused, and one with the same minor units needs `relabel`: amounts are not converted.
-  public func update(_ settings: Settings, relabel: Bool = false) throws {
-    let current = try self.settings()
-    if settings.currency != current.currency, try hasMoney() {
-      if settings.currency.minorUnits != current.currency.minorUnits {
-        throw StoreError.currencyChangesMinorUnits(from: current.currency, to: settings.currency)
-      }
-      if !relabel { throw StoreError.currencyNeedsRelabel(from: current.currency, to: settings.currency) }
-    }
-    try database.prepare(
-      """
-      UPDATE settings SET currency = ?, minor_units = ?, go_live = ?, baseline_months = ?,
-                          horizon_years = ?, fiscal_year_start = ?, baseline_method = ?
-      WHERE id = 1
-      """
-    ).run(settingsValues(settings))
-    cachedSettings = nil
-    try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))
-  }
-
-  private func settingsValues(_ settings: Settings) -> [Value] {
-    [
-      .text(settings.currency.code), .integer(Int64(settings.currency.minorUnits)),
-      .text(settings.goLive.description), .integer(Int64(settings.baselineMonths)),
-      .integer(Int64(settings.horizonYears)), .integer(Int64(settings.fiscalYearStart)),
-      .text(settings.baselineMethod.rawValue),
-    ]
-  }
-
-  private func hasMoney() throws -> Bool {
-    let sql = """
-      SELECT EXISTS (SELECT 1 FROM expense) OR EXISTS (SELECT 1 FROM metric WHERE kind IN ('revenue', 'cost', 'count'))
-      """
-    return try database.scalar(sql) == 1
-  }
-
-  /// Computes the ROI report from one consistent read of the file.
-  public func report(
-    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false
-  ) throws -> ROIReport {
-    try read {
-      try ROICalculator.report(
-        settings: try settings(), costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
-        from: from, through: through, discount: discount, project: project)
-    }
-  }
 }
 
 /// nil when nothing is at `path`, else whether it is a directory.

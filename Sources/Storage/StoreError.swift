@@ -19,6 +19,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case folderNotWritable(path: String, folder: String)
   case notARegularFile(path: String)
   case emptyFile(path: String)
+  /// Text in the file that no case of its closed list matches (a kind, a category, an action).
+  case unexpectedStoredValue(table: String, row: Int64, column: String, value: String)
   case corrupt(path: String, detail: String)
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
@@ -59,6 +61,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         + " expected a folder you may write"
     case .notARegularFile(let path):
       "'\(path)' is not a regular file (a device, pipe or socket); expected a database file made by crm-roi init"
+    case .unexpectedStoredValue(let table, let row, let column, let value):
+      "table \(table), row \(row), column \(column) holds '\(value)', which this crm-roi does not know;"
+        + " expected a value crm-roi writes (was the file changed by another program or a newer crm-roi?)"
     case .emptyFile(let path):
       "'\(path)' is an empty file, not a crm-roi database (the file was not changed); create one with: crm-roi init --go-live YYYY-MM --db \(path)"
     case .corrupt(let path, let detail):

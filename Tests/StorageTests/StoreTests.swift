@@ -16,7 +16,7 @@ import Testing
 
   func newStore(_ name: String = "test.sqlite") throws -> Store {
     let store = try Store.openOrCreate(path: "\(folder)/\(name)")
-    try store.write { try store.initialize(Settings(goLive: try Month(parsing: "2025-04"))) }
+    try store.write { store in try store.initialize(Settings(goLive: try Month(parsing: "2025-04"))) }
     return store
   }
 
@@ -35,20 +35,20 @@ import Testing
     let path = "\(folder)/again.sqlite"
     do {
       let store = try Store.openOrCreate(path: path)
-      try store.write {
+      try store.write { store in
         try store.initialize(Settings(goLive: try Month(parsing: "2025-04")))
         try store.add(Expense(date: try CalendarDate(parsing: "2025-03-01"), category: .license, amount: Money(minor: 100)))
       }
     }
     let reopened = try Store.open(path: path)
     #expect(try reopened.database.schemaVersion == Migration.latestVersion)
-    #expect(try reopened.expenses().count == 1)
+    #expect(try reopened.read { try $0.expenses() }.count == 1)
     try reopened.database.migrate()  // a second run applies nothing and fails on nothing
-    #expect(try reopened.expenses().count == 1)
+    #expect(try reopened.read { try $0.expenses() }.count == 1)
   }
 
-  /// A database built at each earlier schema version, with data in it, opens at the latest version
-  /// with that data intact.
+  /// A database built at each earlier schema version, with data in every table, opens at the latest
+  /// version with every row intact (ids, removed expenses, snapshots pointing at their metric).
   @Test(arguments: Migration.all.dropLast().map(\.version))
   func earlierVersionsMigrateWithTheirData(version: Int) throws {
     let path = "\(folder)/v\(version).sqlite"
@@ -62,24 +62,50 @@ import Testing
         INSERT INTO settings (id, currency, minor_units, go_live, baseline_months, horizon_years, fiscal_year_start)
         VALUES (1, 'EUR', 2, '2025-04', 12, 5, 1);
         INSERT INTO expense (id, date, category, amount, note, every) VALUES (7, '2025-03-10', 'license', 1440000, 'Seats', 'year');
+        INSERT INTO expense (id, date, category, amount, hours_centi, rate) VALUES (8, '2025-03-11', 'labor', 4250, 100, 4250);
         INSERT INTO metric (id, name, kind, margin) VALUES (3, 'sales', 'revenue', 350000);
+        INSERT INTO metric (id, name, kind, unit_value, target_kind, target_value) VALUES (4, 'repeats', 'count', 1850, 'relative', 150000);
         INSERT INTO snapshot (metric_id, month, value) VALUES (3, '2025-03', 1800000000);
+        INSERT INTO snapshot (metric_id, month, value) VALUES (4, '2025-03', 4000000);
         """)
+      if version >= 2 {
+        try database.execute(
+          """
+          UPDATE expense SET removed_at = '2025-05-01T00:00:00Z' WHERE id = 8;
+          INSERT INTO audit (id, action, subject, new_value) VALUES (1, 'add', 'expense 7', 'x');
+          """)
+      }
     }
     let store = try Store.open(path: path)
     #expect(try store.database.schemaVersion == Migration.latestVersion)
-    #expect(try store.expenses() == [
+    #expect(try store.database.scalar("PRAGMA foreign_keys") == 1)
+    #expect(try store.database.prepare("PRAGMA foreign_key_check").rows { $0.text(0) }.isEmpty)
+    #expect(try store.database.scalar("SELECT count(*) FROM expense WHERE source IS NULL") == 2)
+    #expect(try store.read { try $0.expenses() } == [
       Expense(id: 7, date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 1_440_000),
               note: "Seats", recurrence: Recurrence(every: .year))
+    ] + (version >= 2 ? [] : [
+      Expense(id: 8, date: try CalendarDate(parsing: "2025-03-11"), category: .labor, amount: Money(minor: 4_250),
+              labor: Labor(hundredthsOfHours: 100, rate: Money(minor: 4_250)))
+    ]))
+    #expect(try store.read { try $0.metrics() } == [
+      Metric(id: 4, name: "repeats", kind: .count(unitValue: Money(minor: 1_850)), target: .relative(Percent(tenThousandths: 150_000))),
+      Metric(id: 3, name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000))),
     ])
-    #expect(try store.metrics().map(\.name) == ["sales"])
-    #expect(try store.snapshots() == [Snapshot(metric: "sales", month: try Month(parsing: "2025-03"), value: MetricValue(tenThousandths: 1_800_000_000))])
-    #expect(try store.settings().goLive == (try Month(parsing: "2025-04")))
+    #expect(try store.read { try $0.snapshots() } == [
+      Snapshot(metric: "repeats", month: try Month(parsing: "2025-03"), value: MetricValue(tenThousandths: 4_000_000)),
+      Snapshot(metric: "sales", month: try Month(parsing: "2025-03"), value: MetricValue(tenThousandths: 1_800_000_000)),
+    ])
+    #expect(try store.read { try $0.settings() }.goLive == (try Month(parsing: "2025-04")))
+    #expect(try store.read { try $0.history(limit: 5) }.count == (version >= 2 ? 1 : 0))
+    // The foreign key still holds after the rebuild: a snapshot of a missing metric is refused.
+    #expect(throws: SQLiteError.self) {
+      try store.database.execute("INSERT INTO snapshot (metric_id, month, value) VALUES (99, '2025-04', 1)")
+    }
     // And the new version works on it: removing is recorded and reversible.
-    try store.write { try store.removeExpense(id: 7) }
-    #expect(try store.expenses().isEmpty)
-    try store.write { _ = try store.restoreExpense(id: 7) }
-    #expect(try store.expenses().count == 1)
+    try store.write { store in try store.removeExpense(id: 7) }
+    #expect(try store.read { try $0.expenses() }.count == (version >= 2 ? 0 : 1))
+    try store.write { store in _ = try store.restoreExpense(id: 7) }
   }
 
   @Test func aFailingMigrationLeavesTheFileAsItWas() throws {
@@ -102,25 +128,25 @@ import Testing
     let service = Expense(
       date: try CalendarDate(parsing: "2025-04-01"), category: .service, amount: Money(minor: 35_000),
       recurrence: Recurrence(every: .month, until: try Month(parsing: "2026-03")))
-    let ids = try store.write { [try store.add(labor), try store.add(service)] }
+    let ids = try store.write { store in [try store.add(labor), try store.add(service)] }
     var expected = [labor, service]
     expected[0].id = ids[0]
     expected[1].id = ids[1]
-    #expect(try store.expenses() == expected)
-    try store.write { try store.removeExpense(id: ids[0]) }
-    #expect(try store.expenses().map(\.id) == [ids[1]])
-    #expect(throws: StoreError.noSuchExpense(id: 9_999)) { try store.removeExpense(id: 9_999) }
+    #expect(try store.read { try $0.expenses() } == expected)
+    try store.write { store in try store.removeExpense(id: ids[0]) }
+    #expect(try store.read { try $0.expenses() }.map(\.id) == [ids[1]])
+    #expect(throws: StoreError.noSuchExpense(id: 9_999)) { try store.write { store in try store.removeExpense(id: 9_999) } }
   }
 
   @Test func costItemsAreSummedPerMonthAndRecurrence() throws {
     let store = try newStore()
     let date = try CalendarDate(parsing: "2025-03-10")
-    try store.write {
+    try store.write { store in
       try store.add(Expense(date: date, category: .license, amount: Money(minor: 100)))
       try store.add(Expense(date: try CalendarDate(parsing: "2025-03-31"), category: .hardware, amount: Money(minor: 250)))
       try store.add(Expense(date: date, category: .service, amount: Money(minor: 7), recurrence: Recurrence(every: .month)))
     }
-    let items = Set(try store.costItems())
+    let items = Set(try store.read { try $0.costItems() })
     #expect(items == [
       CostItem(month: date.month, amount: Money(minor: 350)),
       CostItem(month: date.month, amount: Money(minor: 7), recurrence: Recurrence(every: .month)),
@@ -129,46 +155,56 @@ import Testing
 
   @Test func loggingAgainReplacesTheMonthsValue() throws {
     let store = try newStore()
-    try store.write { try store.add(Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)), target: .relative(Percent(tenThousandths: 100_000)))) }
+    try store.write { store in try store.add(Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)), target: .relative(Percent(tenThousandths: 100_000)))) }
     let month = try Month(parsing: "2025-05")
-    let first = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 10))]) }
-    let second = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
-    let third = try store.write { try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
-    #expect(first == Store.LogCounts(added: 1))
-    #expect(second == Store.LogCounts(replaced: 1))
-    #expect(third == Store.LogCounts(unchanged: 1))
-    #expect(try store.snapshots() == [Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))])
-    #expect(try store.metrics().first?.target == .relative(Percent(tenThousandths: 100_000)))
+    let first = try store.write { store in try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 10))]) }
+    let second = try store.write { store in try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
+    let third = try store.write { store in try store.log([Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))]) }
+    #expect(first == StoreWriter.LogCounts(added: 1))
+    #expect(second == StoreWriter.LogCounts(replaced: 1))
+    #expect(third == StoreWriter.LogCounts(unchanged: 1))
+    #expect(try store.read { try $0.snapshots() } == [Snapshot(metric: "sales", month: month, value: MetricValue(tenThousandths: 20))])
+    #expect(try store.read { try $0.metrics() }.first?.target == .relative(Percent(tenThousandths: 100_000)))
     #expect(throws: StoreError.unknownMetric(name: "nosuch", known: ["sales"])) {
-      try store.log([Snapshot(metric: "nosuch", month: month, value: MetricValue(tenThousandths: 1))])
+      try store.write { store in try store.log([Snapshot(metric: "nosuch", month: month, value: MetricValue(tenThousandths: 1))]) }
     }
-    #expect(throws: StoreError.metricHasSnapshots(name: "sales", count: 1)) { try store.removeMetric(named: "sales", force: false) }
-    try store.write { try store.removeMetric(named: "sales", force: true) }
-    #expect(try store.metrics().isEmpty)
-    #expect(try store.snapshots().isEmpty)
+    #expect(throws: StoreError.metricHasSnapshots(name: "sales", count: 1)) {
+      try store.write { store in try store.removeMetric(named: "sales", force: false) }
+    }
+    try store.write { store in try store.removeMetric(named: "sales", force: true) }
+    #expect(try store.read { try $0.metrics() }.isEmpty)
+    #expect(try store.read { try $0.snapshots() }.isEmpty)
   }
 
   @Test func aWriteThatThrowsLeavesNothingBehind() throws {
     let store = try newStore()
     struct Stop: Error {}
     #expect(throws: Stop.self) {
-      try store.write {
-        try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100)))
+      try store.write { store in
+        _ = try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100)))
         throw Stop()
       }
     }
-    #expect(try store.expenses().isEmpty)
+    #expect(try store.read { try $0.expenses() }.isEmpty)
   }
 
   @Test func theCurrencyCannotChangeItsDecimalsUnderStoredAmounts() throws {
     let store = try newStore()
-    var settings = try store.settings()
+    var settings = try store.read { try $0.settings() }
     settings.currency = try Currency(code: "USD")
-    try store.update(settings)  // same decimals: allowed while empty or not
-    _ = try store.write { try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
+    try store.write { store in try store.update(settings) }  // nothing stored yet: allowed
+    _ = try store.write { store in try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
     settings.currency = try Currency(code: "JPY")
-    #expect(throws: StoreError.self) { try store.update(settings) }
-    #expect(try store.settings().currency.code == "USD")
+    #expect(throws: StoreError.currencyChangesMinorUnits(from: try Currency(code: "USD"), to: settings.currency)) {
+      try store.write { store in try store.update(settings) }
+    }
+    settings.currency = try Currency(code: "CAD")
+    #expect(throws: StoreError.currencyNeedsRelabel(from: try Currency(code: "USD"), to: settings.currency)) {
+      try store.write { store in try store.update(settings) }
+    }
+    try store.write { store in try store.update(settings, relabel: true) }
+    #expect(try store.read { try $0.settings() }.currency.code == "CAD")
+    #expect(try store.read { try $0.settings() }.currency.code == "CAD")
   }
 
   @Test func foreignFilesAreRefusedAndLeftUntouched() throws {
@@ -201,5 +237,86 @@ import Testing
     let store = try newStore("private/deeper/owner.sqlite")
     let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
+  }
+}
+
+/// Part 6: the store's closed lists come from the Swift enums, and stored text outside them is an error.
+@Suite struct ClosedListTests {
+  let path: String
+
+  init() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-lists-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    path = folder + "/lists.sqlite"
+    let store = try Store.openOrCreate(path: path)
+    try store.write { store in try store.initialize(Settings(goLive: try Month(parsing: "2025-04"))) }
+  }
+
+  /// The values the CHECK in `column`'s own definition allows: every `column = 'value'` in it.
+  func allowed(_ table: String, _ column: String) throws -> [String] {
+    let database = try Database(path: path)
+    let sql = try #require(try database.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").rows([.text(table)]) { $0.text(0) }.first)
+    // The definition's line and its continuation lines (indented deeper than a column).
+    let lines = sql.split(separator: "\n")
+    let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .init(charactersIn: " ,")).hasPrefix(column + " ") })
+    var definition = String(lines[start])
+    for line in lines[(start + 1)...] {
+      // Deeper indentation, or (for a column added by ALTER TABLE) a CHECK on this column alone.
+      guard line.hasPrefix("    ") || line.hasPrefix("  CHECK (\(column) ") else { break }
+      definition += " " + line
+    }
+    var values: [String] = []
+    var rest = Substring(definition)
+    while let range = rest.range(of: "\(column) = '") {
+      rest = rest[range.upperBound...]
+      guard let end = rest.firstIndex(of: "'") else { break }
+      values.append(String(rest[..<end]))
+      rest = rest[end...]
+    }
+    #expect(!definition.contains("\(column) IN"), "\(table).\(column) still has an IN list")
+    return values
+  }
+
+  @Test func everyCheckListEqualsItsSwiftEnum() throws {
+    #expect(try allowed("expense", "category") == ExpenseCategory.allCases.map(\.rawValue))
+    #expect(try allowed("expense", "every") == Frequency.allCases.map(\.rawValue))
+    #expect(try allowed("metric", "kind") == MetricKind.Name.allCases.map(\.rawValue))
+    #expect(try allowed("metric", "target_kind") == MetricRecord.TargetKind.allCases.map(\.rawValue))
+    #expect(try allowed("audit", "action") == AuditEntry.Action.allCases.map(\.rawValue))
+    #expect(try allowed("settings", "baseline_method") == BaselineMethod.allCases.map(\.rawValue))
+  }
+
+  @Test func storedTextNoCaseMatchesIsAnErrorNamingTableRowAndValue() throws {
+    do {
+      // Another program that ignores the CHECKs (they are off with ignore_check_constraints).
+      let database = try Database(path: path)
+      try database.execute(
+        """
+        PRAGMA ignore_check_constraints = ON;
+        INSERT INTO metric (id, name, kind) VALUES (5, 'visits', 'gauge');
+        INSERT INTO expense (id, date, category, amount) VALUES (9, '2025-04-01', 'lunch', 100);
+        INSERT INTO audit (id, action, subject) VALUES (99, 'teleport', 'x');
+        """)
+    }
+    let store = try Store.open(path: path)
+    #expect(throws: StoreError.unexpectedStoredValue(table: "metric", row: 5, column: "kind", value: "gauge")) {
+      try store.read { try $0.metrics() }
+    }
+    #expect(throws: StoreError.unexpectedStoredValue(table: "expense", row: 9, column: "category", value: "lunch")) {
+      try store.read { try $0.expenses() }
+    }
+    #expect(throws: StoreError.unexpectedStoredValue(table: "audit", row: 99, column: "action", value: "teleport")) {
+      try store.read { try $0.history(limit: 10) }
+    }
+  }
+
+  @Test func aTransactionThatSaysRollBackWritesNothing() throws {
+    let store = try Store.open(path: path)
+    let id = try store.transaction { store in
+      (try store.add(Expense(date: try CalendarDate(parsing: "2025-04-01"), category: .license, amount: Money(minor: 1))), .rollback)
+    }
+    #expect(id == 1)
+    #expect(try store.read { try $0.expenses() }.isEmpty)
+    #expect(try store.read { try $0.history(limit: 10) }.map(\.action) == [.initialize])
   }
 }

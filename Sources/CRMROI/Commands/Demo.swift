@@ -22,13 +22,13 @@ extension CRMROI {
     func run() throws {
       try removeEarlierDemo()
       let store = try Store.openOrCreate(path: db)
-      try store.write {
+      let report = try store.write { store in
         try store.initialize(SampleHistory.settings, isDemo: true)
         for expense in SampleHistory.expenses { try store.add(expense) }
         for metric in SampleHistory.metrics { try store.add(metric) }
         try store.log(SampleHistory.snapshots)
+        return try store.report()
       }
-      let report = try store.report()
       print(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
       print("\nSample database: \(db). Explore it with, for example:")
       print("  crm-roi expense list --db \(db)")
@@ -39,7 +39,7 @@ extension CRMROI {
     private func removeEarlierDemo() throws {
       var info = stat()
       guard stat(db, &info) == 0 else { return }
-      let isDemo = (try? Store.open(path: db).isDemo()) ?? false
+      let isDemo = (try? Store.open(path: db).read { try $0.isDemo() }) ?? false
       guard isDemo else { throw StoreError.notEmpty(path: db) }
       for suffix in ["", "-wal", "-shm"] { unlink(db + suffix) }
     }

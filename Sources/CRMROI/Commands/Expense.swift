@@ -4,7 +4,7 @@ import Reports
 import Storage
 
 extension CRMROI {
-  struct Expense: ParsableCommand {
+  struct ExpenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "expense",
       abstract: "Log what the CRM costs: licenses, installation, hardware, labor, fees.",
@@ -49,7 +49,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (id, expense, currency) = try store.write {
+        let (id, expense, currency) = try store.write { store in
           let settings = try store.settings()
           let currency = settings.currency
           let expense = try makeExpense(currency: currency, goLive: settings.goLive)
@@ -83,7 +83,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (expenses, currency) = try store.read { (try store.expenses(), try store.settings().currency) }
+        let (expenses, currency) = try store.read { store in (try store.expenses(), try store.settings().currency) }
         guard !expenses.isEmpty else {
           print("No expenses yet: add one with crm-roi expense add.")
           return
@@ -119,7 +119,7 @@ extension CRMROI {
       func run() throws {
         let number = try expenseID(id)
         let store = try database.open()
-        let expense = try store.write { try store.restoreExpense(id: number) }
+        let expense = try store.write { store in try store.restoreExpense(id: number) }
         print("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
       }
     }
@@ -137,7 +137,7 @@ extension CRMROI {
       func run() throws {
         let number = try expenseID(id)
         let store = try database.open()
-        try store.write { try store.removeExpense(id: number) }
+        try store.write { store in try store.removeExpense(id: number) }
         print("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
       }
     }

@@ -27,7 +27,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let output = OutputBuffer()
-        try store.read {
+        try store.read { store in
           let currency = try store.settings().currency
           switch format {
           case .csv:
@@ -57,7 +57,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let snapshots = try store.snapshots()
+        let snapshots = try store.read { try $0.snapshots() }
         let output = OutputBuffer()
         switch format {
         case .csv:

@@ -17,7 +17,7 @@ extension CRMROI {
       guard let count = Int(limit), count > 0 else {
         throw InputError(source: "--limit", error: .init(value: limit, expected: "a whole number above 0, like 50"))
       }
-      let entries = try database.open().history(limit: count)
+      let entries = try database.open().read { try $0.history(limit: count) }
       var table = Table([("ID", .right), ("Time (UTC)", .left), ("Action", .left), ("Subject", .left), ("Old", .left), ("New", .left)])
       for entry in entries {
         table.append([String(entry.id), entry.at, entry.action.rawValue, entry.subject, entry.oldValue ?? "", entry.newValue ?? ""])

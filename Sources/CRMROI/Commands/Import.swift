@@ -21,7 +21,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { () -> (added: Int, skipped: Int, file: String) in
+        let outcome = try source.write(in: store) { store -> (added: Int, skipped: Int, file: String) in
           let settings = try store.settings()
           let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, goLive: settings.goLive)
           let session = try store.beginExpenseImport(file: reader.file)
@@ -52,7 +52,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { () -> (counts: Store.LogCounts, file: String) in
+        let outcome = try source.write(in: store) { store -> (counts: StoreWriter.LogCounts, file: String) in
           let reader = try MetricCSVReader(
             path: source.file, metrics: try store.metrics(), currency: try store.settings().currency,
             latestMonth: currentMonth())
@@ -80,17 +80,9 @@ struct ImportSource: ParsableArguments {
   @Flag(help: "Check the file and say what would be imported, writing nothing.")
   var dryRun = false
 
-  private struct RollBack: Error {}
-
   /// Runs `body` in one write transaction, rolled back at the end when this is a dry run.
-  func write<T>(in store: Store, _ body: () throws -> T) throws -> (value: T, dryRun: Bool) {
-    var result: T?
-    do {
-      try store.write {
-        result = try body()
-        if dryRun { throw RollBack() }
-      }
-    } catch is RollBack {}
-    return (result!, dryRun)
+  func write<T>(in store: Store, _ body: (StoreWriter) throws -> T) throws -> (value: T, dryRun: Bool) {
+    let value = try store.transaction { writer in (try body(writer), dryRun ? .rollback : .commit) }
+    return (value, dryRun)
   }
 }

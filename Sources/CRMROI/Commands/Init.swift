@@ -41,7 +41,7 @@ extension CRMROI {
         })
       try parsed(from: "--horizon-years") { try settings.validate() }
       let store = try Store.openOrCreate(path: database.path)
-      try store.write { try store.initialize(settings) }
+      try store.write { store in try store.initialize(settings) }
       print("Created \(database.path)")
       print(SettingsText.render(settings), terminator: "")
     }

@@ -27,10 +27,10 @@ extension CRMROI {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
       }
       let store = try database.open()
-      let counts = try store.write {
+      let counts = try store.write { store in
         let currency = try store.settings().currency
         let metrics = Dictionary(uniqueKeysWithValues: try store.metrics().map { ($0.name, $0) })
-        var seen: Swift.Set<String> = []
+        var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "NAME=VALUE, like sales=182000"))

@@ -4,11 +4,11 @@ import Reports
 import Storage
 
 extension CRMROI {
-  struct Metric: ParsableCommand {
+  struct MetricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "metric",
       abstract: "Define the business figures the CRM should move, and their objectives.",
-      subcommands: [Add.self, Set.self, List.self, Remove.self])
+      subcommands: [Add.self, Change.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -42,7 +42,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        try store.write {
+        try store.write { store in
           let currency = try store.settings().currency
           let metric = ROIEngine.Metric(
             name: try parsed(from: "metric name") { try ROIEngine.Metric.validateName(name); return name },
@@ -95,7 +95,7 @@ extension CRMROI {
       }
     }
 
-    struct Set: ParsableCommand {
+    struct Change: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change a metric's target or attribution.",
@@ -117,7 +117,7 @@ extension CRMROI {
           throw InputError(source: "metric set", error: ValueError(value: "", expected: "--target or --attribution"))
         }
         let store = try database.open()
-        try store.write {
+        try store.write { store in
           guard var metric = try store.metrics().first(where: { $0.name == name }) else {
             throw StoreError.unknownMetric(name: name, known: try store.metrics().map(\.name))
           }
@@ -141,7 +141,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (metrics, currency) = try store.read { (try store.metrics(), try store.settings().currency) }
+        let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
         var table = Table([("Name", .left), ("Kind", .left), ("Money per change", .left), ("Target", .left), ("Attribution", .right)])
         for metric in metrics {
           let factor: String
@@ -171,7 +171,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        try store.write { try store.removeMetric(named: name, force: force) }
+        try store.write { store in try store.removeMetric(named: name, force: force) }
         print("Removed metric \(name).")
       }
     }

@@ -31,13 +31,15 @@ extension CRMROI {
 
     func run() throws {
       let store = try database.open()
-      let fiscalYearStart = try store.settings().fiscalYearStart
-      func quarter(_ option: String, _ text: String?) throws -> Quarter? {
-        try text.map { text in try parsed(from: option) { try Quarter(parsing: text, fiscalYearStart: fiscalYearStart) } }
+      let discount = try analysis.discount()
+      let report = try store.read { store in
+        let fiscalYearStart = try store.settings().fiscalYearStart
+        func quarter(_ option: String, _ text: String?) throws -> Quarter? {
+          try text.map { text in try parsed(from: option) { try Quarter(parsing: text, fiscalYearStart: fiscalYearStart) } }
+        }
+        return try store.report(
+          from: try quarter("--from", from), through: try quarter("--to", to), discount: discount, project: analysis.project)
       }
-      let first = try quarter("--from", from)
-      let last = try quarter("--to", to)
-      let report = try store.report(from: first, through: last, discount: try analysis.discount(), project: analysis.project)
       let rows = report.quarters
       switch format {
       case .table:

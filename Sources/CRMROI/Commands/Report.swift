@@ -19,7 +19,7 @@ extension CRMROI {
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
-      let (report, expenses) = try store.read {
+      let (report, expenses) = try store.read { store in
         (try store.report(discount: discount, project: analysis.project), try store.expenses())
       }
       try writeFile(output, HTMLReport.render(report, expenses: expenses))

@@ -3,11 +3,11 @@ import ROIEngine
 import Storage
 
 extension CRMROI {
-  struct Settings: ParsableCommand {
+  struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "settings",
       abstract: "Show or change the settings.",
-      subcommands: [Show.self, Set.self],
+      subcommands: [Show.self, SetValue.self],
       defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -17,11 +17,11 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
 
       func run() throws {
-        print(SettingsText.render(try database.open().settings()), terminator: "")
+        print(SettingsText.render(try database.open().read { try $0.settings() }), terminator: "")
       }
     }
 
-    struct Set: ParsableCommand {
+    struct SetValue: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change one setting.",
@@ -40,7 +40,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (old, updated) = try store.write {
+        let (old, updated) = try store.write { store in
           var settings = try store.settings()
           let old = settings
           try SettingsText.apply(key: key, value: value, to: &settings)

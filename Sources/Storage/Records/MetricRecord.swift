@@ -1,0 +1,73 @@
+import ROIEngine
+import SQLite
+
+/// The `metric` table's mapping: its columns declared once, rows read by column name.
+enum MetricRecord {
+  enum Column: String, CaseIterable {
+    case id, name, kind, margin, unitValue = "unit_value", targetKind = "target_kind", targetValue = "target_value"
+    case attribution
+  }
+
+  /// How a target is stored in `target_kind`.
+  enum TargetKind: String, CaseIterable {
+    case relative, absolute
+  }
+
+  static let written: [Column] = [.name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution]
+  static let writtenList = written.map(\.rawValue).joined(separator: ", ")
+  static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))"
+  static let updateSQL = "UPDATE metric SET " + written.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+  static let selectSQL = "SELECT id, \(writtenList) FROM metric ORDER BY name"
+
+  static func values(of metric: Metric) -> [Value] {
+    var margin: Int64?
+    var unitValue: Int64?
+    switch metric.kind {
+    case .revenue(let percent): margin = percent.tenThousandths
+    case .count(let money): unitValue = money.minor
+    case .cost, .kpi: break
+    }
+    var targetKind: TargetKind?
+    var targetValue: Int64?
+    switch metric.target {
+    case .relative(let percent)?: (targetKind, targetValue) = (.relative, percent.tenThousandths)
+    case .absolute(let value)?: (targetKind, targetValue) = (.absolute, value.tenThousandths)
+    case nil: break
+    }
+    return [
+      .text(metric.name), .text(metric.kind.name), margin.sqliteValue, unitValue.sqliteValue,
+      targetKind.map { .text($0.rawValue) } ?? .null, targetValue.sqliteValue, .integer(metric.attribution.tenThousandths),
+    ]
+  }
+
+  static func metric(from row: Row) throws -> Metric {
+    let id = row.integer(Column.id.rawValue)
+    func unexpected(_ column: Column) -> StoreError {
+      .unexpectedStoredValue(table: "metric", row: id, column: column.rawValue, value: row.optionalText(column.rawValue) ?? "NULL")
+    }
+    let kind: MetricKind
+    switch MetricKind.Name(rawValue: row.text(Column.kind.rawValue)) {
+    case .revenue?:
+      guard let margin = row.optionalInteger(Column.margin.rawValue) else { throw unexpected(.margin) }
+      kind = .revenue(margin: Percent(tenThousandths: margin))
+    case .count?:
+      guard let unitValue = row.optionalInteger(Column.unitValue.rawValue) else { throw unexpected(.unitValue) }
+      kind = .count(unitValue: Money(minor: unitValue))
+    case .cost?: kind = .cost
+    case .kpi?: kind = .kpi
+    case nil: throw unexpected(.kind)
+    }
+    var target: Target?
+    if !row.isNull(Column.targetKind.rawValue) {
+      let value = row.integer(Column.targetValue.rawValue)
+      switch TargetKind(rawValue: row.text(Column.targetKind.rawValue)) {
+      case .relative?: target = .relative(Percent(tenThousandths: value))
+      case .absolute?: target = .absolute(MetricValue(tenThousandths: value))
+      case nil: throw unexpected(.targetKind)
+      }
+    }
+    return Metric(
+      id: id, name: row.text(Column.name.rawValue), kind: kind, target: target,
+      attribution: Percent(tenThousandths: row.integer(Column.attribution.rawValue)))
+  }
+}

@@ -1,0 +1,134 @@
+import ROIEngine
+import SQLite
+
+/// A read of the database inside one transaction, handed out by `Store.read` (or, as a
+/// `StoreWriter`, by `Store.write`). Valid only while that transaction runs.
+public class StoreReader {
+  let database: Database
+  public let path: String
+  /// The settings as read in this transaction: a transaction sees one state of the file.
+  var cachedSettings: Settings?
+  private var isOpen = true
+
+  init(database: Database, path: String) {
+    self.database = database
+    self.path = path
+  }
+
+  /// Called when the transaction ends: a handle kept past it is a programming error.
+  func close() { isOpen = false }
+
+  /// The cached statement for `sql`, on an open handle.
+  func statement(_ sql: String) throws -> Statement {
+    precondition(isOpen, "a store handle used after its transaction ended")
+    return try database.cachedStatement(sql)
+  }
+
+  /// The single integer `sql` returns, or nil.
+  func scalar(_ sql: String, _ values: [Value] = []) throws -> Int64? {
+    try statement(sql).rows(values) { $0.optionalInteger(0) }.first ?? nil
+  }
+
+  // MARK: Settings
+
+  public func settings() throws -> Settings {
+    if let cachedSettings { return cachedSettings }
+    guard let settings = try statement(SettingsRecord.selectSQL).rows([], SettingsRecord.settings(from:)).first else {
+      throw StoreError.notInitialized(path: path)
+    }
+    cachedSettings = settings
+    return settings
+  }
+
+  /// Whether `init` has run on this file.
+  public func isInitialized() throws -> Bool {
+    try scalar("SELECT count(*) FROM settings") ?? 0 > 0
+  }
+
+  /// Whether `demo` wrote this file (so a later demo may replace it).
+  public func isDemo() throws -> Bool {
+    try scalar("SELECT is_demo FROM settings WHERE id = 1") == 1
+  }
+
+  // MARK: Expenses
+
+  public func expenses() throws -> [Expense] {
+    var expenses: [Expense] = []
+    try forEachExpense { expenses.append($0) }
+    return expenses
+  }
+
+  /// Each stored (not removed) expense in date order, one at a time.
+  public func forEachExpense(_ body: (Expense) throws -> Void) throws {
+    // Its own statement, not the cache's: `body` may run other queries while this one steps.
+    try database.prepare(
+      "SELECT \(ExpenseRecord.selectList) FROM expense WHERE removed_at IS NULL ORDER BY date, id"
+    ).forEach { try body(try ExpenseRecord.expense(from: $0)) }
+  }
+
+  /// The expenses as the ROI method needs them, summed in SQL per month and recurrence. The sum is
+  /// taken in two parts (amount / 10⁹ and amount % 10⁹) so that SQLite's 64-bit sum cannot overflow;
+  /// a group above the 64-bit range comes back as several items with the same exact total.
+  public func costItems() throws -> [CostItem] {
+    var items: [CostItem] = []
+    try statement(
+      """
+      SELECT substr(date, 1, 7) AS month, every, until_month, sum(amount / 1000000000) AS high,
+             sum(amount % 1000000000) AS low
+      FROM expense WHERE removed_at IS NULL GROUP BY 1, 2, 3
+      """
+    ).forEach { row in
+      let month = try Month(parsing: row.text("month"))
+      let recurrence = try row.optionalText("every").map { every in
+        Recurrence(every: try Frequency(parsing: every), until: try row.optionalText("until_month").map(Month.init(parsing:)))
+      }
+      var total = Int128(row.integer("high")) * 1_000_000_000 + Int128(row.integer("low"))
+      while total > 0 {
+        let part = min(total, Int128(Int64.max))
+        items.append(CostItem(month: month, amount: Money(minor: Int64(part)), recurrence: recurrence))
+        total -= part
+      }
+    }
+    return items
+  }
+
+  /// The expense with `id`, removed or not.
+  func storedExpense(id: Int64) throws -> (expense: Expense, removed: Bool)? {
+    try statement("SELECT \(ExpenseRecord.selectList), removed_at IS NOT NULL AS removed FROM expense WHERE id = ?")
+      .rows([.integer(id)]) { (try ExpenseRecord.expense(from: $0), $0.integer("removed") == 1) }.first
+  }
+
+  // MARK: Metrics
+
+  public func metrics() throws -> [Metric] {
+    try statement(MetricRecord.selectSQL).rows([], MetricRecord.metric(from:))
+  }
+
+  public func snapshots() throws -> [Snapshot] {
+    try statement(
+      """
+      SELECT metric.name AS metric, snapshot.month AS month, snapshot.value AS value
+      FROM snapshot JOIN metric ON metric.id = snapshot.metric_id
+      ORDER BY snapshot.month, metric.name
+      """
+    ).rows { row in
+      Snapshot(metric: row.text("metric"), month: try Month(parsing: row.text("month")), value: MetricValue(tenThousandths: row.integer("value")))
+    }
+  }
+
+  // MARK: History and report
+
+  /// The latest changes, newest first.
+  public func history(limit: Int) throws -> [AuditEntry] {
+    try statement(AuditRecord.selectSQL).rows([.integer(Int64(limit))], AuditRecord.entry(from:))
+  }
+
+  /// Computes the ROI report from this read of the file.
+  public func report(
+    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false
+  ) throws -> ROIReport {
+    try ROICalculator.report(
+      settings: try settings(), costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
+      from: from, through: through, discount: discount, project: project)
+  }
+}

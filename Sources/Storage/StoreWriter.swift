@@ -1,0 +1,171 @@
+import ROIEngine
+import SQLite
+
+/// The write handle `Store.write` hands out: the only place changes can be made, each with its
+/// audit record in the same transaction.
+public final class StoreWriter: StoreReader {
+  /// Records a change in the audit trail.
+  func record(_ action: AuditEntry.Action, _ subject: String, old: String? = nil, new: String? = nil) throws {
+    try statement(AuditRecord.insertSQL).run([.text(action.rawValue), .text(subject), old.sqliteValue, new.sqliteValue])
+  }
+
+  // MARK: Settings
+
+  public func initialize(_ settings: Settings, isDemo: Bool = false) throws {
+    if try isInitialized() { throw StoreError.alreadyInitialized(path: path) }
+    try statement(SettingsRecord.insertSQL).run(SettingsRecord.values(of: settings) + [.integer(isDemo ? 1 : 0)])
+    cachedSettings = nil
+    try record(.initialize, "settings", new: AuditText.settings(settings))
+  }
+
+  /// Replaces the settings. Once money is stored (removed expenses included), a currency with other
+  /// minor units is refused, and one with the same minor units needs `relabel`: amounts are not converted.
+  public func update(_ settings: Settings, relabel: Bool = false) throws {
+    let current = try self.settings()
+    if settings.currency != current.currency, try hasMoney() {
+      if settings.currency.minorUnits != current.currency.minorUnits {
+        throw StoreError.currencyChangesMinorUnits(from: current.currency, to: settings.currency)
+      }
+      if !relabel { throw StoreError.currencyNeedsRelabel(from: current.currency, to: settings.currency) }
+    }
+    try statement(SettingsRecord.updateSQL).run(SettingsRecord.values(of: settings))
+    cachedSettings = nil
+    try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))
+  }
+
+  private func hasMoney() throws -> Bool {
+    try scalar(
+      """
+      SELECT EXISTS (SELECT 1 FROM expense)
+        OR EXISTS (SELECT 1 FROM metric WHERE kind = 'revenue' OR kind = 'cost' OR kind = 'count')
+      """) == 1
+  }
+
+  // MARK: Expenses
+
+  /// Adds `expense` and returns its id.
+  @discardableResult
+  public func add(_ expense: Expense) throws -> Int64 {
+    try statement(ExpenseRecord.insertSQL).run(ExpenseRecord.values(of: expense))
+    let id = database.lastInsertedRowID
+    try record(.add, "expense \(id)", new: AuditText.expense(expense, currency: try settings().currency))
+    return id
+  }
+
+  /// Marks the expense removed; it stays in the file and `restoreExpense` brings it back.
+  public func removeExpense(id: Int64) throws {
+    guard let (expense, removed) = try storedExpense(id: id), !removed else { throw StoreError.noSuchExpense(id: id) }
+    try statement("UPDATE expense SET removed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?").run([.integer(id)])
+    try record(.remove, "expense \(id)", old: AuditText.expense(expense, currency: try settings().currency))
+  }
+
+  /// Brings back a removed expense under its old id.
+  @discardableResult
+  public func restoreExpense(id: Int64) throws -> Expense {
+    guard let (expense, removed) = try storedExpense(id: id) else { throw StoreError.noSuchExpense(id: id) }
+    guard removed else { throw StoreError.expenseNotRemoved(id: id) }
+    try statement("UPDATE expense SET removed_at = NULL WHERE id = ?").run([.integer(id)])
+    try record(.restore, "expense \(id)", new: AuditText.expense(expense, currency: try settings().currency))
+    return expense
+  }
+
+  /// Starts an import of expenses into this transaction.
+  public func beginExpenseImport(file: String) throws -> ExpenseImport { try ExpenseImport(writer: self, file: file) }
+
+  // MARK: Metrics
+
+  public func add(_ metric: Metric) throws {
+    if try scalar("SELECT count(*) FROM metric WHERE name = ?", [.text(metric.name)]) ?? 0 > 0 {
+      throw StoreError.duplicateMetric(name: metric.name)
+    }
+    try statement(MetricRecord.insertSQL).run(MetricRecord.values(of: metric))
+    try record(.add, "metric \(metric.name)", new: AuditText.metric(metric, currency: try settings().currency))
+  }
+
+  /// Replaces the definition of the stored metric with the same name.
+  public func update(_ metric: Metric) throws {
+    let metrics = try metrics()
+    guard let old = metrics.first(where: { $0.name == metric.name }), let id = old.id else {
+      throw StoreError.unknownMetric(name: metric.name, known: metrics.map(\.name))
+    }
+    try statement(MetricRecord.updateSQL).run(MetricRecord.values(of: metric) + [.integer(id)])
+    let currency = try settings().currency
+    try record(
+      .replace, "metric \(metric.name)", old: AuditText.metric(old, currency: currency),
+      new: AuditText.metric(metric, currency: currency))
+  }
+
+  /// Removes metric `name`; one with snapshots only with `force`, which removes them too.
+  /// The audit trail keeps the definition and every removed value.
+  public func removeMetric(named name: String, force: Bool) throws {
+    let metrics = try metrics()
+    guard let metric = metrics.first(where: { $0.name == name }), let id = metric.id else {
+      throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
+    }
+    let values = try statement("SELECT month, value FROM snapshot WHERE metric_id = ? ORDER BY month")
+      .rows([.integer(id)]) { (month: $0.text("month"), value: MetricValue(tenThousandths: $0.integer("value"))) }
+    if !values.isEmpty && !force { throw StoreError.metricHasSnapshots(name: name, count: values.count) }
+    for (month, value) in values {
+      try record(.remove, "snapshot \(name) \(month)", old: value.plain)
+    }
+    try statement("DELETE FROM snapshot WHERE metric_id = ?").run([.integer(id)])
+    try statement("DELETE FROM metric WHERE id = ?").run([.integer(id)])
+    let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshots removed)"
+    try record(.remove, "metric \(name)", old: AuditText.metric(metric, currency: try settings().currency) + forced)
+  }
+
+  /// What storing snapshots did.
+  public struct LogCounts: Equatable, Sendable {
+    public var added = 0
+    public var replaced = 0
+    /// Already stored with the same value.
+    public var unchanged = 0
+
+    public init(added: Int = 0, replaced: Int = 0, unchanged: Int = 0) {
+      (self.added, self.replaced, self.unchanged) = (added, replaced, unchanged)
+    }
+  }
+
+  /// Stores each snapshot, replacing the month's earlier value.
+  @discardableResult
+  public func log(_ snapshots: [Snapshot]) throws -> LogCounts {
+    let metrics = try metrics()
+    let ids = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0.id!) })
+    let existing = try statement("SELECT value FROM snapshot WHERE metric_id = ? AND month = ?")
+    let upsert = try statement(
+      """
+      INSERT INTO snapshot (metric_id, month, value) VALUES (?, ?, ?)
+      ON CONFLICT (metric_id, month) DO UPDATE SET value = excluded.value
+      """)
+    var counts = LogCounts()
+    for snapshot in snapshots {
+      guard let id = ids[snapshot.metric] else {
+        throw StoreError.unknownMetric(name: snapshot.metric, known: ids.keys.sorted())
+      }
+      let key: [Value] = [.integer(id), .text(snapshot.month.description)]
+      let subject = "snapshot \(snapshot.metric) \(snapshot.month)"
+      switch try existing.rows(key, { $0.integer("value") }).first {
+      case snapshot.value.tenThousandths?:
+        counts.unchanged += 1
+        continue
+      case nil:
+        counts.added += 1
+        try record(.add, subject, new: snapshot.value.plain)
+      case let old?:
+        counts.replaced += 1
+        try record(.replace, subject, old: MetricValue(tenThousandths: old).plain, new: snapshot.value.plain)
+      }
+      try upsert.run(key + [.integer(snapshot.value.tenThousandths)])
+    }
+    return counts
+  }
+
+  /// Logs the snapshots of an imported file and records the import.
+  public func importSnapshots(_ snapshots: [Snapshot], file: String) throws -> LogCounts {
+    let counts = try log(snapshots)
+    try record(
+      .import, "metric values from \(file)",
+      new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")
+    return counts
+  }
+}
