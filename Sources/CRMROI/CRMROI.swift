@@ -34,6 +34,8 @@ struct CRMROI: ParsableCommand {
       fail(error.description)
     } catch let error as StoreError {
       fail(error.description)
+    } catch let error as UnknownMetric {
+      fail(error.description)
     } catch let error as ROIError {
       fail(error.description)
     } catch let error as SQLiteError {

@@ -9,9 +9,7 @@ public final class MetricCSVReader {
   public let layout: Layout
   private let reader: CSVReader
   private let header: Header
-  private let metrics: [String: Metric]
-  private let currency: Currency
-  private let latestMonth: Month
+  private let rules: SnapshotRules
   private var seen: [Snapshot.Key: Int] = [:]
 
   public var file: String { reader.name }
@@ -23,9 +21,7 @@ public final class MetricCSVReader {
 
   public init(reader: CSVReader, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
     self.reader = reader
-    self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
-    self.currency = currency
-    self.latestMonth = latestMonth
+    rules = SnapshotRules(metrics: metrics, currency: currency, latestMonth: latestMonth)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
     }
@@ -38,9 +34,12 @@ public final class MetricCSVReader {
       throw CSVError(file: reader.name, line: first.line,
                      message: "the header '\(first.fields.joined(separator: ","))' has no month column; expected month,metric,value or month,NAME,NAME…")
     }
-    for (position, name) in header.names.enumerated() where name != "month" && self.metrics[name] == nil {
-      throw CSVError(file: reader.name, line: first.line, column: header.column(position),
-                     message: "unknown metric '\(name)'; expected one of: \(self.metrics.keys.sorted().joined(separator: ", "))")
+    for (position, name) in header.names.enumerated() where name != "month" {
+      do {
+        _ = try rules.metric(named: name)
+      } catch {
+        throw CSVError(file: reader.name, line: first.line, column: header.column(position), message: "\(error)")
+      }
     }
     layout = .wide
   }
@@ -63,10 +62,7 @@ public final class MetricCSVReader {
     let (monthText, monthPosition) = field("month")
     let month: Month
     do {
-      month = try Month(parsing: monthText)
-      guard month <= latestMonth else {
-        throw ValueError(value: monthText, expected: "a month no later than \(latestMonth)")
-      }
+      month = try rules.month(monthText)
     } catch {
       return ([], [problem(monthPosition, "\(error)")])
     }
@@ -75,8 +71,10 @@ public final class MetricCSVReader {
     switch layout {
     case .long:
       let (name, namePosition) = field("metric")
-      guard metrics[name] != nil else {
-        return ([], [problem(namePosition, "unknown metric '\(name)'; expected one of: \(metrics.keys.sorted().joined(separator: ", "))")])
+      do {
+        _ = try rules.metric(named: name)
+      } catch {
+        return ([], [problem(namePosition, "\(error)")])
       }
       let (text, position) = field("value")
       cells = [(name, text, position)]
@@ -91,7 +89,7 @@ public final class MetricCSVReader {
     var problems: [CSVError] = []
     for (name, text, position) in cells {
       do {
-        let snapshot = Snapshot(metric: name, month: month, value: try metrics[name]!.parseValue(text, currency: currency))
+        let snapshot = try rules.snapshot(metric: name, month: month, value: text)
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
           problems.append(problem(position, "\(name) for \(month) is also on line \(earlier); expected one value per metric and month"))
         } else {

@@ -106,8 +106,6 @@ public struct Expense: Hashable, Sendable {
     self.labor = labor
     self.recurrence = recurrence
   }
-
-  public var costItem: CostItem { CostItem(month: date.month, amount: amount, recurrence: recurrence) }
 }
 
 /// What the ROI method needs of an expense: when it is paid, how much, and how it recurs.

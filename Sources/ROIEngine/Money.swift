@@ -83,10 +83,7 @@ public struct Money: Hashable, Comparable, Sendable {
 
   public init(minor: Int64) { self.minor = minor }
 
-  public static let zero = Money(minor: 0)
-
   public var rational: Rational { Rational(minor) }
 
-  public static func + (lhs: Money, rhs: Money) -> Money { Money(minor: lhs.minor + rhs.minor) }
   public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minor < rhs.minor }
 }

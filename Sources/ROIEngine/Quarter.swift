@@ -24,8 +24,6 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     return fiscalYearFirstMonth.advanced(by: 11).year
   }
 
-  public func contains(_ month: Month) -> Bool { firstMonth <= month && month <= lastMonth }
-
   /// "2025Q2" for calendar fiscal years, "FY2026Q1" otherwise.
   public var description: String {
     fiscalYearStart == 1 ? "\(fiscalYear)Q\(number)" : "FY\(fiscalYear)Q\(number)"

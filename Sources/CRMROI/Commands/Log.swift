@@ -18,32 +18,29 @@ extension CRMROI {
     var values: [String]
 
     func run() throws {
-      let logged = try parsed(from: "month") { try Month(parsing: month) }
-      let today = currentMonth()
-      if logged > today {
-        throw InputError(source: "month", error: ValueError(value: logged.description, expected: "a month no later than \(today)"))
-      }
       guard !values.isEmpty else {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
       }
       let store = try database.open()
-      let counts = try store.write { store in
-        let currency = try store.settings().currency
-        let metrics = Dictionary(uniqueKeysWithValues: try store.metrics().map { ($0.name, $0) })
+      let (logged, counts) = try store.write { store in
+        let rules = SnapshotRules(
+          metrics: try store.metrics(), currency: try store.settings().currency, latestMonth: currentMonth())
+        let logged = try parsed(from: "month") { try rules.month(month) }
         var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "NAME=VALUE, like sales=182000"))
           }
           let name = String(pair[..<equals])
-          guard let metric = metrics[name] else { throw StoreError.unknownMetric(name: name, known: metrics.keys.sorted()) }
+          _ = try rules.metric(named: name)
           guard seen.insert(name).inserted else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "each metric once per command"))
           }
-          let value = try parsed(from: "value of \(name)") { try metric.parseValue(String(pair[pair.index(after: equals)...]), currency: currency) }
-          return Snapshot(metric: name, month: logged, value: value)
+          return try parsed(from: "value of \(name)") {
+            try rules.snapshot(metric: name, month: logged, value: String(pair[pair.index(after: equals)...]))
+          }
         }
-        return try store.log(snapshots)
+        return (logged, try store.log(snapshots))
       }
       print("Logged \(logged): \(counts.summary).")
     }

@@ -41,57 +41,18 @@ extension CRMROI {
       var attribution: String?
 
       func run() throws {
+        let fields = MetricFields([
+          .name: name, .kind: kind, .margin: margin, .unitValue: unitValue, .target: target, .attribution: attribution,
+        ].compactMapValues { $0 })
         let store = try database.open()
         try store.write { store in
-          let currency = try store.settings().currency
-          let metric = ROIEngine.Metric(
-            name: try parsed(from: "metric name") { try ROIEngine.Metric.validateName(name); return name },
-            kind: try metricKind(currency: currency),
-            target: try target.map { target in try parsed(from: "--target") { try Target(parsing: target) } },
-            attribution: try attribution.map { share in try parsed(from: "--attribution") { try ROIEngine.Metric.parseAttribution(share) } }
-              ?? ROIEngine.Metric.fullAttribution)
-          try store.add(metric)
+          do {
+            try store.add(try fields.metric(currency: try store.settings().currency))
+          } catch let error as MetricFieldError {
+            throw InputError(source: error.field == .name ? "metric name" : "--\(error.field.rawValue)", error: error.error)
+          }
         }
         print("Added metric \(name) (\(kind)).")
-      }
-
-      private func metricKind(currency: Currency) throws -> MetricKind {
-        func refuse(_ option: String, _ value: String?) throws {
-          guard let value else { return }
-          throw InputError(source: option, error: ValueError(value: value, expected: "no \(option) for a \(kind) metric"))
-        }
-        switch kind {
-        case "revenue":
-          try refuse("--unit-value", unitValue)
-          guard let margin else {
-            throw InputError(source: "--margin", error: ValueError(value: "", expected: "a gross margin like 35% for a revenue metric"))
-          }
-          let percent = try parsed(from: "--margin") { () throws -> Percent in
-            let percent = try Percent(parsing: margin)
-            guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-              throw ValueError(value: margin, expected: "a margin above 0% and at most 100%")
-            }
-            return percent
-          }
-          return .revenue(margin: percent)
-        case "count":
-          try refuse("--margin", margin)
-          guard let unitValue else {
-            throw InputError(source: "--unit-value", error: ValueError(value: "", expected: "money per unit like 18.50 for a count metric"))
-          }
-          let money = try parsed(from: "--unit-value") { () throws -> Money in
-            let money = try currency.parseAmount(unitValue)
-            guard money.minor != 0 else { throw ValueError(value: unitValue, expected: "a non-zero amount, like 18.50 or -12.50") }
-            return money
-          }
-          return .count(unitValue: money)
-        case "cost", "kpi":
-          try refuse("--margin", margin)
-          try refuse("--unit-value", unitValue)
-          return kind == "cost" ? .cost : .kpi
-        default:
-          throw InputError(source: "--kind", error: ValueError(value: kind, expected: "one of " + MetricKind.names.joined(separator: ", ")))
-        }
       }
     }
 

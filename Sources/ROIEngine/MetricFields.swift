@@ -1,0 +1,127 @@
+/// A metric definition as typed, one text per field, checked into a `Metric` by one set of rules
+/// for `metric add` and any other way in.
+public struct MetricFields: Sendable {
+  /// The fields, named as the command line's options are (without "--").
+  public enum Field: String, CaseIterable, Sendable {
+    case name, kind, margin, unitValue = "unit-value", target, attribution
+  }
+
+  public var values: [Field: String]
+
+  public init(_ values: [Field: String]) {
+    self.values = values
+  }
+
+  /// The checked metric; the first wrong field throws a `MetricFieldError`.
+  public func metric(currency: Currency) throws(MetricFieldError) -> Metric {
+    func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
+      do {
+        return try body(values[field] ?? "")
+      } catch let error as ValueError {
+        throw MetricFieldError(field: field, error: error)
+      } catch {
+        fatalError("unexpected \(error)")
+      }
+    }
+    let name = try check(.name) { name in try Metric.validateName(name); return name }
+    let kind = try check(.kind) { try MetricKind.Name(parsing: $0) }
+    func refuse(_ field: Field) throws(MetricFieldError) {
+      guard let value = values[field] else { return }
+      throw MetricFieldError(field: field, error: ValueError(value: value, expected: "no --\(field.rawValue) for a \(kind.rawValue) metric"))
+    }
+    func required(_ field: Field, _ expected: String) throws(MetricFieldError) {
+      if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: expected)) }
+    }
+    let metricKind: MetricKind
+    switch kind {
+    case .revenue:
+      try refuse(.unitValue)
+      try required(.margin, "a gross margin like 35% for a revenue metric")
+      metricKind = .revenue(margin: try check(.margin, MetricKind.parseMargin))
+    case .count:
+      try refuse(.margin)
+      try required(.unitValue, "money per unit like 18.50 for a count metric")
+      metricKind = .count(unitValue: try check(.unitValue) { try MetricKind.parseUnitValue($0, currency: currency) })
+    case .cost, .kpi:
+      try refuse(.margin)
+      try refuse(.unitValue)
+      metricKind = kind == .cost ? .cost : .kpi
+    }
+    let target = values[.target] == nil ? nil : try check(.target, Target.init(parsing:))
+    let attribution = values[.attribution] == nil ? Metric.fullAttribution : try check(.attribution, Metric.parseAttribution)
+    return Metric(name: name, kind: metricKind, target: target, attribution: attribution)
+  }
+}
+
+/// A value that is wrong in a named field of a metric definition.
+public struct MetricFieldError: Error, Equatable, Sendable {
+  public let field: MetricFields.Field
+  public let error: ValueError
+}
+
+extension MetricKind.Name {
+  public init(parsing text: String) throws {
+    guard let name = MetricKind.Name(rawValue: text) else {
+      throw ValueError(value: text, expected: "one of " + MetricKind.names.joined(separator: ", "))
+    }
+    self = name
+  }
+}
+
+extension MetricKind {
+  /// A revenue metric's gross margin: above 0% and at most 100%.
+  public static func parseMargin(_ text: String) throws -> Percent {
+    let percent = try Percent(parsing: text)
+    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
+      throw ValueError(value: text, expected: "a margin above 0% and at most 100%")
+    }
+    return percent
+  }
+
+  /// A count metric's money per unit: any amount but 0 (negative when fewer is better).
+  public static func parseUnitValue(_ text: String, currency: Currency) throws -> Money {
+    let money = try currency.parseAmount(text)
+    guard money.minor != 0 else { throw ValueError(value: text, expected: "a non-zero amount, like 18.50 or -12.50") }
+    return money
+  }
+}
+
+/// The rules a logged value follows, whether typed with `log` or read from a metrics file:
+/// a known metric, a month no later than `latestMonth`, a value in the metric's form.
+public struct SnapshotRules: Sendable {
+  public let metrics: [String: Metric]
+  public let currency: Currency
+  public let latestMonth: Month
+
+  public init(metrics: [Metric], currency: Currency, latestMonth: Month) {
+    self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
+    self.currency = currency
+    self.latestMonth = latestMonth
+  }
+
+  public func month(_ text: String) throws -> Month {
+    let month = try Month(parsing: text)
+    guard month <= latestMonth else { throw ValueError(value: text, expected: "a month no later than \(latestMonth)") }
+    return month
+  }
+
+  public func metric(named name: String) throws -> Metric {
+    guard let metric = metrics[name] else { throw UnknownMetric(name: name, known: metrics.keys.sorted()) }
+    return metric
+  }
+
+  public func snapshot(metric name: String, month: Month, value text: String) throws -> Snapshot {
+    Snapshot(metric: name, month: month, value: try metric(named: name).parseValue(text, currency: currency))
+  }
+}
+
+/// A metric name that is not defined.
+public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
+  public let name: String
+  public let known: [String]
+
+  public var description: String {
+    "unknown metric '\(name)'; expected one of: "
+      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", "))
+  }
+}
