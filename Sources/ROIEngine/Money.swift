@@ -71,6 +71,15 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// An exact amount in minor units rounded half-to-even to one minor unit, in major units.
   public func plain(_ minor: Rational) -> String { DecimalText.format(minor.rounded(), scale: minorUnits) }
 
+  /// Minor units per major unit: 100 for EUR, 1 for JPY.
+  public var minorPerMajor: Rational { Rational(BigInteger.power10(minorUnits)) }
+
+  /// An exact amount in major units (a metric's value, a chart tick) in minor units.
+  public func minor(fromMajor value: Rational) -> Rational { value * minorPerMajor }
+
+  /// An exact amount in minor units in major units.
+  public func major(fromMinor value: Rational) -> Rational { (value / minorPerMajor)! }
+
   /// For people: thousands separators, all decimals: 1234567.5 → "1,234,567.50".
   public func grouped(_ minor: Rational) -> String {
     DecimalText.format(minor.rounded(), scale: minorUnits, groupThousands: true)

@@ -18,13 +18,9 @@ extension Objective {
   func valueText(_ value: Rational?, currency: Currency, grouped: Bool) -> String? {
     guard let value else { return nil }
     if metric.kind.valuesAreMoney {
-      let minor = value * Rational(Int128(power10(currency.minorUnits)))
+      let minor = currency.minor(fromMajor: value)
       return grouped ? currency.grouped(minor) : currency.plain(minor)
     }
     return value.shortDecimalString(maxPlaces: 4)
   }
-}
-
-func power10(_ exponent: Int) -> Int64 {
-  (0..<exponent).reduce(1) { value, _ in value * 10 }
 }

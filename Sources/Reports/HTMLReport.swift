@@ -8,10 +8,9 @@ public enum HTMLReport {
     let settings = report.settings
     let rows = report.quarters
     let labels = rows.map(\.quarter.description)
-    let minorPerUnit = Rational(Int128(power10(currency.minorUnits)))
-    func major(_ minor: Rational) -> Rational { (minor / minorPerUnit)! }
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
     func moneyTick(_ tick: Rational) -> String {
-      var text = currency.grouped(tick * minorPerUnit)
+      var text = currency.grouped(currency.minor(fromMajor: tick))
       if text.hasSuffix("." + String(repeating: "0", count: currency.minorUnits)) && currency.minorUnits > 0 {
         text.removeLast(currency.minorUnits + 1)
       }
