@@ -109,7 +109,7 @@ import Testing
       process.executableURL = URL(fileURLWithPath: "/bin/bash")
       process.arguments = ["-c", script, CLI.binary.path, cli.database, String(writer)]
       let log = cli.directory.appendingPathComponent("writer\(writer).err")
-      FileManager.default.createFile(atPath: log.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: log.path, contents: nil)
       process.standardError = try! FileHandle(forWritingTo: log)
       process.standardOutput = FileHandle.nullDevice
       return (process, log)
@@ -228,7 +228,7 @@ import Testing
     process.executableURL = CLI.binary.deletingLastPathComponent().appendingPathComponent("crm-roi-bench")
     process.arguments = ["--binary", CLI.binary.path, "--work", cli.directory.path, "--quick"]
     let output = cli.directory.appendingPathComponent("bench.out")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = process.standardOutput
     try process.run()

@@ -165,7 +165,7 @@ import Testing
     var settings = try store.settings()
     settings.currency = try Currency(code: "USD")
     try store.update(settings)  // same decimals: allowed while empty or not
-    try store.write { try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
+    _ = try store.write { try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
     settings.currency = try Currency(code: "JPY")
     #expect(throws: StoreError.self) { try store.update(settings) }
     #expect(try store.settings().currency.code == "USD")
