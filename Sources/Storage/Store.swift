@@ -23,12 +23,13 @@ public final class Store {
     try database.setBusyTimeout(milliseconds: 10_000)
   }
 
-  /// Opens an existing database, migrating it forward; never creates a file.
-  public static func open(path: String) throws -> Store {
+  /// Opens an existing database, migrating it forward; never creates a file. An empty file
+  /// becomes a new database. `followingSymlinks` false: see `Database.init`.
+  public static func open(path: String, followingSymlinks: Bool = true) throws -> Store {
     guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
     if isDirectory { throw StoreError.isDirectory(path: path) }
     guard access(path, R_OK | W_OK) == 0 else { throw StoreError.notWritable(path: path) }
-    let store = try Store(path: path, database: try Database(path: path, mode: .readWrite))
+    let store = try Store(path: path, database: try Database(path: path, mode: .readWrite, followingSymlinks: followingSymlinks))
     try store.prepareSchema()
     return store
   }

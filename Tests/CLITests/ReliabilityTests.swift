@@ -164,6 +164,35 @@ import Testing
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
   }
 
+  /// A destination that a process committed to and died without closing has a -wal beside it:
+  /// the backup replacing it must not have that WAL replayed onto it when opened.
+  @Test func backupForceOverALeftoverWALIsTheSourceAsOfTheBackup() throws {
+    let cli = try CLI()
+    try cli.run(["demo", "--db", cli.database], database: false)
+    let old = cli.directory.appendingPathComponent("old.sqlite").path
+    try cli.ok("backup", old)
+    // Another process commits to the old copy in WAL mode and dies: copy its files while it is open.
+    let copy = cli.directory.appendingPathComponent("copy.sqlite").path
+    do {
+      let writer = try Database(path: old, mode: .readWrite)
+      try writer.execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0")
+      try writer.execute("INSERT INTO audit (action, subject, new_value) SELECT action, subject, new_value FROM audit")
+      try FileManager.default.copyItem(atPath: old, toPath: copy)
+      try FileManager.default.copyItem(atPath: old + "-wal", toPath: copy + "-wal")
+    }
+    try Data("stale".utf8).write(to: URL(fileURLWithPath: copy + "-shm"))
+    try Data("stale".utf8).write(to: URL(fileURLWithPath: copy + "-journal"))
+    #expect(FileManager.default.fileExists(atPath: copy + "-wal"))
+
+    try cli.ok("backup", copy, "--force")
+    for suffix in ["-wal", "-shm", "-journal"] {
+      #expect(!FileManager.default.fileExists(atPath: copy + suffix), "\(suffix)")
+    }
+    #expect(try CLI.dump(copy) == (try cli.contents()))
+    #expect(try Database(path: copy, mode: .readWrite).scalar("SELECT count(*) FROM audit")
+      == (try Database(path: cli.database, mode: .readWrite).scalar("SELECT count(*) FROM audit")))
+  }
+
   @Test func historyKeepsOldValuesAndRemovedExpensesComeBack() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")
