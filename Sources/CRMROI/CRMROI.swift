@@ -1,6 +1,7 @@
 import ArgumentParser
 import Interchange
 import ROIEngine
+import Reports
 import SQLite
 import Storage
 
@@ -24,7 +25,7 @@ struct CRMROI: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let problems as ImportProblems {
-      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(line)\n") }
+      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(TerminalText.visible(line))\n") }
       fail(problems.lines.last!)
     } catch let error as CSVError {
       fail(error.description)
@@ -43,8 +44,9 @@ struct CRMROI: ParsableCommand {
     }
   }
 
+  /// One line on stderr, control characters in it made visible; then exit with `status`.
   private static func fail(_ message: String, status: Int32 = 65) -> Never {
-    writeError("crm-roi: error: \(message)\n")
+    writeError("crm-roi: error: \(TerminalText.visible(message))\n")
     Self.exit(withError: ExitCode(status))
   }
 }
