@@ -1,5 +1,6 @@
 import ArgumentParser
 import ROIEngine
+import Reports
 import Storage
 
 extension CRMROI {
@@ -39,10 +40,11 @@ extension CRMROI {
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
-      let store = try Store.openOrCreate(path: database.path)
+      let path = database.path
+      let store = try Store.openOrCreate(path: path)
       try store.write { try store.initialize(settings) }
-      print("Created \(database.path)")
-      print(SettingsText.render(settings), terminator: "")
+      try show("Created \(TerminalText.visible(path))")
+      try show(SettingsText.render(settings), terminator: "")
     }
   }
 }

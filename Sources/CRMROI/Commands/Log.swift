@@ -45,7 +45,7 @@ extension CRMROI {
         }
         return try store.log(snapshots)
       }
-      print("Logged \(logged): \(counts.summary).")
+      try show("Logged \(logged): \(counts.summary).")
     }
   }
 }

@@ -52,7 +52,7 @@ extension CRMROI {
               ?? ROIEngine.Metric.fullAttribution)
           try store.add(metric)
         }
-        print("Added metric \(name) (\(kind)).")
+        try show("Added metric \(name) (\(kind)).")
       }
 
       private func metricKind(currency: Currency) throws -> MetricKind {
@@ -129,7 +129,7 @@ extension CRMROI {
           }
           try store.update(metric)
         }
-        print("Updated metric \(name).")
+        try show("Updated metric \(name).")
       }
     }
 
@@ -153,7 +153,7 @@ extension CRMROI {
           }
           table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? "", metric.attribution.description])
         }
-        print(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
+        try show(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }
     }
 
@@ -172,7 +172,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         try store.write { try store.removeMetric(named: name, force: force) }
-        print("Removed metric \(name).")
+        try show("Removed metric \(name).")
       }
     }
   }

@@ -17,7 +17,7 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
 
       func run() throws {
-        print(SettingsText.render(try database.open().settings()), terminator: "")
+        try show(SettingsText.render(try database.open().settings()), terminator: "")
       }
     }
 
@@ -43,7 +43,7 @@ extension CRMROI {
           try store.update(settings)
           return settings
         }
-        print(SettingsText.render(updated), terminator: "")
+        try show(SettingsText.render(updated), terminator: "")
       }
     }
   }
