@@ -22,8 +22,22 @@ struct DatabaseOptions: ParsableArguments {
     return dataHome + "/crm-roi/crm-roi.sqlite"
   }
 
+  /// `path`, refused when it names no file: empty, SQLite's ":memory:" or a "file:" URI.
+  func checkedPath() throws -> String {
+    try databaseFilePath(path, from: db != nil ? "--db" : "CRM_ROI_DB")
+  }
+
   /// The existing database; an error names the path when there is none.
-  func open() throws -> Store { try Store.open(path: path) }
+  func open() throws -> Store { try Store.open(path: try checkedPath()) }
+}
+
+/// `path` when it names a database file; "" and SQLite's special names (":memory:", "file:" URIs)
+/// would give a database that is not that file, or none.
+func databaseFilePath(_ path: String, from source: String) throws -> String {
+  guard path.isEmpty || path == ":memory:" || path.hasPrefix("file:") else { return path }
+  throw InputError(
+    source: source,
+    error: ValueError(value: path, expected: "a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)"))
 }
 
 /// The options of part 5's views, shared by `roi` and `report`.

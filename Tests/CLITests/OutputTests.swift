@@ -140,6 +140,28 @@ import Testing
     #expect(refused.stderr.contains(#"sales\u{A}"#), "\(refused.stderr)")
   }
 
+  @Test(arguments: ["", ":memory:", "file::memory:"])
+  func initRefusesADatabasePathThatIsNotAFile(path: String) throws {
+    let cli = try CLI()
+    let result = try cli.run(["init", "--go-live", "2025-01", "--db", path], database: false)
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("crm-roi: error: --db: "), "\(result.stderr)")
+    #expect(result.stderr.contains(path.isEmpty ? "missing; expected a database file path" : "'\(path)' is not valid; expected a database file path"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { !$0.hasSuffix(".out") && !$0.hasSuffix(".err") }.isEmpty)
+    let fromVariable = try cli.run(["roi"], database: false, environment: ["CRM_ROI_DB": ":memory:"])
+    #expect(fromVariable.status == 65)
+    #expect(fromVariable.stderr.contains("CRM_ROI_DB: ':memory:' is not valid"), "\(fromVariable.stderr)")
+    // The same for the demo's database and a backup's copy.
+    try cli.ok("init", "--go-live", "2025-01")
+    for (arguments, source) in [(["demo", "--db", path], "--db"), (["backup", path, "--db", cli.database], "FILE")] {
+      let refused = try cli.run(arguments, database: false)
+      #expect(refused.status == 65)
+      #expect(refused.stderr.hasPrefix("crm-roi: error: \(source): "), "\(refused.stderr)")
+    }
+  }
+
   /// Files in the test's folder that a command left behind: temporary files and journals.
   func leftovers(in cli: CLI) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains(".tmp-") || $0.hasSuffix("-journal") }

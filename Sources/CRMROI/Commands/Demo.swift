@@ -20,7 +20,7 @@ extension CRMROI {
     var db = "crm-roi-demo.sqlite"
 
     func run() throws {
-      let path = db
+      let path = try databaseFilePath(db, from: "--db")
       try refuseAnythingButAnEarlierDemo(at: path)
       // Built in a new file beside `path` and renamed over it once complete: a demo killed half-way
       // leaves at most a temporary file, never a database that the next demo refuses.

@@ -60,7 +60,7 @@ extension CRMROI {
 
     func run() throws {
       let store = try database.open()
-      try store.backup(to: file, replacing: force)
+      try store.backup(to: try databaseFilePath(file, from: "FILE"), replacing: force)
       try show("Backed up \(TerminalText.visible(database.path)) to \(TerminalText.visible(file)).")
     }
   }

@@ -40,7 +40,7 @@ extension CRMROI {
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
-      let path = database.path
+      let path = try database.checkedPath()
       let store = try Store.openOrCreate(path: path)
       try store.write { try store.initialize(settings) }
       try show("Created \(TerminalText.visible(path))")
