@@ -1,6 +1,7 @@
 import ArgumentParser
 import Interchange
 import ROIEngine
+import Reports
 import SQLite
 import Storage
 
@@ -17,36 +18,65 @@ struct CRMROI: ParsableCommand {
     ]
   )
 
-  /// Parses and runs; the tool's own errors become one line on stderr and exit status 65
-  /// (bad data), argument errors keep swift-argument-parser's usage message and status 64.
+  /// Parses and runs, then flushes standard output, checked. The tool's own errors become one line
+  /// on stderr and exit status 65 (bad data) or 74 (a failed write or SQLite I/O); argument
+  /// errors keep swift-argument-parser's usage message and status 64.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
-    } catch let problems as ImportProblems {
-      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(line)\n") }
-      fail(problems.lines.last!)
-    } catch let error as CSVError {
-      fail(error.description)
-    } catch let error as InputError {
-      fail(error.description)
-    } catch let error as ValueError {
-      fail(error.description)
-    } catch let error as StoreError {
-      fail(error.description)
-    } catch let error as UnknownMetric {
-      fail(error.description)
-    } catch let error as ROIError {
-      fail(error.description)
-    } catch let error as SQLiteError {
-      fail(error.description, status: 74)
+      try standardOutput.flush()
     } catch {
-      exit(withError: error)
+      exit(reporting: error)
     }
   }
 
+  private static func exit(reporting error: Error) -> Never {
+    // What the command wrote before it failed still goes out.
+    let unwritten: FileError?
+    do {
+      try standardOutput.flush()
+      unwritten = nil
+    } catch {
+      unwritten = error as? FileError
+    }
+    switch error {
+    case let problems as ImportProblems:
+      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(TerminalText.visible(line))\n") }
+      fail(problems.lines.last!)
+    case let error as CSVError: fail(error.description)
+    case let error as InputError: fail(error.description)
+    case let error as ValueError: fail(error.description)
+    case let error as StoreError: fail(error.description)
+    case let error as ROIError: fail(error.description)
+    case let error as UnknownMetric: fail(error.description)
+    case let error as FileError: fail(error.description, status: 74)
+    case let error as SQLiteError: fail(error.description, status: 74)
+    default:
+      // swift-argument-parser's own: help, --version and completion scripts (exit 0, on standard
+      // output like any other output), usage errors and ExitCode.
+      let message = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if code == .success {
+        do {
+          if !message.isEmpty { try standardOutput.line(message) }
+          try standardOutput.flush()
+        } catch {
+          fail("\(error)", status: 74)
+        }
+      } else if !message.isEmpty {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
+        writeError(lines.joined(separator: "\n") + "\n")
+      } else if let unwritten {
+        fail(unwritten.description, status: 74)  // like check's exit 1, after output that was lost
+      }
+      Self.exit(withError: code)
+    }
+  }
+
+  /// One line on stderr, control characters in it made visible; then exit with `status`.
   private static func fail(_ message: String, status: Int32 = 65) -> Never {
-    writeError("crm-roi: error: \(message)\n")
+    writeError("crm-roi: error: \(TerminalText.visible(message))\n")
     Self.exit(withError: ExitCode(status))
   }
 }

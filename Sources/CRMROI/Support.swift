@@ -22,8 +22,22 @@ struct DatabaseOptions: ParsableArguments {
     return dataHome + "/crm-roi/crm-roi.sqlite"
   }
 
+  /// `path`, refused when it names no file: empty, SQLite's ":memory:" or a "file:" URI.
+  func checkedPath() throws -> String {
+    try databaseFilePath(path, from: db != nil ? "--db" : "CRM_ROI_DB")
+  }
+
   /// The existing database; an error names the path when there is none.
-  func open() throws -> Store { try Store.open(path: path) }
+  func open() throws -> Store { try Store.open(path: try checkedPath()) }
+}
+
+/// `path` when it names a database file; "" and SQLite's special names (":memory:", "file:" URIs)
+/// would give a database that is not that file, or none.
+func databaseFilePath(_ path: String, from source: String) throws -> String {
+  guard path.isEmpty || path == ":memory:" || path.hasPrefix("file:") else { return path }
+  throw InputError(
+    source: source,
+    error: ValueError(value: path, expected: "a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)"))
 }
 
 /// The options of part 5's views, shared by `roi` and `report`.
@@ -84,46 +98,71 @@ func currentMonth() -> Month {
   return Month(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
 }
 
+/// Writes `text` to standard error as it is: the caller makes user text in it visible.
 func writeError(_ text: String) {
   writeAll(Array(text.utf8), to: 2)
 }
 
-/// Writes all of `bytes` to the file descriptor, across short writes; false when it could not.
+/// Writes all of `bytes` to the file descriptor, across short writes; the errno value when it could not.
 @discardableResult
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
   var offset = 0
   while offset < bytes.count {
     let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
     if written < 0 && errno == EINTR { continue }
-    if written <= 0 { return false }
+    if written < 0 { return errno }
+    if written == 0 { return EIO }
     offset += written
   }
-  return true
+  return nil
 }
 
 extension StoreWriter.LogCounts {
   var summary: String { "\(added) added, \(replaced) replaced, \(unchanged) unchanged" }
 }
 
-/// Standard output in 64 KiB writes, for exports of any size.
+/// Standard output in 64 KiB writes, each checked: a failed write throws `FileError` (exit 74)
+/// and nothing more is written. Every command writes through `standardOutput` (never `print`,
+/// which drops write errors); `main` flushes it, checked too, before the process exits.
 final class OutputBuffer {
+  private let descriptor: Int32
   private var bytes: [UInt8] = []
+  private var failure: FileError?
 
-  init() { bytes.reserveCapacity(1 << 16) }
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+    bytes.reserveCapacity(1 << 17)
+  }
 
-  deinit { flush() }
-
-  func append(_ text: String) {
+  func append(_ text: String) throws {
+    if let failure { throw failure }
     bytes.append(contentsOf: text.utf8)
-    if bytes.count >= 1 << 16 { flush() }
+    if bytes.count >= 1 << 16 { try flush() }
   }
 
-  func line(_ text: String) { append(text + "\n") }
-
-  func flush() {
-    writeAll(bytes, to: 1)
-    bytes.removeAll(keepingCapacity: true)
+  func line(_ text: String) throws {
+    try append(text)
+    try append("\n")
   }
+
+  func flush() throws {
+    if let failure { throw failure }
+    guard !bytes.isEmpty else { return }
+    defer { bytes.removeAll(keepingCapacity: true) }
+    if let code = writeAll(bytes, to: descriptor) {
+      failure = FileError(.standardOutput, code: code)
+      throw failure!
+    }
+  }
+}
+
+/// The process's standard output; the command line tool has one thread.
+nonisolated(unsafe) let standardOutput = OutputBuffer(descriptor: 1)
+
+/// Writes `text` and `terminator` to standard output, like `print` but checked.
+func show(_ text: String, terminator: String = "\n") throws {
+  try standardOutput.append(text)
+  try standardOutput.append(terminator)
 }
 
 /// Colors only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
@@ -131,17 +170,13 @@ func colorsWanted() -> Bool {
   isatty(1) == 1 && (environment("NO_COLOR") ?? "").isEmpty && environment("TERM") != "dumb"
 }
 
-/// Replaces `path` with `text` through a temporary file, so a failure never leaves half a file.
+/// Replaces `path` with `text` through a new temporary file beside it (see `FileReplacement`):
+/// `path` is the old file or the whole new one. The new file is readable by all (0644 less the
+/// umask), as a report meant to be shared.
 func writeFile(_ path: String, _ text: String) throws {
-  let temporary = path + ".tmp-\(getpid())"
-  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-  guard descriptor >= 0 else {
-    throw InputError(source: "--output", error: ValueError(value: path, expected: "a writable file path (\(String(cString: strerror(errno))))"))
-  }
-  let synced = writeAll(Array(text.utf8), to: descriptor) && fsync(descriptor) == 0
-  close(descriptor)
-  guard synced, rename(temporary, path) == 0 else {
-    unlink(temporary)
-    throw InputError(source: "--output", error: ValueError(value: path, expected: "a writable file path (\(String(cString: strerror(errno))))"))
-  }
+  let file = try FileReplacement(target: path)
+  try file.write(text)
+  let mask = umask(0)
+  umask(mask)
+  try file.commit(mode: 0o644 & ~mask)
 }

@@ -37,9 +37,15 @@ public struct CSVRecord {
 
 /// A streaming RFC 4180 reader working on bytes: a UTF-8 byte order mark is skipped, records end
 /// with LF or CRLF, quoted fields may hold commas, doubled quotes and line breaks. Every field
-/// must be valid UTF-8. Blank lines are skipped. Memory stays at one buffer and one record.
+/// read as text must be valid UTF-8 without NUL bytes; a field longer than 1 MiB is refused as soon
+/// as it passes that length. Blank lines are skipped. Memory stays at one buffer and one record.
 public final class CSVReader {
+  /// The longest field read, in bytes (1 MiB).
+  public static let maximumFieldBytes = 1 << 20
+
   public let name: String
+  /// The header's column names, to name a column in an error; "field N" where there is none.
+  public var columnNames: [String] = []
   private let descriptor: Int32
   private let closeOnDeinit: Bool
   private var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -116,8 +122,17 @@ public final class CSVReader {
       var afterQuote = false
       var sawAnything = false
       var endedLine = false
+      /// The line the current field starts on (a quoted field may span several).
+      var fieldLine = line
       func problem(_ message: String) -> CSVError {
-        CSVError(file: name, line: line, column: (ends.count + 1, "field \(ends.count + 1)"), message: message)
+        CSVError(file: name, line: line, column: column(ends.count), message: message)
+      }
+      /// Refuses the current field once it is longer than the limit, before any more of it is read.
+      func checkLength() throws {
+        guard record.count - (ends.last ?? 0) > CSVReader.maximumFieldBytes else { return }
+        throw CSVError(
+          file: name, line: fieldLine, column: column(ends.count),
+          message: "a field longer than 1,048,576 bytes; expected at most 1 MiB per field")
       }
       scan: while true {
         if position == end {
@@ -131,10 +146,12 @@ public final class CSVReader {
           }
         }
         sawAnything = true
-        // Copy a run of ordinary bytes at once; stop at the next byte that means something.
+        // Copy a run of ordinary bytes at once; stop at the next byte that means something, or
+        // one byte past the longest field.
         var stop = position
+        let limit = min(end, position + CSVReader.maximumFieldBytes + 1 - (record.count - (ends.last ?? 0)))
         try buffer.withUnsafeBufferPointer { bytes in
-          while stop < end {
+          while stop < limit {
             let byte = bytes[stop]
             if quoted {
               if byte == UInt8(ascii: "\"") { break }
@@ -150,6 +167,7 @@ public final class CSVReader {
           record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<stop]))
         }
         position = stop
+        try checkLength()
         if position == end { continue }
         let byte = buffer[position]
         position += 1
@@ -159,6 +177,7 @@ public final class CSVReader {
           if position < end && buffer[position] == UInt8(ascii: "\"") {
             position += 1
             record.append(byte)
+            try checkLength()
           } else {
             quoted = false
             afterQuote = true
@@ -169,6 +188,7 @@ public final class CSVReader {
         case UInt8(ascii: ","):
           ends.append(record.count)
           afterQuote = false
+          fieldLine = line
         case UInt8(ascii: "\n"):
           endedLine = true
           break scan
@@ -199,13 +219,23 @@ public final class CSVReader {
     return try record.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
   }
 
-  /// Field `index` of the current record as text; it must be valid UTF-8.
+  /// Field `index` of the current record as text; it must be valid UTF-8 without NUL bytes
+  /// (SQLite, C strings and terminals would cut the text at a NUL).
   public func string(_ index: Int) throws -> String {
     guard let text = withField(index, { String(validating: $0, as: UTF8.self) }) else {
-      throw CSVError(file: name, line: recordLine, column: (index + 1, "field \(index + 1)"),
-                     message: "not valid UTF-8; expected a UTF-8 encoded file")
+      throw CSVError(file: name, line: recordLine, column: column(index), message: "not valid UTF-8; expected a UTF-8 encoded file")
+    }
+    if let nul = text.utf8.firstIndex(of: 0) {
+      throw CSVError(
+        file: name, line: recordLine, column: column(index),
+        message: "a NUL byte at byte \(text.utf8.distance(from: text.utf8.startIndex, to: nul) + 1) of the field; expected text without NUL bytes")
     }
     return text
+  }
+
+  /// Field `index`'s number (1-based) and its header name, else "field N".
+  private func column(_ index: Int) -> (number: Int, name: String) {
+    (index + 1, index < columnNames.count ? columnNames[index] : "field \(index + 1)")
   }
 
   /// The next non-blank record as text, or nil at the end of the input.

@@ -28,6 +28,7 @@ public final class ExpenseCSVReader {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")
     }
     header = try Header(first, file: reader.name)
+    reader.columnNames = header.names
     for (position, name) in header.names.enumerated() where ExpenseFields.Field(rawValue: name) == nil {
       throw CSVError(
         file: reader.name, line: first.line, column: header.column(position),

@@ -26,6 +26,7 @@ public final class MetricCSVReader {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
     }
     header = try Header(first, file: reader.name)
+    reader.columnNames = header.names
     if Set(header.names) == ["month", "metric", "value"] {
       layout = .long
       return

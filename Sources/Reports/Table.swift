@@ -13,8 +13,10 @@ public struct Table {
 
   public mutating func append(_ row: [String]) { rows.append(row) }
 
-  /// Aligned columns separated by two spaces, a rule under the header.
+  /// Aligned columns separated by two spaces, a rule under the header. Control characters in
+  /// cells are shown, not sent to the terminal (see `TerminalText`).
   public func plain() -> String {
+    let rows = rows.map { $0.map(TerminalText.visible) }
     let widths = headers.indices.map { column in
       ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
     }
@@ -26,10 +28,10 @@ public struct Table {
     return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"
   }
 
-  /// A GitHub-flavoured Markdown table, with '|' in cells escaped.
+  /// A GitHub-flavoured Markdown table, with '|' in cells escaped and control characters shown.
   public func markdown() -> String {
     func line(_ cells: [String]) -> String {
-      "| " + cells.map { $0.replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |"
+      "| " + cells.map { TerminalText.visible($0).replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |"
     }
     let rule = "|" + alignments.map { $0 == .right ? "---:|" : "---|" }.joined()
     return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -19,10 +19,13 @@ public final class Database {
     case readWriteCreate
   }
 
-  public init(path: String, mode: Mode = .readWriteCreate) throws {
+  /// `followingSymlinks` false refuses a path with a symlink in it (SQLITE_OPEN_NOFOLLOW): for a
+  /// file this program just created, which must still be the file it opens.
+  public init(path: String, mode: Mode = .readWriteCreate, followingSymlinks: Bool = true) throws {
     var handle: OpaquePointer?
     var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
+    if !followingSymlinks { flags |= SQLITE_OPEN_NOFOLLOW }
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard code == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

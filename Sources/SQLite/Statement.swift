@@ -45,7 +45,9 @@ public final class Statement {
       case .integer(let number):
         try check(sqlite3_bind_int64(handle, index, number), connection, sql: sql)
       case .text(let text):
-        try check(sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT), connection, sql: sql)
+        // With its length in bytes: a NUL inside the text is kept, not taken as its end.
+        let code = text.withCString { sqlite3_bind_text64(handle, index, $0, UInt64(text.utf8.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8)) }
+        try check(code, connection, sql: sql)
       }
     }
     return self
@@ -113,8 +115,9 @@ public struct Row {
     optionalText(column) ?? ""
   }
 
+  /// The column's text with its length in bytes (a NUL inside it does not end it); nil for NULL.
   public func optionalText(_ column: Int32) -> String? {
     guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
-    return String(cString: bytes)
+    return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
   }
 }

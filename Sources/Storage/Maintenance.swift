@@ -24,23 +24,18 @@ extension Store {
   }
 
   /// Copies the database to `destination` with SQLite's online backup API: a consistent copy even
-  /// while other commands write. Written beside the destination first, then renamed into place.
+  /// while other commands write. Written to a new owner-only file beside the destination first
+  /// (see `FileReplacement`), then renamed into place; a -wal, -shm or -journal left beside the
+  /// destination (by a process that died with it open) is removed first, so that no old WAL is
+  /// replayed onto the copy when it is opened.
   public func backup(to destination: String, replacing: Bool) throws {
     if !replacing, access(destination, F_OK) == 0 { throw StoreError.backupExists(path: destination) }
-    let temporary = destination + ".tmp-\(getpid())"
-    let previous = umask(0o077)
-    defer { umask(previous) }
+    let replacement = try FileReplacement(target: destination, sidecars: ["-wal", "-shm", "-journal"])
     do {
-      let copy = try Database(path: temporary, mode: .readWriteCreate)
+      let copy = try Database(path: replacement.temporaryPath, mode: .readWrite, followingSymlinks: false)
       try database.backup(to: copy)
       try copy.execute("PRAGMA journal_mode = DELETE")
-    } catch {
-      unlink(temporary)
-      throw error
     }
-    guard rename(temporary, destination) == 0 else {
-      unlink(temporary)
-      throw StoreError.notWritable(path: destination)
-    }
+    try replacement.commit(mode: 0o600, replacing: replacing)
   }
 }

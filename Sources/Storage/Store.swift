@@ -48,11 +48,12 @@ public final class Store {
 
   /// Opens an existing crm-roi database, migrating it forward; never creates a file, and never
   /// writes to a file that is not already a crm-roi database (an empty file included).
-  public static func open(path: String) throws -> Store {
-    try open(path: path, allowEmpty: false)
+  /// `followingSymlinks` false: see `Database.init`.
+  public static func open(path: String, followingSymlinks: Bool = true) throws -> Store {
+    try open(path: path, allowEmpty: false, followingSymlinks: followingSymlinks)
   }
 
-  private static func open(path: String, allowEmpty: Bool) throws -> Store {
+  private static func open(path: String, allowEmpty: Bool, followingSymlinks: Bool) throws -> Store {
     guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
     if isDirectory { throw StoreError.isDirectory(path: path) }
     guard isRegularFile(path) else { throw StoreError.notARegularFile(path: path) }
@@ -60,16 +61,18 @@ public final class Store {
     // SQLite writes its -wal and -shm files beside the database.
     let folder = parentDirectory(of: path)
     guard access(folder, W_OK | X_OK) == 0 else { throw StoreError.folderNotWritable(path: path, folder: folder) }
-    let store = try Store(path: path, database: try Database(path: path, mode: .readWrite))
+    let database = try Database(path: path, mode: .readWrite, followingSymlinks: followingSymlinks)
+    let store = try Store(path: path, database: database)
     try store.prepareSchema(allowEmpty: allowEmpty)
     return store
   }
 
-  /// Opens `path`, creating the file (owner-only) and its folder when missing.
-  public static func openOrCreate(path: String) throws -> Store {
+  /// Opens `path`, creating the file (owner-only) and its folder when missing; an empty file
+  /// becomes a new database.
+  public static func openOrCreate(path: String, followingSymlinks: Bool = true) throws -> Store {
     switch fileKind(path) {
     case true?: throw StoreError.isDirectory(path: path)
-    case false?: return try open(path: path, allowEmpty: true)
+    case false?: return try open(path: path, allowEmpty: true, followingSymlinks: followingSymlinks)
     case nil:
       try createParentDirectory(of: path)
       let previous = umask(0o077)

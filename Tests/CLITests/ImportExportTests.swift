@@ -109,6 +109,36 @@ import Testing
     #expect(result.stderr.contains("not valid UTF-8"))
   }
 
+  @Test func aNULByteInATextFieldIsRefusedWithItsLineAndColumn() throws {
+    let cli = try database()
+    let before = try cli.contents()
+    let path = try cli.file("nul.csv", "date,category,amount,note\n2025-01-01,other,5,fine\n2025-01-02,other,5,abc\u{0}def\n")
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65)
+    #expect(result.stderr == "crm-roi: error: \(path):3:4 (note): a NUL byte at byte 4 of the field; expected text without NUL bytes\n")
+    #expect(try cli.contents() == before)
+
+    let metrics = try cli.file("nul-metrics.csv", "month,metric,value\n2025-01,sales\u{0},5\n")
+    let refused = try cli.run(["import", "metrics", metrics])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.hasPrefix("crm-roi: error: \(metrics):2:2 (metric): a NUL byte"), "\(refused.stderr)")
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func aFieldOverOneMebibyteIsRefusedWithItsLineAndColumn() throws {
+    let cli = try database()
+    let before = try cli.contents()
+    let long = String(repeating: "x", count: 1_048_577)
+    let path = try cli.file("long.csv", "date,category,amount,note\n2025-01-01,other,5,\"\(long)\"\n")
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65)
+    #expect(result.stderr == "crm-roi: error: \(path):2:4 (note): a field longer than 1,048,576 bytes; expected at most 1 MiB per field\n")
+    #expect(try cli.contents() == before)
+    // 1 MiB exactly is a note like any other.
+    let fits = try cli.file("fits.csv", "date,category,amount,note\n2025-01-01,other,5,\(long.dropLast())\n")
+    #expect(try cli.ok("import", "expenses", fits).contains("1 added"))
+  }
+
   @Test func reimportingAddsNothingButEqualRowsInOneFileAreBothKept() throws {
     let cli = try database()
     let path = try cli.file("twice.csv", """

@@ -164,6 +164,65 @@ import Testing
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
   }
 
+  /// A destination that a process committed to and died without closing has a -wal beside it:
+  /// the backup replacing it must not have that WAL replayed onto it when opened.
+  @Test func backupForceOverALeftoverWALIsTheSourceAsOfTheBackup() throws {
+    let cli = try CLI()
+    try cli.run(["demo", "--db", cli.database], database: false)
+    let old = cli.directory.appendingPathComponent("old.sqlite").path
+    try cli.ok("backup", old)
+    // Another process commits to the old copy in WAL mode and dies: copy its files while it is open.
+    let copy = cli.directory.appendingPathComponent("copy.sqlite").path
+    do {
+      let writer = try Database(path: old, mode: .readWrite)
+      try writer.execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0")
+      try writer.execute("INSERT INTO audit (action, subject, new_value) SELECT action, subject, new_value FROM audit")
+      try FileManager.default.copyItem(atPath: old, toPath: copy)
+      try FileManager.default.copyItem(atPath: old + "-wal", toPath: copy + "-wal")
+    }
+    try Data("stale".utf8).write(to: URL(fileURLWithPath: copy + "-shm"))
+    try Data("stale".utf8).write(to: URL(fileURLWithPath: copy + "-journal"))
+    #expect(FileManager.default.fileExists(atPath: copy + "-wal"))
+
+    try cli.ok("backup", copy, "--force")
+    for suffix in ["-wal", "-shm", "-journal"] {
+      #expect(!FileManager.default.fileExists(atPath: copy + suffix), "\(suffix)")
+    }
+    #expect(try CLI.dump(copy) == (try cli.contents()))
+    #expect(try Database(path: copy, mode: .readWrite).scalar("SELECT count(*) FROM audit")
+      == (try Database(path: cli.database, mode: .readWrite).scalar("SELECT count(*) FROM audit")))
+  }
+
+  /// A demo or backup killed at any point leaves nothing that the next one refuses or trips on.
+  @Test func aKilledDemoOrBackupLeavesNothingTheNextRunTripsOn() throws {
+    let cli = try CLI()
+    try cli.run(["demo", "--db", cli.database], database: false)
+    let demo = cli.directory.appendingPathComponent("demo.sqlite").path
+    let copy = cli.directory.appendingPathComponent("copy.sqlite").path
+    for delay in [0.0, 0.002, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.06, 0.1] {
+      for arguments in [["demo", "--db", demo], ["backup", copy, "--force", "--db", cli.database]] {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // The target is absent or whole, and the next run succeeds.
+        let target = arguments[0] == "demo" ? demo : copy
+        if FileManager.default.fileExists(atPath: target) {
+          let integrity = try Database(path: target, mode: .readWrite).prepare("PRAGMA integrity_check").rows { $0.text(0) }
+          #expect(integrity == ["ok"], "\(arguments[0]) after \(delay) s")
+        }
+        let again = try cli.run(arguments, database: false)
+        #expect(again.status == 0, "\(arguments[0]) after \(delay) s: \(again.stderr)")
+      }
+    }
+    #expect(try CLI.dump(copy) == (try cli.contents()))
+  }
+
   @Test func historyKeepsOldValuesAndRemovedExpensesComeBack() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")

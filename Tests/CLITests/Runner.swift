@@ -26,13 +26,24 @@ struct CLI {
   }
 
   /// Runs `crm-roi arguments…` with --db pointing at this test's database unless `database` is false.
+  /// `standardOutput`: a file to send standard output to instead of capturing it (like /dev/full).
+  /// `fileSizeLimit`: the most KiB any file the process writes may hold (`ulimit -f`), its own
+  /// standard output included: a write past it fails as on a full disk.
   @discardableResult
   func run(
-    _ arguments: [String], database: Bool = true, environment: [String: String] = [:], input: String? = nil
+    _ arguments: [String], database: Bool = true, environment: [String: String] = [:], input: String? = nil,
+    standardOutput: String? = nil, fileSizeLimit: Int? = nil
   ) throws -> Result {
     let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = arguments + (database ? ["--db", self.database] : [])
+    let arguments = arguments + (database ? ["--db", self.database] : [])
+    if let fileSizeLimit {
+      // SIGXFSZ ignored, so that a write past the limit fails with EFBIG instead of killing the process.
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments
+    } else {
+      process.executableURL = CLI.binary
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "CRM_ROI_DB")
@@ -42,9 +53,9 @@ struct CLI {
     let name = UUID().uuidString
     let outURL = directory.appendingPathComponent("\(name).out")
     let errURL = directory.appendingPathComponent("\(name).err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try standardOutput.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) } ?? FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     defer {
       try? out.close()

@@ -238,6 +238,24 @@ import Testing
     let attributes = try FileManager.default.attributesOfItem(atPath: store.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
   }
+
+  /// Text is bound and read with its length: a NUL byte inside it does not cut it short.
+  @Test func textWithANULByteIsStoredWhole() throws {
+    let database = try Database(path: "\(folder)/nul.sqlite")
+    try database.execute("CREATE TABLE t (x TEXT)")
+    try database.prepare("INSERT INTO t VALUES (?)").run([.text("abc\u{0}def")])
+    #expect(try database.scalar("SELECT length(CAST(x AS BLOB)) FROM t") == 7)
+    #expect(try database.prepare("SELECT x FROM t").rows { $0.text(0) } == ["abc\u{0}def"])
+    try database.prepare("DELETE FROM t").run()
+    try database.prepare("INSERT INTO t VALUES (?)").run([.text("")])
+    #expect(try database.scalar("SELECT count(*) FROM t WHERE x = ''") == 1)
+
+    let store = try newStore()
+    let id = try store.write { store in
+      try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .other, amount: Money(minor: 100), note: "abc\u{0}def"))
+    }
+    #expect(try store.read { try $0.expenses() }.first { $0.id == id }?.note == "abc\u{0}def")
+  }
 }
 
 /// Part 6: the store's closed lists come from the Swift enums, and stored text outside them is an error.

@@ -20,28 +20,36 @@ extension CRMROI {
     var db = "crm-roi-demo.sqlite"
 
     func run() throws {
-      try removeEarlierDemo()
-      let store = try Store.openOrCreate(path: db)
-      let report = try store.write { store in
-        try store.initialize(SampleHistory.settings, isDemo: true)
-        for expense in SampleHistory.expenses { try store.add(expense) }
-        for metric in SampleHistory.metrics { try store.add(metric) }
-        try store.log(SampleHistory.snapshots)
-        return try store.report()
+      let path = try databaseFilePath(db, from: "--db")
+      try refuseAnythingButAnEarlierDemo(at: path)
+      // Built in a new file beside `path` and renamed over it once complete: a demo killed half-way
+      // leaves at most a temporary file, never a database that the next demo refuses.
+      let file = try FileReplacement(target: path, sidecars: ["-wal", "-shm", "-journal"])
+      let report: ROIReport
+      do {
+        let store = try Store.openOrCreate(path: file.temporaryPath, followingSymlinks: false)
+        report = try store.write { store in
+          try store.initialize(SampleHistory.settings, isDemo: true)
+          for expense in SampleHistory.expenses { try store.add(expense) }
+          for metric in SampleHistory.metrics { try store.add(metric) }
+          try store.log(SampleHistory.snapshots)
+          return try store.report()
+        }
       }
-      print(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
-      print("\nSample database: \(db). Explore it with, for example:")
-      print("  crm-roi expense list --db \(db)")
-      print("  crm-roi roi --db \(db) --format json")
+      try file.commit(mode: 0o600)
+      let shown = TerminalText.visible(path)
+      try show(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
+      try show("\nSample database: \(shown). Explore it with, for example:")
+      try show("  crm-roi expense list --db \(shown)")
+      try show("  crm-roi roi --db \(shown) --format json")
     }
 
-    /// Deletes `db` when an earlier demo made it; refuses any other existing file.
-    private func removeEarlierDemo() throws {
+    /// Refuses an existing file at `path` that an earlier demo did not write.
+    private func refuseAnythingButAnEarlierDemo(at path: String) throws {
       var info = stat()
-      guard stat(db, &info) == 0 else { return }
-      let isDemo = (try? Store.open(path: db).read { try $0.isDemo() }) ?? false
-      guard isDemo else { throw StoreError.notEmpty(path: db) }
-      for suffix in ["", "-wal", "-shm"] { unlink(db + suffix) }
+      guard lstat(path, &info) == 0 else { return }
+      let isDemo = (try? Store.open(path: path).read { try $0.isDemo() }) ?? false
+      guard isDemo else { throw StoreError.notEmpty(path: path) }
     }
   }
 }

@@ -59,7 +59,7 @@ extension CRMROI {
         if let recurrence = expense.recurrence {
           line += " every \(recurrence.every.rawValue) until \(recurrence.until?.description ?? "the horizon end")"
         }
-        print(line + ".")
+        try show(line + ".")
       }
 
       private func makeExpense(currency: Currency, goLive: Month) throws -> ROIEngine.Expense {
@@ -85,7 +85,7 @@ extension CRMROI {
         let store = try database.open()
         let (expenses, currency) = try store.read { store in (try store.expenses(), try store.settings().currency) }
         guard !expenses.isEmpty else {
-          print("No expenses yet: add one with crm-roi expense add.")
+          try show("No expenses yet: add one with crm-roi expense add.")
           return
         }
         var table = Table([
@@ -103,7 +103,7 @@ extension CRMROI {
             expense.recurrence.map { $0.until?.description ?? "horizon" } ?? "", note,
           ])
         }
-        print(table.plain(), terminator: "")
+        try show(table.plain(), terminator: "")
       }
     }
 
@@ -120,7 +120,7 @@ extension CRMROI {
         let number = try expenseID(id)
         let store = try database.open()
         let expense = try store.write { store in try store.restoreExpense(id: number) }
-        print("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
+        try show("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
       }
     }
 
@@ -138,7 +138,7 @@ extension CRMROI {
         let number = try expenseID(id)
         let store = try database.open()
         try store.write { store in try store.removeExpense(id: number) }
-        print("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
+        try show("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
       }
     }
   }

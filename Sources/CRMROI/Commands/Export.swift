@@ -26,21 +26,21 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let output = OutputBuffer()
+        let output = standardOutput
         try store.read { store in
           let currency = try store.settings().currency
           switch format {
           case .csv:
-            output.line(ExpenseCSVWriter.header)
-            try store.forEachExpense { output.line(ExpenseCSVWriter.line($0, currency: currency)) }
+            try output.line(ExpenseCSVWriter.header)
+            try store.forEachExpense { try output.line(ExpenseCSVWriter.line($0, currency: currency)) }
           case .json:
             var first = true
-            output.append("[")
+            try output.append("[")
             try store.forEachExpense { expense in
-              output.append((first ? "\n  " : ",\n  ") + JSONExport.expense(expense, currency: currency))
+              try output.append((first ? "\n  " : ",\n  ") + JSONExport.expense(expense, currency: currency))
               first = false
             }
-            output.line(first ? "]" : "\n]")
+            try output.line(first ? "]" : "\n]")
           }
         }
       }
@@ -58,13 +58,13 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let snapshots = try store.read { try $0.snapshots() }
-        let output = OutputBuffer()
+        let output = standardOutput
         switch format {
         case .csv:
-          output.line(MetricCSVWriter.header)
-          for snapshot in snapshots { output.line(MetricCSVWriter.line(snapshot)) }
+          try output.line(MetricCSVWriter.header)
+          for snapshot in snapshots { try output.line(MetricCSVWriter.line(snapshot)) }
         case .json:
-          output.line("[" + snapshots.map { "\n  " + JSONExport.snapshot($0) }.joined(separator: ",") + (snapshots.isEmpty ? "]" : "\n]"))
+          try output.line("[" + snapshots.map { "\n  " + JSONExport.snapshot($0) }.joined(separator: ",") + (snapshots.isEmpty ? "]" : "\n]"))
         }
       }
     }

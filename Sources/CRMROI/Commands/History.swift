@@ -22,7 +22,7 @@ extension CRMROI {
       for entry in entries {
         table.append([String(entry.id), entry.at, entry.action.rawValue, entry.subject, entry.oldValue ?? "", entry.newValue ?? ""])
       }
-      print(entries.isEmpty ? "No changes recorded yet." : table.plain(), terminator: entries.isEmpty ? "\n" : "")
+      try show(entries.isEmpty ? "No changes recorded yet." : table.plain(), terminator: entries.isEmpty ? "\n" : "")
     }
   }
 
@@ -35,11 +35,11 @@ extension CRMROI {
 
     func run() throws {
       let findings = try database.open().check(latestMonth: currentMonth())
-      for finding in findings { print(finding) }
+      for finding in findings { try show(finding) }
       if findings.isEmpty {
-        print("No problems found.")
+        try show("No problems found.")
       } else {
-        print("\(findings.count) finding\(findings.count == 1 ? "" : "s").")
+        try show("\(findings.count) finding\(findings.count == 1 ? "" : "s").")
         throw ExitCode(1)
       }
     }
@@ -59,8 +59,9 @@ extension CRMROI {
     var force = false
 
     func run() throws {
-      try database.open().backup(to: file, replacing: force)
-      print("Backed up \(database.path) to \(file).")
+      let store = try database.open()
+      try store.backup(to: try databaseFilePath(file, from: "FILE"), replacing: force)
+      try show("Backed up \(TerminalText.visible(database.path)) to \(TerminalText.visible(file)).")
     }
   }
 }

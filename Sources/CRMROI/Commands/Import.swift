@@ -1,6 +1,7 @@
 import ArgumentParser
 import Interchange
 import ROIEngine
+import Reports
 import Storage
 
 extension CRMROI {
@@ -37,7 +38,7 @@ extension CRMROI {
           return (added, skipped, reader.file)
         }
         let (added, skipped, file) = outcome.value
-        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+        try show("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
       }
     }
 
@@ -66,7 +67,7 @@ extension CRMROI {
           return (try store.importSnapshots(snapshots, file: reader.file), reader.file)
         }
         let (counts, file) = outcome.value
-        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+        try show("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
       }
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ROIEngine
+import Reports
 import Storage
 
 extension CRMROI {
@@ -40,10 +41,11 @@ extension CRMROI {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
       try parsed(from: "--horizon-years") { try settings.validate() }
-      let store = try Store.openOrCreate(path: database.path)
+      let path = try database.checkedPath()
+      let store = try Store.openOrCreate(path: path)
       try store.write { store in try store.initialize(settings) }
-      print("Created \(database.path)")
-      print(SettingsText.render(settings), terminator: "")
+      try show("Created \(TerminalText.visible(path))")
+      try show(SettingsText.render(settings), terminator: "")
     }
   }
 }

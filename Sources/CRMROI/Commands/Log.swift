@@ -42,7 +42,7 @@ extension CRMROI {
         }
         return (logged, try store.log(snapshots))
       }
-      print("Logged \(logged): \(counts.summary).")
+      try show("Logged \(logged): \(counts.summary).")
     }
   }
 }

@@ -52,7 +52,7 @@ extension CRMROI {
             throw InputError(source: error.field == .name ? "metric name" : "--\(error.field.rawValue)", error: error.error)
           }
         }
-        print("Added metric \(name) (\(kind)).")
+        try show("Added metric \(name) (\(kind)).")
       }
     }
 
@@ -90,7 +90,7 @@ extension CRMROI {
           }
           try store.update(metric)
         }
-        print("Updated metric \(name).")
+        try show("Updated metric \(name).")
       }
     }
 
@@ -114,7 +114,7 @@ extension CRMROI {
           }
           table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? "", metric.attribution.description])
         }
-        print(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
+        try show(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }
     }
 
@@ -133,7 +133,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         try store.write { store in try store.removeMetric(named: name, force: force) }
-        print("Removed metric \(name).")
+        try show("Removed metric \(name).")
       }
     }
   }

@@ -43,13 +43,13 @@ extension CRMROI {
       let rows = report.quarters
       switch format {
       case .table:
-        print(TextReport.render(report, rows: rows, markdown: false), terminator: "")
+        try show(TextReport.render(report, rows: rows, markdown: false), terminator: "")
         if chart {
-          print("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
+          try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
         }
-      case .markdown: print(TextReport.render(report, rows: rows, markdown: true), terminator: "")
-      case .csv: print(TextReport.csv(report, rows: rows), terminator: "")
-      case .json: print(JSONReport.render(report, rows: rows), terminator: "")
+      case .markdown: try show(TextReport.render(report, rows: rows, markdown: true), terminator: "")
+      case .csv: try show(TextReport.csv(report, rows: rows), terminator: "")
+      case .json: try show(JSONReport.render(report, rows: rows), terminator: "")
       }
     }
   }

@@ -23,7 +23,7 @@ extension CRMROI {
         (try store.report(discount: discount, project: analysis.project), try store.expenses())
       }
       try writeFile(output, HTMLReport.render(report, expenses: expenses))
-      print("Wrote \(output)")
+      try show("Wrote \(TerminalText.visible(output))")
     }
   }
 }

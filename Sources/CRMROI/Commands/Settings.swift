@@ -17,7 +17,7 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
 
       func run() throws {
-        print(SettingsText.render(try database.open().read { try $0.settings() }), terminator: "")
+        try show(SettingsText.render(try database.open().read { try $0.settings() }), terminator: "")
       }
     }
 
@@ -48,9 +48,9 @@ extension CRMROI {
           return (old, settings)
         }
         if relabel, old.currency != updated.currency {
-          print("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
+          try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
         }
-        print(SettingsText.render(updated), terminator: "")
+        try show(SettingsText.render(updated), terminator: "")
       }
     }
   }

@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Output that could not be written whole: where it was going and why.
+public struct FileError: Error, Equatable, CustomStringConvertible {
+  public enum Destination: Equatable, Sendable {
+    case standardOutput
+    case file(String)
+  }
+
+  public let destination: Destination
+  public let reason: String
+
+  public init(_ destination: Destination, reason: String) {
+    self.destination = destination
+    self.reason = reason
+  }
+
+  /// The system's message for `code` (an errno value).
+  public init(_ destination: Destination, code: Int32) {
+    self.init(destination, reason: String(cString: strerror(code)))
+  }
+
+  public var description: String {
+    switch destination {
+    case .standardOutput:
+      "cannot write to standard output: \(reason); expected a destination with room for the whole output"
+    case .file(let path):
+      "cannot write '\(path)': \(reason); expected a writable file path with room for the whole file (nothing there was changed)"
+    }
+  }
+}
+
+/// Writes a file whole or not at all. The new content goes to a temporary file beside the target,
+/// with a random name and created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600): a planted
+/// symlink is never followed and no other file is ever truncated. `commit` syncs it and renames it
+/// over the target, so the target is the old file or the whole new one. Released uncommitted, the
+/// temporary file is removed; a killed process leaves at most a `FILE.tmp-XXXXXXXXXXXX` that no later
+/// run uses.
+public final class FileReplacement {
+  public let target: String
+  /// Where the new content is written until `commit`.
+  public let temporaryPath: String
+  /// Files named `target` + suffix that belong to the target (an SQLite file's -wal, -shm and
+  /// -journal): removed before the rename, so none of them can apply to the new file.
+  public let sidecars: [String]
+  private let descriptor: Int32
+  private let identity: (device: UInt64, inode: UInt64)
+  private var finished = false
+
+  public init(target: String, sidecars: [String] = []) throws {
+    self.target = target
+    self.sidecars = sidecars
+    let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+    var generator = SystemRandomNumberGenerator()
+    var attempts = 0
+    while true {
+      let name = target + ".tmp-" + String(decoding: (0..<12).map { _ in letters.randomElement(using: &generator)! }, as: UTF8.self)
+      let descriptor = open(name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      if descriptor >= 0 {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+          let code = errno
+          close(descriptor)
+          unlink(name)
+          throw FileError(.file(target), code: code)
+        }
+        (temporaryPath, self.descriptor) = (name, descriptor)
+        identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+        return
+      }
+      attempts += 1
+      guard errno == EEXIST || errno == EINTR, attempts < 100 else { throw FileError(.file(target), code: errno) }
+    }
+  }
+
+  deinit {
+    if !finished { discard() }
+  }
+
+  /// Appends all of `bytes` to the temporary file, across short writes.
+  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { throw FileError(.file(target), code: written < 0 ? errno : EIO) }
+      offset += written
+    }
+  }
+
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Makes the temporary file the target: syncs it, checks that its path still names the file
+  /// created in `init` (nobody swapped it), sets `mode`, removes the target's sidecars, then
+  /// renames it into place and syncs the folder. The sidecars go first: a crash in between leaves
+  /// the old target without them, never the new one with the old target's WAL or journal.
+  /// With `replacing` false an existing target is an error and is left alone.
+  public func commit(mode: mode_t? = nil, replacing: Bool = true) throws {
+    defer { if !finished { discard() } }
+    guard fsync(descriptor) == 0 else { throw FileError(.file(target), code: errno) }
+    var info = stat()
+    guard lstat(temporaryPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+      UInt64(info.st_dev) == identity.device, UInt64(info.st_ino) == identity.inode
+    else {
+      throw FileError(.file(target), reason: "its temporary file \(temporaryPath) was replaced while being written")
+    }
+    if let mode, fchmod(descriptor, mode) != 0 { throw FileError(.file(target), code: errno) }
+    if !replacing, exists(target) { throw FileError(.file(target), reason: "it already exists") }
+    for suffix in sidecars where unlink(target + suffix) != 0 && errno != ENOENT {
+      throw FileError(.file(target), reason: "cannot remove \(target + suffix): \(String(cString: strerror(errno)))")
+    }
+    if replacing {
+      guard rename(temporaryPath, target) == 0 else { throw FileError(.file(target), code: errno) }
+    } else if link(temporaryPath, target) == 0 {
+      // link() fails when the target appeared meanwhile, where rename() would replace it.
+      unlink(temporaryPath)
+    } else {
+      // A file system without hard links: rename, the target having been checked just above.
+      guard errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS, rename(temporaryPath, target) == 0 else {
+        throw FileError(.file(target), code: errno)
+      }
+    }
+    finished = true
+    close(descriptor)
+    syncFolder(of: target)
+  }
+
+  /// Removes the temporary file (and any sidecars SQLite left beside it).
+  private func discard() {
+    finished = true
+    close(descriptor)
+    for suffix in [""] + sidecars { unlink(temporaryPath + suffix) }
+  }
+}
+
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
+}
+
+/// Whether anything (a dangling symlink too) is at `path`.
+private func exists(_ path: String) -> Bool {
+  var info = stat()
+  return lstat(path, &info) == 0
+}
+
+/// Makes a rename in the folder of `path` durable; best effort.
+private func syncFolder(of path: String) {
+  let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+  let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  guard descriptor >= 0 else { return }
+  fsync(descriptor)
+  close(descriptor)
+}
