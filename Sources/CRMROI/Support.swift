@@ -48,7 +48,7 @@ struct AnalysisOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Share of the benefit set aside as uncertain in the discounted view, like 20%.")
   var risk = "0%"
 
-  @Flag(help: "Project the last 12 months' pace to the horizon end: lifetime benefit and ROI, break-even.")
+  @Flag(help: "Project the pace of the last 12 months (fewer since go-live) to the horizon end: lifetime benefit and ROI, break-even.")
   var project = false
 
   func discount() throws -> DiscountOptions {

@@ -9,21 +9,21 @@ public final class ExpenseCSVReader {
   private let header: Header
   private let currency: Currency
   /// Dates before this month are refused (10 years before go-live).
-  private let goLive: Month?
+  private let settings: Settings?
   private let earliest: Month?
   private let positions: [(field: ExpenseFields.Field, position: Int)]
 
   public var file: String { reader.name }
 
-  public convenience init(path: String, currency: Currency, goLive: Month? = nil) throws {
-    try self.init(reader: try CSVReader(path: path), currency: currency, goLive: goLive)
+  public convenience init(path: String, currency: Currency, settings: Settings? = nil) throws {
+    try self.init(reader: try CSVReader(path: path), currency: currency, settings: settings)
   }
 
-  public init(reader: CSVReader, currency: Currency, goLive: Month? = nil) throws {
+  public init(reader: CSVReader, currency: Currency, settings: Settings? = nil) throws {
     self.reader = reader
     self.currency = currency
-    self.goLive = goLive
-    earliest = goLive?.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
+    self.settings = settings
+    earliest = settings?.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")
     }
@@ -62,7 +62,7 @@ public final class ExpenseCSVReader {
       values[field] = field == .note ? CSVText.unneutralised(text) : text.trimmingSpaces()
     }
     do {
-      return .success(try ExpenseFields(values).expense(currency: currency, goLive: goLive))
+      return .success(try ExpenseFields(values).expense(currency: currency, settings: settings))
     } catch {
       let position = header.position(of: error.field.rawValue)
       return .failure(CSVError(

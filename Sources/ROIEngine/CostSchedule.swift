@@ -15,7 +15,8 @@ struct CostSchedule {
     var byMonth: [Int: Int128] = [:]
     var first: Month?
     var last: Month?
-    for item in items {
+    // An expense after the horizon end counts in no row and not in the TCO (`check` reports it).
+    for item in items where item.month <= horizonEnd {
       first = min(first ?? item.month, item.month)
       if item.recurrence == nil { last = max(last ?? item.month, item.month) }
       for month in item.occurrences(horizonEnd: horizonEnd) {

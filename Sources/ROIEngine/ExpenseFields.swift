@@ -21,9 +21,10 @@ public struct ExpenseFields: Sendable {
   /// How far before go-live an expense may be dated: earlier is taken for a typo.
   public static let yearsBeforeGoLive = 10
 
-  /// The checked expense; the first wrong field throws a `FieldError`. With `goLive`, a date more
-  /// than 10 years before it is refused.
-  public func expense(currency: Currency, goLive: Month? = nil) throws(FieldError) -> Expense {
+  /// The checked expense; the first wrong field throws a `FieldError`. With `settings`, a date more
+  /// than 10 years before go-live is refused as a likely typo.
+  public func expense(currency: Currency, settings: Settings? = nil) throws(FieldError) -> Expense {
+    let goLive = settings?.goLive
     func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
       do {
         return try body(values[field] ?? "")

@@ -32,7 +32,8 @@ public enum ROICalculator {
       metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter)
     return ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost,
-      quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, payback: payback,
+      quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, lastQuarter: rows.last?.quarter,
+      payback: payback,
       objectives: objectives, discounted: discounted, projection: projection)
   }
 }

@@ -4,7 +4,11 @@ public struct ROIReport: Sendable {
   public let settings: Settings
   /// Every one-time expense plus every occurrence of every recurring expense up to the horizon end.
   public let totalCostOfOwnership: Rational
+  /// The rows asked for (from `--from` on).
   public let quarters: [QuarterRow]
+  /// The last quarter of the history as computed (the end of `--to`, or of the data): what payback
+  /// and objectives are as of, whether or not `--from` shows its row.
+  public let lastQuarter: Quarter?
   public let payback: Payback
   public let objectives: [Objective]
   public let discounted: DiscountedView

@@ -48,8 +48,8 @@ public struct Settings: Equatable, Sendable {
   public func validate() throws {
     guard horizonEnd.year <= Month.years.upperBound else {
       throw ValueError(
-        value: "\(horizonYears)",
-        expected: "horizon years that end by 9999-12 (go-live \(goLive) + \(horizonYears) years ends in \(horizonEnd.year))")
+        value: "go-live \(goLive) + \(horizonYears) horizon years",
+        expected: "a go-live and horizon that end by 9999-12 (this one ends in \(horizonEnd.year))")
     }
   }
 

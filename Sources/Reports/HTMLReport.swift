@@ -181,7 +181,7 @@ public enum HTMLReport {
     html += "</tbody>\n</table>\n"
 
     // Objectives.
-    html += "<h2>Objectives (\(rows.last.map { "\($0.quarter)" } ?? "no data"))</h2>\n"
+    html += "<h2>Objectives (\(report.lastQuarter.map { "\($0)" } ?? "no data"))</h2>\n"
     if report.objectives.isEmpty {
       html += "<p>No metric has a target yet: <code>crm-roi metric add NAME … --target +10%</code>.</p>\n"
     } else {

@@ -60,7 +60,7 @@ public enum TextReport {
     output += "Discounted break-even:    \(discounted.breakEvenMonth?.description ?? "not reached")\n"
 
     if let projection = report.projection {
-      output += "\n" + heading("Projection to \(settings.horizonEnd) at the last 12 months' pace (a projection, not history)", markdown: markdown)
+      output += "\n" + heading("Projection to \(settings.horizonEnd) at the pace of the last \(projectionMonths(report)) (a projection, not history)", markdown: markdown)
       output += "Run rate:                 \(currency.grouped(projection.runRate)) \(currency.code) a month\n"
       output += "Lifetime benefit:         \(currency.grouped(projection.lifetimeBenefit)) \(currency.code)\n"
       output += "Lifetime ROI:             \(projection.lifetimeROI.percentText) of TCO \(currency.grouped(projection.totalCostOfOwnership)) \(currency.code)\n"
@@ -82,7 +82,7 @@ public enum TextReport {
           objective.met.map { $0 ? "yes" : "no" } ?? "–",
         ])
       }
-      output += "\n" + heading("Objectives (\(report.quarters.last?.quarter.description ?? "no data"))", markdown: markdown)
+      output += "\n" + heading("Objectives (\(report.lastQuarter?.description ?? "no data"))", markdown: markdown)
       output += markdown ? objectives.markdown() : objectives.plain()
     }
     return output
@@ -115,4 +115,11 @@ public enum TextReport {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+}
+
+/// "12 months", or fewer when go-live is more recent: the months the run rate averages.
+private func projectionMonths(_ report: ROIReport) -> String {
+  let end = report.lastQuarter?.lastMonth ?? report.settings.goLive
+  let months = min(12, max(0, report.settings.goLive.distance(to: end) + 1))
+  return months == 1 ? "month" : "\(months) months"
 }

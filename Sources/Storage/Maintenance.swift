@@ -29,6 +29,11 @@ extension Store {
   /// destination (by a process that died with it open) is removed first, so that no old WAL is
   /// replayed onto the copy when it is opened.
   public func backup(to destination: String, replacing: Bool) throws {
+    var source = stat()
+    var target = stat()
+    if stat(path, &source) == 0, stat(destination, &target) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+      throw StoreError.backupOntoItself(path: destination)
+    }
     if !replacing, access(destination, F_OK) == 0 { throw StoreError.backupExists(path: destination) }
     let replacement = try FileReplacement(target: destination, sidecars: ["-wal", "-shm", "-journal"])
     do {

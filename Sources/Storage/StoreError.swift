@@ -24,6 +24,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case corrupt(path: String, detail: String)
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
+  case backupOntoItself(path: String)
 
   public var description: String {
     switch self {
@@ -45,7 +46,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .duplicateMetric(let name):
       "metric '\(name)' already exists; expected a new name (see crm-roi metric list)"
     case .metricHasSnapshots(let name, let count):
-      "metric '\(name)' has \(count) snapshots; pass --force to remove it with them"
+      "metric '\(name)' has \(count) snapshot\(count == 1 ? "" : "s"); pass --force to remove it with \(count == 1 ? "it" : "them")"
     case .noSuchExpense(let id):
       "no expense with id \(id); expected an id shown by crm-roi expense list"
     case .currencyChangesMinorUnits(let from, let to):
@@ -70,6 +71,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' is damaged (\(detail)); expected an intact database: restore it from a backup (crm-roi backup)"
     case .backupExists(let path):
       "'\(path)' already exists; expected a new file name, or --force to replace it"
+    case .backupOntoItself(let path):
+      "'\(path)' is the database itself; expected another file for the backup"
     case .expenseNotRemoved(let id):
       "expense \(id) is not removed; expected the id of a removed expense (see crm-roi history)"
     case .notEmpty(let path):

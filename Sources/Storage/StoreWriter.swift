@@ -19,18 +19,25 @@ public final class StoreWriter: StoreReader {
   }
 
   /// Replaces the settings. Once money is stored (removed expenses included), a currency with other
-  /// minor units is refused, and one with the same minor units needs `relabel`: amounts are not converted.
-  public func update(_ settings: Settings, relabel: Bool = false) throws {
+  /// minor units is refused, and one with the same minor units needs `relabel`: amounts are not
+  /// converted. Returns whether stored amounts were relabelled; a change to the same settings
+  /// writes nothing.
+  @discardableResult
+  public func update(_ settings: Settings, relabel: Bool = false) throws -> Bool {
     let current = try self.settings()
+    guard settings != current else { return false }
+    var relabelled = false
     if settings.currency != current.currency, try hasMoney() {
       if settings.currency.minorUnits != current.currency.minorUnits {
         throw StoreError.currencyChangesMinorUnits(from: current.currency, to: settings.currency)
       }
       if !relabel { throw StoreError.currencyNeedsRelabel(from: current.currency, to: settings.currency) }
+      relabelled = true
     }
     try statement(SettingsRecord.updateSQL).run(SettingsRecord.values(of: settings))
     cachedSettings = nil
     try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))
+    return relabelled
   }
 
   private func hasMoney() throws -> Bool {
@@ -110,7 +117,7 @@ public final class StoreWriter: StoreReader {
     }
     try statement("DELETE FROM snapshot WHERE metric_id = ?").run([.integer(id)])
     try statement("DELETE FROM metric WHERE id = ?").run([.integer(id)])
-    let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshots removed)"
+    let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshot\(values.count == 1 ? "" : "s") removed)"
     try record(.remove, "metric \(name)", old: AuditText.metric(metric, currency: try settings().currency) + forced)
   }
 

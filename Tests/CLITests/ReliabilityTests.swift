@@ -243,7 +243,7 @@ import Testing
     #expect(lines.contains { $0.contains("replace metric sales kind=revenue margin=30% kind=revenue margin=30% attribution=80%") })
     #expect(history.contains(#"date=2025-01-02 category=license amount=500.00 note="Seats""#))
     #expect(history.contains("baseline-months=12") && history.contains("baseline-months=6"))
-    #expect(history.contains("(--force: 1 snapshots removed)"))
+    #expect(history.contains("(--force: 1 snapshot removed)"))
     #expect(try cli.ok("history", "--limit", "1").split(separator: "\n").count == 3)  // header, rule, one row
 
     #expect(try cli.ok("expense", "list").contains("No expenses yet"))

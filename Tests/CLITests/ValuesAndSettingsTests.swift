@@ -47,7 +47,7 @@ import Testing
     let late = try CLI()
     let result = try late.run(["init", "--go-live", "9998-01", "--horizon-years", "5"])
     #expect(result.status == 65)
-    #expect(result.stderr.contains("--horizon-years: '5' is not valid; expected horizon years that end by 9999-12"))
+    #expect(result.stderr.contains("--go-live and --horizon-years: 'go-live 9998-01 + 5 horizon years' is not valid; expected a go-live and horizon that end by 9999-12 (this one ends in 10002)"))
     #expect(!FileManager.default.fileExists(atPath: late.database))
     try expectRefused(cli, ["settings", "set", "go-live", "9999-01"], mentioning: "end by 9999-12")
   }
@@ -103,6 +103,40 @@ import Testing
     #expect((discounted["pv_cost"] as? NSNumber)?.intValue == 0)
     #expect((discounted["npv"] as? NSNumber)?.intValue == 0)
     try expectRefused(cli, ["roi", "--from", "2026Q4", "--to", "2026Q3"], mentioning: "--from 2026Q4 is after --to 2026Q3")
+  }
+
+  @Test func anExpenseAfterTheHorizonCountsNowhereAndCheckNamesIt() throws {
+    // Found by a new user: one expense dated 9999-12-31 made roi print 31,940 rows in 24 s.
+    let cli = try initialised()
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "license", "--amount", "100")
+    try cli.ok("expense", "add", "--date", "9999-12-31", "--category", "other", "--amount", "1")
+    let json = try cli.json("roi", "--format", "json")
+    #expect((json["quarters"] as? [Any])?.count == 1)
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""total_cost_of_ownership": 100.00"#))
+    let check = try cli.run(["check"])
+    #expect(check.status == 1)
+    #expect(check.stdout.contains("expense 2 on 9999-12-31 is after the horizon end 2030-03; it counts in no row"))
+  }
+
+  @Test func aBackupOntoTheDatabaseItselfIsRefused() throws {
+    let cli = try initialised()
+    let before = try cli.contents()
+    for target in [cli.database, cli.directory.path + "/./test.sqlite"] {
+      let result = try cli.run(["backup", target, "--force"])
+      #expect(result.status == 65)
+      #expect(result.stderr.contains("is the database itself; expected another file for the backup"))
+    }
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func aSettingSetToItsCurrentValueRecordsNothing() throws {
+    let cli = try initialised()
+    try cli.ok("settings", "set", "currency", "EUR")
+    let relabelled = try cli.ok("settings", "set", "currency", "USD", "--relabel")
+    #expect(!relabelled.contains("Relabelled"))  // nothing stored: nothing to relabel
+    let history = try cli.ok("history")
+    // One settings change (to USD); EUR → EUR wrote nothing.
+    #expect(history.split(separator: "\n").filter { $0.contains("settings  settings") }.count == 1, "\(history)")
   }
 
   @Test func readCommandsNeverWriteToAFileThatIsNotACRMROIDatabase() throws {

@@ -192,7 +192,7 @@ import Testing
     let store = try newStore()
     var settings = try store.read { try $0.settings() }
     settings.currency = try Currency(code: "USD")
-    try store.write { store in try store.update(settings) }  // nothing stored yet: allowed
+    _ = try store.write { store in try store.update(settings) }  // nothing stored yet: allowed
     _ = try store.write { store in try store.add(Expense(date: try CalendarDate(parsing: "2025-03-10"), category: .license, amount: Money(minor: 100))) }
     settings.currency = try Currency(code: "JPY")
     #expect(throws: StoreError.currencyChangesMinorUnits(from: try Currency(code: "USD"), to: settings.currency)) {
@@ -202,7 +202,7 @@ import Testing
     #expect(throws: StoreError.currencyNeedsRelabel(from: try Currency(code: "USD"), to: settings.currency)) {
       try store.write { store in try store.update(settings) }
     }
-    try store.write { store in try store.update(settings, relabel: true) }
+    _ = try store.write { store in try store.update(settings, relabel: true) }
     #expect(try store.read { try $0.settings() }.currency.code == "CAD")
     #expect(try store.read { try $0.settings() }.currency.code == "CAD")
   }

@@ -81,7 +81,8 @@ struct DataSet {
                coalesce(CAST(substr(until_month, 1, 4) AS INTEGER) * 12 + CAST(substr(until_month, 6, 2) AS INTEGER) - 1, 1000000),
                (SELECT g + 12 * h - 1 FROM s)) END AS last,
              sum(amount) AS amount
-      FROM expense WHERE removed_at IS NULL GROUP BY substr(date, 1, 7), every, until_month),
+      FROM expense WHERE removed_at IS NULL GROUP BY substr(date, 1, 7), every, until_month
+      HAVING m <= (SELECT g + 12 * h - 1 FROM s)),
     occurrence(m, step, last, amount) AS (
       SELECT m, step, last, amount FROM items WHERE step IS NULL OR m <= last
       UNION ALL SELECT m + step, step, last, amount FROM occurrence WHERE step IS NOT NULL AND m + step <= last),

@@ -52,7 +52,7 @@ extension CRMROI {
         let (id, expense, currency) = try store.write { store in
           let settings = try store.settings()
           let currency = settings.currency
-          let expense = try makeExpense(currency: currency, goLive: settings.goLive)
+          let expense = try makeExpense(currency: currency, settings: settings)
           return (try store.add(expense), expense, currency)
         }
         var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
@@ -62,13 +62,13 @@ extension CRMROI {
         try show(line + ".")
       }
 
-      private func makeExpense(currency: Currency, goLive: Month) throws -> ROIEngine.Expense {
+      private func makeExpense(currency: Currency, settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
         let fields = ExpenseFields([
           .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
           .note: note ?? "", .every: every ?? "", .until: until ?? "",
         ])
         do {
-          return try fields.expense(currency: currency, goLive: goLive)
+          return try fields.expense(currency: currency, settings: settings)
         } catch {
           throw InputError(source: "--\(error.field.rawValue)", error: error.error)
         }

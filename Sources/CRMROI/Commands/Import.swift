@@ -24,7 +24,7 @@ extension CRMROI {
         let store = try database.open()
         let outcome = try source.write(in: store) { store -> (added: Int, skipped: Int, file: String) in
           let settings = try store.settings()
-          let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, goLive: settings.goLive)
+          let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, settings: settings)
           let session = try store.beginExpenseImport(file: reader.file)
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {

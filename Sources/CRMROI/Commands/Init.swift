@@ -40,7 +40,7 @@ extension CRMROI {
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
-      try parsed(from: "--horizon-years") { try settings.validate() }
+      try parsed(from: "--go-live and --horizon-years") { try settings.validate() }
       let path = try database.checkedPath()
       let store = try Store.openOrCreate(path: path)
       try store.write { store in try store.initialize(settings) }

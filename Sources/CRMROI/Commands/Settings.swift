@@ -40,14 +40,13 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (old, updated) = try store.write { store in
+        let (old, updated, relabelled) = try store.write { store in
           var settings = try store.settings()
           let old = settings
           try SettingsText.apply(key: key, value: value, to: &settings)
-          try store.update(settings, relabel: relabel)
-          return (old, settings)
+          return (old, settings, try store.update(settings, relabel: relabel))
         }
-        if relabel, old.currency != updated.currency {
+        if relabelled {
           try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
         }
         try show(SettingsText.render(updated), terminator: "")
