@@ -51,6 +51,10 @@ struct CRMROI: ParsableCommand {
     case let error as ROIError: fail(error.description)
     case let error as UnknownMetric: fail(error.description)
     case let error as FileError: fail(error.description, status: 74)
+    case let error as SQLiteError where error.primaryCode == 11 || error.primaryCode == 26:  // CORRUPT, NOTADB
+      fail(
+        "the database is damaged (\(error.message)); expected an intact database: run crm-roi check, and restore it from a backup",
+        status: 65)
     case let error as SQLiteError: fail(error.description, status: 74)
     default:
       // swift-argument-parser's own: help, --version and completion scripts (exit 0, on standard

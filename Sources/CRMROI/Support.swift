@@ -34,7 +34,7 @@ struct DatabaseOptions: ParsableArguments {
 /// `path` when it names a database file; "" and SQLite's special names (":memory:", "file:" URIs)
 /// would give a database that is not that file, or none.
 func databaseFilePath(_ path: String, from source: String) throws -> String {
-  guard path.isEmpty || path == ":memory:" || path.hasPrefix("file:") else { return path }
+  guard path.isEmpty || path == ":memory:" || path.hasPrefix("file:") || path.hasSuffix("/") else { return path }
   throw InputError(
     source: source,
     error: ValueError(value: path, expected: "a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)"))
@@ -163,6 +163,18 @@ nonisolated(unsafe) let standardOutput = OutputBuffer(descriptor: 1)
 func show(_ text: String, terminator: String = "\n") throws {
   try standardOutput.append(text)
   try standardOutput.append(terminator)
+}
+
+/// Runs `body` as one write, then `confirm`s it on standard output, flushed, before the commit:
+/// when the confirmation cannot be written (a full disk, a closed pipe), the change is rolled back,
+/// so a failed command never leaves its change behind.
+func write<T>(_ store: Store, _ body: (StoreWriter) throws -> T, confirming confirm: (T) throws -> Void) throws -> T {
+  try store.write { writer in
+    let result = try body(writer)
+    try confirm(result)
+    try standardOutput.flush()
+    return result
+  }
 }
 
 /// Colors only on a terminal, and never when NO_COLOR is set to anything (no-color.org).

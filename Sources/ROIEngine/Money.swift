@@ -62,7 +62,8 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public var amountForm: String {
     minorUnits == 0
       ? "a whole number of \(code) with no separators, like 12000"
-      : "a plain decimal with '.' and at most \(minorUnits) decimals for \(code), like \(minorUnits == 3 ? "8750.125" : "8750.50")"
+      : "a plain decimal with '.' and at most \(minorUnits) decimals for \(code), like \(minorUnits == 3 ? "8750.125" : "8750.50"),"
+        + " below \(grouped(Rational(Int64.max))) \(code)"
   }
 
   /// `minor` written in major units with all its decimals: 875050 → "8750.50".

@@ -42,8 +42,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
       body = body.dropFirst(2)
     }
     let parts = body.split(separator: "Q", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let number = Int(parts[1]),
-      (1...4).contains(number), year >= 2
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 1,
+      parts[0].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let year = Int(parts[0]), let number = Int(parts[1]),
+      (1...4).contains(number), Month.years.contains(year)
     else { throw error }
     // The fiscal year that ends in `year` starts 11 months before its last month.
     let lastMonthOfYear = Month(year: year, month: (fiscalYearStart + 10) % 12 + 1)

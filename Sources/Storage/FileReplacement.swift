@@ -51,7 +51,10 @@ public final class FileReplacement {
   private let identity: (device: UInt64, inode: UInt64)
   private var finished = false
 
-  public init(target: String, sidecars: [String] = []) throws {
+  /// What may stand at the target already: anything but a regular file (a device, a FIFO, a
+  /// directory) is refused, and a database only where `replacingDatabase` says so.
+  public init(target: String, sidecars: [String] = [], replacingDatabase: Bool = false) throws {
+    try FileReplacement.checkTarget(target, replacingDatabase: replacingDatabase)
     self.target = target
     self.sidecars = sidecars
     let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
@@ -74,6 +77,24 @@ public final class FileReplacement {
       }
       attempts += 1
       guard errno == EEXIST || errno == EINTR, attempts < 100 else { throw FileError(.file(target), code: errno) }
+    }
+  }
+
+  /// Refuses a target that is not a regular file, or (unless `replacingDatabase`) one that is an
+  /// SQLite database: a report written over the database by a typo would lose every figure.
+  static func checkTarget(_ target: String, replacingDatabase: Bool) throws {
+    var info = stat()
+    guard stat(target, &info) == 0 else { return }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      throw StoreError.targetNotARegularFile(path: target)
+    }
+    guard !replacingDatabase else { return }
+    let descriptor = open(target, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    var header = [UInt8](repeating: 0, count: 16)
+    if read(descriptor, &header, 16) == 16, header == Array("SQLite format 3\0".utf8) {
+      throw StoreError.targetIsADatabase(path: target)
     }
   }
 

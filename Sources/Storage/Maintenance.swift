@@ -10,7 +10,12 @@ import SQLite
 extension Store {
   /// SQLite's integrity and foreign key checks, then the data's own checks: one line per finding.
   public func check(latestMonth: Month) throws -> [String] {
-    var findings = try database.prepare("PRAGMA integrity_check").rows { "integrity: " + $0.text(0) }
+    var findings: [String]
+    do {
+      findings = try database.prepare("PRAGMA integrity_check").rows { "integrity: " + $0.text(0) }
+    } catch let error as SQLiteError where error.primaryCode == 11 {  // SQLITE_CORRUPT: too damaged to list
+      return ["integrity: \(error.message); restore the database from a backup (crm-roi backup)"]
+    }
     if findings == ["integrity: ok"] { findings = [] }
     findings += try database.prepare("PRAGMA foreign_key_check").rows { row in
       "foreign key: \(row.text(0)) row \(row.integer(1)) refers to a missing row of \(row.text(2))"
@@ -35,7 +40,7 @@ extension Store {
       throw StoreError.backupOntoItself(path: destination)
     }
     if !replacing, access(destination, F_OK) == 0 { throw StoreError.backupExists(path: destination) }
-    let replacement = try FileReplacement(target: destination, sidecars: ["-wal", "-shm", "-journal"])
+    let replacement = try FileReplacement(target: destination, sidecars: ["-wal", "-shm", "-journal"], replacingDatabase: true)
     do {
       let copy = try Database(path: replacement.temporaryPath, mode: .readWrite, followingSymlinks: false)
       try database.backup(to: copy)

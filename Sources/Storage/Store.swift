@@ -72,7 +72,12 @@ public final class Store {
   public static func openOrCreate(path: String, followingSymlinks: Bool = true) throws -> Store {
     switch fileKind(path) {
     case true?: throw StoreError.isDirectory(path: path)
-    case false?: return try open(path: path, allowEmpty: true, followingSymlinks: followingSymlinks)
+    case false?:
+      // An empty file given to init becomes the database: owner-only, like a new one (and so are
+      // the -wal and -shm files SQLite makes with its mode).
+      var info = stat()
+      if stat(path, &info) == 0, info.st_size == 0 { chmod(path, 0o600) }
+      return try open(path: path, allowEmpty: true, followingSymlinks: followingSymlinks)
     case nil:
       try createParentDirectory(of: path)
       let previous = umask(0o077)
@@ -87,16 +92,19 @@ public final class Store {
   /// without writing to them; then sets the connection up and migrates.
   private func prepareSchema(allowEmpty: Bool) throws {
     do {
+      // Only reads until the file is known to be an empty file or a crm-roi database: even
+      // `journal_mode = WAL` would write to another program's file.
       let version = try database.schemaVersion
-      if version > Migration.latestVersion {
-        throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
-      }
       if version == 0, try database.scalar("SELECT count(*) FROM sqlite_schema") ?? 0 > 0 {
         throw StoreError.notCRMROIDatabase(path: path)
       }
       if version == 0, !allowEmpty { throw StoreError.emptyFile(path: path) }
-      if version > 0, try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'settings'") != 1 {
+      let ownTables = "'settings', 'expense', 'metric', 'snapshot'"
+      if version > 0, try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (\(ownTables))") != 4 {
         throw StoreError.notCRMROIDatabase(path: path)
+      }
+      if version > Migration.latestVersion {
+        throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
       }
       try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON")
       if version < Migration.latestVersion { try database.migrate() }
@@ -137,7 +145,10 @@ private func createParentDirectory(of path: String) throws {
   var current = path
   while let slash = current.lastIndex(of: "/"), slash != current.startIndex {
     current = String(current[..<slash])
-    if fileKind(current) != nil { break }
+    if let isDirectory = fileKind(current) {
+      guard isDirectory else { throw StoreError.folderNotWritable(path: path, folder: current) }
+      break
+    }
     folders.append(current)
   }
   for folder in folders.reversed() where mkdir(folder, 0o700) != 0 && errno != EEXIST {

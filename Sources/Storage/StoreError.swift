@@ -25,6 +25,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
   case backupOntoItself(path: String)
+  case goLiveLeavesExpenseBehind(goLive: Month, expenseDate: String)
+  case targetNotARegularFile(path: String)
+  case targetIsADatabase(path: String)
 
   public var description: String {
     switch self {
@@ -71,6 +74,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' is damaged (\(detail)); expected an intact database: restore it from a backup (crm-roi backup)"
     case .backupExists(let path):
       "'\(path)' already exists; expected a new file name, or --force to replace it"
+    case .targetNotARegularFile(let path):
+      "'\(path)' is not a regular file (a device, a pipe or a folder); expected a file path to write (nothing was changed)"
+    case .targetIsADatabase(let path):
+      "'\(path)' is an SQLite database, which this would overwrite; expected another file name (nothing was changed)"
+    case .goLiveLeavesExpenseBehind(let goLive, let date):
+      "go-live \(goLive) would put the expense of \(date) more than 10 years before it (likely a typo);"
+        + " expected a go-live within 10 years of every expense"
     case .backupOntoItself(let path):
       "'\(path)' is the database itself; expected another file for the backup"
     case .expenseNotRemoved(let id):

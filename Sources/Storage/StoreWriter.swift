@@ -34,6 +34,14 @@ public final class StoreWriter: StoreReader {
       if !relabel { throw StoreError.currencyNeedsRelabel(from: current.currency, to: settings.currency) }
       relabelled = true
     }
+    if settings.goLive != current.goLive {
+      let earliest = settings.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
+      if let date = try statement("SELECT min(date) AS date FROM expense WHERE removed_at IS NULL").rows([], { $0.optionalText("date") }).first ?? nil,
+        date < "\(earliest)-01"
+      {
+        throw StoreError.goLiveLeavesExpenseBehind(goLive: settings.goLive, expenseDate: date)
+      }
+    }
     try statement(SettingsRecord.updateSQL).run(SettingsRecord.values(of: settings))
     cachedSettings = nil
     try record(.settings, "settings", old: AuditText.settings(current), new: AuditText.settings(settings))

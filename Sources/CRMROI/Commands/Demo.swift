@@ -24,7 +24,7 @@ extension CRMROI {
       try refuseAnythingButAnEarlierDemo(at: path)
       // Built in a new file beside `path` and renamed over it once complete: a demo killed half-way
       // leaves at most a temporary file, never a database that the next demo refuses.
-      let file = try FileReplacement(target: path, sidecars: ["-wal", "-shm", "-journal"])
+      let file = try FileReplacement(target: path, sidecars: ["-wal", "-shm", "-journal"], replacingDatabase: true)
       let report: ROIReport
       do {
         let store = try Store.openOrCreate(path: file.temporaryPath, followingSymlinks: false)
@@ -36,12 +36,14 @@ extension CRMROI {
           return try store.report()
         }
       }
-      try file.commit(mode: 0o600)
+      // Shown before the file takes its place: output that cannot be written leaves no new demo file.
       let shown = TerminalText.visible(path)
       try show(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
       try show("\nSample database: \(shown). Explore it with, for example:")
       try show("  crm-roi expense list --db \(shown)")
       try show("  crm-roi roi --db \(shown) --format json")
+      try standardOutput.flush()
+      try file.commit(mode: 0o600)
     }
 
     /// Refuses an existing file at `path` that an earlier demo did not write.

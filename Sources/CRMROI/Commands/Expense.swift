@@ -49,17 +49,18 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (id, expense, currency) = try store.write { store in
+        _ = try write(store, { store in
           let settings = try store.settings()
           let currency = settings.currency
           let expense = try makeExpense(currency: currency, settings: settings)
           return (try store.add(expense), expense, currency)
-        }
-        var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
-        if let recurrence = expense.recurrence {
-          line += " every \(recurrence.every.rawValue) until \(recurrence.until?.description ?? "the horizon end")"
-        }
-        try show(line + ".")
+        }, confirming: { (id, expense, currency) in
+          var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
+          if let recurrence = expense.recurrence {
+            line += " every \(recurrence.every.rawValue) until \(recurrence.until?.description ?? "the horizon end")"
+          }
+          try show(line + ".")
+        })
       }
 
       private func makeExpense(currency: Currency, settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
@@ -119,8 +120,9 @@ extension CRMROI {
       func run() throws {
         let number = try expenseID(id)
         let store = try database.open()
-        let expense = try store.write { store in try store.restoreExpense(id: number) }
-        try show("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
+        _ = try write(store, { store in try store.restoreExpense(id: number) }, confirming: { expense in
+          try show("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
+        })
       }
     }
 
@@ -137,8 +139,9 @@ extension CRMROI {
       func run() throws {
         let number = try expenseID(id)
         let store = try database.open()
-        try store.write { store in try store.removeExpense(id: number) }
-        try show("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
+        try write(store, { store in try store.removeExpense(id: number) }, confirming: {
+          try show("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
+        })
       }
     }
   }

@@ -22,7 +22,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { store -> (added: Int, skipped: Int, file: String) in
+        try source.write(in: store, { store -> (added: Int, skipped: Int, file: String) in
           let settings = try store.settings()
           let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, settings: settings)
           let session = try store.beginExpenseImport(file: reader.file)
@@ -36,9 +36,10 @@ extension CRMROI {
           try problems.check()
           let (added, skipped) = try session.finish()
           return (added, skipped, reader.file)
-        }
-        let (added, skipped, file) = outcome.value
-        try show("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+        }, confirming: { outcome, dryRun in
+          let (added, skipped, file) = outcome
+          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+        })
       }
     }
 
@@ -53,7 +54,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { store -> (counts: StoreWriter.LogCounts, file: String) in
+        try source.write(in: store, { store -> (counts: StoreWriter.LogCounts, file: String) in
           let reader = try MetricCSVReader(
             path: source.file, metrics: try store.metrics(), currency: try store.settings().currency,
             latestMonth: currentMonth())
@@ -65,9 +66,10 @@ extension CRMROI {
           }
           try problems.check()
           return (try store.importSnapshots(snapshots, file: reader.file), reader.file)
-        }
-        let (counts, file) = outcome.value
-        try show("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+        }, confirming: { outcome, dryRun in
+          let (counts, file) = outcome
+          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+        })
       }
     }
   }
@@ -81,9 +83,14 @@ struct ImportSource: ParsableArguments {
   @Flag(help: "Check the file and say what would be imported, writing nothing.")
   var dryRun = false
 
-  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run.
-  func write<T>(in store: Store, _ body: (StoreWriter) throws -> T) throws -> (value: T, dryRun: Bool) {
-    let value = try store.transaction { writer in (try body(writer), dryRun ? .rollback : .commit) }
-    return (value, dryRun)
+  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run;
+  /// `confirm` prints the summary before the commit (see `write(_:_:confirming:)`).
+  func write<T>(in store: Store, _ body: (StoreWriter) throws -> T, confirming confirm: (T, Bool) throws -> Void) throws {
+    try store.transaction { writer in
+      let value = try body(writer)
+      try confirm(value, dryRun)
+      try standardOutput.flush()
+      return ((), dryRun ? .rollback : .commit)
+    }
   }
 }

@@ -43,9 +43,10 @@ extension CRMROI {
       try parsed(from: "--go-live and --horizon-years") { try settings.validate() }
       let path = try database.checkedPath()
       let store = try Store.openOrCreate(path: path)
-      try store.write { store in try store.initialize(settings) }
-      try show("Created \(TerminalText.visible(path))")
-      try show(SettingsText.render(settings), terminator: "")
+      try write(store, { store in try store.initialize(settings) }, confirming: {
+        try show("Created \(TerminalText.visible(path))")
+        try show(SettingsText.render(settings), terminator: "")
+      })
     }
   }
 }

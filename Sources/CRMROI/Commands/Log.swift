@@ -22,7 +22,7 @@ extension CRMROI {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
       }
       let store = try database.open()
-      let (logged, counts) = try store.write { store in
+      _ = try write(store, { store in
         let rules = SnapshotRules(
           metrics: try store.metrics(), currency: try store.settings().currency, latestMonth: currentMonth())
         let logged = try parsed(from: "month") { try rules.month(month) }
@@ -41,8 +41,7 @@ extension CRMROI {
           }
         }
         return (logged, try store.log(snapshots))
-      }
-      try show("Logged \(logged): \(counts.summary).")
+      }, confirming: { (logged, counts) in try show("Logged \(logged): \(counts.summary).") })
     }
   }
 }

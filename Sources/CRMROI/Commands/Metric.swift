@@ -45,14 +45,13 @@ extension CRMROI {
           .name: name, .kind: kind, .margin: margin, .unitValue: unitValue, .target: target, .attribution: attribution,
         ].compactMapValues { $0 })
         let store = try database.open()
-        try store.write { store in
+        try write(store, { store in
           do {
             try store.add(try fields.metric(currency: try store.settings().currency))
           } catch let error as MetricFieldError {
             throw InputError(source: error.field == .name ? "metric name" : "--\(error.field.rawValue)", error: error.error)
           }
-        }
-        try show("Added metric \(name) (\(kind)).")
+        }, confirming: { try show("Added metric \(name) (\(kind)).") })
       }
     }
 
@@ -78,7 +77,7 @@ extension CRMROI {
           throw InputError(source: "metric set", error: ValueError(value: "", expected: "--target or --attribution"))
         }
         let store = try database.open()
-        try store.write { store in
+        try write(store, { store in
           guard var metric = try store.metrics().first(where: { $0.name == name }) else {
             throw StoreError.unknownMetric(name: name, known: try store.metrics().map(\.name))
           }
@@ -89,8 +88,7 @@ extension CRMROI {
             metric.attribution = try parsed(from: "--attribution") { try ROIEngine.Metric.parseAttribution(attribution) }
           }
           try store.update(metric)
-        }
-        try show("Updated metric \(name).")
+        }, confirming: { try show("Updated metric \(name).") })
       }
     }
 
@@ -132,8 +130,9 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        try store.write { store in try store.removeMetric(named: name, force: force) }
-        try show("Removed metric \(name).")
+        try write(store, { store in try store.removeMetric(named: name, force: force) }, confirming: {
+          try show("Removed metric \(name).")
+        })
       }
     }
   }

@@ -40,16 +40,17 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        let (old, updated, relabelled) = try store.write { store in
+        _ = try write(store, { store in
           var settings = try store.settings()
           let old = settings
           try SettingsText.apply(key: key, value: value, to: &settings)
           return (old, settings, try store.update(settings, relabel: relabel))
-        }
-        if relabelled {
-          try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
-        }
-        try show(SettingsText.render(updated), terminator: "")
+        }, confirming: { (old, updated, relabelled) in
+          if relabelled {
+            try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
+          }
+          try show(SettingsText.render(updated), terminator: "")
+        })
       }
     }
   }
