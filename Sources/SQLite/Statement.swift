@@ -90,6 +90,12 @@ public struct Row {
     optionalText(column) ?? ""
   }
 
+  /// Calls `body` with the column's text as UTF-8 bytes, without making a String; nil for NULL.
+  public func withTextBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+    guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return try body(nil) }
+    return try body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+  }
+
   public func optionalText(_ column: Int32) -> String? {
     guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
     return String(cString: bytes)

@@ -14,6 +14,8 @@ public final class Store {
   /// Prepared once per store, reused for every expense an import or a loop adds.
   var insertExpenseStatement: Statement?
   var auditStatement: Statement?
+  /// The expense import staged last: its rows are the connection's temporary table.
+  weak var currentImport: ExpenseImport?
   /// The settings as read in the current transaction; a transaction sees one state of the file.
   private var cachedSettings: Settings?
 

@@ -18,6 +18,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case corrupt(path: String, detail: String)
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
+  case changedDuringImport(file: String)
 
   public var description: String {
     switch self {
@@ -53,6 +54,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' already exists; expected a new file name, or --force to replace it"
     case .expenseNotRemoved(let id):
       "expense \(id) is not removed; expected the id of a removed expense (see crm-roi history)"
+    case .changedDuringImport(let file):
+      "the currency or the metrics changed while '\(file)' was read, so its values may read differently now;"
+        + " nothing was imported: expected no change meanwhile (run the import again)"
     case .notEmpty(let path):
       "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
     }

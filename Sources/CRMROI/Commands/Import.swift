@@ -19,11 +19,13 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
 
+      /// The whole file is read, parsed and checked before the write transaction starts, so other
+      /// commands wait for this one only while the new rows are moved in.
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { () -> (added: Int, skipped: Int, file: String) in
-          let reader = try ExpenseCSVReader(path: source.file, currency: try store.settings().currency)
-          let session = try store.beginExpenseImport(file: reader.file)
+        let currency = try store.settings().currency
+        let reader = try ExpenseCSVReader(path: source.file, currency: currency)
+        let session = try store.stageExpenseImport(file: reader.file, currency: currency) { session in
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {
             switch row {
@@ -32,11 +34,9 @@ extension CRMROI {
             }
           }
           try problems.check()
-          let (added, skipped) = try session.finish()
-          return (added, skipped, reader.file)
         }
-        let (added, skipped, file) = outcome.value
-        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+        let (added, skipped) = try store.finishExpenseImport(session, dryRun: source.dryRun)
+        print("\(source.dryRun ? "Dry run, nothing written: would import" : "Imported") \(reader.file): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
       }
     }
 
@@ -49,23 +49,23 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
 
+      /// The whole file is read, parsed and checked before the write transaction starts.
       func run() throws {
         let store = try database.open()
-        let outcome = try source.write(in: store) { () -> (counts: Store.LogCounts, file: String) in
-          let reader = try MetricCSVReader(
-            path: source.file, metrics: try store.metrics(), currency: try store.settings().currency,
-            latestMonth: currentMonth())
-          var problems = ImportProblems(file: reader.file)
-          var snapshots: [Snapshot] = []
-          while let (values, issues) = try reader.next() {
-            problems.append(contentsOf: issues)
-            if problems.isEmpty { snapshots += values }
-          }
-          try problems.check()
-          return (try store.importSnapshots(snapshots, file: reader.file), reader.file)
+        let (metrics, currency) = try store.read { (try store.metrics(), try store.settings().currency) }
+        let reader = try MetricCSVReader(path: source.file, metrics: metrics, currency: currency, latestMonth: currentMonth())
+        var problems = ImportProblems(file: reader.file)
+        var snapshots: [Snapshot] = []
+        while let (values, issues) = try reader.next() {
+          problems.append(contentsOf: issues)
+          if problems.isEmpty { snapshots += values }
         }
-        let (counts, file) = outcome.value
-        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(file): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+        try problems.check()
+        let outcome = try source.write(in: store) {
+          try store.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
+        }
+        let counts = outcome.value
+        print("\(outcome.dryRun ? "Dry run, nothing written: would import" : "Imported") \(reader.file): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
       }
     }
   }
@@ -81,7 +81,8 @@ struct ImportSource: ParsableArguments {
 
   private struct RollBack: Error {}
 
-  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run.
+  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run. Read and
+  /// check the input before: the transaction holds the write lock.
   func write<T>(in store: Store, _ body: () throws -> T) throws -> (value: T, dryRun: Bool) {
     var result: T?
     do {
