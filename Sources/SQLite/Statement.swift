@@ -35,7 +35,10 @@ public final class Statement {
       case .integer(let number):
         try check(sqlite3_bind_int64(handle, index, number), database.handle, sql: sql)
       case .text(let text):
-        try check(sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT), database.handle, sql: sql)
+        // With its byte count: a NUL inside the text is kept, not taken for its end.
+        _ = try text.withCString { pointer in
+          try check(sqlite3_bind_text(handle, index, pointer, Int32(text.utf8.count), SQLITE_TRANSIENT), database.handle, sql: sql)
+        }
       }
     }
     return self
@@ -69,7 +72,7 @@ public final class Statement {
 
 /// The current row of a statement, read by column index.
 public struct Row {
-  let handle: OpaquePointer
+  @usableFromInline let handle: OpaquePointer
 
   public var columnCount: Int32 { sqlite3_column_count(handle) }
 
@@ -77,6 +80,7 @@ public struct Row {
     sqlite3_column_type(handle, column) == SQLITE_NULL
   }
 
+  @inlinable
   public func integer(_ column: Int32) -> Int64 {
     sqlite3_column_int64(handle, column)
   }
@@ -90,14 +94,16 @@ public struct Row {
     optionalText(column) ?? ""
   }
 
-  /// Calls `body` with the column's text as UTF-8 bytes, without making a String; nil for NULL.
-  public func withTextBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-    guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return try body(nil) }
-    return try body(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+  /// The column's text as UTF-8 bytes, without making a String; nil for NULL. The bytes are
+  /// SQLite's and stay valid only until the statement steps or another column of this row is read.
+  @inlinable
+  public func unsafeTextBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+    // NULL for SQL NULL (a text column's empty string is a pointer to no bytes).
+    guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+    return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
   }
 
   public func optionalText(_ column: Int32) -> String? {
-    guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
-    return String(cString: bytes)
+    unsafeTextBytes(column).map { String(decoding: $0, as: UTF8.self) }
   }
 }

@@ -23,11 +23,10 @@ public final class ExpenseImport {
   private let insert: Statement
   /// How many rows were staged; row n has rowid n in the staging table.
   public private(set) var count = 0
-  /// Each staged row's key in file order, and every distinct key with a count: hashed while staging
-  /// when the file held expenses then, else only if some appear before the write (see `keysFromStaging`).
-  private var keys: [ExpenseKey]?
-  /// Every distinct staged key, counted 0 times: built before the write, it takes the stored counts.
-  private var counts: [ExpenseKey: Int32] = [:]
+  /// Each staged row's key in file order, and the distinct ones, which take the stored counts:
+  /// hashed while staging when the table held expenses then, else only if some appear before the
+  /// write (see `keysFromStaging`).
+  fileprivate var keys: KeyCounts?
   private var planned = false
 
   fileprivate init(store: Store, file: String, currency: Currency, hashing: Bool) throws {
@@ -45,7 +44,7 @@ public final class ExpenseImport {
       INSERT INTO temp.import_expense (date, category, amount, note, hours_centi, rate, every, until_month)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """)
-    if hashing { keys = [] }
+    if hashing { keys = KeyCounts(capacity: 1 << 12) }
   }
 
   /// Stages one expense (step 1).
@@ -54,13 +53,6 @@ public final class ExpenseImport {
     try insert.run(values)
     count += 1
     if keys != nil { keys!.append(ExpenseKey(values)) }
-  }
-
-  /// Ends step 1: the keys' table, built before the write lock is taken.
-  fileprivate func staged() {
-    guard let keys else { return }
-    counts.reserveCapacity(keys.count)
-    for key in keys { counts[key] = 0 }
   }
 
   /// What the write will do: the runs of staged rowids to insert, how many rows that is, and how many are skipped.
@@ -83,53 +75,55 @@ public final class ExpenseImport {
       plan.added = count
       return plan
     }
-    if keys == nil {
-      keys = try keysFromStaging()
-      staged()
+    var keys = try self.keys ?? keysFromStaging()
+    self.keys = nil
+    // One scan of the stored expenses: how often each staged key is stored. The keys are looked
+    // up in batches, so that the processor overlaps the cache misses of one with the next.
+    var batch: [ExpenseKey] = []
+    batch.reserveCapacity(KeyCounts.batchSize)
+    func lookUp() {
+      keys.touch(batch)
+      for key in batch {
+        if let slot = keys.slot(of: key) { keys.increment(slot) }
+      }
+      batch.removeAll(keepingCapacity: true)
     }
-    let keys = self.keys!
-    var storedCounts = self.counts
-    self.counts = [:]
-    // One scan of the stored expenses: how often each staged key is stored.
-    var matched = 0
     try store.database.prepare(
       "SELECT date, category, amount, note, every, until_month FROM expense WHERE removed_at IS NULL"
     ).forEach { row in
-      if let index = storedCounts.index(forKey: ExpenseKey(row)) {
-        storedCounts.values[index] += 1
-        matched += 1
-      }
+      batch.append(ExpenseKey(row))
+      if batch.count == KeyCounts.batchSize { lookUp() }
     }
-    guard matched > 0 else {
+    lookUp()
+    // Each key's first copies in the file are skipped, as many as are stored; the rest are added.
+    plan.added = keys.unmatchedRows
+    guard plan.added > 0 else { return plan }
+    guard plan.added < count else {
       plan.runs = [1...Int64(count)]
-      plan.added = count
       return plan
     }
-    // In file order, each key's first copies are skipped, as many as are stored; the rest are added.
-    var runStart: Int64?
-    for (offset, key) in keys.enumerated() {
+    var runEnd: Int64?
+    for offset in stride(from: count - 1, through: 0, by: -1) {
       let rowid = Int64(offset + 1)
-      let index = storedCounts.index(forKey: key)!
-      if storedCounts.values[index] > 0 {
-        storedCounts.values[index] -= 1
-        if let start = runStart { plan.runs.append(start...(rowid - 1)) }
-        runStart = nil
+      if keys.addsLast(keys.rowSlots[offset]) {
+        if runEnd == nil { runEnd = rowid }
       } else {
-        if runStart == nil { runStart = rowid }
-        plan.added += 1
+        if let end = runEnd { plan.runs.append((rowid + 1)...end) }
+        runEnd = nil
       }
     }
-    if let start = runStart { plan.runs.append(start...Int64(count)) }
+    if let end = runEnd { plan.runs.append(1...end) }
+    plan.runs.reverse()
     return plan
   }
 
   /// The keys of the staged rows, read back: for a table that was empty while staging but not at the write.
-  private func keysFromStaging() throws -> [ExpenseKey] {
-    var keys: [ExpenseKey] = []
-    keys.reserveCapacity(count)
+  private func keysFromStaging() throws -> KeyCounts {
+    var keys = KeyCounts(capacity: count)
     try store.database.prepare(
       "SELECT date, category, amount, note, every, until_month FROM temp.import_expense ORDER BY rowid"
     ).forEach { keys.append(ExpenseKey($0)) }
+    keys.seal()
     return keys
   }
 
@@ -162,70 +156,193 @@ public final class ExpenseImport {
 }
 
 /// What makes two expenses the same for an import: date, category, amount, note and recurrence
-/// (not the labor columns), as a 128-bit hash of their stored column values: two SipHash-1-3 runs
-/// that differ in their first byte, under the key Swift draws at random for each process. Two
-/// different rows get one key with a chance of about 2⁻¹²⁸, so a million rows against a million
-/// stored ones collide with a chance below 10⁻²⁶.
-struct ExpenseKey: Hashable {
-  let first: Int
-  let second: Int
+/// (not the labor columns), as a 128-bit hash of their stored column values, each field written
+/// with its type and length so that no two different rows give the same input. Two lanes of
+/// 64-bit multiply-fold mixing ("mum", as in wyhash) under keys drawn at random for each process:
+/// two different rows get one key with a chance of about 2⁻¹²⁸, so a million rows against a
+/// million stored ones collide with a chance below 10⁻²⁵, and a file cannot aim at a collision
+/// without the keys, which never leave the process.
+struct ExpenseKey: Equatable {
+  let first: UInt64
+  let second: UInt64
+
+  /// The process's keys: odd multipliers and start values for the two lanes.
+  private static let secrets: (UInt64, UInt64, UInt64, UInt64) = {
+    var generator = SystemRandomNumberGenerator()
+    return (generator.next() | 1, generator.next() | 1, generator.next(), generator.next())
+  }()
 
   private struct Builder {
-    var first = Hasher()
-    var second = Hasher()
+    var first: UInt64
+    var second: UInt64
+    let multipliers: (UInt64, UInt64)
 
     init() {
-      first.combine(UInt8(0))
-      second.combine(UInt8(1))
+      let secrets = ExpenseKey.secrets
+      (first, second, multipliers) = (secrets.2, secrets.3, (secrets.0, secrets.1))
     }
 
+    @inline(__always)
+    static func fold(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+      let product = value.multipliedFullWidth(by: multiplier)
+      return product.high ^ product.low
+    }
+
+    @inline(__always)
+    mutating func word(_ word: UInt64) {
+      first = Builder.fold(first ^ word, multipliers.0) &+ word
+      second = Builder.fold(second ^ word, multipliers.1) &+ word
+    }
+
+    /// Tag 0: NULL; 1: text, with its length; 2: integer.
     mutating func text(_ bytes: UnsafeRawBufferPointer?) {
-      guard let bytes else { return null() }
-      first.combine(UInt8(1))
-      second.combine(UInt8(1))
-      first.combine(bytes.count)
-      second.combine(bytes.count)
-      first.combine(bytes: bytes)
-      second.combine(bytes: bytes)
+      guard let bytes else { return word(0) }
+      word(1 | UInt64(bytes.count) << 8)
+      var offset = 0
+      while offset + 8 <= bytes.count {
+        word(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+        offset += 8
+      }
+      if offset < bytes.count {
+        var last: UInt64 = 0
+        for index in offset..<bytes.count { last |= UInt64(bytes[index]) << (UInt64(index - offset) * 8) }
+        word(last)
+      }
     }
 
     mutating func integer(_ value: Int64) {
-      first.combine(UInt8(2))
-      second.combine(UInt8(2))
-      first.combine(value)
-      second.combine(value)
-    }
-
-    mutating func null() {
-      first.combine(UInt8(0))
-      second.combine(UInt8(0))
+      word(2)
+      word(UInt64(bitPattern: value))
     }
 
     mutating func value(_ value: Value) {
       switch value {
-      case .null: null()
+      case .null: word(0)
       case .integer(let number): integer(number)
       case .text(var text): text.withUTF8 { self.text(UnsafeRawBufferPointer($0)) }
       }
     }
+
+    func finish() -> ExpenseKey {
+      let key = ExpenseKey(first: Builder.fold(first, multipliers.1), second: Builder.fold(second, multipliers.0))
+      return key == ExpenseKey.empty ? ExpenseKey.notEmpty : key
+    }
+  }
+
+  /// The one value no key takes (`KeyCounts` marks empty slots with it), and the one it becomes.
+  static let empty = ExpenseKey(first: 0, second: 0)
+  static let notEmpty = ExpenseKey(first: 0, second: 1)
+
+  private init(first: UInt64, second: UInt64) {
+    (self.first, self.second) = (first, second)
   }
 
   /// The key of an expense given as `Store.values(of:)`.
   init(_ values: [Value]) {
     var builder = Builder()
     for position in [0, 1, 2, 3, 6, 7] { builder.value(values[position]) }  // not hours_centi, rate
-    (first, second) = (builder.first.finalize(), builder.second.finalize())
+    self = builder.finish()
   }
 
   /// The key of a row of date, category, amount, note, every, until_month (STRICT columns: text,
   /// text, integer, then text or NULL).
   init(_ row: Row) {
     var builder = Builder()
-    row.withTextBytes(0) { builder.text($0) }
-    row.withTextBytes(1) { builder.text($0) }
+    builder.text(row.unsafeTextBytes(0))
+    builder.text(row.unsafeTextBytes(1))
     builder.integer(row.integer(2))
-    for column in Int32(3)...5 { row.withTextBytes(column) { builder.text($0) } }
-    (first, second) = (builder.first.finalize(), builder.second.finalize())
+    builder.text(row.unsafeTextBytes(3))
+    builder.text(row.unsafeTextBytes(4))
+    builder.text(row.unsafeTextBytes(5))
+    self = builder.finish()
+  }
+}
+
+/// The staged rows' keys and, once sealed, a count for each distinct one: open addressing with
+/// linear probing over the keys' own random bits, the keys kept in the slots (one cache miss a
+/// look-up) and the table at most two-thirds full. For a million rows: 16 MB of keys while
+/// staging; then 24 MB of slots, 6 MB of counts and 4 MB for each row's slot.
+struct KeyCounts {
+  static let batchSize = 256
+  /// Marks an empty slot; a real key equal to it is stored as `ExpenseKey.notEmpty`.
+  private static let empty = ExpenseKey.empty
+
+  /// Each staged row's key, in file order, until `seal`.
+  private var keys: [ExpenseKey] = []
+  private var slots: [ExpenseKey] = []
+  private var counts: [Int32] = []
+  /// Each row's slot, once sealed.
+  private(set) var rowSlots: [Int32] = []
+
+  init(capacity: Int) { keys.reserveCapacity(capacity) }
+
+  var rowCount: Int { Swift.max(keys.count, rowSlots.count) }
+
+  mutating func append(_ key: ExpenseKey) { keys.append(key) }
+
+  /// Builds the table from the rows' keys and forgets them.
+  mutating func seal() {
+    let size = Swift.max(16, keys.count + keys.count / 2)
+    slots = Array(repeating: KeyCounts.empty, count: size)
+    counts = Array(repeating: 0, count: size)
+    rowSlots = []
+    rowSlots.reserveCapacity(keys.count)
+    for key in keys {
+      var slot = home(of: key)
+      while slots[slot] != key {
+        if slots[slot] == KeyCounts.empty {
+          slots[slot] = key
+          break
+        }
+        slot = slot + 1 == slots.count ? 0 : slot + 1
+      }
+      counts[slot] -= 1
+      rowSlots.append(Int32(slot))
+    }
+    keys = []
+  }
+
+  @inline(__always)
+  private func home(of key: ExpenseKey) -> Int {
+    Int(truncatingIfNeeded: key.first.multipliedFullWidth(by: UInt64(slots.count)).high)
+  }
+
+  /// Loads the home slots of `keys`: independent loads that the processor overlaps, so that the
+  /// look-ups that follow find them in the cache.
+  func touch(_ keys: [ExpenseKey]) {
+    var sum: UInt64 = 0
+    slots.withUnsafeBufferPointer { slots in
+      for key in keys { sum &+= slots[home(of: key)].first }
+    }
+    if sum == 1 { KeyCounts.sink = sum }  // keeps the loads
+  }
+
+  nonisolated(unsafe) private static var sink: UInt64 = 0
+
+  /// The slot of `key`, or nil when no row has it.
+  func slot(of key: ExpenseKey) -> Int? {
+    var slot = home(of: key)
+    while true {
+      let stored = slots[slot]
+      if stored == key { return slot }
+      if stored == KeyCounts.empty { return nil }
+      slot = slot + 1 == slots.count ? 0 : slot + 1
+    }
+  }
+
+  /// Counts a stored row with the slot's key.
+  mutating func increment(_ slot: Int) { counts[slot] += 1 }
+
+  /// The rows a key's copies in the file outnumber its stored ones by, summed over the keys:
+  /// how many rows the import adds. (Each count starts at minus the key's rows in the file.)
+  var unmatchedRows: Int { counts.reduce(0) { $0 + Int(Swift.min($1, 0)) } * -1 }
+
+  /// Whether the row in this slot is one that is added, taking it: to be asked of the rows from
+  /// the last to the first, since the last copies of a key in the file are the ones added.
+  mutating func addsLast(_ slot: Int32) -> Bool {
+    guard counts[Int(slot)] < 0 else { return false }
+    counts[Int(slot)] += 1
+    return true
   }
 }
 
@@ -241,7 +358,7 @@ extension Store {
     return try database.transaction(.deferred) {
       let session = try ExpenseImport(store: self, file: file, currency: currency, hashing: hashing)
       try read(session)
-      session.staged()
+      session.keys?.seal()
       currentImport = session
       return session
     }

@@ -155,6 +155,16 @@ import Testing
     #expect(try database.prepare("PRAGMA integrity_check").rows { $0.text(0) } == ["ok"])
   }
 
+  /// A NUL byte inside a note is stored, not taken for the note's end, and a re-import skips the row.
+  @Test func aNoteWithANulByteIsKeptWhole() throws {
+    let cli = try database()
+    let path = try cli.file("nul.csv", "date,category,amount,note\n2025-01-05,license,100,a\u{0}b\n")
+    #expect(try cli.ok("import", "expenses", path).contains("1 added"))
+    #expect(try cli.ok("import", "expenses", path).contains("0 added, 0 replaced, 1 skipped"))
+    let database = try Database(path: cli.database, mode: .readWrite)
+    #expect(try database.scalar("SELECT length(CAST(note AS BLOB)) FROM expense") == 3)
+  }
+
   @Test func dryRunWritesNothing() throws {
     let cli = try database()
     let before = try cli.contents()

@@ -177,6 +177,41 @@ import Testing
     }
   }
 
+  /// An expense's key is the same computed from its values (staged) and from its stored row, for
+  /// notes of every length around the 8-byte words the hash reads, and differs when any field does.
+  @Test func expenseKeysAgreeBetweenValuesAndStoredRows() throws {
+    let store = try newStore()
+    let date = try CalendarDate(parsing: "2025-03-10")
+    var expenses: [Expense] = [
+      Expense(date: date, category: .license, amount: Money(minor: 100)),
+      Expense(date: date, category: .license, amount: Money(minor: 1 << 40)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .year)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .year, until: date.month)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), note: "Ünïcode ✓ note"),
+    ]
+    for length in 0...20 { expenses.append(Expense(date: date, category: .other, amount: Money(minor: 1), note: String(repeating: "n", count: length))) }
+    expenses.append(Expense(date: date, category: .other, amount: Money(minor: 1), note: "nnnnnnn\u{0}"))
+    let fromValues = expenses.map { ExpenseKey(Store.values(of: $0)) }
+    #expect(Set(fromValues.map { "\($0.first)-\($0.second)" }).count == expenses.count, "different rows, different keys")
+    _ = try store.write { try expenses.map { try store.add($0) } }
+    var fromRows: [ExpenseKey] = []
+    try store.database.prepare("SELECT date, category, amount, note, every, until_month FROM expense ORDER BY id")
+      .forEach { fromRows.append(ExpenseKey($0)) }
+    #expect(fromRows == fromValues)
+
+    // The table has one slot per distinct key, and each row points at its key's.
+    var counts = KeyCounts(capacity: 4)
+    let many = (0..<20_000).map { ExpenseKey(Store.values(of: Expense(date: date, category: .other, amount: Money(minor: Int64($0 % 10_000 + 1))))) }
+    for key in many { counts.append(key) }
+    counts.seal()
+    #expect(Set(many.map { counts.slot(of: $0)! }).count == 10_000)
+    #expect(counts.rowSlots == many.map { Int32(counts.slot(of: $0)!) })
+    #expect(counts.unmatchedRows == 20_000)
+    for key in many.prefix(15_000) { counts.increment(counts.slot(of: key)!) }  // stored: once each key, half of them twice
+    #expect(counts.unmatchedRows == 5_000)
+    #expect(counts.slot(of: ExpenseKey(Store.values(of: Expense(date: date, category: .other, amount: Money(minor: 10_001))))) == nil)
+  }
+
   @Test func costItemsAreSummedPerMonthAndRecurrence() throws {
     let store = try newStore()
     let date = try CalendarDate(parsing: "2025-03-10")
