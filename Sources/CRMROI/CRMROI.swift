@@ -21,7 +21,14 @@ struct CRMROI: ParsableCommand {
   /// (bad data), argument errors keep swift-argument-parser's usage message and status 64.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command: ParsableCommand
+      switch FastPath.parse(CommandLine.arguments.dropFirst()) {
+      case .version(let version)?:
+        print(version)
+        return
+      case .command(let parsed)?: command = parsed
+      case nil: command = try parseAsRoot()
+      }
       try command.run()
     } catch let problems as ImportProblems {
       for line in problems.lines.dropLast() { writeError("crm-roi: error: \(line)\n") }
