@@ -192,14 +192,19 @@ import Testing
     #expect(try database.scalar("SELECT count(*) FROM expense") == 205_000)
   }
 
-  /// `import expenses -` reads standard input to its end before it takes the write lock: a writer
-  /// goes on while the input is still coming.
-  @Test func anImportFromStandardInputTakesNoLockWhileItReads() throws {
+  /// `import expenses -` and `import metrics -` read standard input to its end before they take
+  /// the write lock: a writer goes on while the input is still coming.
+  @Test(arguments: ["expenses", "metrics"])
+  func anImportFromStandardInputTakesNoLockWhileItReads(kind: String) throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    let (first, last) = kind == "expenses"
+      ? ("date,category,amount,note\n2025-01-02,license,100,first\n", "2025-01-04,service,50,last\n")
+      : ("month,metric,value\n2024-11,sales,100\n", "2024-12,sales,200\n")
     let process = Process()
     process.executableURL = CLI.binary
-    process.arguments = ["import", "expenses", "-", "--db", cli.database]
+    process.arguments = ["import", kind, "-", "--db", cli.database]
     let input = Pipe()
     process.standardInput = input
     let out = cli.directory.appendingPathComponent("import.out")
@@ -208,7 +213,7 @@ import Testing
     process.standardError = process.standardOutput
     try process.run()
     defer { if process.isRunning { process.terminate() } }
-    input.fileHandleForWriting.write(Data("date,category,amount,note\n2025-01-02,license,100,first\n".utf8))
+    input.fileHandleForWriting.write(Data(first.utf8))
     Thread.sleep(forTimeInterval: 0.5)  // the import is running, waiting for more input
 
     let start = Date()
@@ -216,14 +221,18 @@ import Testing
     #expect(added.status == 0, "\(added.stderr)")
     #expect(Date().timeIntervalSince(start) < 5)
 
-    input.fileHandleForWriting.write(Data("2025-01-04,service,50,last\n".utf8))
+    input.fileHandleForWriting.write(Data(last.utf8))
     try input.fileHandleForWriting.close()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     #expect(try String(contentsOf: out, encoding: .utf8).contains("Imported <stdin>: 2 added"))
     let database = try Database(path: cli.database, mode: .readWrite)
-    #expect(try database.prepare("SELECT id, note FROM expense ORDER BY id").rows { "\($0.integer(0)) \($0.text(1))" }
-      == ["1 ", "2 first", "3 last"])
+    if kind == "expenses" {
+      #expect(try database.prepare("SELECT id, note FROM expense ORDER BY id").rows { "\($0.integer(0)) \($0.text(1))" }
+        == ["1 ", "2 first", "3 last"])
+    } else {
+      #expect(try database.scalar("SELECT count(*) FROM snapshot") == 2)
+    }
   }
 
   @Test func moneyAddsUpExactly() throws {
