@@ -92,15 +92,30 @@ public struct SnapshotRules: Sendable {
   public let metrics: [String: Metric]
   public let currency: Currency
   public let latestMonth: Month
+  /// The calendar month still running, when it is refused: its figures are not complete yet.
+  public let runningMonth: Month?
 
-  public init(metrics: [Metric], currency: Currency, latestMonth: Month) {
+  public init(metrics: [Metric], currency: Currency, latestMonth: Month, runningMonth: Month? = nil) {
     self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
     self.currency = currency
     self.latestMonth = latestMonth
+    self.runningMonth = runningMonth
+  }
+
+  /// The rules on `today`'s month: the running month is refused unless `allowCurrent`.
+  public init(metrics: [Metric], currency: Currency, currentMonth: Month, allowCurrent: Bool) {
+    self.init(
+      metrics: metrics, currency: currency, latestMonth: allowCurrent ? currentMonth : currentMonth.advanced(by: -1),
+      runningMonth: allowCurrent ? nil : currentMonth)
   }
 
   public func month(_ text: String) throws -> Month {
     let month = try Month(parsing: text)
+    if let runningMonth, month == runningMonth {
+      throw ValueError(
+        value: text,
+        expected: "a finished month: \(runningMonth) is still running, so its figures are partial; log it from \(runningMonth.advanced(by: 1))-01, or now with --allow-current")
+    }
     guard month <= latestMonth else { throw ValueError(value: text, expected: "a month no later than \(latestMonth)") }
     return month
   }

@@ -45,7 +45,7 @@ import Testing
 
     let csv = try cli.ok("roi", "--format", "csv")
     #expect(csv.hasPrefix("quarter,first_month,last_month,cost,benefit,benefit_sales,cumulative_cost,"))
-    #expect(csv.contains("\n2025Q1,2025-01,2025-03,100000.00,7500.00,7500.00,100000.00,7500.00,0.075,0.3,-0.925,,7500.00,7500.00,false,0.3,0.3\n"))
+    #expect(csv.contains("\n2025Q1,2025-01,2025-03,100000.00,7500.00,7500.00,100000.00,7500.00,0.075,0.3,-0.925,,7500.00,7500.00,false,0.3,0.3,false\n"))
 
     let markdown = try cli.ok("roi", "--format", "markdown")
     #expect(markdown.contains("| 2025Q1 | 100,000.00 | 7,500.00 |"))

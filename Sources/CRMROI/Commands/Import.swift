@@ -52,12 +52,16 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
 
+      @Flag(help: "Accept values for the month still running (its figures are partial until it ends).")
+      var allowCurrent = false
+
       func run() throws {
         let store = try database.open()
         try source.write(in: store, { store -> (counts: StoreWriter.LogCounts, file: String) in
-          let reader = try MetricCSVReader(
-            path: source.file, metrics: try store.metrics(), currency: try store.settings().currency,
-            latestMonth: currentMonth())
+          let rules = SnapshotRules(
+            metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: currentMonth(),
+            allowCurrent: allowCurrent)
+          let reader = try MetricCSVReader(path: source.file, rules: rules)
           var problems = ImportProblems(file: reader.file)
           var snapshots: [Snapshot] = []
           while let (values, issues) = try reader.next() {

@@ -17,6 +17,9 @@ extension CRMROI {
     @Argument(help: "NAME=VALUE pairs.")
     var values: [String]
 
+    @Flag(help: "Accept the month still running (its figures are partial until it ends).")
+    var allowCurrent = false
+
     func run() throws {
       guard !values.isEmpty else {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
@@ -24,7 +27,8 @@ extension CRMROI {
       let store = try database.open()
       _ = try write(store, { store in
         let rules = SnapshotRules(
-          metrics: try store.metrics(), currency: try store.settings().currency, latestMonth: currentMonth())
+          metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: currentMonth(),
+          allowCurrent: allowCurrent)
         let logged = try parsed(from: "month") { try rules.month(month) }
         var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
