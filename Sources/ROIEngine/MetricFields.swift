@@ -12,6 +12,18 @@ public struct MetricFields: Sendable {
     self.values = values
   }
 
+  /// The fields of a stored definition, as `metric` would take them back.
+  public init(metric: Metric, currency: Currency) {
+    var values: [Field: String] = [.name: metric.name, .kind: metric.kind.name, .attribution: metric.attribution.description]
+    switch metric.kind {
+    case .revenue(let margin): values[.margin] = margin.description
+    case .count(let unitValue): values[.unitValue] = currency.plain(unitValue.minor)
+    case .cost, .kpi: break
+    }
+    values[.target] = metric.target?.description
+    self.values = values
+  }
+
   /// The checked metric; the first wrong field throws a `MetricFieldError`.
   public func metric(currency: Currency) throws(MetricFieldError) -> Metric {
     func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
@@ -23,8 +35,8 @@ public struct MetricFields: Sendable {
         fatalError("unexpected \(error)")
       }
     }
-    let name = try check(.name) { name in try Metric.validateName(name); return name }
-    let kind = try check(.kind) { try MetricKind.Name(parsing: $0) }
+    let name = try check(.name) { name in try Metric.validateName(name.lowercased()); return name.lowercased() }
+    let kind = try check(.kind) { try MetricKind.Name(parsing: $0.lowercased()) }
     func refuse(_ field: Field) throws(MetricFieldError) {
       guard let value = values[field] else { return }
       throw MetricFieldError(field: field, error: ValueError(value: value, expected: "no --\(field.rawValue) for a \(kind.rawValue) metric"))
@@ -120,13 +132,17 @@ public struct SnapshotRules: Sendable {
     return month
   }
 
+  /// The metric named `name`, in any case (names are stored in lower case).
   public func metric(named name: String) throws -> Metric {
-    guard let metric = metrics[name] else { throw UnknownMetric(name: name, known: metrics.keys.sorted()) }
+    guard let metric = metrics[name] ?? metrics[name.lowercased()] else {
+      throw UnknownMetric(name: name, known: metrics.keys.sorted())
+    }
     return metric
   }
 
   public func snapshot(metric name: String, month: Month, value text: String) throws -> Snapshot {
-    Snapshot(metric: name, month: month, value: try metric(named: name).parseValue(text, currency: currency))
+    let metric = try metric(named: name)
+    return Snapshot(metric: metric.name, month: month, value: try metric.parseValue(text, currency: currency))
   }
 }
 
@@ -136,7 +152,8 @@ public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
   public let known: [String]
 
   public var description: String {
-    "unknown metric '\(name)'; expected one of: "
-      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", "))
+    let hint = closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
+    return "unknown metric '\(name)'; expected one of: "
+      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", ")) + hint
   }
 }

@@ -35,8 +35,7 @@ extension CRMROI {
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "NAME=VALUE, like sales=182000"))
           }
-          let name = String(pair[..<equals])
-          _ = try rules.metric(named: name)
+          let name = try rules.metric(named: String(pair[..<equals])).name
           guard seen.insert(name).inserted else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "each metric once per command"))
           }
