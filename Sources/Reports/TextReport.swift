@@ -99,8 +99,9 @@ public enum TextReport {
 
   /// What each ratio divides by, and what a partial quarter is.
   static func legend(_ rows: [QuarterRow], asOf: Month) -> String {
-    var text = "ROI = the quarter's benefit / the TCO. Rolling annual ROI = the last 12 months' benefit (fewer"
-      + " since go-live, scaled to a year) / the TCO. Cum. net ROI = (benefit so far − cost so far) / cost so far.\n"
+    var text = "ROI = the quarter's benefit / the TCO over the horizon.\n"
+      + "Rolling annual ROI = the last 12 months' benefit (fewer since go-live, scaled to a year) / the TCO.\n"
+      + "Cum. net ROI = (benefit so far − cost so far) / cost so far.\n"
     if rows.contains(where: \.isPartial) { text += "* partial quarter: values logged to \(asOf) only.\n" }
     return text
   }
