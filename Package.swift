@@ -48,7 +48,7 @@ let package = Package(
       dependencies: ["EmbedMigrations"]
     ),
     /// bench/run's driver: crm-roi against the sqlite3 shell on the same data.
-    .executableTarget(name: "crm-roi-bench", path: "bench/Driver"),
+    .executableTarget(name: "crm-roi-bench", dependencies: ["SQLite"], path: "bench/Driver"),
     /// libFuzzer target for the CSV import and the value parsers; see Tests/Fuzz/run.
     /// Built normally, it replays the files given as arguments through the same code.
     .executableTarget(name: "FuzzImport", dependencies: ["Interchange", "ROIEngine"], path: "Tests/Fuzz", exclude: ["run"]),

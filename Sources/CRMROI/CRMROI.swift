@@ -23,7 +23,15 @@ struct CRMROI: ParsableCommand {
   /// errors keep swift-argument-parser's usage message and status 64.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command: ParsableCommand
+      switch FastPath.parse(CommandLine.arguments.dropFirst()) {
+      case .version(let version)?:
+        try show(version)
+        try standardOutput.flush()
+        return
+      case .command(let parsed)?: command = parsed
+      case nil: command = try parseAsRoot()
+      }
       try command.run()
       try standardOutput.flush()
     } catch {

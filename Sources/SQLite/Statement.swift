@@ -81,7 +81,7 @@ public final class Statement {
 
 /// The current row of a statement, read by column index or by column name.
 public struct Row {
-  let handle: OpaquePointer
+  @usableFromInline let handle: OpaquePointer
   let columns: [String: Int32]
 
   /// The index of the result column `name`; a name the query does not return is a programming error.
@@ -102,6 +102,7 @@ public struct Row {
     sqlite3_column_type(handle, column) == SQLITE_NULL
   }
 
+  @inlinable
   public func integer(_ column: Int32) -> Int64 {
     sqlite3_column_int64(handle, column)
   }
@@ -115,9 +116,18 @@ public struct Row {
     optionalText(column) ?? ""
   }
 
+  /// The column's text as UTF-8 bytes, without making a String; nil for NULL. The bytes are
+  /// SQLite's and stay valid only until the statement steps or another column of this row is read.
+  @inlinable
+  public func unsafeTextBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+    // NULL for SQL NULL (a text column's empty string is a pointer to no bytes).
+    guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+    return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+  }
+
   /// The column's text with its length in bytes (a NUL inside it does not end it); nil for NULL.
   public func optionalText(_ column: Int32) -> String? {
-    guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
-    return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    guard !isNull(column) else { return nil }
+    return unsafeTextBytes(column).map { String(decoding: $0, as: UTF8.self) }
   }
 }

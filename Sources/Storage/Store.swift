@@ -16,6 +16,8 @@ import SQLite
 public final class Store {
   public let path: String
   let database: Database
+  /// The expense import staged last: its rows are the connection's temporary table.
+  weak var currentImport: ExpenseImport?
 
   private init(path: String, database: Database) throws {
     self.path = path

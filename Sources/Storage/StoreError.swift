@@ -29,6 +29,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case goLiveLeavesExpenseBehind(goLive: Month, expenseDate: String)
   case targetNotARegularFile(path: String)
   case targetIsADatabase(path: String)
+  case changedDuringImport(file: String)
 
   public var description: String {
     switch self {
@@ -89,6 +90,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       "'\(path)' is the database itself; expected another file for the backup"
     case .expenseNotRemoved(let id):
       "expense \(id) is not removed; expected the id of a removed expense (see crm-roi history)"
+    case .changedDuringImport(let file):
+      "the currency or the metrics changed while '\(file)' was read, so its values may read differently now;"
+        + " nothing was imported: expected no change meanwhile (run the import again)"
     case .notEmpty(let path):
       "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
     }

@@ -96,9 +96,6 @@ public final class StoreWriter: StoreReader {
     return old
   }
 
-  /// Starts an import of expenses into this transaction.
-  public func beginExpenseImport(file: String) throws -> ExpenseImport { try ExpenseImport(writer: self, file: file) }
-
   // MARK: Metrics
 
   public func add(_ metric: Metric) throws {
@@ -223,14 +220,5 @@ public final class StoreWriter: StoreReader {
       removed += 1
     }
     return removed
-  }
-
-  /// Logs the snapshots of an imported file and records the import.
-  public func importSnapshots(_ snapshots: [Snapshot], file: String) throws -> LogCounts {
-    let counts = try log(snapshots)
-    try record(
-      .import, "metric values from \(file)",
-      new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")
-    return counts
   }
 }

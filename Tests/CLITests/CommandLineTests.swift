@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 /// The built binary end to end on temporary databases. Expected figures are computed by hand.
@@ -13,6 +14,48 @@ import Testing
     for month in 1...3 { try cli.ok("log", String(format: "2025-%02d", month), "sales=105000") }
     try cli.ok("expense", "add", "--date", "2025-01-15", "--category", "license", "--amount", "100000")
     return cli
+  }
+
+  /// `--version` and the plain form of `expense add` are parsed without swift-argument-parser
+  /// (FastPath.swift); every other form goes through it. Both give the same rows, output and errors.
+  @Test func theFastPathAndTheFullParserAgree() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    #expect(try cli.run(["--version"], database: false).stdout == "0.1.0\n")
+
+    // The same expenses, once in the plain form and once with --name=value (the full parser).
+    let expenses: [[(String, String)]] = [
+      [("date", "2025-01-02"), ("category", "other"), ("amount", "5"), ("note", "-minus first")],
+      [("date", "2025-01-03"), ("category", "labor"), ("hours", "7.25"), ("rate", "42.50")],
+      [("date", "2025-02-01"), ("category", "service"), ("amount", "350"), ("every", "month"), ("until", "2026-01")],
+    ]
+    for expense in expenses {
+      let plain = try cli.run(["expense", "add"] + expense.flatMap { ["--\($0.0)", $0.1] })
+      let full = try cli.run(["expense", "add"] + expense.map { "--\($0.0)=\($0.1)" })
+      #expect(plain.status == 0 && full.status == 0, "\(plain.stderr) \(full.stderr)")
+      let id = { (text: String) in text.split(separator: ":").first.map(String.init) ?? "" }
+      #expect(plain.stdout.dropFirst(id(plain.stdout).count) == full.stdout.dropFirst(id(full.stdout).count))
+    }
+    let database = try Database(path: cli.database, mode: .readWrite)
+    let rows = try database.prepare(
+      "SELECT date, category, amount, note, hours_centi, rate, every, until_month FROM expense ORDER BY id"
+    ).rows { row in (0..<row.columnCount).map { row.optionalText($0) ?? "NULL" }.joined(separator: "|") }
+    #expect(rows.count == 6)
+    for pair in stride(from: 0, to: rows.count, by: 2) { #expect(rows[pair] == rows[pair + 1]) }
+
+    // Refusals read the same either way, and forms the fast path declines still work or fail as before.
+    func same(_ plain: [String], _ full: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+      let (a, b) = (try cli.run(["expense", "add"] + plain), try cli.run(["expense", "add"] + full))
+      #expect(a.status == b.status && a.stderr == b.stderr, "\(a.stderr) | \(b.stderr)", sourceLocation: sourceLocation)
+      #expect(a.status != 0, sourceLocation: sourceLocation)
+    }
+    try same(["--date", "2025-13-01", "--category", "other", "--amount", "5"], ["--date=2025-13-01", "--category=other", "--amount=5"])
+    try same(["--date", "2025-01-02", "--category", "lunch", "--amount", "5"], ["--date=2025-01-02", "--category=lunch", "--amount=5"])
+    try same(["--date", "2025-01-02", "--amount", "5"], ["--date=2025-01-02", "--amount=5"])  // no --category
+    try same(["--date", "2025-01-02", "--category", "-x", "--amount", "5"], ["--date=2025-01-02", "--category", "-x", "--amount=5"])
+    try same(["--date", "2025-01-02", "--category", "other", "--amount", "5", "--colour", "red"], ["--date=2025-01-02", "--category=other", "--amount=5", "--colour=red"])
+    #expect(try cli.run(["expense", "add", "--help"]).stdout.contains("--category <category>"))
+    #expect(try database.scalar("SELECT count(*) FROM expense") == 6)
   }
 
   @Test func theRoiReportInEveryFormat() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 #if canImport(FoundationXML)
@@ -153,6 +154,35 @@ import Testing
     #expect(try cli.ok("import", "expenses", path, "--dry-run").contains("Dry run, nothing written: would import \(path): 0 added"))
     let list = try cli.ok("expense", "list")
     #expect(list.components(separatedBy: "same").count - 1 == 2)
+  }
+
+  /// Defect 5: the audit trail named the ids after the insert ("ids 2 to 1" for one row).
+  @Test func theAuditTrailNamesTheIDsAnImportAdded() throws {
+    let cli = try database()
+    func imports() throws -> [String] {
+      try Database(path: cli.database, mode: .readWrite)
+        .prepare("SELECT new_value FROM audit WHERE action = 'import' ORDER BY id").rows { $0.text(0) }
+    }
+    try cli.ok("import", "expenses", try cli.file("one.csv", "date,category,amount\n2025-01-05,license,100\n"))
+    #expect(try imports().last == "1 added (ids 1 to 1), 0 skipped")
+
+    // Two new rows around a stored one.
+    try cli.ok("import", "expenses", try cli.file("three.csv", "date,category,amount\n2025-01-06,other,1\n2025-01-05,license,100\n2025-01-07,other,2\n"))
+    #expect(try imports().last == "2 added (ids 2 to 3), 1 skipped")
+    try cli.ok("import", "expenses", try cli.file("three.csv", "date,category,amount\n2025-01-06,other,1\n2025-01-05,license,100\n2025-01-07,other,2\n"))
+    #expect(try imports().last == "0 added, 3 skipped")
+
+    // Into a table whose only rows are removed ones, in bulk (the indexes are rebuilt after the load).
+    for id in 1...3 { try cli.ok("expense", "remove", String(id)) }
+    var csv = "date,category,amount,note\n"
+    for index in 0..<12_000 { csv += "2025-02-0\(index % 9 + 1),service,\(index % 500 + 1),row \(index)\n" }
+    try cli.ok("import", "expenses", try cli.file("bulk.csv", csv))
+    #expect(try imports().last == "12000 added (ids 4 to 12003), 0 skipped")
+    let database = try Database(path: cli.database, mode: .readWrite)
+    #expect(try database.scalar("SELECT min(id) FROM expense WHERE note = 'row 0'") == 4)
+    #expect(try database.scalar("SELECT max(id) FROM expense WHERE note = 'row 11999'") == 12_003)
+    #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'expense'") == 1)
+    #expect(try database.prepare("PRAGMA integrity_check").rows { $0.text(0) } == ["ok"])
   }
 
   @Test func dryRunWritesNothing() throws {

@@ -127,6 +127,105 @@ import Testing
     #expect(try database.scalar("SELECT count(*) FROM audit WHERE action = 'add'") == 1_000)
   }
 
+  /// Defect 7: an import reads, parses and checks its whole input before it takes the write lock,
+  /// and holds that lock only while it moves the new rows in (its duplicate check is linear), so
+  /// commands that write or read meanwhile never fail: 2 processes logging and 2 reading
+  /// throughout an import of 200,000 rows, its re-import (every row already stored) and an import
+  /// of 5,000 rows on the same dates.
+  @Test func writersAndReadersNeverFailDuringAnImport() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    var csv = "date,category,amount,note\n"
+    for index in 0..<200_000 {
+      csv += "202\(3 + index % 2)-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)),service,\(index % 997 + 1).\(index % 90 + 10),row \(index)\n"
+    }
+    let big = try cli.file("big.csv", csv)
+    csv = "date,category,amount,note\n"
+    for index in 0..<5_000 { csv += "2023-01-\(String(format: "%02d", index % 28 + 1)),other,\(index + 1),new \(index)\n" }
+    let small = try cli.file("small.csv", csv)
+
+    let stop = cli.directory.appendingPathComponent("stop").path
+    // Each loop runs its command until told to stop, and prints how many runs it made and how many failed.
+    let loop = """
+      runs=0; failures=0
+      while [ ! -e "$2" ] && [ "$SECONDS" -lt 900 ]; do
+        runs=$((runs + 1))
+        case "$3" in
+          log) "$0" log "2024-$(printf %02d $((runs % 12 + 1)))" "sales=$((1000 + runs))" --db "$1" >/dev/null || failures=$((failures + 1)) ;;
+          roi) "$0" roi --db "$1" >/dev/null || failures=$((failures + 1)) ;;
+        esac
+      done
+      echo "$runs $failures"
+      """
+    let loops = ["log", "log", "roi", "roi"].enumerated().map { index, command -> (Process, URL, URL) in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      process.arguments = ["-c", loop, CLI.binary.path, cli.database, stop, command]
+      let out = cli.directory.appendingPathComponent("loop\(index).out")
+      let err = cli.directory.appendingPathComponent("loop\(index).err")
+      _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+      process.standardOutput = try! FileHandle(forWritingTo: out)
+      process.standardError = try! FileHandle(forWritingTo: err)
+      return (process, out, err)
+    }
+    defer { _ = FileManager.default.createFile(atPath: stop, contents: nil) }  // however the test ends
+    for (process, _, _) in loops { try process.run() }
+    Thread.sleep(forTimeInterval: 0.5)
+
+    #expect(try cli.ok("import", "expenses", big).contains("200000 added, 0 replaced, 0 skipped"))
+    #expect(try cli.ok("import", "expenses", big).contains("0 added, 0 replaced, 200000 skipped"))
+    #expect(try cli.ok("import", "expenses", small).contains("5000 added, 0 replaced, 0 skipped"))
+
+    _ = FileManager.default.createFile(atPath: stop, contents: nil)
+    for (index, (process, out, err)) in loops.enumerated() {
+      process.waitUntilExit()
+      let counts = try String(contentsOf: out, encoding: .utf8).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+      let errors = try String(contentsOf: err, encoding: .utf8)
+      #expect(process.terminationStatus == 0)
+      #expect(counts.count == 2 && counts[0] > 0, "loop \(index) made no run: \(counts)")
+      #expect(counts.last == 0, "loop \(index): \(counts) runs, failures; \(errors)")
+      #expect(errors.isEmpty, "loop \(index): \(errors)")
+    }
+    let database = try Database(path: cli.database, mode: .readWrite)
+    #expect(try database.scalar("SELECT count(*) FROM expense") == 205_000)
+  }
+
+  /// `import expenses -` reads standard input to its end before it takes the write lock: a writer
+  /// goes on while the input is still coming.
+  @Test func anImportFromStandardInputTakesNoLockWhileItReads() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["import", "expenses", "-", "--db", cli.database]
+    let input = Pipe()
+    process.standardInput = input
+    let out = cli.directory.appendingPathComponent("import.out")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = process.standardOutput
+    try process.run()
+    defer { if process.isRunning { process.terminate() } }
+    input.fileHandleForWriting.write(Data("date,category,amount,note\n2025-01-02,license,100,first\n".utf8))
+    Thread.sleep(forTimeInterval: 0.5)  // the import is running, waiting for more input
+
+    let start = Date()
+    let added = try cli.run(["expense", "add", "--date", "2025-01-03", "--category", "other", "--amount", "5"])
+    #expect(added.status == 0, "\(added.stderr)")
+    #expect(Date().timeIntervalSince(start) < 5)
+
+    input.fileHandleForWriting.write(Data("2025-01-04,service,50,last\n".utf8))
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(try String(contentsOf: out, encoding: .utf8).contains("Imported <stdin>: 2 added"))
+    let database = try Database(path: cli.database, mode: .readWrite)
+    #expect(try database.prepare("SELECT id, note FROM expense ORDER BY id").rows { "\($0.integer(0)) \($0.text(1))" }
+      == ["1 ", "2 first", "3 last"])
+  }
+
   @Test func moneyAddsUpExactly() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")

@@ -138,6 +138,108 @@ import Testing
     #expect(throws: StoreError.noSuchExpense(id: 9_999)) { try store.write { store in try store.removeExpense(id: 9_999) } }
   }
 
+  /// An import skips each row as many times as an equal one (date, category, amount, note,
+  /// recurrence) is stored and not removed, in file order, and adds the rest in file order; checked
+  /// against a model on random multisets, including a table that was empty while the file was
+  /// staged but is not when the write starts.
+  @Test func importAddsWhatTheMultisetRuleLeaves() throws {
+    let march = try CalendarDate(parsing: "2025-03-10")
+    let pool: [Expense] = [
+      Expense(date: march, category: .license, amount: Money(minor: 100)),
+      Expense(date: march, category: .license, amount: Money(minor: 100), note: "seats"),
+      Expense(date: march, category: .license, amount: Money(minor: 100), note: ""),
+      Expense(date: march, category: .license, amount: Money(minor: 101)),
+      Expense(date: march, category: .service, amount: Money(minor: 100)),
+      Expense(date: try CalendarDate(parsing: "2025-03-11"), category: .license, amount: Money(minor: 100)),
+      Expense(date: march, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .month)),
+      Expense(date: march, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .month, until: try Month(parsing: "2025-12"))),
+      // Equal to the first for the rule: the labor columns are not compared.
+      Expense(date: march, category: .license, amount: Money(minor: 100), labor: Labor(hundredthsOfHours: 100, rate: Money(minor: 100))),
+    ]
+    func key(_ expense: Expense) -> Expense {
+      var key = expense
+      (key.id, key.labor) = (nil, nil)
+      return key
+    }
+    var generator = SplitMix64(state: 2_025)
+    for round in 0..<40 {
+      let store = try newStore("multiset-\(round).sqlite")
+      let stored = (0..<Int(generator.next() % 10)).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+      let file = (0..<Int(generator.next() % 12)).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+      let lateWriter = round % 4 == 3  // the stored rows arrive after staging, from another connection
+      let ids = lateWriter ? [] : try store.write { store in try stored.map { try store.add($0) } }
+      let removed = ids.filter { _ in generator.next() % 4 == 0 }
+      for id in removed { try store.write { store in try store.removeExpense(id: id) } }
+
+      // The model: stored (not removed) counts per key, used up in file order.
+      var counts: [Expense: Int] = [:]
+      for (index, expense) in stored.enumerated() where lateWriter || !removed.contains(ids[index]) { counts[key(expense), default: 0] += 1 }
+      var expected: [Expense] = []
+      for expense in file {
+        if counts[key(expense), default: 0] > 0 { counts[key(expense)]! -= 1 } else { expected.append(expense) }
+      }
+
+      func stage() throws -> ExpenseImport {
+        try store.stageExpenseImport(file: "f.csv", currency: .euro) { session in
+          for expense in file { try session.add(expense) }
+        }
+      }
+      let before = try store.read { try $0.expenses() }.compactMap(\.id).max() ?? 0
+      let session: ExpenseImport
+      if lateWriter {
+        session = try stage()
+        let other = try Store.open(path: store.path)
+        _ = try other.write { other in try stored.map { try other.add($0) } }
+      } else {
+        let dryRun = try stage()
+        #expect(try store.finishExpenseImport(dryRun, dryRun: true) == (expected.count, file.count - expected.count))
+        let afterDryRun = try store.read { try $0.expenses() }.compactMap(\.id).max() ?? 0
+        #expect(afterDryRun == before, "a dry run writes nothing")
+        session = try stage()
+      }
+      let (added, skipped) = try store.finishExpenseImport(session, dryRun: false)
+      #expect(added == expected.count && skipped == file.count - expected.count, "round \(round)")
+      let floor = lateWriter ? Int64(stored.count) : before
+      let new = try store.read { try $0.expenses() }.filter { $0.id! > floor }.sorted { $0.id! < $1.id! }
+      #expect(new.map { var e = $0; e.id = nil; return e } == expected, "round \(round)")
+    }
+  }
+
+  /// An expense's key is the same computed from its values (staged) and from its stored row, for
+  /// notes of every length around the 8-byte words the hash reads, and differs when any field does.
+  @Test func expenseKeysAgreeBetweenValuesAndStoredRows() throws {
+    let store = try newStore()
+    let date = try CalendarDate(parsing: "2025-03-10")
+    var expenses: [Expense] = [
+      Expense(date: date, category: .license, amount: Money(minor: 100)),
+      Expense(date: date, category: .license, amount: Money(minor: 1 << 40)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .year)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), recurrence: Recurrence(every: .year, until: date.month)),
+      Expense(date: date, category: .license, amount: Money(minor: 100), note: "Ünïcode ✓ note"),
+    ]
+    for length in 0...20 { expenses.append(Expense(date: date, category: .other, amount: Money(minor: 1), note: String(repeating: "n", count: length))) }
+    expenses.append(Expense(date: date, category: .other, amount: Money(minor: 1), note: "nnnnnnn\u{0}"))
+    let fromValues = expenses.map { ExpenseKey(ExpenseRecord.values(of: $0)) }
+    #expect(Set(fromValues.map { "\($0.first)-\($0.second)" }).count == expenses.count, "different rows, different keys")
+    _ = try store.write { store in try expenses.map { try store.add($0) } }
+    var fromRows: [ExpenseKey] = []
+    try store.database.prepare("SELECT date, category, amount, note, every, until_month FROM expense ORDER BY id")
+      .forEach { fromRows.append(ExpenseKey($0)) }
+    #expect(fromRows == fromValues)
+
+    // The table has one slot per distinct key, and each row points at its key's.
+    var counts = KeyCounts(capacity: 4)
+    let many = (0..<20_000).map { ExpenseKey(ExpenseRecord.values(of: Expense(date: date, category: .other, amount: Money(minor: Int64($0 % 10_000 + 1))))) }
+    for key in many { counts.append(key) }
+    counts.seal()
+    #expect(Set(many.map { counts.slot(of: $0)! }).count == 10_000)
+    #expect(counts.rowSlots == many.map { Int32(counts.slot(of: $0)!) })
+    #expect(counts.unmatchedRows == 20_000)
+    for key in many.prefix(15_000) { counts.increment(counts.slot(of: key)!) }  // stored: once each key, half of them twice
+    #expect(counts.unmatchedRows == 5_000)
+    #expect(counts.slot(of: ExpenseKey(ExpenseRecord.values(of: Expense(date: date, category: .other, amount: Money(minor: 10_001))))) == nil)
+  }
+
   @Test func costItemsAreSummedPerMonthAndRecurrence() throws {
     let store = try newStore()
     let date = try CalendarDate(parsing: "2025-03-10")
@@ -336,5 +438,18 @@ import Testing
     #expect(id == 1)
     #expect(try store.read { try $0.expenses() }.isEmpty)
     #expect(try store.read { try $0.history(limit: 10) }.map(\.action) == [.initialize])
+  }
+}
+
+/// A small deterministic generator for the tests' random data.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -20,12 +20,13 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
 
+      /// The whole file is read, parsed and checked before the write transaction starts, so other
+      /// commands wait for this one only while the new rows are moved in.
       func run() throws {
         let store = try database.open()
-        try source.write(in: store, { store -> (added: Int, skipped: Int, file: String) in
-          let settings = try store.settings()
-          let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, settings: settings)
-          let session = try store.beginExpenseImport(file: reader.file)
+        let settings = try store.read { try $0.settings() }
+        let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, settings: settings)
+        let session = try store.stageExpenseImport(file: reader.file, currency: settings.currency) { session in
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {
             switch row {
@@ -34,12 +35,11 @@ extension CRMROI {
             }
           }
           try problems.check()
-          let (added, skipped) = try session.finish()
-          return (added, skipped, reader.file)
-        }, confirming: { outcome, dryRun in
-          let (added, skipped, file) = outcome
-          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
-        })
+        }
+        try store.finishExpenseImport(session, dryRun: source.dryRun) { added, skipped in
+          try show("\(source.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+          try standardOutput.flush()
+        }
       }
     }
 
@@ -55,24 +55,23 @@ extension CRMROI {
       @Flag(help: "Accept values for the month still running (its figures are partial until it ends).")
       var allowCurrent = false
 
+      /// The whole file is read, parsed and checked before the write transaction starts.
       func run() throws {
         let store = try database.open()
-        try source.write(in: store, { store -> (counts: StoreWriter.LogCounts, file: String) in
-          let rules = SnapshotRules(
-            metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: currentMonth(),
-            allowCurrent: allowCurrent)
-          let reader = try MetricCSVReader(path: source.file, rules: rules)
-          var problems = ImportProblems(file: reader.file)
-          var snapshots: [Snapshot] = []
-          while let (values, issues) = try reader.next() {
-            problems.append(contentsOf: issues)
-            if problems.isEmpty { snapshots += values }
-          }
-          try problems.check()
-          return (try store.importSnapshots(snapshots, file: reader.file), reader.file)
-        }, confirming: { outcome, dryRun in
-          let (counts, file) = outcome
-          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+        let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
+        let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: currentMonth(), allowCurrent: allowCurrent)
+        let reader = try MetricCSVReader(path: source.file, rules: rules)
+        var problems = ImportProblems(file: reader.file)
+        var snapshots: [Snapshot] = []
+        while let (values, issues) = try reader.next() {
+          problems.append(contentsOf: issues)
+          if problems.isEmpty { snapshots += values }
+        }
+        try problems.check()
+        try source.write(in: store, { store in
+          try store.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
+        }, confirming: { counts, dryRun in
+          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
         })
       }
     }
