@@ -209,7 +209,7 @@ import Testing
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "week"], "'week'"),
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "month", "--until", "2025-02"], "'2025-02'"),
     (["expense", "remove", "999"], "999"),
-    (["metric", "add", "Sales", "--kind", "cost"], "'Sales'"),
+    (["metric", "add", "Sales", "--kind", "cost"], "metric 'sales' already exists"),  // names match in any case
     (["metric", "add", "sales", "--kind", "cost"], "'sales' already exists"),
     (["metric", "add", "leads", "--kind", "volume"], "'volume'"),
     (["metric", "add", "leads", "--kind", "revenue", "--margin", "0"], "'0'"),
