@@ -168,6 +168,7 @@ func show(_ text: String, terminator: String = "\n") throws {
 /// Runs `body` as one write, then `confirm`s it on standard output, flushed, before the commit:
 /// when the confirmation cannot be written (a full disk, a closed pipe), the change is rolled back,
 /// so a failed command never leaves its change behind.
+@discardableResult
 func write<T>(_ store: Store, _ body: (StoreWriter) throws -> T, confirming confirm: (T) throws -> Void) throws -> T {
   try store.write { writer in
     let result = try body(writer)

@@ -14,14 +14,18 @@ public final class MetricCSVReader {
 
   public var file: String { reader.name }
 
-  /// `latestMonth`: the last month a value may be for (the current month).
-  public convenience init(path: String, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
-    try self.init(reader: try CSVReader(path: path), metrics: metrics, currency: currency, latestMonth: latestMonth)
+  /// `rules`: which months and values are accepted (see `SnapshotRules`).
+  public convenience init(path: String, rules: SnapshotRules) throws {
+    try self.init(reader: try CSVReader(path: path), rules: rules)
   }
 
-  public init(reader: CSVReader, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
+  public convenience init(reader: CSVReader, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
+    try self.init(reader: reader, rules: SnapshotRules(metrics: metrics, currency: currency, latestMonth: latestMonth))
+  }
+
+  public init(reader: CSVReader, rules: SnapshotRules) throws {
     self.reader = reader
-    rules = SnapshotRules(metrics: metrics, currency: currency, latestMonth: latestMonth)
+    self.rules = rules
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
     }

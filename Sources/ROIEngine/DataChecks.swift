@@ -26,6 +26,11 @@ public enum DataChecks {
       }
     }
 
+    // The running month: its figures are not complete yet.
+    if let last = snapshots.map(\.month).max(), last >= latestMonth {
+      findings.append("\(last): values logged for a month that has not ended yet (today is in \(latestMonth)); they are partial until it ends")
+    }
+
     // Months logged for only some metrics.
     for (month, present) in logged.sorted(by: { $0.key < $1.key }) where present.count < names.count {
       let absent = names.filter { !present.contains($0) }

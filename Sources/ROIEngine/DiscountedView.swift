@@ -99,23 +99,28 @@ extension DiscountedView {
 }
 
 extension Projection {
-  /// The last row's pace carried to the horizon end: recurring costs as scheduled, benefit at the run rate.
+  /// The pace of the last row's rolling window carried from A + 1 to the horizon end: benefit at
+  /// the run rate, recurring costs as scheduled. A quarter that is also an actual row gets only its
+  /// projected months' benefit and no cost (the row counts its costs).
   init(last: QuarterRow, breakEven: Quarter?, settings: Settings, costs: CostSchedule, benefits: Benefits) {
     let goLive = settings.goLive
     let horizonEnd = settings.horizonEnd
-    let n = min(12, max(0, goLive.distance(to: last.quarter.lastMonth) + 1))
-    let runRate = n == 0
+    let asOf = benefits.asOf
+    let window = QuarterRows.rollingWindow(endingAt: min(last.quarter.lastMonth, asOf), goLive: goLive)
+    let runRate = window.isEmpty
       ? Rational.zero
-      : ((0..<n).reduce(Rational.zero) { $0 + benefits.total(at: last.quarter.lastMonth.advanced(by: -$1)) } / Rational(n))!
+      : (window.reduce(Rational.zero) { $0 + benefits.total(at: $1) } / Rational(window.count))!
     var projected: [ProjectedQuarter] = []
     var cost = last.cumulativeCost
     var benefit = last.cumulativeBenefit
     var breakEven = breakEven
-    var next = last.quarter.next
+    let firstProjected = max(asOf.advanced(by: 1), goLive)
+    var next = settings.quarter(containing: firstProjected)
     while next.firstMonth <= horizonEnd {
-      let months = next.months.filter { $0 <= horizonEnd }
-      let quarterCost = costs.cost(of: months)
-      let quarterBenefit = runRate * Rational(months.filter { $0 >= goLive }.count)
+      let isActualRow = next <= last.quarter
+      let months = next.months.filter { $0 >= firstProjected && $0 <= horizonEnd }
+      let quarterCost = isActualRow ? Rational.zero : costs.cost(of: next.months.filter { $0 <= horizonEnd })
+      let quarterBenefit = runRate * Rational(months.count)
       cost += quarterCost
       benefit += quarterBenefit
       if breakEven == nil, breaksEven(benefit: benefit, cost: cost) { breakEven = next }

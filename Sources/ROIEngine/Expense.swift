@@ -4,11 +4,27 @@ public enum ExpenseCategory: String, CaseIterable, Sendable {
 
   public static let expectedForm = "one of " + allCases.map(\.rawValue).joined(separator: ", ")
 
+  /// The names a French user types, and English spellings, for each category (any case).
+  public static let aliases: [String: ExpenseCategory] = [
+    "licence": .license, "licences": .license, "licenses": .license, "logiciel": .license,
+    "matériel": .hardware, "materiel": .hardware, "ordinateur": .hardware, "ordinateurs": .hardware,
+    "formation": .training, "main-d'œuvre": .labor, "main-d'oeuvre": .labor, "main d'œuvre": .labor,
+    "main d'oeuvre": .labor, "main-d’œuvre": .labor, "travail": .labor, "abonnement": .service,
+    "abonnements": .service, "prestation": .service, "autre": .other, "autres": .other,
+    "entretien": .maintenance, "mise en place": .installation,
+  ]
+
+  /// A category's name or alias, in any case; an unknown one is refused with the closest name.
   public init(parsing text: String) throws {
-    guard let category = ExpenseCategory(rawValue: text) else {
-      throw ValueError(value: text, expected: ExpenseCategory.expectedForm)
+    let key = text.lowercased()
+    if let category = ExpenseCategory(rawValue: key) ?? ExpenseCategory.aliases[key] {
+      self = category
+      return
     }
-    self = category
+    let names = ExpenseCategory.allCases.map(\.rawValue) + ExpenseCategory.aliases.keys.sorted()
+    let guess = closest(to: key, in: names).map { ExpenseCategory(rawValue: $0) ?? ExpenseCategory.aliases[$0]! }
+    let hint = guess.map { " (did you mean \($0.rawValue)?)" } ?? ""
+    throw ValueError(value: text, expected: ExpenseCategory.expectedForm + hint)
   }
 }
 

@@ -18,6 +18,21 @@ public struct ExpenseFields: Sendable {
     self.values = values.filter { !$0.value.isEmpty }
   }
 
+  /// The fields of a stored expense, as `expense` would take them back (labor as hours and rate).
+  public init(expense: Expense, currency: Currency) {
+    var values: [Field: String] = [.date: expense.date.description, .category: expense.category.rawValue]
+    if let labor = expense.labor {
+      values[.hours] = labor.hoursText
+      values[.rate] = currency.plain(labor.rate.minor)
+    } else {
+      values[.amount] = currency.plain(expense.amount.minor)
+    }
+    values[.note] = expense.note
+    values[.every] = expense.recurrence?.every.rawValue
+    values[.until] = expense.recurrence?.until?.description
+    self.init(values.compactMapValues { $0 })
+  }
+
   /// How far before go-live an expense may be dated: earlier is taken for a typo.
   public static let yearsBeforeGoLive = 10
 

@@ -166,6 +166,15 @@ public struct Metric: Hashable, Sendable {
         ? currency.amountForm : "a plain decimal with '.' and at most 4 decimals, like 410 or 87.5"
       throw ValueError(value: text, expected: expected)
     }
+    switch kind {
+    case .revenue, .cost:
+      guard value >= 0 else { throw ValueError(value: text, expected: "an amount of 0 or more for \(name), a \(kind.name) metric") }
+    case .count:
+      guard value >= 0, value % 10_000 == 0 else {
+        throw ValueError(value: text, expected: "a whole number of 0 or more for \(name), a count metric")
+      }
+    case .kpi: break
+    }
     return MetricValue(tenThousandths: value)
   }
 }

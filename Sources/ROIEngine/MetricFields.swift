@@ -12,6 +12,18 @@ public struct MetricFields: Sendable {
     self.values = values
   }
 
+  /// The fields of a stored definition, as `metric` would take them back.
+  public init(metric: Metric, currency: Currency) {
+    var values: [Field: String] = [.name: metric.name, .kind: metric.kind.name, .attribution: metric.attribution.description]
+    switch metric.kind {
+    case .revenue(let margin): values[.margin] = margin.description
+    case .count(let unitValue): values[.unitValue] = currency.plain(unitValue.minor)
+    case .cost, .kpi: break
+    }
+    values[.target] = metric.target?.description
+    self.values = values
+  }
+
   /// The checked metric; the first wrong field throws a `MetricFieldError`.
   public func metric(currency: Currency) throws(MetricFieldError) -> Metric {
     func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
@@ -23,8 +35,8 @@ public struct MetricFields: Sendable {
         fatalError("unexpected \(error)")
       }
     }
-    let name = try check(.name) { name in try Metric.validateName(name); return name }
-    let kind = try check(.kind) { try MetricKind.Name(parsing: $0) }
+    let name = try check(.name) { name in try Metric.validateName(name.lowercased()); return name.lowercased() }
+    let kind = try check(.kind) { try MetricKind.Name(parsing: $0.lowercased()) }
     func refuse(_ field: Field) throws(MetricFieldError) {
       guard let value = values[field] else { return }
       throw MetricFieldError(field: field, error: ValueError(value: value, expected: "no --\(field.rawValue) for a \(kind.rawValue) metric"))
@@ -92,26 +104,45 @@ public struct SnapshotRules: Sendable {
   public let metrics: [String: Metric]
   public let currency: Currency
   public let latestMonth: Month
+  /// The calendar month still running, when it is refused: its figures are not complete yet.
+  public let runningMonth: Month?
 
-  public init(metrics: [Metric], currency: Currency, latestMonth: Month) {
+  public init(metrics: [Metric], currency: Currency, latestMonth: Month, runningMonth: Month? = nil) {
     self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
     self.currency = currency
     self.latestMonth = latestMonth
+    self.runningMonth = runningMonth
+  }
+
+  /// The rules on `today`'s month: the running month is refused unless `allowCurrent`.
+  public init(metrics: [Metric], currency: Currency, currentMonth: Month, allowCurrent: Bool) {
+    self.init(
+      metrics: metrics, currency: currency, latestMonth: allowCurrent ? currentMonth : currentMonth.advanced(by: -1),
+      runningMonth: allowCurrent ? nil : currentMonth)
   }
 
   public func month(_ text: String) throws -> Month {
     let month = try Month(parsing: text)
+    if let runningMonth, month == runningMonth {
+      throw ValueError(
+        value: text,
+        expected: "a finished month: \(runningMonth) is still running, so its figures are partial; log it from \(runningMonth.advanced(by: 1))-01, or now with --allow-current")
+    }
     guard month <= latestMonth else { throw ValueError(value: text, expected: "a month no later than \(latestMonth)") }
     return month
   }
 
+  /// The metric named `name`, in any case (names are stored in lower case).
   public func metric(named name: String) throws -> Metric {
-    guard let metric = metrics[name] else { throw UnknownMetric(name: name, known: metrics.keys.sorted()) }
+    guard let metric = metrics[name] ?? metrics[name.lowercased()] else {
+      throw UnknownMetric(name: name, known: metrics.keys.sorted())
+    }
     return metric
   }
 
   public func snapshot(metric name: String, month: Month, value text: String) throws -> Snapshot {
-    Snapshot(metric: name, month: month, value: try metric(named: name).parseValue(text, currency: currency))
+    let metric = try metric(named: name)
+    return Snapshot(metric: metric.name, month: month, value: try metric.parseValue(text, currency: currency))
   }
 }
 
@@ -121,7 +152,8 @@ public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
   public let known: [String]
 
   public var description: String {
-    "unknown metric '\(name)'; expected one of: "
-      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", "))
+    let hint = closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
+    return "unknown metric '\(name)'; expected one of: "
+      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", ")) + hint
   }
 }

@@ -3,8 +3,16 @@ struct MoneyMetric {
   let name: String
   /// Benefit in minor units by month index, for the months from G on that have a snapshot.
   let benefits: [Int: Rational]
-  /// (σ · f · a)² in minor units squared: one month's share of w².
-  let noise: Rational
+  /// (σ · f · a)² in minor units squared: one month's share of w²; nil when the metric has no σ.
+  let noise: Rational?
+  /// How many snapshots its baseline has.
+  let baselineCount: Int
+  /// Its baseline for each month (one mean, or one per calendar month).
+  let baseline: (Month) -> Rational
+  /// Its snapshots by month.
+  let values: [Month: MetricValue]
+  /// The metric as defined.
+  let metric: Metric
 
   init(_ metric: Metric, values: [Month: MetricValue], settings: Settings) throws {
     name = metric.name
@@ -12,6 +20,10 @@ struct MoneyMetric {
     let inWindow = values.filter { window.contains($0.key) }
     guard !inWindow.isEmpty else { throw ROIError.noBaseline(metric: metric.name, window: window) }
     let baseline = try MoneyMetric.baseline(metric, values: values, inWindow: inWindow, settings: settings)
+    self.baseline = baseline
+    self.values = values
+    self.metric = metric
+    baselineCount = inWindow.count
 
     let scale = Rational(BigInteger.power10(settings.currency.minorUnits))
     let factor = metric.kind.moneyFactor(minorUnits: settings.currency.minorUnits)! * metric.attribution.fraction * scale
@@ -20,18 +32,29 @@ struct MoneyMetric {
       benefits[month.index] = (value.rational - baseline(month)) * factor
     }
     self.benefits = benefits
+    noise = MoneyMetric.variance(inWindow, baseline: baseline, method: settings.baselineMethod).map { $0 * factor * factor }
+  }
 
-    // Sample variance (n − 1) of the window's values; 0 with fewer than two.
-    var variance = Rational.zero
-    if inWindow.count >= 2 {
-      let mean = MoneyMetric.mean(of: values, in: window)!
-      let squares = inWindow.values.reduce(Rational.zero) { sum, value in
-        let deviation = value.rational - mean
-        return sum + deviation * deviation
-      }
-      variance = (squares / Rational(inWindow.count - 1))!
+  /// σ²: with the mean method the sample variance (n − 1) of the baseline snapshots; with the
+  /// seasonal method Σ r² / (N − c), r being each snapshot's difference from its calendar month's
+  /// mean and c the number of calendar months. nil with fewer than 2 snapshots, or (seasonal) when
+  /// a calendar month has fewer than 2.
+  static func variance(_ inWindow: [Month: MetricValue], baseline: (Month) -> Rational, method: BaselineMethod) -> Rational? {
+    guard inWindow.count >= 2 else { return nil }
+    var squares = Rational.zero
+    for (month, value) in inWindow {
+      let residual = value.rational - baseline(month)
+      squares += residual * residual
     }
-    noise = variance * factor * factor
+    switch method {
+    case .mean:
+      return (squares / Rational(inWindow.count - 1))!
+    case .seasonal:
+      var perCalendarMonth: [Int: Int] = [:]
+      for month in inWindow.keys { perCalendarMonth[month.number, default: 0] += 1 }
+      guard perCalendarMonth.values.allSatisfy({ $0 >= 2 }) else { return nil }
+      return (squares / Rational(inWindow.count - perCalendarMonth.count))!
+    }
   }
 
   /// The baseline for a month: one mean, or one per calendar month.
@@ -44,20 +67,26 @@ struct MoneyMetric {
       let mean = MoneyMetric.mean(of: values, in: window)!
       return { _ in mean }
     case .seasonal:
-      guard settings.baselineMonths >= 12 else { throw ROIError.seasonalNeedsAYear(baselineMonths: settings.baselineMonths) }
-      var byCalendarMonth: [Int: [MetricValue]] = [:]
-      for (month, value) in inWindow { byCalendarMonth[month.number, default: []].append(value) }
-      let missing = (1...12).filter { byCalendarMonth[$0] == nil }
-      guard missing.isEmpty else {
-        throw ROIError.seasonalMonthsMissing(metric: metric.name, months: missing, window: window)
-      }
-      let means = byCalendarMonth.mapValues { values in
-        Rational(
-          numerator: values.reduce(BigInteger(0)) { $0 + BigInteger($1.tenThousandths) },
-          denominator: BigInteger(values.count) * BigInteger.power10(MetricValue.scale))
-      }
-      return { means[$0.number]! }
+      return try seasonalMeans(metric, inWindow: inWindow, settings: settings)
     }
+  }
+
+  /// The mean of the window's snapshots in each calendar month; every calendar month must have one.
+  static func seasonalMeans(_ metric: Metric, inWindow: [Month: MetricValue], settings: Settings) throws -> (Month) -> Rational {
+    let window = settings.baselineWindow
+    guard settings.baselineMonths >= 12 else { throw ROIError.seasonalNeedsAYear(baselineMonths: settings.baselineMonths) }
+    var byCalendarMonth: [Int: [MetricValue]] = [:]
+    for (month, value) in inWindow { byCalendarMonth[month.number, default: []].append(value) }
+    let missing = (1...12).filter { byCalendarMonth[$0] == nil }
+    guard missing.isEmpty else {
+      throw ROIError.seasonalMonthsMissing(metric: metric.name, months: missing, window: window)
+    }
+    let means = byCalendarMonth.mapValues { values in
+      Rational(
+        numerator: values.reduce(BigInteger(0)) { $0 + BigInteger($1.tenThousandths) },
+        denominator: BigInteger(values.count) * BigInteger.power10(MetricValue.scale))
+    }
+    return { means[$0.number]! }
   }
 
   /// The mean of the values whose month falls in `range`; nil when there are none.
@@ -77,21 +106,31 @@ struct MoneyMetric {
 struct Benefits {
   let metrics: [MoneyMetric]
 
-  init(metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings) throws {
+  /// A: benefit counts for months from G to A only.
+  let asOf: Month
+
+  init(metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings, asOf: Month) throws {
     self.metrics = try metrics.filter(\.kind.addsMoney).sorted { $0.name < $1.name }.map {
       try MoneyMetric($0, values: valuesByMetric[$0.name] ?? [:], settings: settings)
     }
+    self.asOf = asOf
   }
 
   func total(at month: Month) -> Rational {
-    metrics.reduce(Rational.zero) { $0 + ($1.benefits[month.index] ?? .zero) }
+    guard month <= asOf else { return .zero }
+    return metrics.reduce(Rational.zero) { $0 + ($1.benefits[month.index] ?? .zero) }
   }
 
-  /// w(S) = 2·√(Σ over months in S, over money metrics with a snapshot then, of (σ·f·a)²).
-  func noiseWidth(_ months: [Month]) -> Rational {
+  /// Whether every money metric has a σ, so that noise bands can be drawn.
+  var hasNoise: Bool { metrics.allSatisfy { $0.noise != nil } }
+
+  /// w(S) = 2·√(Σ over months in S up to A, over money metrics with a snapshot then, of (σ·f·a)²);
+  /// nil when a money metric has no σ.
+  func noiseWidth(_ months: [Month]) -> Rational? {
+    guard hasNoise else { return nil }
     var sum = Rational.zero
-    for month in months {
-      for metric in metrics where metric.benefits[month.index] != nil { sum += metric.noise }
+    for month in months where month <= asOf {
+      for metric in metrics where metric.benefits[month.index] != nil { sum += metric.noise! }
     }
     return Rational(2) * ExactRoots.squareRoot(sum)
   }

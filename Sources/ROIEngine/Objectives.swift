@@ -1,14 +1,22 @@
 extension Objective {
-  /// Each metric's objective as of `quarter`: the mean of its snapshots in that quarter against the
-  /// mean of its baseline window.
-  static func all(metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings, quarter: Quarter?)
-    -> [Objective]
-  {
-    metrics.sorted { $0.name < $1.name }.compactMap { metric -> Objective? in
+  /// Each metric's objective as of `quarter`: the mean of its snapshots in that quarter's months up
+  /// to A against its baseline on the method's basis: the mean of its baseline window, or with the
+  /// seasonal method the mean of the seasonal baselines of the months compared.
+  static func all(
+    metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings, quarter: Quarter?, asOf: Month
+  ) throws -> [Objective] {
+    try metrics.sorted { $0.name < $1.name }.compactMap { metric -> Objective? in
       guard let target = metric.target else { return nil }
       let values = valuesByMetric[metric.name] ?? [:]
-      let baseline = MoneyMetric.mean(of: values, in: settings.baselineWindow)
-      let current = quarter.flatMap { MoneyMetric.mean(of: values, in: $0.firstMonth...$0.lastMonth) }
+      let compared = quarter.map { $0.months.filter { $0 <= asOf && values[$0] != nil } } ?? []
+      var baseline = MoneyMetric.mean(of: values, in: settings.baselineWindow)
+      if settings.baselineMethod == .seasonal, !compared.isEmpty, baseline != nil {
+        let inWindow = values.filter { settings.baselineWindow.contains($0.key) }
+        let seasonal = try MoneyMetric.seasonalMeans(metric, inWindow: inWindow, settings: settings)
+        baseline = (compared.reduce(Rational.zero) { $0 + seasonal($1) } / Rational(compared.count))!
+      }
+      let current = compared.isEmpty
+        ? nil : (compared.reduce(Rational.zero) { $0 + values[$1]!.rational } / Rational(compared.count))!
       let lowerIsBetter: Bool
       let targetValue: Rational?
       switch target {

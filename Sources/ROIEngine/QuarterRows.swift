@@ -11,8 +11,9 @@ enum QuarterRows {
     let lastQuarter = settings.quarter(containing: last)
     var cumulativeCost = Rational.zero
     var cumulativeBenefit = Rational.zero
+    let asOf = benefits.asOf
     while quarter <= lastQuarter {
-      let months = quarter.months.filter { $0 >= goLive }
+      let months = quarter.months.filter { $0 >= goLive && $0 <= asOf }
       let cost = costs.cost(of: quarter.months)
       let byMetric = benefits.metrics.map { metric in
         (metric: metric.name, benefit: months.reduce(Rational.zero) { $0 + (metric.benefits[$1.index] ?? .zero) })
@@ -21,33 +22,40 @@ enum QuarterRows {
       let width = benefits.noiseWidth(months)
       cumulativeCost += cost
       cumulativeBenefit += benefit
-      let rolling = rollingAnnualROI(endingAt: quarter.lastMonth, goLive: goLive, tco: tco, benefits: benefits)
+      let rolling = rollingAnnualROI(endingAt: min(quarter.lastMonth, asOf), goLive: goLive, tco: tco, benefits: benefits)
       rows.append(
         QuarterRow(
           quarter: quarter, cost: cost, benefit: benefit, benefitByMetric: byMetric,
           cumulativeCost: cumulativeCost, cumulativeBenefit: cumulativeBenefit,
           roi: benefit / tco, rollingAnnualROI: rolling?.roi,
           cumulativeNetROI: (cumulativeBenefit - cumulativeCost) / cumulativeCost,
-          missingMonths: benefits.missing(months), benefitLow: benefit - width, benefitHigh: benefit + width,
+          missingMonths: benefits.missing(months), isPartial: quarter.lastMonth > asOf,
+          benefitLow: width.map { benefit - $0 }, benefitHigh: width.map { benefit + $0 },
           rollingAnnualROILow: rolling?.low, rollingAnnualROIHigh: rolling?.high))
       quarter = quarter.next
     }
     return rows
   }
 
-  /// The benefit of the last n = min(12, months since G) months × 12 / n / TCO, with its band.
+  /// The months of the rolling window ending at W = `end` (already capped at A): the
+  /// n = min(12, W − G + 1) months up to W; empty when W is before G.
+  static func rollingWindow(endingAt end: Month, goLive: Month) -> [Month] {
+    let n = min(12, goLive.distance(to: end) + 1)
+    guard n > 0 else { return [] }
+    return (0..<n).map { end.advanced(by: -$0) }
+  }
+
+  /// The window's benefit × 12 / n / TCO, with its band (nil bounds when there is no σ).
   private static func rollingAnnualROI(
     endingAt end: Month, goLive: Month, tco: Rational, benefits: Benefits
-  ) -> (roi: Rational, low: Rational, high: Rational)? {
-    let monthsSinceGoLive = goLive.distance(to: end) + 1
-    guard monthsSinceGoLive > 0 else { return nil }
-    let n = min(12, monthsSinceGoLive)
-    let window = (0..<n).map { end.advanced(by: -$0) }
+  ) -> (roi: Rational, low: Rational?, high: Rational?)? {
+    let window = rollingWindow(endingAt: end, goLive: goLive)
+    guard !window.isEmpty else { return nil }
     let sum = window.reduce(Rational.zero) { $0 + benefits.total(at: $1) }
-    let width = benefits.noiseWidth(window)
-    let annualise = Rational(12, Int128(n))
+    let annualise = Rational(12, Int128(window.count))
     guard let roi = (sum * annualise) / tco else { return nil }
-    return (roi, ((sum - width) * annualise / tco)!, ((sum + width) * annualise / tco)!)
+    let width = benefits.noiseWidth(window)
+    return (roi, width.map { ((sum - $0) * annualise / tco)! }, width.map { ((sum + $0) * annualise / tco)! })
   }
 }
 

@@ -14,7 +14,9 @@ public enum ROICalculator {
     for snapshot in snapshots { valuesByMetric[snapshot.metric, default: [:]][snapshot.month] = snapshot.value }
 
     let costs = CostSchedule(costItems, horizonEnd: settings.horizonEnd)
-    let benefits = try Benefits(metrics: metrics, valuesByMetric: valuesByMetric, settings: settings)
+    var asOf = snapshots.map(\.month).max() ?? goLive.advanced(by: -1)
+    if let through { asOf = min(asOf, through.lastMonth) }
+    let benefits = try Benefits(metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, asOf: asOf)
     let first = min(goLive, costs.firstMonth ?? goLive)
     var last = max(goLive, snapshots.map(\.month).max() ?? goLive, costs.lastOneTimeMonth ?? goLive)
     if let through { last = min(last, through.lastMonth) }
@@ -28,11 +30,19 @@ public enum ROICalculator {
       ? rows.last.map {
         Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits)
       } : nil
-    let objectives = Objective.all(
-      metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter)
+    let objectives = try Objective.all(
+      metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter, asOf: asOf)
+    let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
+      settings.baselineMethod == .seasonal
+        ? "no noise band: '\(metric.name)' needs at least 2 baseline values in each calendar month (the seasonal method needs two baseline years)"
+        : "no noise band: '\(metric.name)' needs at least 2 baseline values"
+    }
+    let warnings = ReportWarning.all(
+      settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
     return ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost,
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, lastQuarter: rows.last?.quarter,
+      asOf: asOf, noiseUnavailable: noiseUnavailable, warnings: warnings,
       payback: payback,
       objectives: objectives, discounted: discounted, projection: projection)
   }

@@ -9,6 +9,13 @@ public struct ROIReport: Sendable {
   /// The last quarter of the history as computed (the end of `--to`, or of the data): what payback
   /// and objectives are as of, whether or not `--from` shows its row.
   public let lastQuarter: Quarter?
+  /// A: the latest month holding a snapshot of any metric, capped at the end of `--to`; G − 1 when
+  /// there is none. Benefit is counted for the months from G to A only.
+  public let asOf: Month
+  /// Why the noise band fields are null, when they are: a money metric has no σ.
+  public let noiseUnavailable: String?
+  /// What makes these figures less trustworthy, worst first.
+  public let warnings: [ReportWarning]
   public let payback: Payback
   public let objectives: [Objective]
   public let discounted: DiscountedView
@@ -29,17 +36,24 @@ public struct QuarterRow: Sendable {
   public let cumulativeBenefit: Rational
   /// benefit / TCO; nil while TCO is 0.
   public let roi: Rational?
-  /// Benefit of the last n = min(12, months since G) months × 12 / n / TCO; nil before G.
+  /// With W = min(its last month, A): the benefit of the n = min(12, W − G + 1) months ending at W,
+  /// × 12 / n / TCO; nil when W is before G.
   public let rollingAnnualROI: Rational?
   /// (cumulative benefit − cumulative cost) / cumulative cost; nil while that cost is 0.
   public let cumulativeNetROI: Rational?
-  /// Months from G on in which a money metric has no snapshot (it adds 0 there).
+  /// Months from G to A in which a money metric has no snapshot (it adds 0 there).
   public let missingMonths: [Month]
-  /// benefit ∓ w(its months from G on): the range the baseline months' own variation spans.
-  public let benefitLow: Rational
-  public let benefitHigh: Rational
+  /// Whether some of its months are after A: not all of it has happened or been logged yet.
+  public let isPartial: Bool
+  /// benefit ∓ w(its months from G to A): the range the baseline months' own variation spans;
+  /// nil when a money metric has no σ (see `ROIReport.noiseUnavailable`).
+  public let benefitLow: Rational?
+  public let benefitHigh: Rational?
   /// Whether 0 lies within that range: the quarter's benefit may be noise.
-  public var withinNoise: Bool { benefitLow.signum <= 0 && benefitHigh.signum >= 0 }
+  public var withinNoise: Bool? {
+    guard let benefitLow, let benefitHigh else { return nil }
+    return benefitLow.signum <= 0 && benefitHigh.signum >= 0
+  }
   /// The rolling annual ROI with the rolling sum ∓ w(those months).
   public let rollingAnnualROILow: Rational?
   public let rollingAnnualROIHigh: Rational?

@@ -49,7 +49,8 @@ public enum HTMLReport {
       <h1>CRM ROI report</h1>
       <p>Currency \(escape(currency.code)), go-live \(settings.goLive), baseline \(settings.baselineMonths) months \
       (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound)), horizon \(settings.horizonYears) \
-      years to \(settings.horizonEnd), fiscal year from month \(settings.fiscalYearStart).</p>
+      years to \(settings.horizonEnd), fiscal year from month \(settings.fiscalYearStart). As of \(report.asOf), \
+      the latest month with logged values.</p>
       <dl class="summary">
       <dt>Total cost of ownership</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>Break-even quarter</dt><dd id="break-even">\(report.payback.breakEvenQuarter.map { "\($0)" } ?? "not reached")</dd>
@@ -173,12 +174,21 @@ public enum HTMLReport {
       let cells = [
         currency.grouped(row.cost), currency.grouped(row.benefit), currency.grouped(row.cumulativeCost),
         currency.grouped(row.cumulativeBenefit), row.roi.percentText, row.rollingAnnualROI.percentText,
-        row.cumulativeNetROI.percentText, currency.grouped(row.benefitLow), currency.grouped(row.benefitHigh),
+        row.cumulativeNetROI.percentText, row.benefitLow.map(currency.grouped) ?? "–",
+        row.benefitHigh.map(currency.grouped) ?? "–",
       ]
-      html += "<tr><td>\(row.quarter)</td>" + cells.map { "<td>\($0)</td>" }.joined()
+      html += "<tr\(row.isPartial ? " class=\"partial\"" : "")><td>\(row.quarter)\(row.isPartial ? "*" : "")</td>" + cells.map { "<td>\($0)</td>" }.joined()
         + "<td class=\"text\">\(row.missingMonths.map(\.description).joined(separator: " "))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
+    html += "<p class=\"legend\">\(escape(TextReport.legend(rows, asOf: report.asOf)).replacingNewlines())</p>\n"
+    if !report.warnings.isEmpty {
+      html += "<h2>Warnings</h2>\n<ul id=\"warnings\">\n"
+      for warning in report.warnings {
+        html += "<li data-code=\"\(warning.code.rawValue)\">\(escape(warning.message))</li>\n"
+      }
+      html += "</ul>\n"
+    }
 
     // Objectives.
     html += "<h2>Objectives (\(report.lastQuarter.map { "\($0)" } ?? "no data"))</h2>\n"
@@ -210,5 +220,12 @@ public enum HTMLReport {
     html += "</tbody>\n</table>\n"
     html += "<p><small>Money is exact to the minor unit, rounded half-to-even; ratios are fractions of the total cost of ownership. Made by crm-roi.</small></p>\n</body>\n</html>\n"
     return html
+  }
+}
+
+extension String {
+  /// Line breaks as HTML line breaks (for text already escaped).
+  fileprivate func replacingNewlines() -> String {
+    split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "<br>")
   }
 }

@@ -22,11 +22,12 @@ public enum JSONReport {
         ("rolling_annual_roi", ratio(row.rollingAnnualROI)),
         ("cumulative_net_roi", ratio(row.cumulativeNetROI)),
         ("missing_months", .array(row.missingMonths.map { .string($0.description) })),
-        ("benefit_low", money(row.benefitLow)),
-        ("benefit_high", money(row.benefitHigh)),
-        ("within_noise", .bool(row.withinNoise)),
+        ("benefit_low", row.benefitLow.map(money) ?? .null),
+        ("benefit_high", row.benefitHigh.map(money) ?? .null),
+        ("within_noise", row.withinNoise.map(JSON.bool) ?? .null),
         ("rolling_annual_roi_low", ratio(row.rollingAnnualROILow)),
         ("rolling_annual_roi_high", ratio(row.rollingAnnualROIHigh)),
+        ("partial", .bool(row.isPartial)),
       ])
     }
     let objectives: [JSON] = report.objectives.map { objective in
@@ -49,6 +50,7 @@ public enum JSONReport {
     var members: [(String, JSON)] = [
       ("currency", .string(currency.code)),
       ("go_live", .string(report.settings.goLive.description)),
+      ("as_of", .string(report.asOf.description)),
       ("baseline_method", .string(report.settings.baselineMethod.rawValue)),
       ("total_cost_of_ownership", money(report.totalCostOfOwnership)),
       ("quarters", .array(quarters)),
@@ -59,6 +61,13 @@ public enum JSONReport {
         ("projected_payback_years_high", ratio(report.payback.projectedPaybackYearsHigh)),
       ])),
       ("objectives", .array(objectives)),
+      ("noise_unavailable", report.noiseUnavailable.map(JSON.string) ?? .null),
+      ("warnings", .array(report.warnings.map { warning in
+        .object([
+          ("code", .string(warning.code.rawValue)), ("metric", warning.metric.map(JSON.string) ?? .null),
+          ("message", .string(warning.message)),
+        ])
+      })),
       ("discounted", .object([
         ("rate", ratio(discounted.options.rate.fraction)),
         ("risk", ratio(discounted.options.risk.fraction)),

@@ -12,7 +12,7 @@ public enum TextReport {
     ])
     for row in rows {
       quarters.append([
-        row.quarter.description, currency.grouped(row.cost), currency.grouped(row.benefit),
+        row.quarter.description + (row.isPartial ? "*" : ""), currency.grouped(row.cost), currency.grouped(row.benefit),
         currency.grouped(row.cumulativeCost), currency.grouped(row.cumulativeBenefit), row.roi.percentText,
         row.rollingAnnualROI.percentText, row.cumulativeNetROI.percentText,
         row.missingMonths.map(\.description).joined(separator: " "),
@@ -21,9 +21,10 @@ public enum TextReport {
     let settings = report.settings
     var output = heading("CRM ROI by quarter", markdown: markdown)
     output += "Currency \(currency.code), go-live \(settings.goLive), baseline \(settings.baselineMonths) months,"
-      + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n\n"
+      + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n"
+    output += "As of \(report.asOf): the latest month with logged values\n\n"
     output += markdown ? quarters.markdown() : quarters.plain()
-    output += "\n"
+    output += "\n" + legend(rows, asOf: report.asOf) + "\n"
     output += "Total cost of ownership: \(currency.grouped(report.totalCostOfOwnership)) \(currency.code)\n"
     output += "Break-even quarter:      \(report.payback.breakEvenQuarter?.description ?? "not reached")\n"
     let years = report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" }
@@ -42,12 +43,16 @@ public enum TextReport {
     ])
     for row in rows {
       noise.append([
-        row.quarter.description, currency.grouped(row.benefitLow), currency.grouped(row.benefitHigh),
-        row.withinNoise ? "yes" : "no", row.rollingAnnualROILow.percentText, row.rollingAnnualROIHigh.percentText,
+        row.quarter.description, row.benefitLow.map(currency.grouped) ?? "–", row.benefitHigh.map(currency.grouped) ?? "–",
+        row.withinNoise.map { $0 ? "yes" : "no" } ?? "–", row.rollingAnnualROILow.percentText, row.rollingAnnualROIHigh.percentText,
       ])
     }
     output += "\n" + heading("Noise bands (± twice the baseline months' own variation)", markdown: markdown)
-    output += markdown ? noise.markdown() : noise.plain()
+    if let reason = report.noiseUnavailable {
+      output += reason.prefix(1).uppercased() + reason.dropFirst() + ".\n"
+    } else {
+      output += markdown ? noise.markdown() : noise.plain()
+    }
 
     let discounted = report.discounted
     output += "\n" + heading(
@@ -85,7 +90,20 @@ public enum TextReport {
       output += "\n" + heading("Objectives (\(report.lastQuarter?.description ?? "no data"))", markdown: markdown)
       output += markdown ? objectives.markdown() : objectives.plain()
     }
+    if !report.warnings.isEmpty {
+      output += "\n" + heading("Warnings", markdown: markdown)
+      for warning in report.warnings { output += "- \(warning.message)\n" }
+    }
     return output
+  }
+
+  /// What each ratio divides by, and what a partial quarter is.
+  static func legend(_ rows: [QuarterRow], asOf: Month) -> String {
+    var text = "ROI = the quarter's benefit / the TCO over the horizon.\n"
+      + "Rolling annual ROI = the last 12 months' benefit (fewer since go-live, scaled to a year) / the TCO.\n"
+      + "Cum. net ROI = (benefit so far − cost so far) / cost so far.\n"
+    if rows.contains(where: \.isPartial) { text += "* partial quarter: values logged to \(asOf) only.\n" }
+    return text
   }
 
   private static func heading(_ text: String, markdown: Bool) -> String {
@@ -100,7 +118,7 @@ public enum TextReport {
       (["quarter", "first_month", "last_month", "cost", "benefit"] + metricNames.map { "benefit_\($0)" }
         + ["cumulative_cost", "cumulative_benefit", "roi", "rolling_annual_roi", "cumulative_net_roi",
            "missing_months", "benefit_low", "benefit_high", "within_noise", "rolling_annual_roi_low",
-           "rolling_annual_roi_high"]).joined(separator: ",")
+           "rolling_annual_roi_high", "partial"]).joined(separator: ",")
     ]
     for row in rows {
       let fields = [row.quarter.description, row.quarter.firstMonth.description, row.quarter.lastMonth.description,
@@ -109,8 +127,9 @@ public enum TextReport {
         + [currency.plain(row.cumulativeCost), currency.plain(row.cumulativeBenefit),
            row.roi?.ratioText ?? "", row.rollingAnnualROI?.ratioText ?? "", row.cumulativeNetROI?.ratioText ?? "",
            row.missingMonths.map(\.description).joined(separator: " "),
-           currency.plain(row.benefitLow), currency.plain(row.benefitHigh), row.withinNoise ? "true" : "false",
-           row.rollingAnnualROILow?.ratioText ?? "", row.rollingAnnualROIHigh?.ratioText ?? ""]
+           row.benefitLow.map(currency.plain) ?? "", row.benefitHigh.map(currency.plain) ?? "",
+           row.withinNoise.map { $0 ? "true" : "false" } ?? "",
+           row.rollingAnnualROILow?.ratioText ?? "", row.rollingAnnualROIHigh?.ratioText ?? "", row.isPartial ? "true" : "false"]
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"

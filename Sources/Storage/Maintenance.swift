@@ -22,9 +22,16 @@ extension Store {
     }
     guard findings.isEmpty else { return findings }
     return try read { store in
-      DataChecks.findings(
+      var findings = DataChecks.findings(
         settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots(),
         expenses: try store.expenses(), latestMonth: latestMonth)
+      // The report's own warnings, or why there is no report.
+      do {
+        findings += try store.report().warnings.map { "warning (\($0.code.rawValue)): \($0.message)" }
+      } catch let error as ROIError {
+        findings.append("report: \(error)")
+      }
+      return findings
     }
   }
 

@@ -25,6 +25,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
   case backupOntoItself(path: String)
+  case kindDoesNotFitValue(metric: String, kind: String, month: String, value: String)
   case goLiveLeavesExpenseBehind(goLive: Month, expenseDate: String)
   case targetNotARegularFile(path: String)
   case targetIsADatabase(path: String)
@@ -82,6 +83,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .goLiveLeavesExpenseBehind(let goLive, let date):
       "go-live \(goLive) would put the expense of \(date) more than 10 years before it (likely a typo);"
         + " expected a go-live within 10 years of every expense"
+    case .kindDoesNotFitValue(let metric, let kind, let month, let value):
+      "metric '\(metric)' cannot become a \(kind) metric: its value \(value) for \(month) does not fit that kind;"
+        + " expected a kind its values fit (fix the value first with crm-roi log \(month) \(metric)=VALUE, or crm-roi unlog \(month) \(metric))"
     case .backupOntoItself(let path):
       "'\(path)' is the database itself; expected another file for the backup"
     case .expenseNotRemoved(let id):

@@ -84,6 +84,18 @@ public final class StoreWriter: StoreReader {
     return expense
   }
 
+  /// Replaces the stored (not removed) expense `id` with `expense`, keeping its id.
+  @discardableResult
+  public func replaceExpense(id: Int64, with expense: Expense) throws -> Expense {
+    guard let (old, removed) = try storedExpense(id: id), !removed else { throw StoreError.noSuchExpense(id: id) }
+    let columns = ExpenseRecord.written.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
+    try statement("UPDATE expense SET \(columns) WHERE id = ?").run(ExpenseRecord.values(of: expense) + [.integer(id)])
+    let currency = try settings().currency
+    try record(
+      .replace, "expense \(id)", old: AuditText.expense(old, currency: currency), new: AuditText.expense(expense, currency: currency))
+    return old
+  }
+
   // MARK: Metrics
 
   public func add(_ metric: Metric) throws {
@@ -94,17 +106,30 @@ public final class StoreWriter: StoreReader {
     try record(.add, "metric \(metric.name)", new: AuditText.metric(metric, currency: try settings().currency))
   }
 
-  /// Replaces the definition of the stored metric with the same name.
-  public func update(_ metric: Metric) throws {
+  /// Replaces the definition of the stored metric `name` (by default the metric's own name), its
+  /// name included. A kind that a stored value does not fit is refused, naming the first such month.
+  public func update(_ metric: Metric, named name: String? = nil) throws {
     let metrics = try metrics()
-    guard let old = metrics.first(where: { $0.name == metric.name }), let id = old.id else {
-      throw StoreError.unknownMetric(name: metric.name, known: metrics.map(\.name))
+    let name = name ?? metric.name
+    guard let old = metrics.first(where: { $0.name == name }), let id = old.id else {
+      throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
+    }
+    if metric.name != old.name, metrics.contains(where: { $0.name == metric.name }) {
+      throw StoreError.duplicateMetric(name: metric.name)
+    }
+    if metric.kind.kindName != old.kind.kindName {
+      let currency = try settings().currency
+      let values = try statement("SELECT month, value FROM snapshot WHERE metric_id = ? ORDER BY month")
+        .rows([.integer(id)]) { (month: $0.text("month"), value: MetricValue(tenThousandths: $0.integer("value"))) }
+      for (month, value) in values where (try? metric.parseValue(value.plain, currency: currency)) == nil {
+        throw StoreError.kindDoesNotFitValue(metric: old.name, kind: metric.kind.name, month: month, value: value.plain)
+      }
     }
     try statement(MetricRecord.updateSQL).run(MetricRecord.values(of: metric) + [.integer(id)])
     let currency = try settings().currency
     try record(
-      .replace, "metric \(metric.name)", old: AuditText.metric(old, currency: currency),
-      new: AuditText.metric(metric, currency: currency))
+      .replace, "metric \(old.name)", old: AuditText.metric(old, currency: currency),
+      new: (metric.name != old.name ? "name=\(metric.name) " : "") + AuditText.metric(metric, currency: currency))
   }
 
   /// Removes metric `name`; one with snapshots only with `force`, which removes them too.
@@ -170,5 +195,30 @@ public final class StoreWriter: StoreReader {
       try upsert.run(key + [.integer(snapshot.value.tenThousandths)])
     }
     return counts
+  }
+
+  /// Removes the values of `month`: of the metrics `names`, or of every metric when `names` is
+  /// empty. Each removed value is recorded with its old figure. Returns how many were removed.
+  @discardableResult
+  public func unlog(month: Month, names: [String]) throws -> Int {
+    let metrics = try metrics()
+    var ids: [(name: String, id: Int64)] = []
+    for name in names {
+      guard let metric = metrics.first(where: { $0.name == name.lowercased() }), let id = metric.id else {
+        throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
+      }
+      ids.append((metric.name, id))
+    }
+    if names.isEmpty { ids = metrics.map { ($0.name, $0.id!) } }
+    var removed = 0
+    for (name, id) in ids {
+      let key: [Value] = [.integer(id), .text(month.description)]
+      guard let old = try statement("SELECT value FROM snapshot WHERE metric_id = ? AND month = ?").rows(key, { $0.integer("value") }).first
+      else { continue }
+      try statement("DELETE FROM snapshot WHERE metric_id = ? AND month = ?").run(key)
+      try record(.remove, "snapshot \(name) \(month)", old: MetricValue(tenThousandths: old).plain)
+      removed += 1
+    }
+    return removed
   }
 }

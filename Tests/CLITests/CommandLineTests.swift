@@ -88,7 +88,7 @@ import Testing
 
     let csv = try cli.ok("roi", "--format", "csv")
     #expect(csv.hasPrefix("quarter,first_month,last_month,cost,benefit,benefit_sales,cumulative_cost,"))
-    #expect(csv.contains("\n2025Q1,2025-01,2025-03,100000.00,7500.00,7500.00,100000.00,7500.00,0.075,0.3,-0.925,,7500.00,7500.00,false,0.3,0.3\n"))
+    #expect(csv.contains("\n2025Q1,2025-01,2025-03,100000.00,7500.00,7500.00,100000.00,7500.00,0.075,0.3,-0.925,,7500.00,7500.00,false,0.3,0.3,false\n"))
 
     let markdown = try cli.ok("roi", "--format", "markdown")
     #expect(markdown.contains("| 2025Q1 | 100,000.00 | 7,500.00 |"))
@@ -134,10 +134,22 @@ import Testing
     let cli = try CLI()
     let output = try cli.run(["demo"], database: false)
     #expect(output.status == 0)
-    // The README's worked example: TCO 132,500; the first year after go-live brings 43,890.
+    // The README's worked example, computed by hand there: TCO 132,500; 2025Q2 brings 4,510
+    // (sales 12,000 × 35% + returns 310); the first year after go-live brings 33,345: 3.97 years.
     #expect(output.stdout.contains("Total cost of ownership: 132,500.00 EUR"))
-    #expect(output.stdout.contains("2026Q1   15,450.00   8,310.00  58,100.00     43,890.00   6.3%               33.1%        -24.5%"))
-    #expect(output.stdout.contains("Projected payback:       3.02 years"))
+    #expect(output.stdout.contains("2025Q2    3,450.00   4,510.00  40,550.00      4,510.00   3.4%               13.6%        -88.9%"))
+    #expect(output.stdout.contains("2026Q1   15,450.00   4,980.00  58,100.00     33,345.00   3.8%               25.2%        -42.6%"))
+    #expect(output.stdout.contains("Projected payback:       3.97 years"))
+    #expect(output.stdout.contains("As of 2026-03"))
+    // Every row of the README's table is the demo's.
+    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+    let example = try #require(readme.range(of: "### Worked example"))
+    let open = try #require(readme[example.upperBound...].range(of: "\n```\n"))
+    let block = readme[open.upperBound...].prefix { $0 != "`" }
+    let rows = block.split(separator: "\n").filter { $0.hasPrefix("20") }
+    #expect(rows.count == 5)
+    for row in rows { #expect(output.stdout.contains(row), "\(row)") }
     #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("crm-roi-demo.sqlite").path))
     // A second demo replaces the first; a real database is never replaced.
     #expect(try cli.run(["demo"], database: false).status == 0)
@@ -197,7 +209,7 @@ import Testing
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "week"], "'week'"),
     (["expense", "add", "--date", "2025-03-02", "--category", "service", "--amount", "5", "--every", "month", "--until", "2025-02"], "'2025-02'"),
     (["expense", "remove", "999"], "999"),
-    (["metric", "add", "Sales", "--kind", "cost"], "'Sales'"),
+    (["metric", "add", "Sales", "--kind", "cost"], "metric 'sales' already exists"),  // names match in any case
     (["metric", "add", "sales", "--kind", "cost"], "'sales' already exists"),
     (["metric", "add", "leads", "--kind", "volume"], "'volume'"),
     (["metric", "add", "leads", "--kind", "revenue", "--margin", "0"], "'0'"),

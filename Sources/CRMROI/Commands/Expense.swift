@@ -8,7 +8,7 @@ extension CRMROI {
     static let configuration = CommandConfiguration(
       commandName: "expense",
       abstract: "Log what the CRM costs: licenses, installation, hardware, labor, fees.",
-      subcommands: [Add.self, List.self, Remove.self, Restore.self])
+      subcommands: [Add.self, Edit.self, List.self, Remove.self, Restore.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -148,7 +148,7 @@ extension CRMROI {
 }
 
 /// An expense id typed as an argument.
-private func expenseID(_ text: String) throws -> Int64 {
+func expenseID(_ text: String) throws -> Int64 {
   guard let number = Int64(text), number > 0 else {
     throw InputError(source: "id", error: ValueError(value: text, expected: "an expense id, a positive whole number"))
   }

@@ -52,11 +52,15 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
 
+      @Flag(help: "Accept values for the month still running (its figures are partial until it ends).")
+      var allowCurrent = false
+
       /// The whole file is read, parsed and checked before the write transaction starts.
       func run() throws {
         let store = try database.open()
         let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
-        let reader = try MetricCSVReader(path: source.file, metrics: metrics, currency: currency, latestMonth: currentMonth())
+        let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: currentMonth(), allowCurrent: allowCurrent)
+        let reader = try MetricCSVReader(path: source.file, rules: rules)
         var problems = ImportProblems(file: reader.file)
         var snapshots: [Snapshot] = []
         while let (values, issues) = try reader.next() {

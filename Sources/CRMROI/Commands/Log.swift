@@ -17,6 +17,9 @@ extension CRMROI {
     @Argument(help: "NAME=VALUE pairs.")
     var values: [String]
 
+    @Flag(help: "Accept the month still running (its figures are partial until it ends).")
+    var allowCurrent = false
+
     func run() throws {
       guard !values.isEmpty else {
         throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
@@ -24,15 +27,15 @@ extension CRMROI {
       let store = try database.open()
       _ = try write(store, { store in
         let rules = SnapshotRules(
-          metrics: try store.metrics(), currency: try store.settings().currency, latestMonth: currentMonth())
+          metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: currentMonth(),
+          allowCurrent: allowCurrent)
         let logged = try parsed(from: "month") { try rules.month(month) }
         var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "NAME=VALUE, like sales=182000"))
           }
-          let name = String(pair[..<equals])
-          _ = try rules.metric(named: name)
+          let name = try rules.metric(named: String(pair[..<equals])).name
           guard seen.insert(name).inserted else {
             throw InputError(source: "values", error: ValueError(value: pair, expected: "each metric once per command"))
           }

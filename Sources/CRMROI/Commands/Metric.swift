@@ -58,13 +58,27 @@ extension CRMROI {
     struct Change: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a metric's target or attribution.",
-        discussion: "Example: crm-roi metric set sales --attribution 50% --target +8%")
+        abstract: "Change a metric's definition: kind, margin, unit value, target, attribution or name.",
+        discussion: """
+          Examples: crm-roi metric set sales --margin 40% --attribution 50% --target +8%
+                    crm-roi metric set repeat-purchases --kind kpi
+                    crm-roi metric set returns --rename returns-cost
+          A kind that the stored values do not fit (a negative value for revenue, a fraction for a count) is refused.
+          """)
 
       @OptionGroup var database: DatabaseOptions
 
       @Argument(help: "The metric's name.")
       var name: String
+
+      @Option(help: "New kind: revenue, cost, count or kpi.")
+      var kind: String?
+
+      @Option(parsing: .unconditional, help: "New gross margin of a revenue metric, like 40%.")
+      var margin: String?
+
+      @Option(parsing: .unconditional, help: "New money per unit of a count metric.")
+      var unitValue: String?
 
       @Option(parsing: .unconditional, help: "New objective: +10%, -15% or an absolute value; none removes it.")
       var target: String?
@@ -72,23 +86,41 @@ extension CRMROI {
       @Option(parsing: .unconditional, help: "New share of the change credited to the CRM, like 50%.")
       var attribution: String?
 
+      @Option(help: "A new name for the metric; its values follow it.")
+      var rename: String?
+
       func run() throws {
-        guard target != nil || attribution != nil else {
-          throw InputError(source: "metric set", error: ValueError(value: "", expected: "--target or --attribution"))
+        guard [kind, margin, unitValue, target, attribution, rename].contains(where: { $0 != nil }) else {
+          throw InputError(
+            source: "metric set",
+            error: ValueError(value: "", expected: "at least one of --kind, --margin, --unit-value, --target, --attribution, --rename"))
         }
         let store = try database.open()
         try write(store, { store in
-          guard var metric = try store.metrics().first(where: { $0.name == name }) else {
-            throw StoreError.unknownMetric(name: name, known: try store.metrics().map(\.name))
+          let metrics = try store.metrics()
+          guard let old = metrics.first(where: { $0.name == name.lowercased() }) else {
+            throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
           }
-          if let target {
-            metric.target = target == "none" ? nil : try parsed(from: "--target") { try Target(parsing: target) }
+          let currency = try store.settings().currency
+          var fields = MetricFields(metric: old, currency: currency)
+          if let kind, kind.lowercased() != old.kind.name {
+            fields.values[.margin] = nil
+            fields.values[.unitValue] = nil
+            fields.values[.kind] = kind
           }
-          if let attribution {
-            metric.attribution = try parsed(from: "--attribution") { try ROIEngine.Metric.parseAttribution(attribution) }
+          fields.values[.margin] = margin ?? fields.values[.margin]
+          fields.values[.unitValue] = unitValue ?? fields.values[.unitValue]
+          fields.values[.attribution] = attribution ?? fields.values[.attribution]
+          fields.values[.name] = rename ?? fields.values[.name]
+          if let target { fields.values[.target] = target == "none" ? nil : target }
+          do {
+            var metric = try fields.metric(currency: currency)
+            metric.id = old.id
+            try store.update(metric, named: old.name)
+          } catch let error as MetricFieldError {
+            throw InputError(source: error.field == .name ? "--rename" : "--\(error.field.rawValue)", error: error.error)
           }
-          try store.update(metric)
-        }, confirming: { try show("Updated metric \(name).") })
+        }, confirming: { try show("Updated metric \(rename ?? name).") })
       }
     }
 
@@ -130,7 +162,7 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        try write(store, { store in try store.removeMetric(named: name, force: force) }, confirming: {
+        try write(store, { store in try store.removeMetric(named: name.lowercased(), force: force) }, confirming: {
           try show("Removed metric \(name).")
         })
       }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import ROIEngine
+import Storage
+
+extension CRMROI.ExpenseCommand {
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "edit",
+      abstract: "Change an expense in place; the fields not given keep their values.",
+      discussion: """
+        Examples: crm-roi expense edit 3 --amount 9900
+                  crm-roi expense edit 4 --hours 150 --rate 42.50
+                  crm-roi expense edit 5 --until 2026-12     (--every none makes it one-time)
+        The history keeps the old and new expense.
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The id shown by expense list.")
+    var id: String
+
+    @Option(help: "The day it was paid, YYYY-MM-DD.")
+    var date: String?
+
+    @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var category: String?
+
+    @Option(parsing: .unconditional, help: "The amount (replaces hours and rate).")
+    var amount: String?
+
+    @Option(parsing: .unconditional, help: "Hours of work, with --rate (replaces the amount).")
+    var hours: String?
+
+    @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
+    var rate: String?
+
+    @Option(parsing: .unconditional, help: "A note; an empty one removes it.")
+    var note: String?
+
+    @Option(help: "Recur every month, quarter or year; none makes it one-time.")
+    var every: String?
+
+    @Option(help: "Last month of a recurring expense; none runs it to the horizon end.")
+    var until: String?
+
+    func run() throws {
+      guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
+        throw InputError(source: "expense edit", error: ValueError(value: "", expected: "at least one field to change, like --amount 9900"))
+      }
+      let number = try expenseID(id)
+      let store = try database.open()
+      try write(store, { store -> (ROIEngine.Expense, Currency) in
+        let settings = try store.settings()
+        guard let old = try store.expenses().first(where: { $0.id == number }) else { throw StoreError.noSuchExpense(id: number) }
+        var fields = ExpenseFields(expense: old, currency: settings.currency).values
+        if amount != nil { (fields[.hours], fields[.rate]) = (nil, nil) }
+        if hours != nil || rate != nil { fields[.amount] = nil }
+        let given: [ExpenseFields.Field: String?] = [
+          .date: date, .category: category, .amount: amount, .hours: hours, .rate: rate, .note: note,
+          .every: every == "none" ? "" : every, .until: until == "none" ? "" : until,
+        ]
+        for case let (field, value?) in given { fields[field] = value }
+        if every == "none" { fields[.until] = nil }
+        let expense: ROIEngine.Expense
+        do {
+          expense = try ExpenseFields(fields).expense(currency: settings.currency, settings: settings)
+        } catch let error as FieldError {
+          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+        }
+        try store.replaceExpense(id: number, with: expense)
+        return (expense, settings.currency)
+      }, confirming: { (expense, currency) in
+        try show("Updated expense \(number): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code).")
+      })
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/// Something that makes the report's figures less trustworthy, with what to do about it.
+public struct ReportWarning: Hashable, Sendable {
+  /// The warnings' codes, as the JSON contract names them.
+  public enum Code: String, CaseIterable, Sendable {
+    case shortHistory = "short_history"
+    case thinBaseline = "thin_baseline"
+    case seasonalPattern = "seasonal_pattern"
+    case doubleCount = "double_count"
+    case withinNoise = "within_noise"
+    case missingMonths = "missing_months"
+    case partialQuarter = "partial_quarter"
+  }
+
+  public let code: Code
+  /// The metric it is about, if it is about one.
+  public let metric: String?
+  public let message: String
+
+  /// Fewer baseline values than this make a baseline thin.
+  public static let thinBaseline = 6
+  /// Fewer months from G to A than this make a short history.
+  public static let shortHistory = 3
+
+  static func all(settings: Settings, metrics: [Metric], benefits: Benefits, rows: [QuarterRow], asOf: Month) -> [ReportWarning] {
+    var warnings: [ReportWarning] = []
+    let months = settings.goLive.distance(to: asOf) + 1
+    if months >= 1, months < shortHistory {
+      warnings.append(ReportWarning(
+        code: .shortHistory, metric: nil,
+        message: "only \(max(0, months)) month\(months == 1 ? "" : "s") of data since go-live (\(settings.goLive) to \(asOf)): too early to judge; the figures will settle after \(shortHistory)"))
+    }
+    for metric in benefits.metrics where metric.baselineCount < thinBaseline {
+      warnings.append(ReportWarning(
+        code: .thinBaseline, metric: metric.name,
+        message: "'\(metric.name)' has \(metric.baselineCount) baseline value\(metric.baselineCount == 1 ? "" : "s") (fewer than \(thinBaseline)): its baseline, and every benefit measured against it, is uncertain; log more months before go-live"))
+    }
+    if settings.baselineMethod == .mean {
+      for metric in benefits.metrics {
+        let inWindow = metric.values.filter { settings.baselineWindow.contains($0.key) }
+        if let month = SeasonalPattern.standout(in: inWindow) {
+          warnings.append(ReportWarning(
+            code: .seasonalPattern, metric: metric.name,
+            message: "'\(metric.name)' varies by season before go-live (\(ROIError.monthNames[month - 1]) stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal"))
+        }
+      }
+    }
+    if let revenue = metrics.first(where: { if case .revenue = $0.kind { true } else { false } }) {
+      for metric in metrics {
+        guard case .count(let unitValue) = metric.kind, unitValue.minor > 0 else { continue }
+        warnings.append(ReportWarning(
+          code: .doubleCount, metric: metric.name,
+          message: "'\(metric.name)' adds money per unit beside the revenue metric '\(revenue.name)': if these purchases are already in \(revenue.name), make it a kpi (crm-roi metric set \(metric.name) --kind kpi)"))
+      }
+    }
+    if let last = rows.last, let low = last.rollingAnnualROILow, let high = last.rollingAnnualROIHigh, low.signum <= 0, high.signum >= 0 {
+      warnings.append(ReportWarning(
+        code: .withinNoise, metric: nil,
+        message: "the latest rolling annual ROI (\(last.quarter)) lies within the baseline's own variation: it may be chance"))
+    }
+    let missing = rows.flatMap(\.missingMonths)
+    if !missing.isEmpty {
+      let names = missing.prefix(6).map(\.description).joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
+      warnings.append(ReportWarning(
+        code: .missingMonths, metric: nil,
+        message: "a money metric has no value for \(names): those months count as no change; log them with crm-roi log"))
+    }
+    for row in rows where row.isPartial && row.quarter.firstMonth <= asOf {
+      warnings.append(ReportWarning(
+        code: .partialQuarter, metric: nil,
+        message: "\(row.quarter) is partial: data to \(asOf) only, so its benefit covers \(row.quarter.months.filter { $0 <= asOf && $0 >= settings.goLive }.count) of its 3 months"))
+    }
+    return warnings
+  }
+}
+
+/// The test behind the `seasonal_pattern` warning, on one metric's baseline values (the README shows
+/// how often it fires, by simulation): a calendar month stands out when the mean of its values lies
+/// more than 4 sample standard deviations of the other months' values from their mean. It needs a
+/// value in each of the 12 calendar months; it is computed exactly (squares, no root).
+public enum SeasonalPattern {
+  /// How many standard deviations make a month stand out.
+  public static let threshold = 4
+
+  /// The calendar month (1…12) that stands out most, if one does.
+  public static func standout(in values: [Month: MetricValue]) -> Int? {
+    var byCalendarMonth: [Int: [Rational]] = [:]
+    for (month, value) in values { byCalendarMonth[month.number, default: []].append(value.rational) }
+    guard byCalendarMonth.count == 12 else { return nil }
+    var best: (month: Int, score: Rational)?
+    for (month, own) in byCalendarMonth {
+      let rest = byCalendarMonth.filter { $0.key != month }.flatMap(\.value)
+      guard rest.count >= 3 else { continue }
+      let mean = (rest.reduce(Rational.zero, +) / Rational(rest.count))!
+      let variance = (rest.reduce(Rational.zero) { $0 + ($1 - mean) * ($1 - mean) } / Rational(rest.count - 1))!
+      let ownMean = (own.reduce(Rational.zero, +) / Rational(own.count))!
+      let distance = (ownMean - mean) * (ownMean - mean)
+      let limit = variance * Rational(threshold * threshold)
+      guard distance > limit else { continue }
+      // Score: distance² / variance, compared as fractions (variance may be 0: any distance stands out).
+      let score = variance.isZero ? distance * Rational(1_000_000) : (distance / variance)!
+      if best == nil || score > best!.score { best = (month, score) }
+    }
+    return best?.month
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Part 7: mistakes fixed in place, audited, and names as people type them.
+@Suite struct CorrectionsTests {
+  func shop() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    try cli.ok("metric", "add", "repeat-purchases", "--kind", "count", "--unit-value", "18.50")
+    try cli.ok("log", "2025-03", "sales=1000", "repeat-purchases=40")
+    try cli.ok("log", "2025-04", "Sales=1100", "REPEAT-PURCHASES=44")  // names in any case
+    return cli
+  }
+
+  @Test func unlogRemovesOneMonthsValuesAndKeepsThemInTheHistory() throws {
+    let cli = try shop()
+    #expect(try cli.ok("unlog", "2025-04", "sales").contains("Removed 1 value of 2025-04."))
+    let json = try cli.run(["export", "metrics", "--format", "json"]).stdout
+    #expect(!json.contains(#""month": "2025-04", "metric": "sales""#))
+    #expect(try cli.ok("unlog", "2025-04").contains("Removed 1 value of 2025-04."))  // repeat-purchases
+    let history = try cli.ok("history").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(history.contains("remove snapshot sales 2025-04 1100"))
+    #expect(try cli.run(["unlog", "2025-04", "nosuch"]).status == 65)
+  }
+
+  @Test func anExpenseIsEditedInPlaceAndAudited() throws {
+    let cli = try shop()
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "licence", "--amount", "1000", "--note", "Seats")
+    #expect(try cli.ok("expense", "list").contains("license"))  // the French alias is stored as its category
+    #expect(try cli.ok("expense", "edit", "1", "--amount", "1200").contains("Updated expense 1: 2025-04-01 license 1200.00 EUR."))
+    try cli.ok("expense", "edit", "1", "--hours", "10", "--rate", "42.50")
+    let list = try cli.ok("expense", "list")
+    #expect(list.contains("425.00") && list.contains("10 h × 42.50; Seats"))
+    try cli.ok("expense", "edit", "1", "--every", "month", "--until", "2025-06")
+    #expect(try cli.run(["roi", "--format", "json"]).stdout.contains(#""total_cost_of_ownership": 1275.00"#))  // 3 × 425
+    let history = try cli.ok("history").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(history.contains("replace expense 1 date=2025-04-01 category=license amount=1000.00 note=\"Seats\" date=2025-04-01 category=license amount=1200.00"))
+    let refused = try cli.run(["expense", "edit", "1", "--date", "2025-02-30"])
+    #expect(refused.status == 65 && refused.stderr.contains("--date: '2025-02-30' is not valid"))
+    #expect(try cli.run(["expense", "edit", "9", "--amount", "1"]).status == 65)
+  }
+
+  @Test func metricSetTakesEveryOptionAndRefusesAKindTheValuesDoNotFit() throws {
+    let cli = try shop()
+    try cli.ok("metric", "set", "sales", "--margin", "40%", "--target", "+5%", "--attribution", "50%")
+    let list = try cli.ok("metric", "list")
+    #expect(list.contains("margin 40%") && list.contains("+5%") && list.contains("50%"))
+    try cli.ok("metric", "set", "repeat-purchases", "--kind", "kpi")
+    #expect(try cli.ok("metric", "list").contains("repeat-purchases  kpi"))
+    try cli.ok("metric", "set", "repeat-purchases", "--rename", "repeats")
+    #expect(try cli.run(["export", "metrics"]).stdout.contains("2025-03,repeats,40"))
+    try cli.ok("metric", "add", "basket", "--kind", "kpi")
+    try cli.ok("log", "2025-03", "basket=-2.5")
+    let refused = try cli.run(["metric", "set", "basket", "--kind", "count", "--unit-value", "1"])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("its value -2.5 for 2025-03 does not fit that kind"), "\(refused.stderr)")
+  }
+
+  @Test func namesAreForgivingButNeverGuessed() throws {
+    let cli = try shop()
+    let typo = try cli.run(["log", "2025-05", "sals=1"])
+    #expect(typo.status == 65 && typo.stderr.contains("(did you mean sales?)"))
+    let category = try cli.run(["expense", "add", "--date", "2025-04-01", "--category", "hardwar", "--amount", "1"])
+    #expect(category.status == 65 && category.stderr.contains("(did you mean hardware?)"))
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "Matériel", "--amount", "1")
+    #expect(try cli.ok("expense", "list").contains("hardware"))
+    let negative = try cli.run(["log", "2025-05", "sales=-100"])
+    #expect(negative.status == 65 && negative.stderr.contains("an amount of 0 or more for sales, a revenue metric"))
+    let fraction = try cli.run(["log", "2025-05", "repeat-purchases=188.5"])
+    #expect(fraction.status == 65 && fraction.stderr.contains("a whole number of 0 or more for repeat-purchases"))
+  }
+
+  @Test func theRunningMonthNeedsAllowCurrent() throws {
+    let cli = try shop()
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    let current = String(format: "%04d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1)
+    let refused = try cli.run(["log", current, "sales=1"])
+    #expect(refused.status == 65 && refused.stderr.contains("\(current) is still running"))
+    #expect(refused.stderr.contains("--allow-current"))
+    try cli.ok("log", current, "sales=1", "--allow-current")
+    let csv = try cli.file("m.csv", "month,metric,value\n\(current),sales,2\n")
+    #expect(try cli.run(["import", "metrics", csv]).status == 65)
+    try cli.ok("import", "metrics", csv, "--allow-current")
+    let check = try cli.run(["check"])
+    #expect(check.stdout.contains("\(current): values logged for a month that has not ended yet"))
+  }
+}
