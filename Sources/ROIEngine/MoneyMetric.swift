@@ -58,7 +58,7 @@ struct MoneyMetric {
   }
 
   /// The baseline for a month: one mean, or one per calendar month.
-  private static func baseline(
+  static func baseline(
     _ metric: Metric, values: [Month: MetricValue], inWindow: [Month: MetricValue], settings: Settings
   ) throws -> (Month) -> Rational {
     let window = settings.baselineWindow

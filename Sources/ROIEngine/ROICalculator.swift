@@ -41,7 +41,7 @@ public enum ROICalculator {
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
     return ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost,
-      quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, lastQuarter: rows.last?.quarter,
+      quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
       asOf: asOf, noiseUnavailable: noiseUnavailable, warnings: warnings,
       payback: payback,
       objectives: objectives, discounted: discounted, projection: projection)

@@ -6,6 +6,8 @@ public struct ROIReport: Sendable {
   public let totalCostOfOwnership: Rational
   /// The rows asked for (from `--from` on).
   public let quarters: [QuarterRow]
+  /// Every row of the history, `--from` or not (the verdict speaks of all of it).
+  public let allRows: [QuarterRow]
   /// The last quarter of the history as computed (the end of `--to`, or of the data): what payback
   /// and objectives are as of, whether or not `--from` shows its row.
   public let lastQuarter: Quarter?

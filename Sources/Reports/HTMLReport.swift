@@ -51,6 +51,7 @@ public enum HTMLReport {
       (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound)), horizon \(settings.horizonYears) \
       years to \(settings.horizonEnd), fiscal year from month \(settings.fiscalYearStart). As of \(report.asOf), \
       the latest month with logged values.</p>
+      <p id="verdict"><strong>\(escape(TextReport.verdict(report)))</strong></p>
       <dl class="summary">
       <dt>Total cost of ownership</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>Break-even quarter</dt><dd id="break-even">\(report.payback.breakEvenQuarter.map { "\($0)" } ?? "not reached")</dd>

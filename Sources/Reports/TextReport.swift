@@ -2,24 +2,26 @@ import ROIEngine
 
 /// The ROI report for people (an aligned table or Markdown) and for spreadsheets (CSV).
 public enum TextReport {
-  /// The quarterly table, then TCO, payback and objectives.
-  public static func render(_ report: ROIReport, rows: [QuarterRow], markdown: Bool) -> String {
+  /// The verdict, the quarterly table, then TCO, payback and objectives. Unless `wide` (or in
+  /// Markdown), the table keeps the columns that fit 80 columns; the missing months are in the warnings.
+  public static func render(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false) -> String {
     let currency = report.currency
-    var quarters = Table([
-      ("Quarter", .left), ("Cost", .right), ("Benefit", .right), ("Cum. cost", .right),
-      ("Cum. benefit", .right), ("ROI", .right), ("Rolling annual ROI", .right), ("Cum. net ROI", .right),
-      ("Missing months", .left),
-    ])
+    let all = wide || markdown
+    var quarters = Table(
+      [("Quarter", .left), ("Cost", .right), ("Benefit", .right)]
+        + (all ? [("Cum. cost", .right), ("Cum. benefit", .right)] : [])
+        + [("ROI", .right), ("Rolling annual ROI", .right), ("Cum. net ROI", .right)]
+        + (all ? [("Missing months", .left)] : []))
     for row in rows {
-      quarters.append([
-        row.quarter.description + (row.isPartial ? "*" : ""), currency.grouped(row.cost), currency.grouped(row.benefit),
-        currency.grouped(row.cumulativeCost), currency.grouped(row.cumulativeBenefit), row.roi.percentText,
-        row.rollingAnnualROI.percentText, row.cumulativeNetROI.percentText,
-        row.missingMonths.map(\.description).joined(separator: " "),
-      ])
+      quarters.append(
+        [row.quarter.description + (row.isPartial ? "*" : ""), currency.grouped(row.cost), currency.grouped(row.benefit)]
+          + (all ? [currency.grouped(row.cumulativeCost), currency.grouped(row.cumulativeBenefit)] : [])
+          + [row.roi.percentText, row.rollingAnnualROI.percentText, row.cumulativeNetROI.percentText]
+          + (all ? [row.missingMonths.map(\.description).joined(separator: " ")] : []))
     }
     let settings = report.settings
     var output = heading("CRM ROI by quarter", markdown: markdown)
+    output += (markdown ? verdict(report) : wrapped(verdict(report))) + "\n\n"
     output += "Currency \(currency.code), go-live \(settings.goLive), baseline \(settings.baselineMonths) months,"
       + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n"
     output += "As of \(report.asOf): the latest month with logged values\n\n"
@@ -38,8 +40,8 @@ public enum TextReport {
 
     // Noise bands per quarter.
     var noise = Table([
-      ("Quarter", .left), ("Benefit low", .right), ("Benefit high", .right), ("Within noise", .left),
-      ("Rolling ROI low", .right), ("Rolling ROI high", .right),
+      ("Quarter", .left), ("Benefit low", .right), ("Benefit high", .right), ("In noise", .left),
+      ("Rolling low", .right), ("Rolling high", .right),
     ])
     for row in rows {
       noise.append([
@@ -92,15 +94,57 @@ public enum TextReport {
     }
     if !report.warnings.isEmpty {
       output += "\n" + heading("Warnings", markdown: markdown)
-      for warning in report.warnings { output += "- \(warning.message)\n" }
+      for warning in report.warnings {
+        let text = markdown ? warning.message : wrapped(warning.message, width: 78).split(separator: "\n").joined(separator: "\n  ")
+        output += "- \(text)\n"
+      }
     }
     return output
+  }
+
+  /// One plain sentence: what the CRM has brought against what it cost since go-live, and when it
+  /// pays its TCO at this pace; or why that cannot be said yet.
+  public static func verdict(_ report: ROIReport) -> String {
+    let currency = report.currency
+    let settings = report.settings
+    let months = settings.goLive.distance(to: report.asOf) + 1
+    guard months >= 1, let last = report.lastQuarter.flatMap({ quarter in report.allRows.last { $0.quarter == quarter } }) else {
+      return "No value has been logged since go-live (\(settings.goLive)) yet: log each month with crm-roi log."
+    }
+    var text = "Since go-live (\(months) month\(months == 1 ? "" : "s"), to \(report.asOf)), the CRM has brought"
+      + " \(currency.grouped(last.cumulativeBenefit)) \(currency.code) against \(currency.grouped(last.cumulativeCost)) \(currency.code) spent"
+    if let years = report.payback.projectedPaybackYears,
+      !report.warnings.contains(where: { $0.code == .shortHistory })
+    {
+      text += "; at this pace it pays its TCO of \(currency.grouped(report.totalCostOfOwnership)) \(currency.code) in \(years.decimalString(places: 2)) years."
+    } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
+      text += "; when it pays for itself cannot be said yet: \(first.message)."
+    } else {
+      text += "; at this pace it does not pay for itself (no positive benefit over the last 12 months)."
+    }
+    return text
+  }
+
+  /// `text` in lines of at most `width` characters, broken between words.
+  static func wrapped(_ text: String, width: Int = 80) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
   }
 
   /// What each ratio divides by, and what a partial quarter is.
   static func legend(_ rows: [QuarterRow], asOf: Month) -> String {
     var text = "ROI = the quarter's benefit / the TCO over the horizon.\n"
-      + "Rolling annual ROI = the last 12 months' benefit (fewer since go-live, scaled to a year) / the TCO.\n"
+      + "Rolling annual ROI = the last 12 months' benefit / the TCO (fewer months since\n"
+      + "go-live are scaled to a year).\n"
       + "Cum. net ROI = (benefit so far − cost so far) / cost so far.\n"
     if rows.contains(where: \.isPartial) { text += "* partial quarter: values logged to \(asOf) only.\n" }
     return text

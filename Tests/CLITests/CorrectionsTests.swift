@@ -88,3 +88,26 @@ import Testing
     #expect(check.stdout.contains("\(current): values logged for a month that has not ended yet"))
   }
 }
+
+/// Part 7: `impact`, the method's step 3, on the demo's history (figures worked by hand in the README).
+@Suite struct ImpactTests {
+  @Test func eachMetricBeforeAndAfterGoLive() throws {
+    let cli = try CLI()
+    #expect(try cli.run(["demo"], database: false).status == 0)
+    let demo = cli.directory.appendingPathComponent("crm-roi-demo.sqlite").path
+    // Sales: baseline 180,000 (the seasons cancel over a year); April 2025 to March 2026 average
+    // 187,125 (lift 1,500 … 9,000 then 9,000 for six months: (31,500 + 54,000) / 12 = 7,125 above);
+    // × 35% = 2,493.75 a month. Returns: 2,400 → 2,115, 285 a month saved.
+    let table = try cli.run(["impact", "--db", demo], database: false).stdout
+    #expect(table.contains("sales (revenue): baseline 180,000.00, since go-live 187,125.00, difference\n7,125.00 (4.0%), worth 2,493.75 EUR a month"))
+    #expect(table.contains("returns-cost (cost): baseline 2,400.00, since go-live 2,115.00, difference\n-285.00 (-11.9%), worth 285.00 EUR a month"))
+    // The two money effects, × 12, are the first year's benefit of the quarterly table: 33,345.
+    let json = try cli.run(["impact", "sales", "returns-cost", "--format", "json", "--db", demo], database: false).stdout
+    #expect(json.contains(#""monthly_effect": 2493.75"#) && json.contains(#""monthly_effect": 285.00"#))
+    #expect(json.contains(#""as_of": "2026-03""#))
+    let csv = try cli.run(["impact", "Sales", "--format", "csv", "--db", demo], database: false).stdout
+    #expect(csv.hasPrefix("metric,month,value,baseline,difference,effect,within_band\n"))
+    #expect(csv.contains("sales,2025-04,181500.00,180000.00,1500.00,525.00,"))
+    #expect(try cli.run(["impact", "nosuch", "--db", demo], database: false).status == 65)
+  }
+}

@@ -29,6 +29,9 @@ extension CRMROI {
     @Flag(help: "Add a chart of the cumulative net position per quarter under the table (colored on a terminal unless NO_COLOR is set).")
     var chart = false
 
+    @Flag(help: "Show every column of the quarterly table (cumulative cost and benefit, missing months), wider than 80 columns.")
+    var wide = false
+
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
@@ -43,7 +46,7 @@ extension CRMROI {
       let rows = report.quarters
       switch format {
       case .table:
-        try show(TextReport.render(report, rows: rows, markdown: false), terminator: "")
+        try show(TextReport.render(report, rows: rows, markdown: false, wide: wide), terminator: "")
         if chart {
           try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
         }

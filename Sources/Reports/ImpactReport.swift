@@ -1,0 +1,76 @@
+import ROIEngine
+
+/// `crm-roi impact`: each metric before and after go-live, for people and for scripts.
+public enum ImpactReport {
+  /// Values in the metric's unit: money kinds with the currency's decimals, others up to 4.
+  static func value(_ value: Rational, of metric: Metric, currency: Currency, grouped: Bool) -> String {
+    guard metric.kind.valuesAreMoney else { return value.shortDecimalString(maxPlaces: 4) }
+    let minor = currency.minor(fromMajor: value)
+    return grouped ? currency.grouped(minor) : currency.plain(minor)
+  }
+
+  public static func text(_ impacts: [MetricImpact], currency: Currency, asOf: Month, markdown: Bool) -> String {
+    var output = markdown ? "## Each metric before and after go-live (as of \(asOf))\n\n" : "Each metric before and after go-live (as of \(asOf))\n\n"
+    for impact in impacts {
+      let metric = impact.metric
+      func show(_ number: Rational?) -> String { number.map { value($0, of: metric, currency: currency, grouped: true) } ?? "–" }
+      let relative = impact.difference.flatMap { difference in impact.baseline.flatMap { (difference / $0)?.percentText } } ?? "–"
+      var line = "\(metric.name) (\(metric.kind.name)): baseline \(show(impact.baseline)), since go-live \(show(impact.average))"
+        + ", difference \(show(impact.difference)) (\(relative))"
+      if let effect = impact.monthlyEffect { line += ", worth \(currency.grouped(effect)) \(currency.code) a month" }
+      output += (markdown ? line : TextReport.wrapped(line)) + "\n\n"
+      guard !impact.months.isEmpty else { continue }
+      var table = Table([
+        ("Month", .left), ("Value", .right), ("Baseline", .right), ("Difference", .right), ("Effect", .right), ("In band", .left),
+      ])
+      for month in impact.months {
+        table.append([
+          month.month.description, show(month.value), show(month.baseline), show(month.difference),
+          month.effect.map(currency.grouped) ?? "–", month.withinBand.map { $0 ? "yes" : "no" } ?? "–",
+        ])
+      }
+      output += (markdown ? table.markdown() : table.plain()) + "\n"
+    }
+    return output
+  }
+
+  /// One line per metric and month: metric, month, value, baseline, difference, effect, within_band.
+  public static func csv(_ impacts: [MetricImpact], currency: Currency) -> String {
+    var lines = ["metric,month,value,baseline,difference,effect,within_band"]
+    for impact in impacts {
+      for month in impact.months {
+        let metric = impact.metric
+        lines.append([
+          metric.name, month.month.description, value(month.value, of: metric, currency: currency, grouped: false),
+          value(month.baseline, of: metric, currency: currency, grouped: false),
+          value(month.difference, of: metric, currency: currency, grouped: false),
+          month.effect.map(currency.plain) ?? "", month.withinBand.map { $0 ? "true" : "false" } ?? "",
+        ].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func json(_ impacts: [MetricImpact], currency: Currency, asOf: Month) -> String {
+    let metrics: [JSON] = impacts.map { impact in
+      let metric = impact.metric
+      func number(_ value: Rational?) -> JSON { value.map { .number(self.value($0, of: metric, currency: currency, grouped: false)) } ?? .null }
+      return .object([
+        ("metric", .string(metric.name)), ("kind", .string(metric.kind.name)),
+        ("baseline", number(impact.baseline)), ("average", number(impact.average)), ("difference", number(impact.difference)),
+        ("monthly_effect", impact.monthlyEffect.map { .number(currency.plain($0)) } ?? .null),
+        ("months", .array(impact.months.map { month in
+          .object([
+            ("month", .string(month.month.description)), ("value", number(month.value)), ("baseline", number(month.baseline)),
+            ("difference", number(month.difference)), ("effect", month.effect.map { .number(currency.plain($0)) } ?? .null),
+            ("within_band", month.withinBand.map(JSON.bool) ?? .null),
+          ])
+        })),
+      ])
+    }
+    var output = ""
+    JSON.object([("as_of", .string(asOf.description)), ("currency", .string(currency.code)), ("metrics", .array(metrics))])
+      .write(to: &output, indent: 0)
+    return output + "\n"
+  }
+}
