@@ -9,7 +9,8 @@ public enum ExpenseCategory: String, CaseIterable, Sendable {
     "licence": .license, "licences": .license, "licenses": .license, "logiciel": .license,
     "matériel": .hardware, "materiel": .hardware, "ordinateur": .hardware, "ordinateurs": .hardware,
     "formation": .training, "main-d'œuvre": .labor, "main-d'oeuvre": .labor, "main d'œuvre": .labor,
-    "main d'oeuvre": .labor, "main-d’œuvre": .labor, "travail": .labor, "abonnement": .service,
+    "main d'oeuvre": .labor, "main-d’œuvre": .labor, "main-d’oeuvre": .labor, "main d’œuvre": .labor,
+    "main d’oeuvre": .labor, "travail": .labor, "abonnement": .service,
     "abonnements": .service, "prestation": .service, "autre": .other, "autres": .other,
     "entretien": .maintenance, "mise en place": .installation,
   ]

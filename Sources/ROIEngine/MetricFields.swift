@@ -151,6 +151,10 @@ public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
   public let name: String
   public let known: [String]
 
+  public init(name: String, known: [String]) {
+    (self.name, self.known) = (name, known)
+  }
+
   public var description: String {
     let hint = closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
     return "unknown metric '\(name)'; expected one of: "

@@ -4,15 +4,17 @@ extension Objective {
   /// seasonal method the mean of the seasonal baselines of the months compared.
   static func all(
     metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings, quarter: Quarter?, asOf: Month
-  ) throws -> [Objective] {
-    try metrics.sorted { $0.name < $1.name }.compactMap { metric -> Objective? in
+  ) -> [Objective] {
+    metrics.sorted { $0.name < $1.name }.compactMap { metric -> Objective? in
       guard let target = metric.target else { return nil }
       let values = valuesByMetric[metric.name] ?? [:]
       let compared = quarter.map { $0.months.filter { $0 <= asOf && values[$0] != nil } } ?? []
       var baseline = MoneyMetric.mean(of: values, in: settings.baselineWindow)
-      if settings.baselineMethod == .seasonal, !compared.isEmpty, baseline != nil {
-        let inWindow = values.filter { settings.baselineWindow.contains($0.key) }
-        let seasonal = try MoneyMetric.seasonalMeans(metric, inWindow: inWindow, settings: settings)
+      // A kpi need not have every calendar month: without them its objective keeps the plain mean.
+      if settings.baselineMethod == .seasonal, !compared.isEmpty, baseline != nil,
+        let seasonal = try? MoneyMetric.seasonalMeans(
+          metric, inWindow: values.filter { settings.baselineWindow.contains($0.key) }, settings: settings)
+      {
         baseline = (compared.reduce(Rational.zero) { $0 + seasonal($1) } / Rational(compared.count))!
       }
       let current = compared.isEmpty

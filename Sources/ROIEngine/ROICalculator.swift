@@ -30,7 +30,7 @@ public enum ROICalculator {
       ? rows.last.map {
         Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits)
       } : nil
-    let objectives = try Objective.all(
+    let objectives = Objective.all(
       metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter, asOf: asOf)
     let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
       settings.baselineMethod == .seasonal

@@ -64,7 +64,8 @@ public struct ReportWarning: Hashable, Sendable {
         code: .missingMonths, metric: nil,
         message: "a money metric has no value for \(names): those months count as no change; log them with crm-roi log"))
     }
-    for row in rows where row.isPartial && row.quarter.firstMonth <= asOf {
+    // Before any value since go-live, the "As of" line says so; no quarter is partly logged yet.
+    for row in rows where row.isPartial && asOf >= settings.goLive {
       warnings.append(ReportWarning(
         code: .partialQuarter, metric: nil,
         message: "\(row.quarter) is partial: data to \(asOf) only, so its benefit covers \(row.quarter.months.filter { $0 <= asOf && $0 >= settings.goLive }.count) of its 3 months"))

@@ -44,8 +44,14 @@ public struct Settings: Equatable, Sendable {
   /// G + 12·H − 1: the last month recurring costs are counted in.
   public var horizonEnd: Month { goLive.advanced(by: 12 * horizonYears - 1) }
 
-  /// Refuses settings whose months leave 1900–9999: the horizon end must be a four-digit year.
+  /// Refuses settings whose months leave 1900–9999 (the horizon end must be a four-digit year), and
+  /// a seasonal baseline over fewer than 12 months (no report could be made).
   public func validate() throws {
+    if baselineMethod == .seasonal, baselineMonths < 12 {
+      throw ValueError(
+        value: "baseline-method seasonal with baseline-months \(baselineMonths)",
+        expected: "at least 12 baseline months for the seasonal method (crm-roi settings set baseline-months 12)")
+    }
     guard horizonEnd.year <= Month.years.upperBound else {
       throw ValueError(
         value: "go-live \(goLive) + \(horizonYears) horizon years",

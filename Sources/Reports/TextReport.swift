@@ -24,14 +24,16 @@ public enum TextReport {
     output += (markdown ? verdict(report) : wrapped(verdict(report))) + "\n\n"
     output += "Currency \(currency.code), go-live \(settings.goLive), baseline \(settings.baselineMonths) months,"
       + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n"
-    output += "As of \(report.asOf): the latest month with logged values\n\n"
+    output += report.asOf < settings.goLive
+      ? "As of \(report.asOf): nothing logged since go-live yet\n\n"
+      : "As of \(report.asOf): the latest month with logged values\n\n"
     output += markdown ? quarters.markdown() : quarters.plain()
     output += "\n" + legend(rows, asOf: report.asOf) + "\n"
     output += "Total cost of ownership: \(currency.grouped(report.totalCostOfOwnership)) \(currency.code)\n"
     output += "Break-even quarter:      \(report.payback.breakEvenQuarter?.description ?? "not reached")\n"
     let years = report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" }
     output += "Projected payback:       \(years ?? "none (no positive rolling annual ROI yet)")"
-    if years != nil {
+    if years != nil, report.noiseUnavailable == nil {
       let low = report.payback.projectedPaybackYearsLow.map { $0.decimalString(places: 2) } ?? "–"
       let high = report.payback.projectedPaybackYearsHigh.map { $0.decimalString(places: 2) } ?? "never"
       output += " (within noise: \(low) to \(high))"
@@ -113,14 +115,16 @@ public enum TextReport {
     }
     var text = "Since go-live (\(months) month\(months == 1 ? "" : "s"), to \(report.asOf)), the CRM has brought"
       + " \(currency.grouped(last.cumulativeBenefit)) \(currency.code) against \(currency.grouped(last.cumulativeCost)) \(currency.code) spent"
-    if let years = report.payback.projectedPaybackYears,
+    if report.totalCostOfOwnership.isZero {
+      text += "; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add)."
+    } else if let years = report.payback.projectedPaybackYears,
       !report.warnings.contains(where: { $0.code == .shortHistory })
     {
       text += "; at this pace it pays its TCO of \(currency.grouped(report.totalCostOfOwnership)) \(currency.code) in \(years.decimalString(places: 2)) years."
     } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
       text += "; when it pays for itself cannot be said yet: \(first.message)."
     } else {
-      text += "; at this pace it does not pay for itself (no positive benefit over the last 12 months)."
+      text += "; at this pace it does not pay for itself (no positive benefit over the last \(projectionMonths(report)))."
     }
     return text
   }
@@ -182,7 +186,7 @@ public enum TextReport {
 
 /// "12 months", or fewer when go-live is more recent: the months the run rate averages.
 private func projectionMonths(_ report: ROIReport) -> String {
-  let end = report.lastQuarter?.lastMonth ?? report.settings.goLive
+  let end = min(report.lastQuarter?.lastMonth ?? report.settings.goLive, report.asOf)
   let months = min(12, max(0, report.settings.goLive.distance(to: end) + 1))
   return months == 1 ? "month" : "\(months) months"
 }

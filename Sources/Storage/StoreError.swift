@@ -46,8 +46,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .alreadyInitialized(let path):
       "'\(path)' is already initialised; change a setting with: crm-roi settings set KEY VALUE"
     case .unknownMetric(let name, let known):
-      "unknown metric '\(name)'; expected one of: "
-        + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", "))
+      UnknownMetric(name: name, known: known).description
     case .duplicateMetric(let name):
       "metric '\(name)' already exists; expected a new name (see crm-roi metric list)"
     case .metricHasSnapshots(let name, let count):

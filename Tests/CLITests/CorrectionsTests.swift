@@ -111,3 +111,35 @@ import Testing
     #expect(try cli.run(["impact", "nosuch", "--db", demo], database: false).status == 65)
   }
 }
+
+/// Part 7: what an adversarial trial of the new commands found.
+@Suite struct PartSevenAttackTests {
+  @Test func aSeasonalReportSurvivesAKPIWithAMissingCalendarMonth() throws {
+    let cli = try CLI()
+    #expect(try cli.run(["demo"], database: false).status == 0)
+    let demo = cli.directory.appendingPathComponent("crm-roi-demo.sqlite").path
+    _ = try cli.run(["unlog", "2024-07", "average-order-size", "--db", demo], database: false)
+    #expect(try cli.run(["settings", "set", "baseline-method", "seasonal", "--db", demo], database: false).status == 0)
+    let roi = try cli.run(["roi", "--db", demo], database: false)
+    #expect(roi.status == 0, "\(roi.stderr)")
+    #expect(!roi.stdout.contains("within noise: – to never"))  // one baseline year: no band, and no range shown
+  }
+
+  @Test func settingsThatNoReportCouldUseAreRefused() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04", "--baseline-months", "6")
+    let refused = try cli.run(["settings", "set", "baseline-method", "seasonal"])
+    #expect(refused.status == 65 && refused.stderr.contains("at least 12 baseline months for the seasonal method"))
+  }
+
+  @Test func anEndMonthForAOneTimeExpenseIsRefused() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "service", "--amount", "350", "--every", "month")
+    let refused = try cli.run(["expense", "edit", "1", "--every", "none", "--until", "2026-01"])
+    #expect(refused.status == 65 && refused.stderr.contains("--until: '2026-01' is not valid"))
+    #expect(try cli.ok("expense", "list").contains("every month"))
+    let unknown = try cli.run(["metric", "remove", "sale"])
+    #expect(unknown.stderr.contains("expected one of: (none yet") || unknown.stderr.contains("did you mean"))
+  }
+}

@@ -47,6 +47,9 @@ extension CRMROI.ExpenseCommand {
       guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
         throw InputError(source: "expense edit", error: ValueError(value: "", expected: "at least one field to change, like --amount 9900"))
       }
+      if every == "none", let until, until != "none" {
+        throw InputError(source: "--until", error: ValueError(value: until, expected: "no end month for an expense made one-time with --every none"))
+      }
       let number = try expenseID(id)
       let store = try database.open()
       try write(store, { store -> (ROIEngine.Expense, Currency) in

@@ -116,11 +116,11 @@ extension CRMROI {
           do {
             var metric = try fields.metric(currency: currency)
             metric.id = old.id
-            try store.update(metric, named: old.name)
+            if metric != old { try store.update(metric, named: old.name) }
           } catch let error as MetricFieldError {
             throw InputError(source: error.field == .name ? "--rename" : "--\(error.field.rawValue)", error: error.error)
           }
-        }, confirming: { try show("Updated metric \(rename ?? name).") })
+        }, confirming: { try show("Updated metric \((rename ?? name).lowercased()).") })
       }
     }
 
