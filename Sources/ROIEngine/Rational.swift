@@ -38,12 +38,6 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     (self.numerator, self.denominator) = (numerator, denominator)
   }
 
-  static func power10(_ exponent: Int) -> Int128 {
-    var result: Int128 = 1
-    for _ in 0..<exponent { result *= 10 }
-    return result
-  }
-
   public var isZero: Bool { numerator.isZero }
   public var signum: Int { numerator.signum }
 

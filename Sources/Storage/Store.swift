@@ -101,8 +101,8 @@ public final class Store {
         throw StoreError.notCRMROIDatabase(path: path)
       }
       if version == 0, !allowEmpty { throw StoreError.emptyFile(path: path) }
-      let ownTables = "'settings', 'expense', 'metric', 'snapshot'"
-      if version > 0, try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN (\(ownTables))") != 4 {
+      let ownTables = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'expense', 'metric', 'snapshot')"
+      if version > 0, try database.scalar(ownTables) != 4 {
         throw StoreError.notCRMROIDatabase(path: path)
       }
       if version > Migration.latestVersion {
