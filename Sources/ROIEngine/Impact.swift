@@ -12,6 +12,10 @@ public struct MetricImpact: Sendable {
   /// The money a month that difference is worth (minor units, attribution applied); nil for a kpi.
   public let monthlyEffect: Rational?
   public let months: [MonthImpact]
+  /// Its values in the baseline window, with the baseline each is compared with, oldest first.
+  public var before: [(month: Month, value: Rational, baseline: Rational)] = []
+  /// 2σ of the baseline, to a millionth, in the metric's unit; nil when it has no σ.
+  public var band: Rational? = nil
 }
 
 /// One month from G to A with a value.
@@ -62,9 +66,12 @@ extension ROICalculator {
       let baselineMean = after.isEmpty ? MoneyMetric.mean(of: values, in: settings.baselineWindow) : mean(months.map(\.baseline))
       let average = mean(months.map(\.value))
       let difference = average.flatMap { a in baselineMean.map { a - $0 } }
-      return MetricImpact(
+      var result = MetricImpact(
         metric: metric, baseline: baselineMean, average: average, difference: difference,
         monthlyEffect: factor.flatMap { f in difference.map { $0 * f } }, months: months)
+      result.before = inWindow.sorted { $0.key < $1.key }.map { ($0.key, $0.value.rational, baseline($0.key)) }
+      result.band = variance.map { Rational(2) * ExactRoots.squareRoot($0) }
+      return result
     }
   }
 

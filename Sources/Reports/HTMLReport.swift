@@ -3,7 +3,7 @@ import ROIEngine
 /// The report as one self-contained HTML page: no scripts, no network, inline SVG charts.
 /// Every user text (metric names, notes) is escaped.
 public enum HTMLReport {
-  public static func render(_ report: ROIReport, expenses: [Expense]) -> String {
+  public static func render(_ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = []) -> String {
     let currency = report.currency
     let settings = report.settings
     let rows = report.quarters
@@ -38,6 +38,8 @@ public enum HTMLReport {
       .chart text { font-size: 11px; fill: #3b4654; }
       .cost { fill: #d1495b; stroke: #d1495b; } .benefit { fill: #2e933c; stroke: #2e933c; }
       .roi { fill: #1f6fb2; stroke: #1f6fb2; }
+      .value { fill: #1f6fb2; stroke: #1f6fb2; } .baseline { fill: #5b6878; stroke: #5b6878; stroke-dasharray: 6 4; }
+      .band { fill: #1f6fb2; stroke: none; opacity: .12; } .go-live { stroke: #1d2733; stroke-dasharray: 3 3; }
       .chart polyline { fill: none; stroke-width: 2.5; }
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
       .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
@@ -167,6 +169,7 @@ public enum HTMLReport {
         """
     }
     html += roiChart.legend([("Rolling annual ROI", "roi")]) + "</svg>\n"
+    html += MetricCharts.render(impacts, currency: currency)
 
     // The quarterly table.
     html += "<h2>By quarter</h2>\n<table id=\"quarters\">\n<thead><tr><th>Quarter</th><th>Cost</th><th>Benefit</th><th>Cum. cost</th>"

@@ -16,11 +16,12 @@ struct SVGChart {
   let ticks: [Rational]
   let tickLabel: (Rational) -> String
 
-  init(quarters: [String], values: [Rational], tickLabel: @escaping (Rational) -> String) {
+  /// `includingZero` false fits the axis to the values alone (a metric around 180,000).
+  init(quarters: [String], values: [Rational], includingZero: Bool = true, tickLabel: @escaping (Rational) -> String) {
     self.quarters = quarters
     self.tickLabel = tickLabel
-    let low = min(values.min() ?? .zero, .zero)
-    var high = max(values.max() ?? .zero, .zero)
+    let low = includingZero ? min(values.min() ?? .zero, .zero) : (values.min() ?? .zero)
+    var high = includingZero ? max(values.max() ?? .zero, .zero) : (values.max() ?? .zero)
     if high == low { high = low + .one }
     let step = SVGChart.niceStep((high - low) / Rational(5) ?? .one)
     let first = Rational((low / step)!.floor()) * step
@@ -71,7 +72,7 @@ struct SVGChart {
 
         """
     }
-    let zero = y(.zero)
+    let zero = y(max(low, min(high, .zero)))  // the zero line, or the bottom when 0 is off the axis
     svg += """
       <line class="axis" x1="\(fmt(left))" y1="\(fmt(zero))" x2="\(fmt(width - right))" y2="\(fmt(zero))"/>
       <line class="axis" x1="\(fmt(left))" y1="\(fmt(top))" x2="\(fmt(left))" y2="\(fmt(height - bottom))"/>

@@ -110,6 +110,21 @@ import Testing
     #expect(csv.contains("sales,2025-04,181500.00,180000.00,1500.00,525.00,"))
     #expect(try cli.run(["impact", "nosuch", "--db", demo], database: false).status == 65)
   }
+
+  @Test func theHTMLReportChartsEachMoneyMetricBeforeAndAfter() throws {
+    let cli = try CLI()
+    #expect(try cli.run(["demo"], database: false).status == 0)
+    let demo = cli.directory.appendingPathComponent("crm-roi-demo.sqlite").path
+    let output = cli.directory.appendingPathComponent("r.html").path
+    #expect(try cli.run(["report", "--output", output, "--db", demo], database: false).status == 0)
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(html.contains("<h2>Each metric before and after go-live</h2>"))
+    // Sales in April 2025: 180,000 + 0 of season + 1,500 of lift; returns in March 2026: 2,400 − 50 − 360.
+    #expect(html.contains(#"data-series="metric-sales" data-month="2025-04" data-value="181500.00""#))
+    #expect(html.contains(#"data-series="metric-returns-cost" data-month="2026-03" data-value="1990.00""#))
+    #expect(!html.contains("metric-average-order-size"))  // a kpi adds no money: no chart
+    #expect(html.components(separatedBy: "class=\"go-live\"").count - 1 == 2)
+  }
 }
 
 /// Part 7: what an adversarial trial of the new commands found.

@@ -19,10 +19,12 @@ extension CRMROI {
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
-      let (report, expenses) = try store.read { store in
-        (try store.report(discount: discount, project: analysis.project), try store.expenses())
+      let (report, expenses, impacts) = try store.read { store in
+        let impacts = try ROICalculator.impact(
+          settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
+        return (try store.report(discount: discount, project: analysis.project), try store.expenses(), impacts)
       }
-      try writeFile(output, HTMLReport.render(report, expenses: expenses))
+      try writeFile(output, HTMLReport.render(report, expenses: expenses, impacts: impacts))
       try show("Wrote \(TerminalText.visible(output))")
     }
   }

@@ -1,0 +1,63 @@
+import ROIEngine
+
+/// The HTML report's charts of each money metric before and after go-live: its monthly values, its
+/// baseline (flat, or seasonal), the band of ± twice the baseline's standard deviation shaded, and
+/// go-live marked. Every value point carries its exact figure in `data-value`.
+enum MetricCharts {
+  static func render(_ impacts: [MetricImpact], currency: Currency) -> String {
+    var html = ""
+    for impact in impacts where impact.metric.kind.addsMoney && !(impact.before.isEmpty && impact.months.isEmpty) {
+      html += chart(impact, currency: currency)
+    }
+    return html.isEmpty ? "" : "<h2>Each metric before and after go-live</h2>\n" + html
+  }
+
+  private static func chart(_ impact: MetricImpact, currency: Currency) -> String {
+    let metric = impact.metric
+    let points = impact.before.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
+      + impact.months.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
+    let band = impact.band ?? .zero
+    let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] }
+    func label(_ value: Rational) -> String {
+      metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 4)
+    }
+    let chart = SVGChart(quarters: points.map(\.month.description), values: extremes, includingZero: false) { label($0) }
+    let title = "\(metric.name): values and baseline"
+    var svg = chart.frame(
+      title: title,
+      description: "Monthly values of \(metric.name) (solid), its baseline (dashed) and, shaded, the baseline ± twice its standard deviation; the vertical line is go-live.")
+    if impact.band != nil {
+      let upper = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline + band)))" }
+      let lower = points.enumerated().reversed().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline - band)))" }
+      svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"/>\n"
+    }
+    let baseline = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline)))" }
+    svg += "<polyline class=\"baseline\" points=\"\(baseline.joined(separator: " "))\"/>\n"
+    let values = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.value)))" }
+    svg += "<polyline class=\"value\" points=\"\(values.joined(separator: " "))\"/>\n"
+    for (offset, point) in points.enumerated() {
+      svg += """
+        <circle class="value" data-series="metric-\(escape(metric.name))" data-month="\(point.month)" \
+        data-value="\(label(point.value).replacingOccurrences(of: ",", with: ""))" cx="\(fmt(chart.x(center: offset)))" \
+        cy="\(fmt(chart.y(point.value)))" r="2"><title>\(point.month): \(escape(label(point.value)))</title></circle>
+
+        """
+    }
+    if !impact.before.isEmpty, !impact.months.isEmpty {
+      let x = fmt(chart.x(center: impact.before.count) - chart.slot / 2)
+      svg += """
+        <line class="go-live" x1="\(x)" y1="\(fmt(chart.top))" x2="\(x)" y2="\(fmt(chart.height - chart.bottom))"/>
+        <text class="legend" x="\(x)" y="\(fmt(chart.top - 6))" text-anchor="middle">go-live</text>
+
+        """
+    }
+    svg += chart.legend([("Value", "value"), ("Baseline", "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : []))
+    return "<h3>\(escape(metric.name))</h3>\n" + svg + "</svg>\n"
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}
