@@ -136,6 +136,7 @@ import Testing
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")
     try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    try cli.ok("log", "2024-01", "sales=1000")  // a baseline value, so that roi has one from its first run
     var csv = "date,category,amount,note\n"
     for index in 0..<200_000 {
       csv += "202\(3 + index % 2)-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)),service,\(index % 997 + 1).\(index % 90 + 10),row \(index)\n"
