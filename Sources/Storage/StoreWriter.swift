@@ -88,8 +88,7 @@ public final class StoreWriter: StoreReader {
   @discardableResult
   public func replaceExpense(id: Int64, with expense: Expense) throws -> Expense {
     guard let (old, removed) = try storedExpense(id: id), !removed else { throw StoreError.noSuchExpense(id: id) }
-    let columns = ExpenseRecord.written.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
-    try statement("UPDATE expense SET \(columns) WHERE id = ?").run(ExpenseRecord.values(of: expense) + [.integer(id)])
+    try statement(ExpenseRecord.updateSQL).run(ExpenseRecord.values(of: expense).dropLast() + [.integer(id)])
     let currency = try settings().currency
     try record(
       .replace, "expense \(id)", old: AuditText.expense(old, currency: currency), new: AuditText.expense(expense, currency: currency))

@@ -430,6 +430,16 @@ import Testing
     }
   }
 
+  @Test func anEditedExpenseKeepsWhereItCameFrom() throws {
+    let store = try Store.open(path: path)
+    try store.database.execute(
+      "INSERT INTO expense (id, date, category, amount, source) VALUES (4, '2025-04-01', 'license', 100, 'fec:AC:000123:2')")
+    let edited = Expense(date: try CalendarDate(parsing: "2025-04-02"), category: .license, amount: Money(minor: 250))
+    try store.write { store in _ = try store.replaceExpense(id: 4, with: edited) }
+    #expect(try store.database.prepare("SELECT amount, source FROM expense WHERE id = 4").rows { "\($0.integer(0)) \($0.text(1))" } == ["250 fec:AC:000123:2"])
+    #expect(try store.read { try $0.history(limit: 1) }.first?.action == .replace)
+  }
+
   @Test func aTransactionThatSaysRollBackWritesNothing() throws {
     let store = try Store.open(path: path)
     let id = try store.transaction { store in
