@@ -39,7 +39,8 @@ public enum HTMLReport {
       .cost { fill: #d1495b; stroke: #d1495b; } .benefit { fill: #2e933c; stroke: #2e933c; }
       .roi { fill: #1f6fb2; stroke: #1f6fb2; }
       .value { fill: #1f6fb2; stroke: #1f6fb2; } .baseline { fill: #5b6878; stroke: #5b6878; stroke-dasharray: 6 4; }
-      .band { fill: #1f6fb2; stroke: none; opacity: .12; } .go-live { stroke: #1d2733; stroke-dasharray: 3 3; }
+      .band { fill: #1f6fb2; stroke: none; opacity: .12; } .keys .key { margin-right: 1rem; font-size: 13px; }
+      .keys .swatch { display: inline-block; width: 12px; height: 12px; margin-right: .3rem; vertical-align: -1px; } .go-live { stroke: #1d2733; stroke-dasharray: 3 3; }
       .chart polyline { fill: none; stroke-width: 2.5; }
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
       .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
@@ -169,6 +170,7 @@ public enum HTMLReport {
         """
     }
     html += roiChart.legend([("Rolling annual ROI", "roi")]) + "</svg>\n"
+    html += MetricCharts.benefitByMetric(rows, currency: currency)
     html += MetricCharts.render(impacts, currency: currency)
 
     // The quarterly table.

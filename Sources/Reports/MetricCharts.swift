@@ -12,6 +12,48 @@ enum MetricCharts {
     return html.isEmpty ? "" : "<h2>Each metric before and after go-live</h2>\n" + html
   }
 
+  /// Each quarter's benefit stacked by metric: gains upwards from 0, losses downwards.
+  static func benefitByMetric(_ rows: [QuarterRow], currency: Currency) -> String {
+    guard let names = rows.first?.benefitByMetric.map(\.metric), !names.isEmpty else { return "" }
+    let palette = ["#1f6fb2", "#2e933c", "#e0a100", "#8e44ad", "#d1495b", "#16a2a2", "#6c757d", "#b5651d"]
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    // The stack's extent in each quarter: the sum of its gains and the sum of its losses.
+    let extents = rows.flatMap { row in
+      [row.benefitByMetric.filter { $0.benefit.signum > 0 }.reduce(Rational.zero) { $0 + major($1.benefit) },
+       row.benefitByMetric.filter { $0.benefit.signum < 0 }.reduce(Rational.zero) { $0 + major($1.benefit) }]
+    }
+    let chart = SVGChart(quarters: rows.map(\.quarter.description), values: extents) { tick in
+      // Whole ticks without their zero decimals, as the other charts write them.
+      var text = currency.grouped(currency.minor(fromMajor: tick))
+      let zeros = "." + String(repeating: "0", count: currency.minorUnits)
+      if currency.minorUnits > 0, text.hasSuffix(zeros) { text.removeLast(zeros.count) }
+      return "\(text) \(currency.code)"
+    }
+    var svg = "<h2>Benefit by metric per quarter</h2>\n"
+      + chart.frame(title: "Benefit by metric per quarter", description: "Stacked bars: each money metric's benefit in each quarter; losses below the axis.")
+    for (index, row) in rows.enumerated() {
+      var up = Rational.zero
+      var down = Rational.zero
+      for (position, entry) in row.benefitByMetric.enumerated() where !entry.benefit.isZero {
+        let value = major(entry.benefit)
+        let (from, to) = value.signum > 0 ? (up, up + value) : (down + value, down)
+        if value.signum > 0 { up = to } else { down = from }
+        svg += """
+          <rect class="stack" style="fill: \(palette[position % palette.count])" data-series="benefit-\(escape(entry.metric))" \
+          data-quarter="\(row.quarter)" data-value="\(currency.plain(entry.benefit))" x="\(fmt(chart.x(center: index) - chart.slot * 0.3))" \
+          y="\(fmt(chart.y(to)))" width="\(fmt(chart.slot * 0.6))" height="\(fmt(max(chart.y(from) - chart.y(to), 0.5)))">\
+          <title>\(row.quarter) \(escape(entry.metric)): \(escape(currency.grouped(entry.benefit))) \(currency.code)</title></rect>
+
+          """
+      }
+    }
+    var legend = ""
+    for (position, name) in names.enumerated() {
+      legend += "<span class=\"key\"><span class=\"swatch\" style=\"background: \(palette[position % palette.count])\"></span>\(escape(name))</span>\n"
+    }
+    return svg + "</svg>\n<p class=\"keys\">\(legend)</p>\n"
+  }
+
   private static func chart(_ impact: MetricImpact, currency: Currency) -> String {
     let metric = impact.metric
     let points = impact.before.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }

@@ -123,6 +123,9 @@ import Testing
     #expect(html.contains(#"data-series="metric-sales" data-month="2025-04" data-value="181500.00""#))
     #expect(html.contains(#"data-series="metric-returns-cost" data-month="2026-03" data-value="1990.00""#))
     #expect(!html.contains("metric-average-order-size"))  // a kpi adds no money: no chart
+    // The stacked bars carry each metric's benefit of the quarter: 2025Q2 sales 4,200, returns 310.
+    #expect(html.contains(#"data-series="benefit-sales" data-quarter="2025Q2" data-value="4200.00""#))
+    #expect(html.contains(#"data-series="benefit-returns-cost" data-quarter="2025Q2" data-value="310.00""#))
     #expect(html.components(separatedBy: "class=\"go-live\"").count - 1 == 2)
   }
 }

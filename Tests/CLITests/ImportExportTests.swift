@@ -232,7 +232,7 @@ import Testing
     let json = try cli.json("roi", "--format", "json")
     let quarters = try #require(json["quarters"] as? [[String: Any]])
     let svgs = try svgElements(in: html)
-    #expect(svgs.count == 6)  // the three charts by quarter, then one per money metric (repeat-purchases, returns-cost, sales)
+    #expect(svgs.count == 7)  // three charts by quarter, benefit by metric, then one per money metric (repeat-purchases, returns-cost, sales)
     func figures(_ series: String) -> [String: String] {
       Dictionary(uniqueKeysWithValues: svgs.flatMap { $0 }.filter { $0["data-series"] == series }
         .compactMap { element in element["data-quarter"].flatMap { quarter in element["data-value"].map { (quarter, $0) } } })
