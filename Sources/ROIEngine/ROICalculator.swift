@@ -42,7 +42,9 @@ public enum ROICalculator {
     return ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost,
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
-      asOf: asOf, noiseUnavailable: noiseUnavailable, warnings: warnings,
+      asOf: asOf,
+      rollingMonths: rows.last.map { QuarterRows.rollingWindow(endingAt: min($0.quarter.lastMonth, asOf), goLive: goLive).count } ?? 0,
+      noiseUnavailable: noiseUnavailable, warnings: warnings,
       payback: payback,
       objectives: objectives, discounted: discounted, projection: projection)
   }

@@ -14,6 +14,8 @@ public struct ROIReport: Sendable {
   /// A: the latest month holding a snapshot of any metric, capped at the end of `--to`; G − 1 when
   /// there is none. Benefit is counted for the months from G to A only.
   public let asOf: Month
+  /// n: how many months the last row's rolling window (and so the projection's run rate) covers.
+  public let rollingMonths: Int
   /// Why the noise band fields are null, when they are: a money metric has no σ.
   public let noiseUnavailable: String?
   /// What makes these figures less trustworthy, worst first.

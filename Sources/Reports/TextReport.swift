@@ -186,7 +186,5 @@ public enum TextReport {
 
 /// "12 months", or fewer when go-live is more recent: the months the run rate averages.
 private func projectionMonths(_ report: ROIReport) -> String {
-  let end = min(report.lastQuarter?.lastMonth ?? report.settings.goLive, report.asOf)
-  let months = min(12, max(0, report.settings.goLive.distance(to: end) + 1))
-  return months == 1 ? "month" : "\(months) months"
+  report.rollingMonths == 1 ? "month" : "\(report.rollingMonths) months"
 }

@@ -11,7 +11,7 @@ enum ExpenseRecord {
   /// The columns an INSERT writes, in the order of `values(of:source:)`.
   static let written: [Column] = [.date, .category, .amount, .note, .hoursCenti, .rate, .every, .untilMonth, .source]
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
-  static let insertSQL = "INSERT INTO expense (\(writtenList)) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))"
+  static let insertSQL = "INSERT INTO expense (\(writtenList)) VALUES (\(placeholders(written.count)))"
   /// Every written column of one row but its `source` (where it came from stays), the id bound last;
   /// bind `values(of:)` without its last value.
   static let updateSQL = "UPDATE expense SET " + written.filter { $0 != .source }.map { "\($0.rawValue) = ?" }.joined(separator: ", ")

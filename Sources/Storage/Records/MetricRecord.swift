@@ -15,7 +15,7 @@ enum MetricRecord {
 
   static let written: [Column] = [.name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution]
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
-  static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))"
+  static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(placeholders(written.count)))"
   static let updateSQL = "UPDATE metric SET " + written.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = ?"
   static let selectSQL = "SELECT id, \(writtenList) FROM metric ORDER BY name"
 

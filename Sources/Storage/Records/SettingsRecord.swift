@@ -10,7 +10,7 @@ enum SettingsRecord {
 
   static let list = Column.allCases.map(\.rawValue).joined(separator: ", ")
   static let selectSQL = "SELECT \(list) FROM settings WHERE id = 1"
-  static let insertSQL = "INSERT INTO settings (id, \(list), is_demo) VALUES (1, \(Column.allCases.map { _ in "?" }.joined(separator: ", ")), ?)"
+  static let insertSQL = "INSERT INTO settings (id, \(list), is_demo) VALUES (1, \(placeholders(Column.allCases.count)), ?)"
   static let updateSQL = "UPDATE settings SET " + Column.allCases.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = 1"
 
   static func values(of settings: Settings) -> [Value] {
