@@ -57,12 +57,14 @@ public struct ReportWarning: Hashable, Sendable {
         code: .withinNoise, metric: nil,
         message: "the latest rolling annual ROI (\(last.quarter)) lies within the baseline's own variation: it may be chance"))
     }
-    let missing = rows.flatMap(\.missingMonths)
-    if !missing.isEmpty {
+    let rowMissing = rows.flatMap(\.missingMonths)
+    for metric in benefits.metrics {
+      let missing = rowMissing.filter { metric.benefits[$0.index] == nil }
+      guard !missing.isEmpty else { continue }
       let names = missing.prefix(6).map(\.description).joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
       warnings.append(ReportWarning(
-        code: .missingMonths, metric: nil,
-        message: "a money metric has no value for \(names): those months count as no change; log them with crm-roi log"))
+        code: .missingMonths, metric: metric.name,
+        message: "'\(metric.name)' has no value for \(names): \(missing.count == 1 ? "that month counts" : "those months count") as no change; log \(missing.count == 1 ? "it" : "them") with crm-roi log"))
     }
     // Before any value since go-live, the "As of" line says so; no quarter is partly logged yet.
     for row in rows where row.isPartial && asOf >= settings.goLive {

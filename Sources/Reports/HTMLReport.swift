@@ -95,8 +95,12 @@ public enum HTMLReport {
 
     // Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
     let projected = report.projection?.quarters ?? []
+    // A partial last row and the projection's first quarter are the same quarter: one slot, where
+    // the projection carries the row on to the quarter's end.
+    let sharesLastSlot = projected.first != nil && projected.first?.quarter == rows.last?.quarter
+    let firstProjectedSlot = rows.count - (sharesLastSlot ? 1 : 0)
     let lines = SVGChart(
-      quarters: labels + projected.map(\.quarter.description),
+      quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map(\.quarter.description),
       values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
         + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] },
       tickLabel: moneyTick)
@@ -108,14 +112,14 @@ public enum HTMLReport {
         ("projected-cumulative-benefit", last.cumulativeBenefit, projected.map(\.cumulativeBenefit)),
       ] {
         let cssClass = series.hasSuffix("cost") ? "cost" : "benefit"
-        let points = ([start] + values).enumerated().map {
-          "\(fmt(lines.x(center: rows.count - 1 + $0.offset))),\(fmt(lines.y(major($0.element))))"
-        }
+        let slots: [(slot: Int, value: Rational)] = [(rows.count - 1, start)]
+          + values.enumerated().map { (firstProjectedSlot + $0.offset, $0.element) }
+        let points = slots.map { "\(fmt(lines.x(center: $0.slot))),\(fmt(lines.y(major($0.value))))" }
         html += "<polyline class=\"\(cssClass) projected\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
         for (offset, value) in values.enumerated() {
           html += """
             <circle class="\(cssClass) projected" data-series="\(series)" data-quarter="\(projected[offset].quarter)" \
-            data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: rows.count + offset)))" cy="\(fmt(lines.y(major(value))))" \
+            data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: firstProjectedSlot + offset)))" cy="\(fmt(lines.y(major(value))))" \
             r="2.5"><title>\(projected[offset].quarter) (projected): \(money(value))</title></circle>
 
             """
@@ -124,7 +128,7 @@ public enum HTMLReport {
       if let breakEven = report.projection?.breakEvenQuarter, report.payback.breakEvenQuarter == nil,
         let offset = projected.firstIndex(where: { $0.quarter == breakEven })
       {
-        let x = fmt(lines.x(center: rows.count + offset))
+        let x = fmt(lines.x(center: firstProjectedSlot + offset))
         html += """
           <line class="break-even projected" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
           <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">Projected break-even \(breakEven)</text>
@@ -214,18 +218,36 @@ public enum HTMLReport {
       html += "</tbody>\n</table>\n"
     }
 
-    // Expenses.
-    html += "<h2>Expenses</h2>\n<table id=\"expenses\">\n<thead><tr><th>Date</th><th class=\"text\">Category</th><th>Amount</th>"
-      + "<th class=\"text\">Recurs</th><th class=\"text\">Note</th></tr></thead>\n<tbody>\n"
-    for expense in expenses {
-      let recurs = expense.recurrence.map { "every \($0.every.rawValue) until \($0.until?.description ?? "the horizon end")" } ?? "once"
-      html += "<tr><td>\(expense.date)</td><td class=\"text\">\(expense.category.rawValue)</td>"
-        + "<td>\(currency.grouped(expense.amount.rational))</td><td class=\"text\">\(recurs)</td>"
-        + "<td class=\"text\">\(escape(expense.note ?? ""))</td></tr>\n"
-    }
-    html += "</tbody>\n</table>\n"
+    html += expensesTable(expenses, report: report)
     html += "<p><small>Money is exact to the minor unit, rounded half-to-even; ratios are fractions of the total cost of ownership. Made by crm-roi.</small></p>\n</body>\n</html>\n"
     return html
+  }
+}
+
+extension HTMLReport {
+  /// Every expense with labor as hours × rate and its total over the horizon; then the totals by
+  /// category and the TCO.
+  static func expensesTable(_ expenses: [Expense], report: ROIReport) -> String {
+    let currency = report.currency
+    let totals = ExpenseTotals(expenses, horizonEnd: report.settings.horizonEnd)
+    var html = "<h2>Expenses</h2>\n<table id=\"expenses\">\n<thead><tr><th>Date</th><th class=\"text\">Category</th><th>Amount</th>"
+      + "<th class=\"text\">Hours × rate</th><th class=\"text\">Recurs</th><th>Over the horizon</th><th class=\"text\">Note</th></tr></thead>\n<tbody>\n"
+    for (expense, lifetime) in zip(expenses, totals.lifetime) {
+      let recurs = expense.recurrence.map { "every \($0.every.rawValue) until \($0.until?.description ?? "the horizon end") (\(lifetime.occurrences)×)" } ?? "once"
+      let labor = expense.labor.map { "\($0.hoursText) h × \(currency.grouped(Rational($0.rate.minor)))" } ?? ""
+      html += "<tr><td>\(expense.date)</td><td class=\"text\">\(expense.category.rawValue)</td>"
+        + "<td>\(currency.grouped(expense.amount.rational))</td><td class=\"text\">\(labor)</td><td class=\"text\">\(recurs)</td>"
+        + "<td data-value=\"\(currency.plain(lifetime.total))\">\(currency.grouped(lifetime.total))</td>"
+        + "<td class=\"text\">\(escape(expense.note ?? ""))</td></tr>\n"
+    }
+    html += "</tbody>\n<tfoot>\n"
+    for (category, total) in totals.byCategory {
+      html += "<tr class=\"category-total\"><th class=\"text\" colspan=\"5\">Total \(category.rawValue)</th>"
+        + "<td data-value=\"\(currency.plain(total))\">\(currency.grouped(total))</td><td></td></tr>\n"
+    }
+    html += "<tr class=\"tco\"><th class=\"text\" colspan=\"5\">Total cost of ownership</th>"
+      + "<td data-value=\"\(currency.plain(totals.total))\">\(currency.grouped(totals.total)) \(currency.code)</td><td></td></tr>\n"
+    return html + "</tfoot>\n</table>\n"
   }
 }
 

@@ -127,6 +127,14 @@ import Testing
     #expect(html.contains(#"data-series="benefit-sales" data-quarter="2025Q2" data-value="4200.00""#))
     #expect(html.contains(#"data-series="benefit-returns-cost" data-quarter="2025Q2" data-value="310.00""#))
     #expect(html.components(separatedBy: "class=\"go-live\"").count - 1 == 2)
+    // The expenses: labor as hours × rate; over the horizon (2025-04 to 2030-03) the yearly licence
+    // from 2025-03 comes 6 times (86,400) and the monthly hosting 60 times (21,000); the TCO 132,500.
+    #expect(html.contains("<td class=\"text\">160 h × 42.50</td>"))
+    #expect(html.contains("every year until the horizon end (6×)</td><td data-value=\"86400.00\">86,400.00</td>"))
+    #expect(html.contains("every month until the horizon end (60×)</td><td data-value=\"21000.00\">21,000.00</td>"))
+    #expect(html.contains("Total license</th><td data-value=\"86400.00\">"))
+    #expect(html.contains("Total labor</th><td data-value=\"6800.00\">"))
+    #expect(html.contains("Total cost of ownership</th><td data-value=\"132500.00\">132,500.00 EUR</td>"))
   }
 }
 

@@ -382,8 +382,9 @@ import Testing
       """))
     // The report's warnings follow the data's own findings: 2 and 1 baseline values, and January and February.
     #expect(result.stdout.contains("warning (thin_baseline): 'sales' has 2 baseline values (fewer than 6)"))
-    #expect(result.stdout.contains("warning (missing_months): a money metric has no value for 2025-01, 2025-02"))
-    #expect(result.stdout.hasSuffix("7 findings.\n"))
+    #expect(result.stdout.contains("warning (missing_months): 'returns' has no value for 2025-01, 2025-02"))
+    #expect(result.stdout.contains("warning (missing_months): 'sales' has no value for 2025-01, 2025-02"))
+    #expect(result.stdout.hasSuffix("8 findings.\n"))
   }
 }
 

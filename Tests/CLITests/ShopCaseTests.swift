@@ -58,6 +58,22 @@ import Testing
     // One baseline year: no σ for the seasonal method, so no band, and the report says why.
     #expect(q4["benefit_low"] is NSNull)
     #expect((json["noise_unavailable"] as? String)?.contains("two baseline years") == true)
+    // In the HTML chart, the projection carries the partial 2026Q4 on in the same slot, then one a quarter.
+    let output = cli.directory.appendingPathComponent("shop.html").path
+    try cli.ok("report", "--project", "--output", output)
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    func cx(_ series: String, _ quarter: String) throws -> Double {
+      let marker = "data-series=\"\(series)\" data-quarter=\"\(quarter)\""
+      let after = try #require(html.range(of: marker)).upperBound
+      let tail = html[after...]
+      let start = try #require(tail.range(of: "cx=\"")).upperBound
+      return try #require(Double(tail[start...].prefix { $0 != "\"" }))
+    }
+    let actual = try cx("cumulative-benefit", "2026Q4")
+    #expect(try cx("projected-cumulative-benefit", "2026Q4") == actual)
+    let next = try cx("projected-cumulative-benefit", "2027Q1")
+    let previous = try cx("cumulative-benefit", "2026Q3")
+    #expect(next > actual && abs((next - actual) - (actual - previous)) < 0.02)  // x is printed to 2 decimals
     let codes = (json["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
     #expect(!codes.contains("seasonal_pattern"))
   }

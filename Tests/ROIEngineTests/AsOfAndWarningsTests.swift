@@ -119,6 +119,52 @@ import Testing
     #expect(doubles.first?.message.contains("make it a kpi") == true)
   }
 
+  @Test func missingMonthsAreNamedPerMetric() throws {
+    // Go-live 2025-01, data to March: sales lacks February; returns lacks January and February.
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2025-01")), costItems: [],
+      metrics: [
+        Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000))),
+        Metric(name: "returns", kind: .cost),
+      ],
+      snapshots: [
+        snapshot("sales", "2024-12", 1), snapshot("returns", "2024-12", 1),
+        snapshot("sales", "2025-01", 1), snapshot("sales", "2025-03", 1), snapshot("returns", "2025-03", 1),
+      ])
+    let missing = report.warnings.filter { $0.code == .missingMonths }
+    #expect(missing.map(\.metric) == ["returns", "sales"])
+    #expect(missing[0].message.hasPrefix("'returns' has no value for 2025-01, 2025-02: those months count as no change"))
+    #expect(missing[1].message.hasPrefix("'sales' has no value for 2025-02: that month counts as no change"))
+  }
+
+  @Test func expenseTotalsBreakTheTCODownByCategory() throws {
+    // Horizon 1 year from 2025-01: it ends 2025-12.
+    let settings = Settings(goLive: month("2025-01"), horizonYears: 1)
+    func date(_ text: String) -> CalendarDate { try! CalendarDate(parsing: text) }
+    let expenses = [
+      // 7.5 h × 42.50 = 318.75
+      Expense(date: date("2025-01-10"), category: .labor, amount: Money(minor: 31_875),
+              labor: Labor(hundredthsOfHours: 750, rate: Money(minor: 4_250))),
+      // March, April, May: 3 × 100 = 300
+      Expense(date: date("2025-03-01"), category: .service, amount: euros(100),
+              recurrence: Recurrence(every: .month, until: month("2025-05"))),
+      // June, September, December: 3 × 50 = 150
+      Expense(date: date("2025-06-15"), category: .service, amount: euros(50), recurrence: Recurrence(every: .quarter)),
+      // After the horizon end: counts nowhere.
+      Expense(date: date("2026-02-01"), category: .hardware, amount: euros(2_000)),
+    ]
+    let totals = ExpenseTotals(expenses, horizonEnd: settings.horizonEnd)
+    #expect(totals.lifetime.map(\.occurrences) == [1, 3, 3, 0])
+    #expect(totals.lifetime.map(\.total) == [Rational(31_875), Rational(30_000), Rational(15_000), .zero])
+    #expect(totals.byCategory.map(\.category) == [.hardware, .labor, .service])
+    #expect(totals.byCategory.map(\.total) == [.zero, Rational(31_875), Rational(45_000)])
+    #expect(totals.total == Rational(76_875))
+    // The report's TCO is the same sum.
+    let items = expenses.map { CostItem(month: $0.date.month, amount: $0.amount, recurrence: $0.recurrence) }
+    let report = try ROICalculator.report(settings: settings, costItems: items, metrics: [], snapshots: [])
+    #expect(report.totalCostOfOwnership == totals.total)
+  }
+
   @Test func valuesFollowTheirKind() throws {
     let revenue = Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)))
     let count = Metric(name: "repeat-purchases", kind: .count(unitValue: Money(minor: 1_850)))
