@@ -146,13 +146,18 @@ public struct Metric: Hashable, Sendable {
     return percent
   }
 
-  public static let nameForm = "a lower-case slug: a letter, then letters, digits or '-', like returns-cost"
+  public static let nameForm = "a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one), like returns-cost or coût-retours"
 
-  /// Checks that `name` is a slug: [a-z][a-z0-9-]*, at most 64 characters, no trailing '-'.
+  /// Checks that `name` is a lower-case name: a letter (any script, like é or œ), then letters,
+  /// ASCII digits or '-', at most 64 characters, no trailing '-'.
   public static func validateName(_ name: String) throws {
-    let bytes = Array(name.utf8)
-    guard let first = bytes.first, first >= 97, first <= 122, bytes.count <= 64, bytes.last != 45,
-      bytes.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 })
+    func isLetter(_ character: Character) -> Bool {
+      // ASCII letters must be a–z; beyond ASCII, any letter (a combining accent belongs to its letter).
+      character.isASCII ? ("a"..."z").contains(character) : character.isLetter
+    }
+    guard let first = name.first, isLetter(first), name.unicodeScalars.count <= 64, name.last != "-",
+      name == name.lowercased(),
+      name.allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || $0 == "-" })
     else { throw ValueError(value: name, expected: nameForm) }
   }
 

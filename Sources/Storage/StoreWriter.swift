@@ -98,7 +98,8 @@ public final class StoreWriter: StoreReader {
   // MARK: Metrics
 
   public func add(_ metric: Metric) throws {
-    if try scalar("SELECT count(*) FROM metric WHERE name = ?", [.text(metric.name)]) ?? 0 > 0 {
+    // Compared as Swift strings, so `coût` with its accent typed apart is the same name as `coût`.
+    if try metrics().contains(where: { $0.name == metric.name }) {
       throw StoreError.duplicateMetric(name: metric.name)
     }
     try statement(MetricRecord.insertSQL).run(MetricRecord.values(of: metric))

@@ -71,6 +71,29 @@ import Testing
     #expect(fraction.status == 65 && fraction.stderr.contains("a whole number of 0 or more for repeat-purchases"))
   }
 
+  @Test func metricNamesTakeLettersBeyondASCII() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--baseline-months", "1")
+    #expect(try cli.ok("metric", "add", "Coût-Retours", "--kind", "cost").contains("coût-retours"))
+    // The same name with its accent typed apart (U+0302) is the same metric.
+    let twin = try cli.run(["metric", "add", "cou\u{0302}t-retours", "--kind", "cost"])
+    #expect(twin.status == 65 && twin.stderr.contains("already"))
+    try cli.ok("log", "2024-12", "coût-retours=100")
+    try cli.ok("log", "2025-01", "COÛT-RETOURS=80")  // any case, as the import header
+    try cli.ok("import", "metrics", try cli.file("m.csv", "month,Coût-retours\n2025-02,70\n"))
+    let json = try cli.json("roi", "--format", "json")
+    let quarter = try #require((json["quarters"] as? [[String: Any]])?.first)
+    // A cost metric's benefit is baseline − value: (100 − 80) + (100 − 70) = 50.
+    let byMetric = try #require(quarter["benefit_by_metric"] as? [String: Any])
+    #expect((byMetric["coût-retours"] as? NSNumber)?.doubleValue == 50)
+    #expect(try cli.ok("metric", "list").contains("coût-retours"))
+    try cli.ok("unlog", "2025-02", "cou\u{0302}t-retours")
+    try cli.ok("metric", "remove", "Coût-retours", "--force")
+    #expect(try !cli.ok("metric", "list").contains("coût"))
+    let bad = try cli.run(["metric", "add", "€uros", "--kind", "cost"])
+    #expect(bad.status == 65 && bad.stderr.contains("'€uros'") && bad.stderr.contains("like returns-cost or coût-retours"))
+  }
+
   @Test func theRunningMonthNeedsAllowCurrent() throws {
     let cli = try shop()
     var now = time(nil)

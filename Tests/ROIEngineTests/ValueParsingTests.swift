@@ -52,10 +52,19 @@ import Testing
     #expect(throws: ValueError.self) { try Target(parsing: "ten") }
   }
 
-  @Test func metricNamesAreSlugs() throws {
+  @Test func metricNamesAreLowerCaseWordsInAnyScript() throws {
     try Metric.validateName("returns-cost")
     try Metric.validateName("q2-sales")
-    for bad in ["Sales", "2sales", "sales_total", "sales-", "", "sälj", "a b"] {
+    try Metric.validateName("coût-retours")
+    try Metric.validateName("sälj")
+    try Metric.validateName("cou\u{0302}t")  // the accent typed apart (as macOS writes file names)
+    try Metric.validateName("продажи")
+    try Metric.validateName(String(repeating: "é", count: 64))
+    for bad in [
+      "Sales", "2sales", "sales_total", "sales-", "", "a b", "Coût", "ÉTÉ", "a=b", "a;b", "€uros", "-x",
+      "a\u{00A0}b", "ventes\u{2019}", "x\u{0007}", "١٢", String(repeating: "é", count: 65),
+      String(repeating: "e\u{0301}", count: 33),  // 33 characters, 66 code points: SQLite counts 66
+    ] {
       #expect(throws: ValueError.self, "\(bad)") { try Metric.validateName(bad) }
     }
   }

@@ -47,11 +47,13 @@ extension CRMROI {
         let store = try database.open()
         try write(store, { store in
           do {
-            try store.add(try fields.metric(currency: try store.settings().currency))
+            let metric = try fields.metric(currency: try store.settings().currency)
+            try store.add(metric)
+            return metric
           } catch let error as MetricFieldError {
             throw InputError(source: error.field == .name ? "metric name" : "--\(error.field.rawValue)", error: error.error)
           }
-        }, confirming: { try show("Added metric \(name) (\(kind)).") })
+        }, confirming: { metric in try show("Added metric \(metric.name) (\(metric.kind.name)).") })
       }
     }
 
