@@ -31,6 +31,7 @@ public enum HTMLReport {
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
       th:first-child, td:first-child, .text { text-align: left; }
+      #expenses td:first-child, #expenses td:nth-child(4) { white-space: nowrap; }
       dl.summary { display: grid; grid-template-columns: max-content auto; gap: .2rem 1.2rem; }
       dl.summary dt { color: #5b6878; } dl.summary dd { margin: 0; font-weight: 600; }
       .chart { width: 100%; height: auto; margin: .5rem 0 1rem; }
