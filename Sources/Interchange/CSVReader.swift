@@ -44,6 +44,10 @@ public final class CSVReader {
   public static let maximumFieldBytes = 1 << 20
 
   public let name: String
+  /// The byte between fields: `,` unless set (`;` and tab for spreadsheets' CSV, `|` for the FEC).
+  public var delimiter = UInt8(ascii: ",")
+  /// The encoding the input was read in (see `settleEncoding`).
+  public private(set) var encoding = TextEncoding.utf8
   /// The header's column names, to name a column in an error; "field N" where there is none.
   public var columnNames: [String] = []
   private let descriptor: Int32
@@ -89,6 +93,74 @@ public final class CSVReader {
   }
 
   deinit { if closeOnDeinit { close(descriptor) } }
+
+  /// Settles the input's encoding before anything is read: `forced`, else UTF-16 after its byte
+  /// order mark, else UTF-8 when every byte of the file (of standard input, of its first 64 KiB) is
+  /// valid UTF-8, else Windows-1252. An input not in UTF-8 is read whole and converted to UTF-8.
+  public func settleEncoding(_ forced: TextEncoding?) throws {
+    precondition(recordLine == 0, "the encoding is settled before the first record")
+    let hasUTF16Mark = end >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF))
+    let detected: TextEncoding
+    if let forced {
+      detected = forced
+    } else if hasUTF16Mark {
+      detected = .utf16
+    } else {
+      detected = try isUTF8() ? .utf8 : .windows1252
+    }
+    encoding = detected
+    guard detected != .utf8 else { return }
+    var bytes = Array(buffer[0..<end])
+    position = end
+    while !atEOF {
+      try refill()
+      bytes += buffer[0..<end]
+      position = end
+    }
+    let converted: [UInt8]?
+    switch detected {
+    case .utf8: converted = bytes
+    case .utf16:
+      guard hasUTF16Mark else {
+        throw CSVError(file: name, line: 1, message: "no UTF-16 byte order mark; expected a UTF-16 file as Excel saves \"Unicode text\" (with its mark)")
+      }
+      converted = TextEncoding.utf16ToUTF8(bytes[2...], bigEndian: bytes[0] == 0xFE)
+    case .windows1252, .latin9:
+      converted = TextEncoding.singleByteToUTF8(bytes[...], latin9: detected == .latin9)
+    }
+    guard let converted else {
+      throw CSVError(file: name, line: 1, message: "not valid UTF-16; expected a file saved as UTF-16 or UTF-8")
+    }
+    buffer = converted
+    (position, end, atEOF) = (0, converted.count, true)
+    if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+  }
+
+  /// Whether the whole file (standard input or bytes in memory: what is buffered) is valid UTF-8,
+  /// read with `pread`, so the reader's own position does not move.
+  private func isUTF8() throws -> Bool {
+    var info = stat()
+    guard !atEOF, descriptor >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      return buffer.withUnsafeBufferPointer { TextEncoding.validUTF8Prefix(UnsafeBufferPointer(rebasing: $0[0..<end]), more: !atEOF) != nil }
+    }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var carried = 0
+    var offset: off_t = 0
+    while true {
+      let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + carried, $0.count - carried, offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw CSVError(file: name, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+      }
+      offset += off_t(count)
+      let available = carried + count
+      let valid = chunk.withUnsafeBufferPointer { TextEncoding.validUTF8Prefix(UnsafeBufferPointer(rebasing: $0[0..<available]), more: count > 0) }
+      guard let valid else { return false }
+      if count == 0 { return valid == available }
+      carried = available - valid
+      chunk.replaceSubrange(0..<carried, with: chunk[valid..<available])
+    }
+  }
 
   private func refill() throws {
     guard !atEOF else { return }
@@ -149,6 +221,7 @@ public final class CSVReader {
         // Copy a run of ordinary bytes at once; stop at the next byte that means something, or
         // one byte past the longest field.
         var stop = position
+        let delimiter = self.delimiter
         let limit = min(end, position + CSVReader.maximumFieldBytes + 1 - (record.count - (ends.last ?? 0)))
         try buffer.withUnsafeBufferPointer { bytes in
           while stop < limit {
@@ -157,10 +230,10 @@ public final class CSVReader {
               if byte == UInt8(ascii: "\"") { break }
               if byte == UInt8(ascii: "\n") { line += 1 }
             } else {
-              if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+              if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
                 || byte == UInt8(ascii: "\"")
               { break }
-              if afterQuote { throw problem("text after a closing quote; expected a comma or the end of the line") }
+              if afterQuote { throw problem("text after a closing quote; expected a \(delimiterName) or the end of the line") }
             }
             stop += 1
           }
@@ -185,7 +258,7 @@ public final class CSVReader {
           continue
         }
         switch byte {
-        case UInt8(ascii: ","):
+        case delimiter:
           ends.append(record.count)
           afterQuote = false
           fieldLine = line
@@ -212,6 +285,35 @@ public final class CSVReader {
   }
 
   public var fieldCount: Int { ends.count }
+
+  /// The delimiter as a word for messages.
+  public var delimiterName: String {
+    switch delimiter {
+    case UInt8(ascii: ","): "comma"
+    case UInt8(ascii: ";"): "semicolon"
+    case UInt8(ascii: "\t"): "tab"
+    default: "'\(String(decoding: [delimiter], as: UTF8.self))'"
+    }
+  }
+
+  /// The candidate that occurs most often outside quotes in the first line still to read (the
+  /// header), the first of `candidates` on a tie or when none occurs. Reads nothing past the buffer.
+  public func sniffDelimiter(among candidates: [UInt8]) -> UInt8 {
+    var counts = [Int](repeating: 0, count: candidates.count)
+    var quoted = false
+    var index = position
+    while index < end {
+      let byte = buffer[index]
+      if byte == UInt8(ascii: "\"") { quoted.toggle() }
+      if !quoted {
+        if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+        if let slot = candidates.firstIndex(of: byte) { counts[slot] += 1 }
+      }
+      index += 1
+    }
+    let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
+    return counts[best] > 0 ? candidates[best] : candidates[0]
+  }
 
   /// Calls `body` with the bytes of field `index` of the current record.
   public func withField<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {

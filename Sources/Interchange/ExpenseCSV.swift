@@ -12,62 +12,110 @@ public final class ExpenseCSVReader {
   private let settings: Settings?
   private let earliest: Month?
   private let positions: [(field: ExpenseFields.Field, position: Int)]
+  private let dialect: CSVDialect.Resolved
+  private let numbers: HumanNumber
+  private var ambiguity = Ambiguity()
+  /// Off in a test that checks the byte-level path against the general one.
+  var allowsFastPath = true
 
   public var file: String { reader.name }
 
   public convenience init(path: String, currency: Currency, settings: Settings? = nil) throws {
-    try self.init(reader: try CSVReader(path: path), currency: currency, settings: settings)
+    let (reader, dialect) = try CSVDialect().open(path)
+    try self.init(reader: reader, dialect: dialect, currency: currency, settings: settings)
   }
 
-  public init(reader: CSVReader, currency: Currency, settings: Settings? = nil) throws {
+  /// Header names in French or English (any case, without accents) and the field each stands for.
+  static let headerAliases: [String: String] = [
+    "date": "date", "category": "category", "categorie": "category", "amount": "amount", "montant": "amount",
+    "note": "note", "libelle": "note", "commentaire": "note", "hours": "hours", "heures": "hours", "rate": "rate",
+    "taux": "rate", "taux horaire": "rate", "every": "every", "frequence": "every", "periodicite": "every",
+    "until": "until", "jusqu'a": "until", "jusqu'au": "until", "fin": "until",
+  ]
+
+  public init(
+    reader: CSVReader, dialect: CSVDialect.Resolved = CSVDialect.Resolved(encoding: .utf8, delimiter: UInt8(ascii: ","), decimalComma: false, dateOrder: .dmy),
+    ignoring: [String] = [], currency: Currency, settings: Settings? = nil
+  ) throws {
     self.reader = reader
     self.currency = currency
     self.settings = settings
+    self.dialect = dialect
+    numbers = dialect.numbers(currency)
     earliest = settings?.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")
     }
-    header = try Header(first, file: reader.name)
+    header = try Header(first, file: reader.name, aliases: ExpenseCSVReader.headerAliases, ignoring: ignoring)
     reader.columnNames = header.names
-    for (position, name) in header.names.enumerated() where ExpenseFields.Field(rawValue: name) == nil {
-      throw CSVError(
-        file: reader.name, line: first.line, column: header.column(position),
-        message: "unknown column '\(name)'; expected a header row with columns from \(ExpenseCSVReader.example)")
+    for (position, name) in header.readNames where ExpenseFields.Field(rawValue: name) == nil {
+      throw header.unknown(position, file: reader.name, line: first.line, expected: "columns from \(ExpenseCSVReader.example) (or their French names)")
     }
     let hasAmount = header.position(of: "amount") != nil
     let hasLabor = header.position(of: "hours") != nil && header.position(of: "rate") != nil
     guard header.position(of: "date") != nil, header.position(of: "category") != nil, hasAmount || hasLabor else {
       throw CSVError(
         file: reader.name, line: first.line,
-        message: "the header '\(first.fields.joined(separator: ","))' lacks date, category and amount (or hours and rate);"
+        message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)))' lacks date, category and amount (or hours and rate);"
           + " expected a header row like \(ExpenseCSVReader.example)")
     }
     let header = self.header
     positions = ExpenseFields.Field.allCases.compactMap { field in header.position(of: field.rawValue).map { (field, $0) } }
   }
 
+  /// Problems seen only once the whole file is read: `1,234` read as 1.234 in a file that groups
+  /// thousands elsewhere could have meant 1234.
+  public func problemsAtEnd() -> [CSVError] { ambiguity.problems }
+
   /// The next expense, or the problem with its record; nil at the end of the file.
   public func next() throws -> Result<Expense, CSVError>? {
     guard try reader.advance() else { return nil }
-    guard reader.fieldCount == header.names.count else {
+    guard header.fieldCounts.contains(reader.fieldCount) else {
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine,
         message: "\(reader.fieldCount) fields; expected \(header.names.count), one per header column"))
     }
-    if let expense = try plainExpense() { return .success(expense) }
+    if allowsFastPath, dialect.isCanonical, let expense = try plainExpense() { return .success(expense) }
 
     var values: [ExpenseFields.Field: String] = [:]
+    var originals: [ExpenseFields.Field: String] = [:]
     for (field, position) in positions {
-      let text = try reader.string(position)
-      values[field] = field == .note ? CSVText.unneutralised(text) : text.trimmingSpaces()
+      let text = position < reader.fieldCount ? try reader.string(position) : ""
+      originals[field] = text.trimmingSpaces()
+      do {
+        values[field] = try normalised(field, text, position: position)
+      } catch let error as ValueError {
+        return .failure(CSVError(file: reader.name, line: reader.recordLine, column: header.column(position), message: error.description))
+      }
     }
     do {
       return .success(try ExpenseFields(values).expense(currency: currency, settings: settings))
     } catch {
       let position = header.position(of: error.field.rawValue)
+      // Name the value as the file writes it, not in the plain form it was read into.
+      let shown = error.error.value == values[error.field] ? originals[error.field] ?? error.error.value : error.error.value
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine, column: position.map(header.column) ?? (0, error.field.rawValue),
-        message: error.error.description))
+        message: ValueError(value: shown, expected: error.error.expected).description))
+    }
+  }
+
+  /// A field's text in the form `ExpenseFields` takes: dates, months and numbers as the dialect
+  /// writes them made plain; an empty field stays empty (missing).
+  private func normalised(_ field: ExpenseFields.Field, _ text: String, position: Int) throws -> String {
+    if field == .note { return CSVText.unneutralised(text) }
+    let trimmed = text.trimmingSpaces()
+    guard !trimmed.isEmpty else { return trimmed }
+    switch field {
+    case .date: return try dialect.dates.date(trimmed)
+    case .until: return try dialect.dates.month(trimmed)
+    case .amount, .rate, .hours:
+      let reading = try numbers.read(trimmed)
+      ambiguity.note(reading, CSVError(
+        file: reader.name, line: reader.recordLine, column: header.column(position),
+        message: "'\(trimmed)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
+      return reading.plain
+    case .category, .every, .note: return trimmed
     }
   }
 
@@ -81,6 +129,7 @@ public final class ExpenseCSVReader {
     var note: String?
     var every: Frequency?
     var until: Month?
+    guard reader.fieldCount == header.names.count else { return nil }
     for (field, position) in positions {
       let isEmpty = reader.withField(position) { $0.isEmpty }
       switch field {
@@ -126,4 +175,17 @@ public enum ExpenseCSVWriter {
       expense.recurrence?.until?.description ?? "",
     ].joined(separator: ",")
   }
+}
+
+/// Values read two ways (`1,234`), refused once the file is known to group thousands elsewhere.
+struct Ambiguity {
+  private var grouped = false
+  private var suspects: [CSVError] = []
+
+  mutating func note(_ reading: HumanNumber.Reading, _ problem: @autoclosure () -> CSVError) {
+    grouped = grouped || reading.grouped
+    if reading.ambiguous && suspects.count < ImportProblems.limit { suspects.append(problem()) }
+  }
+
+  var problems: [CSVError] { grouped ? suspects : [] }
 }

@@ -33,33 +33,66 @@ public struct ImportProblems: Error, CustomStringConvertible {
   public var description: String { lines.joined(separator: "\n") }
 }
 
-/// The columns a CSV header names, checked against the ones a file kind accepts.
+/// The columns a CSV header names: each column's name in lower case, or the field it stands for
+/// when it is one of `aliases` (matched in any case and without accents: `Catégorie` is category);
+/// nameless columns at the end (Excel's trailing `;`) and `ignoring` ones are left out.
 struct Header {
   let names: [String]
+  /// Positions to read nothing from.
+  let ignored: Set<Int>
   private let index: [String: Int]
 
-  init(_ record: CSVRecord, file: String) throws {
-    names = record.fields.map { $0.trimmingSpaces().lowercased() }
+  init(_ record: CSVRecord, file: String, aliases: [String: String] = [:], ignoring: [String] = []) throws {
+    let ignoredKeys = Set(ignoring.map(Folding.key))
+    names = record.fields.map { aliases[Folding.key($0)] ?? $0.trimmingSpaces().lowercased() }
+    var ignored: Set<Int> = []
+    var trailing = names.count
+    while trailing > 0, names[trailing - 1].isEmpty { trailing -= 1 }
+    ignored.formUnion(trailing..<names.count)
     var index: [String: Int] = [:]
-    for (position, name) in names.enumerated() {
+    for (position, name) in names.enumerated() where !ignored.contains(position) {
+      if ignoredKeys.contains(Folding.key(record.fields[position])) || ignoredKeys.contains(name) {
+        ignored.insert(position)
+        continue
+      }
       if index[name] != nil {
         throw CSVError(file: file, line: record.line, column: (position + 1, name), message: "column '\(name)' appears twice; expected each column once")
       }
       index[name] = position
     }
+    self.ignored = ignored
     self.index = index
+  }
+
+  /// The columns read, in order.
+  var readNames: [(position: Int, name: String)] {
+    names.enumerated().filter { !ignored.contains($0.offset) }.map { ($0.offset, $0.element) }
+  }
+
+  /// How many fields a record may have: every column, or all but the nameless ones at the end.
+  var fieldCounts: ClosedRange<Int> {
+    var meaningful = names.count
+    while meaningful > 0, names[meaningful - 1].isEmpty { meaningful -= 1 }
+    return meaningful...names.count
   }
 
   func position(of name: String) -> Int? { index[name] }
 
   func column(_ position: Int) -> (number: Int, name: String) { (position + 1, names[position]) }
+
+  /// The error for a column no field takes, offering `--ignore-column`.
+  func unknown(_ position: Int, file: String, line: Int, expected: String) -> CSVError {
+    CSVError(
+      file: file, line: line, column: column(position),
+      message: "unknown column '\(names[position])'; expected \(expected), or leave it out with --ignore-column '\(names[position])'")
+  }
 }
 
 extension String {
   func trimmingSpaces() -> String {
     var slice = Substring(self)
-    while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
-    while slice.last == " " || slice.last == "\t" { slice.removeLast() }
+    while let first = slice.first, first == " " || first == "\t" || first == "\u{00A0}" || first == "\u{202F}" { slice.removeFirst() }
+    while let last = slice.last, last == " " || last == "\t" || last == "\u{00A0}" || last == "\u{202F}" { slice.removeLast() }
     return String(slice)
   }
 }

@@ -14,51 +14,71 @@ public final class MetricCSVReader {
 
   public var file: String { reader.name }
 
+  private let dialect: CSVDialect.Resolved
+  private let numbers: HumanNumber
+  private var ambiguity = Ambiguity()
+
   /// `rules`: which months and values are accepted (see `SnapshotRules`).
   public convenience init(path: String, rules: SnapshotRules) throws {
-    try self.init(reader: try CSVReader(path: path), rules: rules)
+    let (reader, dialect) = try CSVDialect().open(path)
+    try self.init(reader: reader, dialect: dialect, rules: rules)
   }
 
   public convenience init(reader: CSVReader, metrics: [Metric], currency: Currency, latestMonth: Month) throws {
     try self.init(reader: reader, rules: SnapshotRules(metrics: metrics, currency: currency, latestMonth: latestMonth))
   }
 
-  public init(reader: CSVReader, rules: SnapshotRules) throws {
+  /// The long layout's columns in French or English (any case, without accents).
+  static let headerAliases: [String: String] = [
+    "month": "month", "mois": "month", "metric": "metric", "metrique": "metric", "indicateur": "metric",
+    "value": "value", "valeur": "value",
+  ]
+
+  public init(
+    reader: CSVReader, dialect: CSVDialect.Resolved = CSVDialect.Resolved(encoding: .utf8, delimiter: UInt8(ascii: ","), decimalComma: false, dateOrder: .dmy),
+    ignoring: [String] = [], rules: SnapshotRules
+  ) throws {
     self.reader = reader
     self.rules = rules
+    self.dialect = dialect
+    numbers = dialect.numbers(rules.currency)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
     }
-    header = try Header(first, file: reader.name)
+    header = try Header(first, file: reader.name, aliases: MetricCSVReader.headerAliases, ignoring: ignoring)
     reader.columnNames = header.names
-    if Set(header.names) == ["month", "metric", "value"] {
+    if Set(header.readNames.map(\.name)) == ["month", "metric", "value"] {
       layout = .long
       return
     }
     guard header.position(of: "month") != nil else {
       throw CSVError(file: reader.name, line: first.line,
-                     message: "the header '\(first.fields.joined(separator: ","))' has no month column; expected month,metric,value or month,NAME,NAME…")
+                     message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)))' has no month column; expected month,metric,value or month,NAME,NAME…")
     }
-    for (position, name) in header.names.enumerated() where name != "month" {
+    for (position, name) in header.readNames where name != "month" {
       do {
         _ = try rules.metric(named: name)
       } catch {
-        throw CSVError(file: reader.name, line: first.line, column: header.column(position), message: "\(error)")
+        throw CSVError(file: reader.name, line: first.line, column: header.column(position),
+                       message: "\(error), or leave the column out with --ignore-column '\(name)'")
       }
     }
     layout = .wide
   }
 
+  /// Problems seen only once the whole file is read (see `ExpenseCSVReader.problemsAtEnd`).
+  public func problemsAtEnd() -> [CSVError] { ambiguity.problems }
+
   /// The values of the next record and the problems in it; nil at the end of the file.
   public func next() throws -> (snapshots: [Snapshot], problems: [CSVError])? {
     guard let record = try reader.next() else { return nil }
-    guard record.fields.count == header.names.count else {
+    guard header.fieldCounts.contains(record.fields.count) else {
       return ([], [CSVError(file: reader.name, line: record.line,
                             message: "\(record.fields.count) fields; expected \(header.names.count), one per header column")])
     }
     func field(_ name: String) -> (text: String, position: Int) {
       let position = header.position(of: name)!
-      return (record.fields[position].trimmingSpaces(), position)
+      return (position < record.fields.count ? record.fields[position].trimmingSpaces() : "", position)
     }
     func problem(_ position: Int, _ message: String) -> CSVError {
       CSVError(file: reader.name, line: record.line, column: header.column(position), message: message)
@@ -67,7 +87,7 @@ public final class MetricCSVReader {
     let (monthText, monthPosition) = field("month")
     let month: Month
     do {
-      month = try rules.month(monthText)
+      month = try rules.month(try dialect.dates.month(monthText))
     } catch {
       return ([], [problem(monthPosition, "\(error)")])
     }
@@ -84,8 +104,8 @@ public final class MetricCSVReader {
       let (text, position) = field("value")
       cells = [(name, text, position)]
     case .wide:
-      cells = header.names.enumerated().compactMap { position, name in
-        let text = record.fields[position].trimmingSpaces()
+      cells = header.readNames.compactMap { position, name in
+        let text = position < record.fields.count ? record.fields[position].trimmingSpaces() : ""
         return name == "month" || text.isEmpty ? nil : (name, text, position)
       }
     }
@@ -94,7 +114,14 @@ public final class MetricCSVReader {
     var problems: [CSVError] = []
     for (name, text, position) in cells {
       do {
-        let snapshot = try rules.snapshot(metric: name, month: month, value: text)
+        let reading = try numbers.read(text)
+        ambiguity.note(reading, problem(position, "'\(text)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
+        let snapshot: Snapshot
+        do {
+          snapshot = try rules.snapshot(metric: name, month: month, value: reading.plain)
+        } catch let error as ValueError where error.value == reading.plain {
+          throw ValueError(value: text, expected: error.expected)  // as the file writes it
+        }
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
           problems.append(problem(position, "\(name) for \(month) is also on line \(earlier); expected one value per metric and month"))
         } else {

@@ -79,7 +79,7 @@ import Testing
     #expect(lines.count == 4)
     #expect(lines[0] == "crm-roi: error: \(path):3:1 (date): '2025-02-30' is not valid; expected a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, like 2025-03-10")
     #expect(lines[1].hasPrefix("crm-roi: error: \(path):4:2 (category): 'lunch' is not valid; expected one of license,"))
-    #expect(lines[2].hasPrefix("crm-roi: error: \(path):5:3 (amount): '1e3' is not valid; expected a plain decimal"))
+    #expect(lines[2] == "crm-roi: error: \(path):5:3 (amount): '1e3' is not valid; expected a number like 1234.56 or 1,234.56, with EUR or its symbol if any")
     #expect(lines[3] == "crm-roi: error: \(path): 3 bad values; nothing was imported")
     #expect(try cli.contents() == before)
   }
@@ -100,14 +100,17 @@ import Testing
     #expect(try cli.contents() == before)
   }
 
-  @Test func invalidUTF8IsRefusedWithItsLine() throws {
+  @Test func aFileThatIsNotUTF8IsReadAsWindows1252UnlessToldOtherwise() throws {
     let cli = try database()
     let path = cli.directory.appendingPathComponent("latin1.csv").path
-    try Data("date,category,amount,note\n2025-01-01,other,5,caf".utf8 + [0xE9] + "\n".utf8).write(to: URL(fileURLWithPath: path))
-    let result = try cli.run(["import", "expenses", path])
-    #expect(result.status == 65)
-    #expect(result.stderr.contains("latin1.csv:2"))
-    #expect(result.stderr.contains("not valid UTF-8"))
+    // 0xE9 is é in Windows-1252 (and Latin-1); 0x80 is € in Windows-1252 only.
+    try Data("date,category,amount,note\n2025-01-01,other,5,caf".utf8 + [0xE9, 0x20, 0x80] + "\n".utf8).write(to: URL(fileURLWithPath: path))
+    let forced = try cli.run(["import", "expenses", path, "--encoding", "utf-8"])
+    #expect(forced.status == 65)
+    #expect(forced.stderr.contains("latin1.csv:2:4 (note)") && forced.stderr.contains("not valid UTF-8"))
+    let read = try cli.ok("import", "expenses", path)
+    #expect(read.contains("1 added") && read.contains("read as Windows-1252, comma-separated, decimal point"))
+    #expect(try cli.ok("expense", "list").contains("café €"))
   }
 
   @Test func aNULByteInATextFieldIsRefusedWithItsLineAndColumn() throws {

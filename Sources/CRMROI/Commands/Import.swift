@@ -19,13 +19,17 @@ extension CRMROI {
 
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
+      @OptionGroup var csv: CSVOptions
 
       /// The whole file is read, parsed and checked before the write transaction starts, so other
       /// commands wait for this one only while the new rows are moved in.
       func run() throws {
+        let dialect = try csv.dialect()
         let store = try database.open()
         let settings = try store.read { try $0.settings() }
-        let reader = try ExpenseCSVReader(path: source.file, currency: settings.currency, settings: settings)
+        let (input, resolved) = try dialect.open(source.file)
+        let reader = try ExpenseCSVReader(
+          reader: input, dialect: resolved, ignoring: dialect.ignoredColumns, currency: settings.currency, settings: settings)
         let session = try store.stageExpenseImport(file: reader.file, currency: settings.currency) { session in
           var problems = ImportProblems(file: reader.file)
           while let row = try reader.next() {
@@ -34,10 +38,11 @@ extension CRMROI {
             case .failure(let problem): problems.append(problem)
             }
           }
+          problems.append(contentsOf: reader.problemsAtEnd())
           try problems.check()
         }
         try store.finishExpenseImport(session, dryRun: source.dryRun) { added, skipped in
-          try show("\(source.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(added) added, 0 replaced, \(skipped) skipped (already stored).")
+          try show("\(source.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(added) added, 0 replaced, \(skipped) skipped (already stored); read as \(resolved.summary).")
           try standardOutput.flush()
         }
       }
@@ -51,27 +56,31 @@ extension CRMROI {
 
       @OptionGroup var database: DatabaseOptions
       @OptionGroup var source: ImportSource
+      @OptionGroup var csv: CSVOptions
 
       @Flag(help: "Accept values for the month still running (its figures are partial until it ends).")
       var allowCurrent = false
 
       /// The whole file is read, parsed and checked before the write transaction starts.
       func run() throws {
+        let dialect = try csv.dialect()
         let store = try database.open()
         let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
         let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: currentMonth(), allowCurrent: allowCurrent)
-        let reader = try MetricCSVReader(path: source.file, rules: rules)
+        let (input, resolved) = try dialect.open(source.file)
+        let reader = try MetricCSVReader(reader: input, dialect: resolved, ignoring: dialect.ignoredColumns, rules: rules)
         var problems = ImportProblems(file: reader.file)
         var snapshots: [Snapshot] = []
         while let (values, issues) = try reader.next() {
           problems.append(contentsOf: issues)
           if problems.isEmpty { snapshots += values }
         }
+        problems.append(contentsOf: reader.problemsAtEnd())
         try problems.check()
         try source.write(in: store, { store in
           try store.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
         }, confirming: { counts, dryRun in
-          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored).")
+          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored); read as \(resolved.summary).")
         })
       }
     }
@@ -80,7 +89,7 @@ extension CRMROI {
 
 /// The file an import reads, and whether to only try it.
 struct ImportSource: ParsableArguments {
-  @Argument(help: "The CSV file (UTF-8, comma-separated, header row); - reads standard input.")
+  @Argument(help: "The CSV file (header row; separator, decimal mark and encoding detected); - reads standard input.")
   var file: String
 
   @Flag(help: "Check the file and say what would be imported, writing nothing.")

@@ -1,0 +1,80 @@
+import ROIEngine
+
+/// How a CSV file is written: what the user said (`--delimiter`, `--decimal-comma`, `--date-format`,
+/// `--encoding`, `--ignore-column`) and, where they said nothing, what the file shows.
+public struct CSVDialect: Sendable {
+  /// `,`, `;` or tab; nil: the one the header line holds most.
+  public var delimiter: UInt8?
+  /// nil: a decimal comma with `;` or tab, a point with `,`.
+  public var decimalComma: Bool?
+  public var dateOrder: DateOrder
+  /// nil: UTF-16 after its mark, UTF-8 when valid, else Windows-1252.
+  public var encoding: TextEncoding?
+  /// Columns to leave out, matched as headers are (any case, without accents).
+  public var ignoredColumns: [String]
+
+  public init(
+    delimiter: UInt8? = nil, decimalComma: Bool? = nil, dateOrder: DateOrder = .dmy, encoding: TextEncoding? = nil,
+    ignoredColumns: [String] = []
+  ) {
+    self.delimiter = delimiter
+    self.decimalComma = decimalComma
+    self.dateOrder = dateOrder
+    self.encoding = encoding
+    self.ignoredColumns = ignoredColumns
+  }
+
+  /// The delimiters a CSV file may use, the first winning a tie.
+  public static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+
+  /// `--delimiter`'s value: `,`, `;`, `tab` or `\t`.
+  public static func delimiter(option text: String) -> UInt8? {
+    switch text {
+    case ",": UInt8(ascii: ",")
+    case ";": UInt8(ascii: ";")
+    case "tab", "\\t", "\t": UInt8(ascii: "\t")
+    default: nil
+    }
+  }
+
+  /// Opens `path` (standard input for "-") and settles encoding and delimiter.
+  public func open(_ path: String) throws -> (reader: CSVReader, resolved: Resolved) {
+    let reader = try CSVReader(path: path)
+    try reader.settleEncoding(encoding)
+    reader.delimiter = delimiter ?? reader.sniffDelimiter(among: CSVDialect.delimiters)
+    let comma = decimalComma ?? (reader.delimiter != UInt8(ascii: ","))
+    return (reader, Resolved(encoding: reader.encoding, delimiter: reader.delimiter, decimalComma: comma, dateOrder: dateOrder))
+  }
+
+  /// The dialect a file was read in, for the import's summary.
+  public struct Resolved: Sendable {
+    public let encoding: TextEncoding
+    public let delimiter: UInt8
+    public let decimalComma: Bool
+    public let dateOrder: DateOrder
+
+    public init(encoding: TextEncoding, delimiter: UInt8, decimalComma: Bool, dateOrder: DateOrder) {
+      self.encoding = encoding
+      self.delimiter = delimiter
+      self.decimalComma = decimalComma
+      self.dateOrder = dateOrder
+    }
+
+    /// "UTF-8, comma-separated, decimal point".
+    public var summary: String {
+      let separated = switch delimiter {
+      case UInt8(ascii: ";"): "semicolon-separated"
+      case UInt8(ascii: "\t"): "tab-separated"
+      default: "comma-separated"
+      }
+      return "\(encoding.displayName), \(separated), decimal \(decimalComma ? "comma" : "point")"
+        + (dateOrder == .mdy ? ", month-first dates" : "")
+    }
+
+    /// Whether values in canonical form (ISO dates, `1234.56`) read as they are.
+    var isCanonical: Bool { !decimalComma }
+
+    public func numbers(_ currency: Currency) -> HumanNumber { HumanNumber(decimalComma: decimalComma, currency: currency) }
+    public var dates: HumanDate { HumanDate(order: dateOrder) }
+  }
+}

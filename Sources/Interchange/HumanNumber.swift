@@ -1,0 +1,131 @@
+import ROIEngine
+
+/// Numbers as spreadsheets write them, turned into the plain form crm-roi's parsers take
+/// (`-1234.56`): thousands separated by a space, U+00A0, U+202F, `'` or `’` (and `.` with a decimal
+/// comma, `,` with a decimal point); a currency symbol or code before or after, only the database's;
+/// `(1 234,56)` and a trailing minus as negatives. Anything else is refused, never guessed.
+public struct HumanNumber: Sendable {
+  public let decimalComma: Bool
+  /// The database's currency: the only one a value may name.
+  public let currency: Currency
+
+  public init(decimalComma: Bool, currency: Currency) {
+    self.decimalComma = decimalComma
+    self.currency = currency
+  }
+
+  /// What a value looked like: its plain form, and whether it grouped thousands or could be read
+  /// two ways (`1,234` with a decimal comma: 1.234, or 1234 grouped).
+  public struct Reading: Equatable, Sendable {
+    public let plain: String
+    public let grouped: Bool
+    public let ambiguous: Bool
+  }
+
+  private static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\t"]
+  private static let groupMarks: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "'", "’"]
+  /// Symbols and the currency codes each may stand for.
+  private static let symbols: [(symbol: String, codes: Set<String>)] = [
+    ("€", ["EUR"]), ("US$", ["USD"]), ("$", ["USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN"]), ("£", ["GBP"]),
+    ("¥", ["JPY", "CNY"]), ("₣", ["CHF"]), ("Fr.", ["CHF"]), ("kr", ["SEK", "NOK", "DKK"]), ("zł", ["PLN"]),
+  ]
+
+  public var expectedForm: String {
+    decimalComma
+      ? "a number like 1234,56, 1 234,56 or 1.234,56, with \(currency.code) or its symbol if any"
+      : "a number like 1234.56 or 1,234.56, with \(currency.code) or its symbol if any"
+  }
+
+  /// `text` in plain form; a ValueError naming `text` when it is not a number in this style.
+  public func read(_ text: String) throws -> Reading {
+    var body = Substring(text)
+    var negative = false
+    func trim() {
+      while let first = body.first, Self.spaces.contains(first) { body.removeFirst() }
+      while let last = body.last, Self.spaces.contains(last) { body.removeLast() }
+    }
+    func refuse(_ why: String? = nil) -> ValueError {
+      ValueError(value: text, expected: why ?? expectedForm)
+    }
+    trim()
+    if body.first == "(" && body.last == ")" {
+      negative = true
+      body = body.dropFirst().dropLast()
+      trim()
+    }
+    // Sign and currency in any order around the digits: "-1 000,00 €", "€ -12,50", "12,50- EUR".
+    var sawCurrency = false
+    for _ in 0..<3 {
+      trim()
+      if let first = body.first, first == "-" || first == "+" || first == "\u{2212}" {
+        if negative && first != "+" { throw refuse() }
+        negative = negative || first != "+"
+        body.removeFirst()
+        continue
+      }
+      if let last = body.last, last == "-" || last == "\u{2212}" {
+        if negative { throw refuse() }
+        negative = true
+        body.removeLast()
+        continue
+      }
+      if let (length, atStart) = try currencyMark(in: body, text: text) {
+        if sawCurrency { throw refuse() }
+        sawCurrency = true
+        body = atStart ? body.dropFirst(length) : body.dropLast(length)
+        continue
+      }
+      break
+    }
+    trim()
+    let decimalMark: Character = decimalComma ? "," : "."
+    let otherMark: Character = decimalComma ? "." : ","
+    let parts = body.split(separator: decimalMark, maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count <= 2, let whole = parts.first, !whole.isEmpty || parts.count == 2 else { throw refuse() }
+    let fraction = parts.count == 2 ? parts[1] : ""
+    guard fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { throw refuse() }
+    // The whole part: digits, or groups of 3 after a first of 1 to 3, all with the same mark.
+    let marks = Set(whole.filter { !$0.isASCIIDigit })
+    guard marks.count <= 1 else { throw refuse() }
+    var digits = String(whole)
+    if let mark = marks.first {
+      guard Self.groupMarks.contains(mark) || mark == otherMark else { throw refuse() }
+      let groups = whole.split(separator: mark, omittingEmptySubsequences: false)
+      guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+        groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
+      else { throw refuse() }
+      digits = groups.joined()
+    }
+    guard !digits.isEmpty || !fraction.isEmpty else { throw refuse() }
+    let plain = (negative ? "-" : "") + (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
+    // "1,234" with a decimal comma (or "1.234" with a point) could be a grouped 1234.
+    let ambiguous = marks.isEmpty && fraction.count == 3 && (1...3).contains(digits.count) && digits != "0"
+    return Reading(plain: plain, grouped: !marks.isEmpty, ambiguous: ambiguous)
+  }
+
+  /// The length of a currency symbol or code at the start or end of `body`, and which end; refuses
+  /// one that is not the database's currency.
+  private func currencyMark(in body: Substring, text: String) throws -> (Int, Bool)? {
+    for atStart in [true, false] {
+      for (symbol, codes) in Self.symbols where atStart ? body.hasPrefix(symbol) : body.hasSuffix(symbol) {
+        guard codes.contains(currency.code) else {
+          throw ValueError(value: text, expected: "an amount in \(currency.code), the database's currency (\(symbol) is not \(currency.code))")
+        }
+        return (symbol.count, atStart)
+      }
+      let edge = atStart ? body.prefix(3) : body.suffix(3)
+      let beside = atStart ? body.dropFirst(3).first : body.dropLast(3).last
+      if edge.count == 3, edge.allSatisfy({ $0.isASCII && $0.isUppercase }), beside.map({ !$0.isLetter }) ?? true {
+        guard String(edge) == currency.code else {
+          throw ValueError(value: text, expected: "an amount in \(currency.code), the database's currency, not \(edge)")
+        }
+        return (3, atStart)
+      }
+    }
+    return nil
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
