@@ -31,6 +31,11 @@ struct CostSchedule {
     lastOneTimeMonth = last
   }
 
+  /// Every occurrence up to and including `month`, in minor units.
+  func cost(through month: Month) -> Rational {
+    Rational(byMonth.reduce(Int128(0)) { $0 + ($1.key <= month.index ? $1.value : 0) })
+  }
+
   /// The cost of `months`, in minor units.
   func cost(of months: some Sequence<Month>) -> Rational {
     Rational(months.reduce(Int128(0)) { $0 + (byMonth[$1.index] ?? 0) })

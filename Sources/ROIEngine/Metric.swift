@@ -15,6 +15,13 @@ public struct Percent: Hashable, Sendable, CustomStringConvertible {
     tenThousandths = value
   }
 
+  /// Refuses a share typed as a fraction without `%` (`0.38`): it reads as 0.38%, yet the JSON
+  /// writes shares as fractions, so 38% is likelier meant. `0.38%` is taken as written.
+  public static func refuseFractionLookalike(_ text: String, _ percent: Percent) throws {
+    guard !text.hasSuffix("%"), percent.tenThousandths > 0, percent.tenThousandths < 10_000 else { return }
+    throw ValueError(value: text, expected: "a percentage with its %: \(DecimalText.format(Int128(percent.tenThousandths) * 100, scale: 4).trimmingFraction())% for the share \(text), or \(text)%")
+  }
+
   /// As a fraction: 35% is 7/20.
   public var fraction: Rational { Rational(Int128(tenThousandths), 1_000_000) }
 
@@ -140,6 +147,7 @@ public struct Metric: Hashable, Sendable {
   /// Parses an attribution share: above 0% and at most 100%.
   public static func parseAttribution(_ text: String) throws -> Percent {
     let percent = try Percent(parsing: text)
+    try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
       throw ValueError(value: text, expected: "a share above 0% and at most 100%, like 50%")
     }

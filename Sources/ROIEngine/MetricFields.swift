@@ -84,6 +84,7 @@ extension MetricKind {
   /// A revenue metric's gross margin: above 0% and at most 100%.
   public static func parseMargin(_ text: String) throws -> Percent {
     let percent = try Percent(parsing: text)
+    try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
       throw ValueError(value: text, expected: "a margin above 0% and at most 100%")
     }

@@ -40,7 +40,7 @@ public enum ROICalculator {
     let warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
     return ROIReport(
-      settings: settings, totalCostOfOwnership: costs.totalCost,
+      settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
       asOf: asOf,
       rollingMonths: rows.last.map { QuarterRows.rollingWindow(endingAt: min($0.quarter.lastMonth, asOf), goLive: goLive).count } ?? 0,

@@ -4,6 +4,8 @@ public struct ROIReport: Sendable {
   public let settings: Settings
   /// Every one-time expense plus every occurrence of every recurring expense up to the horizon end.
   public let totalCostOfOwnership: Rational
+  /// Every occurrence up to A: what has been spent while the benefit was measured.
+  public let costToAsOf: Rational
   /// The rows asked for (from `--from` on).
   public let quarters: [QuarterRow]
   /// Every row of the history, `--from` or not (the verdict speaks of all of it).

@@ -27,7 +27,7 @@ public struct ReportWarning: Hashable, Sendable {
     if months >= 1, months < shortHistory {
       warnings.append(ReportWarning(
         code: .shortHistory, metric: nil,
-        message: "only \(max(0, months)) month\(months == 1 ? "" : "s") of data since go-live (\(settings.goLive) to \(asOf)): too early to judge; the figures will settle after \(shortHistory)"))
+        message: "only \(max(0, months)) month\(months == 1 ? "" : "s") of data since go-live (\(settings.goLive) to \(asOf)): too early to judge; the figures will settle after \(shortHistory) months"))
     }
     for metric in benefits.metrics where metric.baselineCount < thinBaseline {
       warnings.append(ReportWarning(

@@ -61,7 +61,8 @@ public enum HTMLReport {
       <dt>Break-even quarter</dt><dd id="break-even">\(report.payback.breakEvenQuarter.map { "\($0)" } ?? "not reached")</dd>
       <dt>Projected payback</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" } ?? "none yet")</dd>
       <dt>Rolling annual ROI</dt><dd>\(rows.last?.rollingAnnualROI.percentText ?? "–") \
-      (within noise \(rows.last?.rollingAnnualROILow.percentText ?? "–") to \(rows.last?.rollingAnnualROIHigh.percentText ?? "–"))</dd>
+      (within noise \(rows.last?.rollingAnnualROILow.percentText ?? "–") to \(rows.last?.rollingAnnualROIHigh.percentText ?? "–"))\
+      \(report.noiseUnavailable.map { "<br><small id=\"noise-unavailable\">\(escape($0.prefix(1).uppercased() + $0.dropFirst())).</small>" } ?? "")</dd>
       <dt>Baseline</dt><dd>\(settings.baselineMethod == .seasonal ? "seasonal (same calendar month)" : "mean of the window")</dd>
       <dt>Net present value</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(money(report.discounted.netPresentValue)) \
       at \(report.discounted.options.rate) a year, \(report.discounted.options.risk) risk \

@@ -47,13 +47,13 @@ public enum TextReport {
     ])
     for row in rows {
       noise.append([
-        row.quarter.description, row.benefitLow.map(currency.grouped) ?? "–", row.benefitHigh.map(currency.grouped) ?? "–",
+        row.quarter.description + (row.isPartial ? "*" : ""), row.benefitLow.map(currency.grouped) ?? "–", row.benefitHigh.map(currency.grouped) ?? "–",
         row.withinNoise.map { $0 ? "yes" : "no" } ?? "–", row.rollingAnnualROILow.percentText, row.rollingAnnualROIHigh.percentText,
       ])
     }
     output += "\n" + heading("Noise bands (± twice the baseline months' own variation)", markdown: markdown)
     if let reason = report.noiseUnavailable {
-      output += reason.prefix(1).uppercased() + reason.dropFirst() + ".\n"
+      output += wrapped(reason.prefix(1).uppercased() + reason.dropFirst() + ".") + "\n"
     } else {
       output += markdown ? noise.markdown() : noise.plain()
     }
@@ -114,7 +114,7 @@ public enum TextReport {
       return "No value has been logged since go-live (\(settings.goLive)) yet: log each month with crm-roi log."
     }
     var text = "Since go-live (\(months) month\(months == 1 ? "" : "s"), to \(report.asOf)), the CRM has brought"
-      + " \(currency.grouped(last.cumulativeBenefit)) \(currency.code) against \(currency.grouped(last.cumulativeCost)) \(currency.code) spent"
+      + " \(currency.grouped(last.cumulativeBenefit)) \(currency.code) against \(currency.grouped(report.costToAsOf)) \(currency.code) spent"
     if report.totalCostOfOwnership.isZero {
       text += "; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add)."
     } else if let years = report.payback.projectedPaybackYears,

@@ -27,13 +27,19 @@ extension Store {
         expenses: try store.expenses(), latestMonth: latestMonth)
       // The report's own warnings, or why there is no report.
       do {
-        findings += try store.report().warnings.map { "warning (\($0.code.rawValue)): \($0.message)" }
+        // A partial quarter is the normal state two months in three: said last, as a note, not a finding.
+        let warnings = try store.report().warnings
+        findings += warnings.filter { $0.code != .partialQuarter }.map { "warning (\($0.code.rawValue)): \($0.message)" }
+        findings += warnings.filter { $0.code == .partialQuarter }.map { Self.notePrefix + "(\($0.code.rawValue)): \($0.message)" }
       } catch let error as ROIError {
         findings.append("report: \(error)")
       }
       return findings
     }
   }
+
+  /// Marks a line of `check` that is said but is no finding.
+  public static let notePrefix = "note "
 
   /// Copies the database to `destination` with SQLite's online backup API: a consistent copy even
   /// while other commands write. Written to a new owner-only file beside the destination first

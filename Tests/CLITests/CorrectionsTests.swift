@@ -94,6 +94,40 @@ import Testing
     #expect(bad.status == 65 && bad.stderr.contains("'€uros'") && bad.stderr.contains("like returns-cost or coût-retours"))
   }
 
+  @Test func theVerdictSaysWhatWasSpentWhileTheBenefitWasMeasured() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2026-03", "--baseline-months", "1")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "10%")
+    try cli.ok("log", "2026-02", "sales=1000")
+    try cli.ok("log", "2026-03", "sales=1100")
+    try cli.ok("log", "2026-04", "sales=1100")
+    try cli.ok("expense", "add", "--date", "2026-03-01", "--category", "license", "--amount", "1000")
+    try cli.ok("expense", "add", "--date", "2026-03-01", "--category", "service", "--amount", "10", "--every", "month")
+    // Data to April: 1,000 + 2 × 10 spent by then (the 2026Q2 row's cumulative cost runs to June: 1,040).
+    let text = try cli.ok("roi").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("the CRM has brought 20.00 EUR against 1,020.00 EUR spent"))
+    #expect(text.contains("2026Q2* 30.00 10.00"))
+    let quarters = try #require(try cli.json("roi", "--format", "json")["quarters"] as? [[String: Any]])
+    #expect((quarters.last?["cumulative_cost"] as? NSNumber)?.doubleValue == 1_040)
+  }
+
+  @Test func slipsANewUserMakesAreCaught() throws {
+    let cli = try shop()
+    // A margin typed as a fraction would be 0.38%: refused, with both readings offered.
+    let margin = try cli.run(["metric", "set", "sales", "--margin", "0.38"])
+    #expect(margin.status == 65 && margin.stderr.contains("expected a percentage with its %: 38% for the share 0.38, or 0.38%"))
+    try cli.ok("metric", "set", "sales", "--margin", "0.5%")
+    // `once`, as the list shows it, makes an expense one-time; an empty value is refused.
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "service", "--amount", "10", "--every", "month")
+    let id = try #require(try cli.ok("expense", "list").split(separator: "\n").last?.split(separator: " ").first.map(String.init))
+    #expect(try cli.run(["expense", "edit", id, "--every", ""]).status == 65)
+    #expect(try cli.ok("expense", "edit", id, "--every", "once").hasPrefix("Updated expense"))
+    // Editing to what is stored changes nothing and leaves no audit record.
+    let before = try cli.ok("history")
+    #expect(try cli.ok("expense", "edit", id, "--amount", "10") == "Expense \(id) already reads so: nothing changed.\n")
+    #expect(try cli.ok("history") == before)
+  }
+
   @Test func theRunningMonthNeedsAllowCurrent() throws {
     let cli = try shop()
     var now = time(nil)

@@ -58,6 +58,11 @@ import Testing
     // One baseline year: no σ for the seasonal method, so no band, and the report says why.
     #expect(q4["benefit_low"] is NSNull)
     #expect((json["noise_unavailable"] as? String)?.contains("two baseline years") == true)
+    // A partial quarter is the normal state mid-quarter: `check` says it as a note and exits 0.
+    let check = try cli.run(["check"])
+    #expect(check.status == 0)
+    #expect(check.stdout.contains("note (partial_quarter): 2026Q4 is partial: data to 2026-10 only"))
+    #expect(check.stdout.hasSuffix("No problems found.\n"))
     // In the HTML chart, the projection carries the partial 2026Q4 on in the same slot, then one a quarter.
     let output = cli.directory.appendingPathComponent("shop.html").path
     try cli.ok("report", "--project", "--output", output)

@@ -165,6 +165,24 @@ import Testing
     #expect(report.totalCostOfOwnership == totals.total)
   }
 
+  @Test func theVerdictCountsWhatWasSpentToTheAsOfMonth() throws {
+    // A 1,000 licence in March and a 10 fee every month: to October 1,000 + 8 × 10 = 1,080 spent,
+    // though 2026Q4's cumulative cost runs to December (1,100).
+    let snapshots = (3...12).map { snapshot("sales", String(format: "2025-%02d", $0), 1_000) }
+      + (1...2).map { snapshot("sales", String(format: "2026-%02d", $0), 1_000) }
+      + (3...10).map { snapshot("sales", String(format: "2026-%02d", $0), 1_100) }
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2026-03")),
+      costItems: [
+        CostItem(month: month("2026-03"), amount: euros(1_000)),
+        CostItem(month: month("2026-03"), amount: euros(10), recurrence: Recurrence(every: .month)),
+      ],
+      metrics: [Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 100_000)))],
+      snapshots: snapshots)
+    #expect(inEuros(report.costToAsOf) == Rational(1_080))
+    #expect(inEuros(try #require(report.quarters.last).cumulativeCost) == Rational(1_100))
+  }
+
   @Test func valuesFollowTheirKind() throws {
     let revenue = Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 350_000)))
     let count = Metric(name: "repeat-purchases", kind: .count(unitValue: Money(minor: 1_850)))

@@ -47,12 +47,16 @@ extension CRMROI.ExpenseCommand {
       guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
         throw InputError(source: "expense edit", error: ValueError(value: "", expected: "at least one field to change, like --amount 9900"))
       }
+      // "once" is how `expense list` shows a one-time expense; an empty value changes nothing, so it is refused.
+      let every = self.every.map { $0.lowercased() == "once" ? "none" : $0 }
+      if every == "" { throw InputError(source: "--every", error: ValueError(value: "", expected: "month, quarter, year, or none (once) for a one-time expense")) }
+      if until == "" { throw InputError(source: "--until", error: ValueError(value: "", expected: "a month like 2026-12, or none to run to the horizon end")) }
       if every == "none", let until, until != "none" {
         throw InputError(source: "--until", error: ValueError(value: until, expected: "no end month for an expense made one-time with --every none"))
       }
       let number = try expenseID(id)
       let store = try database.open()
-      try write(store, { store -> (ROIEngine.Expense, Currency) in
+      try write(store, { store -> (ROIEngine.Expense, Currency, Bool) in
         let settings = try store.settings()
         guard let old = try store.expenses().first(where: { $0.id == number }) else { throw StoreError.noSuchExpense(id: number) }
         var fields = ExpenseFields(expense: old, currency: settings.currency).values
@@ -70,10 +74,15 @@ extension CRMROI.ExpenseCommand {
         } catch let error as FieldError {
           throw InputError(source: "--\(error.field.rawValue)", error: error.error)
         }
-        try store.replaceExpense(id: number, with: expense)
-        return (expense, settings.currency)
-      }, confirming: { (expense, currency) in
-        try show("Updated expense \(number): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code).")
+        var unchanged = old
+        unchanged.id = nil
+        let changed = unchanged != expense
+        if changed { try store.replaceExpense(id: number, with: expense) }
+        return (expense, settings.currency, changed)
+      }, confirming: { (expense, currency, changed) in
+        try show(changed
+          ? "Updated expense \(number): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)."
+          : "Expense \(number) already reads so: nothing changed.")
       })
     }
   }

@@ -34,8 +34,9 @@ extension CRMROI {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-      let findings = try database.open().check(latestMonth: currentMonth())
-      for finding in findings { try show(finding) }
+      let lines = try database.open().check(latestMonth: currentMonth())
+      for line in lines { try show(line) }
+      let findings = lines.filter { !$0.hasPrefix(Store.notePrefix) }
       if findings.isEmpty {
         try show("No problems found.")
       } else {
