@@ -47,3 +47,11 @@ struct CSVOptions: ParsableArguments {
     return dialect
   }
 }
+
+extension CSVLocale: ExpressibleByArgument {}
+
+/// The CSV output's locale: `fr` for French Excel (`;`, decimal commas, BOM, CRLF).
+struct CSVLocaleOption: ParsableArguments {
+  @Option(help: "CSV for: en (',' and '.', the default) or fr (';', decimal commas, BOM, CRLF: French Excel opens it in columns).")
+  var locale: CSVLocale = .en
+}

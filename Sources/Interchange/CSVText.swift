@@ -1,3 +1,5 @@
+import ROIEngine
+
 /// Writing CSV fields: RFC 4180 quoting, and text cells made safe for spreadsheets.
 public enum CSVText {
   /// The first bytes that make a spreadsheet read a cell as a formula (and the quote that escapes
@@ -7,17 +9,10 @@ public enum CSVText {
   /// `text` as one CSV field: quoted when it holds a comma, quote or line break. A text cell
   /// (`isText`) whose first byte would make a spreadsheet run it as a formula gets a leading `'`;
   /// numbers never do.
-  public static func field(_ text: String, isText: Bool) -> String {
+  public static func field(_ text: String, isText: Bool, locale: CSVLocale = .en) -> String {
     var text = text
     if isText, let first = text.utf8.first, formulaStarts.contains(first) { text = "'" + text }
-    guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    var quoted = "\""
-    for character in text {
-      if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-    }
-    return quoted + "\""
+    return locale.field(text)
   }
 
   /// Undoes `field`'s formula guard on import, so an export imports back to the same text: the

@@ -167,25 +167,18 @@ public final class ExpenseCSVReader {
 public enum ExpenseCSVWriter {
   public static let header = "date,category,amount,note,hours,rate,every,until"
 
-  public static func line(_ expense: Expense, currency: Currency) -> String {
-    [
-      expense.date.description, expense.category.rawValue, currency.plain(expense.amount.minor),
-      CSVText.field(expense.note ?? "", isText: true), expense.labor?.hoursText ?? "",
-      expense.labor.map { currency.plain($0.rate.minor) } ?? "", expense.recurrence?.every.rawValue ?? "",
+  public static func headerLine(locale: CSVLocale = .en) -> String {
+    locale.start + locale.line(header.split(separator: ",").map(String.init))
+  }
+
+  /// One expense as a line, without its line end in the `en` locale (with it in the others).
+  public static func line(_ expense: Expense, currency: Currency, locale: CSVLocale = .en) -> String {
+    let fields = [
+      expense.date.description, expense.category.rawValue, locale.number(currency.plain(expense.amount.minor)),
+      CSVText.field(expense.note ?? "", isText: true, locale: locale), expense.labor.map { locale.number($0.hoursText) } ?? "",
+      expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? "", expense.recurrence?.every.rawValue ?? "",
       expense.recurrence?.until?.description ?? "",
-    ].joined(separator: ",")
+    ]
+    return locale == .en ? fields.joined(separator: ",") : locale.line(fields)
   }
-}
-
-/// Values read two ways (`1,234`), refused once the file is known to group thousands elsewhere.
-struct Ambiguity {
-  private var grouped = false
-  private var suspects: [CSVError] = []
-
-  mutating func note(_ reading: HumanNumber.Reading, _ problem: @autoclosure () -> CSVError) {
-    grouped = grouped || reading.grouped
-    if reading.ambiguous && suspects.count < ImportProblems.limit { suspects.append(problem()) }
-  }
-
-  var problems: [CSVError] { grouped ? suspects : [] }
 }

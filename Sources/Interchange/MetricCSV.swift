@@ -139,7 +139,13 @@ public final class MetricCSVReader {
 public enum MetricCSVWriter {
   public static let header = "month,metric,value"
 
-  public static func line(_ snapshot: Snapshot) -> String {
-    "\(snapshot.month),\(snapshot.metric),\(snapshot.value.plain)"
+  public static func headerLine(locale: CSVLocale = .en) -> String {
+    locale.start + locale.line(["month", "metric", "value"])
+  }
+
+  /// One value as a line, without its line end in the `en` locale (with it in the others).
+  public static func line(_ snapshot: Snapshot, locale: CSVLocale = .en) -> String {
+    let fields = [snapshot.month.description, locale.field(snapshot.metric), locale.number(snapshot.value.plain)]
+    return locale == .en ? fields.joined(separator: ",") : locale.line(fields)
   }
 }

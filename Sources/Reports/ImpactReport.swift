@@ -35,20 +35,21 @@ public enum ImpactReport {
   }
 
   /// One line per metric and month: metric, month, value, baseline, difference, effect, within_band.
-  public static func csv(_ impacts: [MetricImpact], currency: Currency) -> String {
-    var lines = ["metric,month,value,baseline,difference,effect,within_band"]
+  public static func csv(_ impacts: [MetricImpact], currency: Currency, locale: CSVLocale = .en) -> String {
+    var lines = [["metric", "month", "value", "baseline", "difference", "effect", "within_band"].joined(separator: locale.separator)]
+    let number = locale.number
     for impact in impacts {
       for month in impact.months {
         let metric = impact.metric
         lines.append([
-          metric.name, month.month.description, value(month.value, of: metric, currency: currency, grouped: false),
-          value(month.baseline, of: metric, currency: currency, grouped: false),
-          value(month.difference, of: metric, currency: currency, grouped: false),
-          month.effect.map(currency.plain) ?? "", month.withinBand.map { $0 ? "true" : "false" } ?? "",
-        ].joined(separator: ","))
+          locale.field(metric.name), month.month.description, number(value(month.value, of: metric, currency: currency, grouped: false)),
+          number(value(month.baseline, of: metric, currency: currency, grouped: false)),
+          number(value(month.difference, of: metric, currency: currency, grouped: false)),
+          month.effect.map { number(currency.plain($0)) } ?? "", month.withinBand.map { $0 ? "true" : "false" } ?? "",
+        ].joined(separator: locale.separator))
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
   }
 
   public static func json(_ impacts: [MetricImpact], currency: Currency, asOf: Month) -> String {

@@ -159,28 +159,29 @@ public enum TextReport {
   }
 
   /// One line per quarter with the JSON field names; ratios as fractions, missing months space-separated.
-  public static func csv(_ report: ROIReport, rows: [QuarterRow]) -> String {
+  public static func csv(_ report: ROIReport, rows: [QuarterRow], locale: CSVLocale = .en) -> String {
     let currency = report.currency
     let metricNames = rows.first?.benefitByMetric.map(\.metric) ?? []
     var lines = [
       (["quarter", "first_month", "last_month", "cost", "benefit"] + metricNames.map { "benefit_\($0)" }
         + ["cumulative_cost", "cumulative_benefit", "roi", "rolling_annual_roi", "cumulative_net_roi",
            "missing_months", "benefit_low", "benefit_high", "within_noise", "rolling_annual_roi_low",
-           "rolling_annual_roi_high", "partial"]).joined(separator: ",")
+           "rolling_annual_roi_high", "partial"]).map(locale.field).joined(separator: locale.separator)
     ]
+    let number = locale.number
     for row in rows {
-      let fields = [row.quarter.description, row.quarter.firstMonth.description, row.quarter.lastMonth.description,
-                    currency.plain(row.cost), currency.plain(row.benefit)]
-        + row.benefitByMetric.map { currency.plain($0.benefit) }
-        + [currency.plain(row.cumulativeCost), currency.plain(row.cumulativeBenefit),
-           row.roi?.ratioText ?? "", row.rollingAnnualROI?.ratioText ?? "", row.cumulativeNetROI?.ratioText ?? "",
-           row.missingMonths.map(\.description).joined(separator: " "),
-           row.benefitLow.map(currency.plain) ?? "", row.benefitHigh.map(currency.plain) ?? "",
-           row.withinNoise.map { $0 ? "true" : "false" } ?? "",
-           row.rollingAnnualROILow?.ratioText ?? "", row.rollingAnnualROIHigh?.ratioText ?? "", row.isPartial ? "true" : "false"]
-      lines.append(fields.joined(separator: ","))
+      func money(_ value: Rational?) -> String { value.map { number(currency.plain($0)) } ?? "" }
+      func ratio(_ value: Rational?) -> String { value.map { number($0.ratioText) } ?? "" }
+      func flag(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
+      var fields: [String] = [row.quarter.description, row.quarter.firstMonth.description, row.quarter.lastMonth.description]
+      fields += [money(row.cost), money(row.benefit)] + row.benefitByMetric.map { money($0.benefit) }
+      fields += [money(row.cumulativeCost), money(row.cumulativeBenefit)]
+      fields += [ratio(row.roi), ratio(row.rollingAnnualROI), ratio(row.cumulativeNetROI)]
+      fields += [row.missingMonths.map(\.description).joined(separator: " "), money(row.benefitLow), money(row.benefitHigh)]
+      fields += [flag(row.withinNoise), ratio(row.rollingAnnualROILow), ratio(row.rollingAnnualROIHigh), flag(row.isPartial)]
+      lines.append(fields.joined(separator: locale.separator))
     }
-    return lines.joined(separator: "\n") + "\n"
+    return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
   }
 }
 

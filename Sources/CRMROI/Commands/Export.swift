@@ -24,15 +24,23 @@ extension CRMROI {
       @Option(help: "csv or json.")
       var format: Format = .csv
 
+      @OptionGroup var csv: CSVLocaleOption
+
       func run() throws {
         let store = try database.open()
         let output = standardOutput
+        let locale = csv.locale
         try store.read { store in
           let currency = try store.settings().currency
           switch format {
           case .csv:
-            try output.line(ExpenseCSVWriter.header)
-            try store.forEachExpense { try output.line(ExpenseCSVWriter.line($0, currency: currency)) }
+            if locale == .en {
+              try output.line(ExpenseCSVWriter.header)
+              try store.forEachExpense { try output.line(ExpenseCSVWriter.line($0, currency: currency)) }
+            } else {
+              try output.append(ExpenseCSVWriter.headerLine(locale: locale))
+              try store.forEachExpense { try output.append(ExpenseCSVWriter.line($0, currency: currency, locale: locale)) }
+            }
           case .json:
             var first = true
             try output.append("[")
@@ -55,14 +63,17 @@ extension CRMROI {
       @Option(help: "csv or json.")
       var format: Format = .csv
 
+      @OptionGroup var csv: CSVLocaleOption
+
       func run() throws {
         let store = try database.open()
         let snapshots = try store.read { try $0.snapshots() }
+        let locale = csv.locale
         let output = standardOutput
         switch format {
         case .csv:
-          try output.line(MetricCSVWriter.header)
-          for snapshot in snapshots { try output.line(MetricCSVWriter.line(snapshot)) }
+          try output.append(MetricCSVWriter.headerLine(locale: locale))
+          for snapshot in snapshots { try output.append(MetricCSVWriter.line(snapshot, locale: locale) + (locale == .en ? "\n" : "")) }
         case .json:
           try output.line("[" + snapshots.map { "\n  " + JSONExport.snapshot($0) }.joined(separator: ",") + (snapshots.isEmpty ? "]" : "\n]"))
         }

@@ -14,6 +14,7 @@ extension CRMROI {
     }
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var csv: CSVLocaleOption
 
     @Argument(help: "Metric names; none for every metric.")
     var names: [String] = []
@@ -32,7 +33,7 @@ extension CRMROI {
       switch format {
       case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false), terminator: "")
       case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true), terminator: "")
-      case .csv: try show(ImpactReport.csv(impacts, currency: currency), terminator: "")
+      case .csv: try show(ImpactReport.csv(impacts, currency: currency, locale: csv.locale), terminator: "")
       case .json: try show(ImpactReport.json(impacts, currency: currency, asOf: asOf), terminator: "")
       }
     }

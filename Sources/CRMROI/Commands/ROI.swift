@@ -14,6 +14,7 @@ extension CRMROI {
     }
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var csv: CSVLocaleOption
 
     @Option(help: "table, csv, json or markdown.")
     var format: Format = .table
@@ -51,7 +52,7 @@ extension CRMROI {
           try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
         }
       case .markdown: try show(TextReport.render(report, rows: rows, markdown: true), terminator: "")
-      case .csv: try show(TextReport.csv(report, rows: rows), terminator: "")
+      case .csv: try show(TextReport.csv(report, rows: rows, locale: csv.locale), terminator: "")
       case .json: try show(JSONReport.render(report, rows: rows), terminator: "")
       }
     }
