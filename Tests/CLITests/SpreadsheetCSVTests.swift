@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Part 8: CSV files as French Excel and other spreadsheets write them, imported, re-imported
+/// (nothing added) and checked figure by figure; and CSV out for French Excel, read back.
+@Suite struct SpreadsheetCSVTests {
+  /// A database with go-live 2025-04, EUR, and sales (revenue, 30%) and returns (cost).
+  func shop() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04", "--baseline-months", "3")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")
+    try cli.ok("metric", "add", "returns", "--kind", "cost")
+    return cli
+  }
+
+  /// Writes `text` in Windows-1252 (every character here has a byte there).
+  func windows1252(_ cli: CLI, _ name: String, _ text: String) throws -> String {
+    let table: [Character: UInt8] = ["é": 0xE9, "è": 0xE8, "à": 0xE0, "ç": 0xE7, "€": 0x80, "œ": 0x9C, "\u{00A0}": 0xA0, "ô": 0xF4]
+    let bytes = text.map { character -> UInt8 in
+      if let byte = table[character] { return byte }
+      precondition(character.isASCII, "no Windows-1252 byte for \(character) in this test")
+      return character.asciiValue!
+    }
+    let path = cli.directory.appendingPathComponent(name).path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test func aFrenchExcelExpensesFileInWindows1252() throws {
+    let cli = try shop()
+    // French headers, ';', decimal commas, NBSP thousands (Windows-1252 has no U+202F), a euro sign,
+    // day-first dates, French categories, Excel's trailing empty column, CRLF.
+    let path = try windows1252(cli, "depenses.csv", """
+      Date;Catégorie;Montant;Libellé;\r
+      01/03/2025;Matériel;"2\u{00A0}280,00";Ordinateurs portables;\r
+      15/03/2025;licence;1\u{00A0}099,90 €;Licences CRM;\r
+      20/03/2025;Formation;450;Journée de formation à l'outil;\r
+
+      """)
+    let imported = try cli.ok("import", "expenses", path)
+    #expect(imported == "Imported \(path): 3 added, 0 replaced, 0 skipped (already stored); read as Windows-1252, semicolon-separated, decimal comma.\n")
+    let list = try cli.ok("expense", "list")
+    #expect(list.contains("2025-03-01  hardware  2,280.00") && list.contains("Ordinateurs portables"))
+    #expect(list.contains("2025-03-15  license   1,099.90") && list.contains("Journée de formation à l'outil"))
+    // 2,280.00 + 1,099.90 + 450.00 = 3,829.90
+    try cli.ok("log", "2025-03", "sales=1", "returns=1")
+    let json = try cli.json("roi", "--format", "json")
+    #expect((json["total_cost_of_ownership"] as? NSNumber)?.doubleValue == 3_829.90)
+    #expect(try cli.ok("import", "expenses", path).contains("0 added, 0 replaced, 3 skipped"))
+  }
+
+  @Test func aUTF16MetricsFileWithMonthNamesAndGroupedNumbers() throws {
+    let cli = try shop()
+    // Excel's "Unicode text": UTF-16 LE after its mark, tab-separated, decimal commas, NNBSP thousands.
+    let text = "Mois\tSales\tReturns\r\njanv. 2025\t12\u{202F}000,50\t310\r\nfévr. 2025\t12\u{202F}400\t\r\n03/2025\t13\u{202F}100,25\t290,5\r\n"
+    let path = cli.directory.appendingPathComponent("mois.txt").path
+    try Data([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: path))
+    let imported = try cli.ok("import", "metrics", path)
+    #expect(imported.hasSuffix("5 added, 0 replaced, 0 skipped (same value stored); read as UTF-16, tab-separated, decimal comma.\n"))
+    #expect(try cli.ok("export", "metrics") == """
+      month,metric,value
+      2025-01,returns,310
+      2025-01,sales,12000.5
+      2025-02,sales,12400
+      2025-03,returns,290.5
+      2025-03,sales,13100.25
+
+      """)
+    #expect(try cli.ok("import", "metrics", path).contains("0 added, 0 replaced, 5 skipped"))
+  }
+
+  @Test func anAmbiguousValueIsRefusedWithItsLineNeverGuessed() throws {
+    let cli = try shop()
+    try cli.ok("metric", "add", "basket", "--kind", "kpi")
+    let before = try cli.contents()
+    // Line 2 groups thousands with a space, so "1,234" on line 3 could be 1.234 or 1234.
+    let path = try cli.file("m.csv", "mois;sales;basket\n01/2025;1 200,00;1,5\n02/2025;1 300,00;1,234\n")
+    let result = try cli.run(["import", "metrics", path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("m.csv:3:3 (basket): '1,234' could be 1.234 or a grouped 1234"))
+    #expect(try cli.contents() == before)
+    // Without grouping elsewhere, it reads as 1.234.
+    let plain = try cli.file("p.csv", "mois;basket\n02/2025;1,234\n")
+    try cli.ok("import", "metrics", plain)
+    #expect(try cli.ok("export", "metrics").contains("2025-02,basket,1.234"))
+  }
+
+  @Test func unknownColumnsAreRefusedUntilIgnored() throws {
+    let cli = try shop()
+    let path = try cli.file("e.csv", "date,category,amount,supplier\n2025-03-01,Hardware,\"1,200.00\",Dell\n")
+    let refused = try cli.run(["import", "expenses", path])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("unknown column 'supplier'") && refused.stderr.contains("--ignore-column 'supplier'"))
+    #expect(try cli.ok("import", "expenses", path, "--ignore-column", "Supplier").contains("1 added"))
+    #expect(try cli.ok("expense", "list").contains("2025-03-01  hardware  1,200.00"))
+    let metrics = try cli.file("w.csv", "month,sales,region\n2025-01,100,north\n")
+    #expect(try cli.run(["import", "metrics", metrics]).stderr.contains("--ignore-column 'region'"))
+    #expect(try cli.ok("import", "metrics", metrics, "--ignore-column", "region").contains("1 added"))
+  }
+
+  @Test func monthFirstDatesNeedTheirOption() throws {
+    let cli = try shop()
+    let path = try cli.file("us.csv", "date,category,amount\n03/15/2025,license,100\n")
+    let refused = try cli.run(["import", "expenses", path])
+    #expect(refused.status == 65 && refused.stderr.contains("if this file writes the month first, import it with --date-format mdy"))
+    try cli.ok("import", "expenses", path, "--date-format", "mdy")
+    #expect(try cli.ok("expense", "list").contains("2025-03-15"))
+  }
+
+  @Test func anotherCurrencyIsRefused() throws {
+    let cli = try shop()
+    let path = try cli.file("e.csv", "date;category;amount\n01/03/2025;license;100,00 USD\n")
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65 && result.stderr.contains("e.csv:2:3 (amount): '100,00 USD' is not valid; expected an amount in EUR, the database's currency, not USD"))
+  }
+
+  @Test func frenchCSVOutOpensInColumnsAndReadsBack() throws {
+    let cli = try shop()
+    try cli.ok("expense", "add", "--date", "2025-03-25", "--category", "labor", "--hours", "7.5", "--rate", "42.50", "--note", "Migration; phase 1")
+    try cli.ok("expense", "add", "--date", "2025-04-01", "--category", "service", "--amount", "350.5", "--every", "month", "--until", "2026-03")
+    try cli.ok("log", "2025-01", "sales=12000.5", "returns=310")
+    let expenses = try cli.ok("export", "expenses", "--locale", "fr")
+    // 7.5 × 42.50 = 318.75
+    #expect(expenses == "\u{FEFF}date;category;amount;note;hours;rate;every;until\r\n"
+      + "2025-03-25;labor;318,75;\"Migration; phase 1\";7,5;42,50;;\r\n2025-04-01;service;350,50;;;;month;2026-03\r\n")
+    let metrics = try cli.ok("export", "metrics", "--locale", "fr")
+    #expect(metrics == "\u{FEFF}month;metric;value\r\n2025-01;returns;310\r\n2025-01;sales;12000,5\r\n")
+    // Read back into a fresh database: the same data.
+    let other = try shop()
+    try other.ok("import", "expenses", try other.file("e.csv", expenses))
+    try other.ok("import", "metrics", try other.file("m.csv", metrics))
+    #expect(try other.ok("export", "expenses") == (try cli.ok("export", "expenses")))
+    #expect(try other.ok("export", "metrics") == (try cli.ok("export", "metrics")))
+    let roi = try cli.ok("roi", "--format", "csv", "--locale", "fr")
+    #expect(roi.hasPrefix("\u{FEFF}quarter;first_month;last_month;cost;benefit;"))
+    #expect(roi.contains("\r\n2025Q1;2025-01;2025-03;318,75;"))
+    #expect(try cli.ok("impact", "--format", "csv", "--locale", "fr").hasPrefix("\u{FEFF}metric;month;value;baseline;difference;effect;within_band\r\n"))
+  }
+}
