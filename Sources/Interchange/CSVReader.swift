@@ -24,7 +24,8 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
   }
 
   public var description: String {
-    let place = column.map { ":\($0.number) (\($0.name))" } ?? ""
+    // A header name can be as long as a field (1 MiB): shown in part.
+    let place = column.map { ":\($0.number) (\($0.name.count > 80 ? "\($0.name.prefix(64))…" : $0.name))" } ?? ""
     return "\(file):\(line)\(place): \(message)"
   }
 }

@@ -154,19 +154,52 @@ public struct Metric: Hashable, Sendable {
     return percent
   }
 
-  public static let nameForm = "a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one), like returns-cost or coût-retours"
+  public static let nameForm = "a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours"
 
-  /// Checks that `name` is a lower-case name: a letter (any script, like é or œ), then letters,
-  /// ASCII digits or '-', at most 64 characters, no trailing '-'.
+  /// Checks that `name` is a lower-case name, scalar by scalar: a letter first (a–z, or a lower-case
+  /// or caseless letter of any script), then letters, ASCII digits, '-' or accents typed apart
+  /// (U+0300–U+036F, after a letter), at most 64 scalars (SQLite's `length`), no trailing '-', and
+  /// not mixing Latin, Greek and Cyrillic (`sаles` with a Cyrillic а would pass for `sales`).
+  /// Invisible characters (joiners, variation selectors, tags) are refused.
   public static func validateName(_ name: String) throws {
-    func isLetter(_ character: Character) -> Bool {
-      // ASCII letters must be a–z; beyond ASCII, any letter (a combining accent belongs to its letter).
-      character.isASCII ? ("a"..."z").contains(character) : character.isLetter
+    let refused = ValueError(value: name, expected: nameForm)
+    let scalars = Array(name.unicodeScalars)
+    guard let first = scalars.first, isNameLetter(first), scalars.count <= 64, scalars.last != "-", name == name.lowercased() else {
+      throw refused
     }
-    guard let first = name.first, isLetter(first), name.unicodeScalars.count <= 64, name.last != "-",
-      name == name.lowercased(),
-      name.allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || $0 == "-" })
-    else { throw ValueError(value: name, expected: nameForm) }
+    var scripts: Set<Int> = []
+    var afterLetter = false
+    for scalar in scalars {
+      if isNameLetter(scalar) {
+        if let script = confusableScript(scalar) { scripts.insert(script) }
+        afterLetter = true
+      } else if (0x300...0x36F).contains(scalar.value), scalar.value != 0x34F, afterLetter {
+        continue  // an accent on the letter before it
+      } else if ("0"..."9").contains(scalar) || scalar == "-" {
+        afterLetter = false
+      } else {
+        throw refused
+      }
+    }
+    guard scripts.count <= 1 else { throw refused }
+  }
+
+  private static func isNameLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return ("a"..."z").contains(scalar) }
+    switch scalar.properties.generalCategory {
+    case .lowercaseLetter, .otherLetter, .modifierLetter: return true
+    default: return false
+    }
+  }
+
+  /// 0 Latin, 1 Greek, 2 Cyrillic: the scripts whose letters look alike; nil for the others.
+  private static func confusableScript(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar.value {
+    case 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF: 0
+    case 0x370...0x3FF, 0x1F00...0x1FFF: 1
+    case 0x400...0x52F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: 2
+    default: nil
+    }
   }
 
   /// Parses a value typed for this metric: money kinds take the currency's decimals, others up to 4.

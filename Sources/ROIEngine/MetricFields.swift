@@ -109,7 +109,9 @@ public struct SnapshotRules: Sendable {
   public let runningMonth: Month?
 
   public init(metrics: [Metric], currency: Currency, latestMonth: Month, runningMonth: Month? = nil) {
-    self.metrics = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0) })
+    // Two stored names may be the same text in two Unicode spellings (a file edited by another
+    // program): the first is kept, never a trap.
+    self.metrics = Dictionary(metrics.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     self.currency = currency
     self.latestMonth = latestMonth
     self.runningMonth = runningMonth
@@ -158,7 +160,8 @@ public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     let hint = closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
-    return "unknown metric '\(name)'; expected one of: "
+    let shown = name.count > 80 ? "\(name.prefix(64))… (\(name.count) characters)" : name
+    return "unknown metric '\(shown)'; expected one of: "
       + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", ")) + hint
   }
 }

@@ -3,7 +3,9 @@
 public func closest(to text: String, in names: [String]) -> String? {
   let typed = Array(text.lowercased())
   var best: (name: String, distance: Int)?
-  for name in names {
+  // At most 2 edits apart: names whose lengths differ by more cannot be close (and a long text
+  // would cost its length × each name's).
+  for name in names where abs(name.count - typed.count) <= 2 {
     let distance = editDistance(typed, Array(name.lowercased()))
     if distance <= 2, distance * 2 < max(typed.count, 1), best == nil || distance < best!.distance {
       best = (name, distance)

@@ -114,7 +114,9 @@ func fmt(_ value: Double) -> String {
 /// Text safe inside HTML and SVG elements and attributes.
 public func escape(_ text: String) -> String {
   var escaped = ""
-  for character in text {
+  // Control, bidi and invisible characters shown as \u{…}, as in the terminal tables; line breaks kept.
+  let shown = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
+  for character in shown.joined(separator: "\n") {
     switch character {
     case "&": escaped += "&amp;"
     case "<": escaped += "&lt;"

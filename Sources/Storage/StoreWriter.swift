@@ -167,7 +167,7 @@ public final class StoreWriter: StoreReader {
   @discardableResult
   public func log(_ snapshots: [Snapshot]) throws -> LogCounts {
     let metrics = try metrics()
-    let ids = Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, $0.id!) })
+    let ids = Dictionary(metrics.map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
     let existing = try statement("SELECT value FROM snapshot WHERE metric_id = ? AND month = ?")
     let upsert = try statement(
       """

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 /// Part 7: mistakes fixed in place, audited, and names as people type them.
@@ -197,6 +198,41 @@ import Testing
 
 /// Part 7: what an adversarial trial of the new commands found.
 @Suite struct PartSevenAttackTests {
+  @Test func twoSpellingsOfOneStoredNameNeverTrap() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2026-01")
+    try cli.ok("metric", "add", "café", "--kind", "kpi")
+    // Another program writes the same name with its accent typed apart (the CHECK lets it in).
+    try Database(path: cli.database, mode: .readWrite).execute("INSERT INTO metric (name, kind) VALUES ('cafe' || char(769), 'kpi')")
+    #expect(try cli.run(["log", "2025-12", "café=1"]).status == 0)
+    #expect(try cli.run(["import", "metrics", try cli.file("m.csv", "month,café\n2025-11,1\n")]).status == 0)
+  }
+
+  @Test func theHTMLReportShowsHiddenCharactersAsTheTablesDo() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2026-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "10%")
+    try cli.ok("log", "2025-12", "sales=1")
+    try cli.ok("expense", "add", "--date", "2026-01-01", "--category", "other", "--amount", "1", "--note", "\u{1B}[31mred\u{202E}gnp.exe\u{2028}x")
+    let output = cli.directory.appendingPathComponent("r.html").path
+    try cli.ok("report", "--output", output)
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(html.contains("\\u{1B}[31mred\\u{202E}gnp.exe\\u{2028}x"))
+    #expect(!html.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{2028}" })
+    #expect(try cli.ok("expense", "list").contains("\\u{2028}x"))
+  }
+
+  @Test func aHugeUnknownNameIsAnsweredQuicklyAndShortly() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2026-01")
+    for index in 0..<30 { try cli.ok("metric", "add", "metric-\(index)", "--kind", "kpi") }
+    let long = String(repeating: "m", count: 200_000)
+    let result = try cli.run(["import", "metrics", try cli.file("m.csv", "month,\(long)\n2025-11,1\n")])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("unknown metric '\(String(repeating: "m", count: 64))… (200000 characters)'"))
+    #expect(result.stderr.utf8.count < 2_000)
+  }
+
   @Test func aSeasonalReportSurvivesAKPIWithAMissingCalendarMonth() throws {
     let cli = try CLI()
     #expect(try cli.run(["demo"], database: false).status == 0)

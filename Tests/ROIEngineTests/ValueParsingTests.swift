@@ -59,11 +59,16 @@ import Testing
     try Metric.validateName("sälj")
     try Metric.validateName("cou\u{0302}t")  // the accent typed apart (as macOS writes file names)
     try Metric.validateName("продажи")
+    try Metric.validateName("ventes-中国")
+    try Metric.validateName(String(repeating: "e\u{0301}", count: 32))
     try Metric.validateName(String(repeating: "é", count: 64))
     for bad in [
       "Sales", "2sales", "sales_total", "sales-", "", "a b", "Coût", "ÉTÉ", "a=b", "a;b", "€uros", "-x",
       "a\u{00A0}b", "ventes\u{2019}", "x\u{0007}", "١٢", String(repeating: "é", count: 65),
       String(repeating: "e\u{0301}", count: 33),  // 33 characters, 66 code points: SQLite counts 66
+      "sаles",  // a Cyrillic а among Latin letters
+      "sales\u{200C}", "sales\u{034F}", "sales\u{FE0F}", "sales\u{E0069}",  // invisible joiner, CGJ, selector, tag
+      "a1\u{FE0F}\u{20E3}", "a0\u{0301}", "\u{0345}ab", "a😀",  // keycap, an accent on a digit, a mark first, emoji
     ] {
       #expect(throws: ValueError.self, "\(bad)") { try Metric.validateName(bad) }
     }
