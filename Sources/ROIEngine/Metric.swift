@@ -133,10 +133,16 @@ public struct Metric: Hashable, Sendable {
   public var target: Target?
   /// The share of the metric's change credited to the CRM (100% unless said otherwise).
   public var attribution: Percent
+  /// The order series its monthly values come from, when they are derived from stored orders.
+  public var fromOrders: OrderSeries?
 
   public static let fullAttribution = Percent(tenThousandths: 1_000_000)
 
-  public init(id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil, attribution: Percent = Metric.fullAttribution) {
+  public init(
+    id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil, attribution: Percent = Metric.fullAttribution,
+    fromOrders: OrderSeries? = nil
+  ) {
+    self.fromOrders = fromOrders
     self.id = id
     self.name = name
     self.kind = kind

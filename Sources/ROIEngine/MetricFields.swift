@@ -3,7 +3,7 @@
 public struct MetricFields: Sendable {
   /// The fields, named as the command line's options are (without "--").
   public enum Field: String, CaseIterable, Sendable {
-    case name, kind, margin, unitValue = "unit-value", target, attribution
+    case name, kind, margin, unitValue = "unit-value", target, attribution, fromOrders = "from-orders"
   }
 
   public var values: [Field: String]
@@ -21,6 +21,7 @@ public struct MetricFields: Sendable {
     case .cost, .kpi: break
     }
     values[.target] = metric.target?.description
+    values[.fromOrders] = metric.fromOrders?.rawValue
     self.values = values
   }
 
@@ -61,7 +62,16 @@ public struct MetricFields: Sendable {
     }
     let target = values[.target] == nil ? nil : try check(.target, Target.init(parsing:))
     let attribution = values[.attribution] == nil ? Metric.fullAttribution : try check(.attribution, Metric.parseAttribution)
-    return Metric(name: name, kind: metricKind, target: target, attribution: attribution)
+    let fromOrders = values[.fromOrders].map { $0.isEmpty } == false ? try check(.fromOrders) { text in
+      let series = try OrderSeries(parsing: text)
+      guard series.fits(metricKind) else {
+        throw ValueError(value: text, expected: series.isMoney
+          ? "a series of whole numbers (orders, repeat-orders, new-customers) for a \(kind.rawValue) metric"
+          : "a money series (net-sales, refunds, average-order-value) for a \(kind.rawValue) metric")
+      }
+      return series
+    } : nil
+    return Metric(name: name, kind: metricKind, target: target, attribution: attribution, fromOrders: fromOrders)
   }
 }
 

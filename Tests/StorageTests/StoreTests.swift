@@ -25,7 +25,7 @@ import Testing
     #expect(Migration.latestVersion >= 1)
     #expect(try store.database.schemaVersion == Migration.latestVersion)
     let tables = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-    #expect(tables == ["audit", "expense", "metric", "settings", "snapshot"])
+    #expect(tables == ["audit", "expense", "metric", "orders", "settings", "snapshot"])
     #expect(try store.database.scalar("PRAGMA foreign_keys") == 1)
     let mode = try store.database.prepare("PRAGMA journal_mode").rows { $0.text(0) }
     #expect(mode == ["wal"])
@@ -404,6 +404,8 @@ import Testing
     #expect(try allowed("metric", "target_kind") == MetricRecord.TargetKind.allCases.map(\.rawValue))
     #expect(try allowed("audit", "action") == AuditEntry.Action.allCases.map(\.rawValue))
     #expect(try allowed("settings", "baseline_method") == BaselineMethod.allCases.map(\.rawValue))
+    #expect(try allowed("orders", "source") == OrderSource.allCases.map(\.rawValue))
+    #expect(try allowed("metric", "from_orders") == OrderSeries.allCases.map(\.rawValue))
   }
 
   @Test func storedTextNoCaseMatchesIsAnErrorNamingTableRowAndValue() throws {

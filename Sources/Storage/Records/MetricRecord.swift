@@ -5,7 +5,7 @@ import SQLite
 enum MetricRecord {
   enum Column: String, CaseIterable {
     case id, name, kind, margin, unitValue = "unit_value", targetKind = "target_kind", targetValue = "target_value"
-    case attribution
+    case attribution, fromOrders = "from_orders"
   }
 
   /// How a target is stored in `target_kind`.
@@ -13,7 +13,7 @@ enum MetricRecord {
     case relative, absolute
   }
 
-  static let written: [Column] = [.name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution]
+  static let written: [Column] = [.name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution, .fromOrders]
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
   static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(placeholders(written.count)))"
   static let updateSQL = "UPDATE metric SET " + written.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = ?"
@@ -37,6 +37,7 @@ enum MetricRecord {
     return [
       .text(metric.name), .text(metric.kind.name), margin.sqliteValue, unitValue.sqliteValue,
       targetKind.map { .text($0.rawValue) } ?? .null, targetValue.sqliteValue, .integer(metric.attribution.tenThousandths),
+      (metric.fromOrders?.rawValue).sqliteValue,
     ]
   }
 
@@ -66,8 +67,13 @@ enum MetricRecord {
       case nil: throw unexpected(.targetKind)
       }
     }
+    var fromOrders: OrderSeries?
+    if let series = row.optionalText(Column.fromOrders.rawValue) {
+      guard let known = OrderSeries(rawValue: series) else { throw unexpected(.fromOrders) }
+      fromOrders = known
+    }
     return Metric(
       id: id, name: row.text(Column.name.rawValue), kind: kind, target: target,
-      attribution: Percent(tenThousandths: row.integer(Column.attribution.rawValue)))
+      attribution: Percent(tenThousandths: row.integer(Column.attribution.rawValue)), fromOrders: fromOrders)
   }
 }
