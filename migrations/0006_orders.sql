@@ -1,7 +1,7 @@
 -- crm-roi schema, version 6: orders from a shop's exports, and metrics whose values derive from them.
 -- An order is known by its source and id: re-importing an overlapping export adds nothing and a
 -- changed order replaces the stored one. `customer` is SipHash-2-4 of the e-mail or customer id
--- under `settings.customer_key` (16 random bytes made with the first import): the file never holds
+-- under `settings.customer_key` (16 random bytes, in hex, made with the first import): the file never holds
 -- the address itself. `counted` is 0 for a cancelled, canceled or voided order.
 
 CREATE TABLE orders (
@@ -20,7 +20,7 @@ CREATE TABLE orders (
 -- Repeat orders and new customers rank each customer's counted orders by date, then order id.
 CREATE INDEX orders_by_customer ON orders (customer, date, order_id) WHERE counted = 1 AND customer IS NOT NULL;
 
-ALTER TABLE settings ADD COLUMN customer_key BLOB CHECK (customer_key IS NULL OR length(customer_key) = 16);
+ALTER TABLE settings ADD COLUMN customer_key TEXT CHECK (customer_key IS NULL OR (length(customer_key) = 32 AND customer_key NOT GLOB '*[^0-9a-f]*'));
 
 ALTER TABLE metric ADD COLUMN from_orders TEXT CHECK (
     from_orders = 'net-sales' OR from_orders = 'refunds' OR from_orders = 'orders' OR from_orders = 'repeat-orders'

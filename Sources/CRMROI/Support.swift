@@ -28,7 +28,12 @@ struct DatabaseOptions: ParsableArguments {
   }
 
   /// The existing database; an error names the path when there is none.
-  func open() throws -> Store { try Store.open(path: try checkedPath()) }
+  /// Opens the database; the calendar month still running feeds no value from orders.
+  func open() throws -> Store {
+    let store = try Store.open(path: try checkedPath())
+    store.runningMonth = currentMonth()
+    return store
+  }
 }
 
 /// `path` when it names a database file; "" and SQLite's special names (":memory:", "file:" URIs)

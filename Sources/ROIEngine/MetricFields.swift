@@ -155,6 +155,11 @@ public struct SnapshotRules: Sendable {
 
   public func snapshot(metric name: String, month: Month, value text: String) throws -> Snapshot {
     let metric = try metric(named: name)
+    if let series = metric.fromOrders {
+      throw ValueError(
+        value: "\(name)=\(text)",
+        expected: "no value for \(metric.name): it takes its values from the stored orders (\(series.rawValue)); import them with crm-roi import orders, or type its values after crm-roi metric set \(metric.name) --from-orders none")
+    }
     return Snapshot(metric: metric.name, month: month, value: try metric.parseValue(text, currency: currency))
   }
 }

@@ -18,6 +18,9 @@ public final class Store {
   let database: Database
   /// The expense import staged last: its rows are the connection's temporary table.
   weak var currentImport: ExpenseImport?
+  /// The calendar month still running, whose orders feed no metric value until it ends; the
+  /// command line sets it from the clock.
+  public var runningMonth: Month?
 
   private init(path: String, database: Database) throws {
     self.path = path
@@ -28,7 +31,7 @@ public final class Store {
   /// Runs `body` on one consistent read snapshot of the file.
   public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
     try database.transaction(.deferred) {
-      let reader = StoreReader(database: database, path: path)
+      let reader = StoreReader(database: database, path: path, runningMonth: runningMonth)
       defer { reader.close() }
       return try body(reader)
     }
@@ -42,7 +45,7 @@ public final class Store {
   /// Runs `body` as one IMMEDIATE transaction that ends as `body` says: `.rollback` undoes it (a dry run).
   public func transaction<T>(_ body: (StoreWriter) throws -> (T, TransactionCompletion)) throws -> T {
     try database.transaction(.immediate) {
-      let writer = StoreWriter(database: database, path: path)
+      let writer = StoreWriter(database: database, path: path, runningMonth: runningMonth)
       defer { writer.close() }
       return try body(writer)
     }

@@ -30,6 +30,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case targetNotARegularFile(path: String)
   case targetIsADatabase(path: String)
   case changedDuringImport(file: String)
+  /// A month's order series does not fit a metric value (64 bits, 4 decimals).
+  case derivedValueOutOfRange(metric: String, month: Month)
+  /// A value typed or imported for a metric whose values come from orders.
+  case metricFedByOrders(name: String, series: String)
 
   public var description: String {
     switch self {
@@ -92,6 +96,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .changedDuringImport(let file):
       "the currency or the metrics changed while '\(file)' was read, so its values may read differently now;"
         + " nothing was imported: expected no change meanwhile (run the import again)"
+    case .derivedValueOutOfRange(let metric, let month):
+      "the orders of \(month) sum past what '\(metric)' can hold; expected monthly sums below 922,337,203,685,477"
+    case .metricFedByOrders(let name, let series):
+      "'\(name)' takes its values from the stored orders (\(series)); expected no logged value for it"
+        + " (import the orders with crm-roi import orders, or stop it with crm-roi metric set \(name) --from-orders none)"
     case .notEmpty(let path):
       "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
     }

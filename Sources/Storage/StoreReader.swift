@@ -6,13 +6,16 @@ import SQLite
 public class StoreReader {
   let database: Database
   public let path: String
+  /// See `Store.runningMonth`.
+  let runningMonth: Month?
   /// The settings as read in this transaction: a transaction sees one state of the file.
   var cachedSettings: Settings?
   private var isOpen = true
 
-  init(database: Database, path: String) {
+  init(database: Database, path: String, runningMonth: Month? = nil) {
     self.database = database
     self.path = path
+    self.runningMonth = runningMonth
   }
 
   /// Called when the transaction ends: a handle kept past it is a programming error.
@@ -104,7 +107,19 @@ public class StoreReader {
     try statement(MetricRecord.selectSQL).rows([], MetricRecord.metric(from:))
   }
 
+  /// Every metric's values: logged ones, and for a metric fed by orders, the values its series
+  /// derives from the stored orders (a value logged for it before is not read).
   public func snapshots() throws -> [Snapshot] {
+    let fed = try metrics().filter { $0.fromOrders != nil }
+    let logged = try loggedSnapshots()
+    guard !fed.isEmpty else { return logged }
+    let fedNames = Set(fed.map(\.name))
+    return (logged.filter { !fedNames.contains($0.metric) } + (try derivedSnapshots(for: fed)))
+      .sorted { ($0.month, $0.metric) < ($1.month, $1.metric) }
+  }
+
+  /// The values stored in the snapshot table.
+  func loggedSnapshots() throws -> [Snapshot] {
     try statement(
       """
       SELECT metric.name AS metric, snapshot.month AS month, snapshot.value AS value

@@ -40,9 +40,13 @@ extension CRMROI {
       @Option(parsing: .unconditional, help: "Share of the change credited to the CRM, like 50% (default 100%).")
       var attribution: String?
 
+      @Option(help: "Take the monthly values from the stored orders: net-sales, refunds, orders, repeat-orders, new-customers or average-order-value.")
+      var fromOrders: String?
+
       func run() throws {
         let fields = MetricFields([
           .name: name, .kind: kind, .margin: margin, .unitValue: unitValue, .target: target, .attribution: attribution,
+          .fromOrders: fromOrders,
         ].compactMapValues { $0 })
         let store = try database.open()
         try write(store, { store in
@@ -91,11 +95,14 @@ extension CRMROI {
       @Option(help: "A new name for the metric; its values follow it.")
       var rename: String?
 
+      @Option(help: "Take the monthly values from the stored orders (a series, as for metric add), or none to type them again.")
+      var fromOrders: String?
+
       func run() throws {
-        guard [kind, margin, unitValue, target, attribution, rename].contains(where: { $0 != nil }) else {
+        guard [kind, margin, unitValue, target, attribution, rename, fromOrders].contains(where: { $0 != nil }) else {
           throw InputError(
             source: "metric set",
-            error: ValueError(value: "", expected: "at least one of --kind, --margin, --unit-value, --target, --attribution, --rename"))
+            error: ValueError(value: "", expected: "at least one of --kind, --margin, --unit-value, --target, --attribution, --rename, --from-orders"))
         }
         let store = try database.open()
         try write(store, { store in
@@ -115,6 +122,7 @@ extension CRMROI {
           fields.values[.attribution] = attribution ?? fields.values[.attribution]
           fields.values[.name] = rename ?? fields.values[.name]
           if let target { fields.values[.target] = target == "none" ? nil : target }
+          if let fromOrders { fields.values[.fromOrders] = fromOrders == "none" ? nil : fromOrders }
           do {
             var metric = try fields.metric(currency: currency)
             metric.id = old.id
@@ -144,7 +152,8 @@ extension CRMROI {
           case .cost: factor = "each \(currency.code) less is saved"
           case .kpi: factor = "none"
           }
-          table.append([metric.name, metric.kind.name, factor, metric.target?.description ?? "", metric.attribution.description])
+          let from = metric.fromOrders.map { " (from orders: \($0.rawValue))" } ?? ""
+          table.append([metric.name, metric.kind.name + from, factor, metric.target?.description ?? "", metric.attribution.description])
         }
         try show(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Interchange
+import ROIEngine
+import Reports
+import Storage
+
+extension OrderPreset: ExpressibleByArgument {}
+
+extension CRMROI.Import {
+  struct Orders: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "orders",
+      abstract: "Import a shop's orders; metrics added with --from-orders take their monthly values from them.",
+      discussion: """
+        Presets: shopify (Name, Created at, Email, Total, Taxes, Shipping, Refunded Amount, Financial Status, \
+        Cancelled at), woocommerce, stripe (id, Created (UTC), Amount, Amount Refunded, Currency, Status, Customer Email), \
+        generic (order_id, date, customer, net_amount, refunded_amount, status). An order already stored (same \
+        source and id) is replaced when it changed, else skipped.
+        """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var source: ImportSource
+    @OptionGroup var csv: CSVOptions
+
+    @Option(help: "shopify, woocommerce, stripe or generic.")
+    var preset: OrderPreset = .generic
+
+    /// The key is made (once per database) in its own short transaction, so the file is read and
+    /// hashed before the write transaction that stores the orders.
+    func run() throws {
+      let dialect = try csv.dialect()
+      let store = try database.open()
+      let settings = try store.read { try $0.settings() }
+      let key = try store.write { try $0.customerKey() }
+      let (input, resolved) = try dialect.open(source.file)
+      let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key)
+      var problems = ImportProblems(file: reader.file)
+      var orders: [Order] = []
+      var counted: Set<Int> = []
+      var passedOver = 0
+      while let row = try reader.next() {
+        switch row {
+        case .success(let read?):
+          if read.counted { counted.insert(orders.count) }
+          orders.append(read.order)
+        case .success(nil): passedOver += 1
+        case .failure(let problem): problems.append(problem)
+        }
+      }
+      try problems.check()
+      var index = 0
+      let flags = orders.indices.map { counted.contains($0) }
+      try source.write(in: store, { store in
+        try store.importOrders(orders, counted: { _ in defer { index += 1 }; return flags[index] }, file: reader.file)
+      }, confirming: { counts, dryRun in
+        let leftOut = flags.filter { !$0 }.count
+        var line = dryRun ? "Dry run, nothing written: would import " : "Imported "
+        line += "\(TerminalText.visible(reader.file)): \(counts.added) orders added, \(counts.replaced) replaced, "
+        line += "\(counts.unchanged) skipped (already stored)"
+        if leftOut > 0 { line += "; \(leftOut) cancelled, voided or failed (kept, counted nowhere)" }
+        if passedOver > 0 { line += "; \(passedOver) line-item rows of orders already read" }
+        try show(line + "; read as \(resolved.summary).")
+      })
+    }
+  }
+}

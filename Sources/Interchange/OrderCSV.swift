@@ -1,0 +1,176 @@
+import ROIEngine
+
+/// The order exports crm-roi reads, and the columns each names.
+public enum OrderPreset: String, CaseIterable, Sendable {
+  case shopify, woocommerce, stripe, generic
+
+  /// Where each order field is read from, by column name (matched in any case, without accents).
+  struct Columns {
+    var id: String
+    var date: String
+    var customer: String
+    /// Net amount directly, or total − taxes − shipping.
+    var net: String?
+    var total: String?
+    var taxes: String?
+    var shipping: String?
+    var refunded: String
+    var status: String
+    var cancelledAt: String?
+    var currency: String?
+  }
+
+  var columns: Columns {
+    switch self {
+    case .generic:
+      Columns(id: "order_id", date: "date", customer: "customer", net: "net_amount", refunded: "refunded_amount", status: "status")
+    case .shopify:
+      Columns(
+        id: "name", date: "created at", customer: "email", total: "total", taxes: "taxes", shipping: "shipping",
+        refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at")
+    case .woocommerce:
+      Columns(
+        id: "order number", date: "order date", customer: "email (billing)", total: "order total amount",
+        taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status")
+    case .stripe:
+      Columns(
+        id: "id", date: "created (utc)", customer: "customer email", net: "amount", refunded: "amount refunded", status: "status",
+        currency: "currency")
+    }
+  }
+
+  /// The statuses (any case) that leave an order out: cancelled, canceled, voided; and a payment
+  /// that failed, for the shops and Stripe.
+  var leftOut: Set<String> {
+    self == .generic ? Order.leftOutStatuses : Order.leftOutStatuses.union(["failed"])
+  }
+
+  var source: OrderSource { OrderSource(rawValue: rawValue)! }
+}
+
+/// Orders in CSV, one per record (Shopify: one per line item, the order's fields on its first row;
+/// later rows of the same order are passed over). The customer's e-mail or id is hashed at once
+/// under the database's key and never kept.
+public final class OrderCSVReader {
+  private let reader: CSVReader
+  private let preset: OrderPreset
+  private let dialect: CSVDialect.Resolved
+  private let numbers: HumanNumber
+  private let currency: Currency
+  private let key: SipHash24
+  private var positions: [String: Int] = [:]
+  private var names: [String] = []
+  /// Shopify orders already read, by name.
+  private var seen: Set<String> = []
+
+  public var file: String { reader.name }
+
+  public init(
+    reader: CSVReader, dialect: CSVDialect.Resolved, preset: OrderPreset, renaming: [String: String] = [:], currency: Currency,
+    key: SipHash24
+  ) throws {
+    self.reader = reader
+    self.preset = preset
+    self.dialect = dialect
+    self.currency = currency
+    self.key = key
+    numbers = dialect.numbers(currency)
+    guard let first = try reader.next() else {
+      throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row of a \(preset.rawValue) orders export")
+    }
+    names = first.fields.map { Folding.key($0) }
+    reader.columnNames = first.fields
+    for (position, name) in names.enumerated() where positions[renaming[name] ?? name] == nil {
+      positions[renaming[name] ?? name] = position
+    }
+    let columns = preset.columns
+    let required = [columns.id, columns.date, columns.customer, columns.refunded, columns.status]
+      + [columns.net, columns.total, columns.taxes, columns.shipping].compactMap { $0 }
+    let missing = required.filter { positions[$0] == nil }
+    guard missing.isEmpty else {
+      throw CSVError(
+        file: reader.name, line: first.line,
+        message: "no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected a \(preset.rawValue) orders export with \(required.joined(separator: ", ")) (any case), or --preset and --rules for another export")
+    }
+  }
+
+  /// The next order and whether it counts; `.success(nil)` for a row passed over (a Shopify line
+  /// item after its order's first); nil at the end of the file.
+  public func next() throws -> Result<(order: Order, counted: Bool)?, CSVError>? {
+    guard let record = try reader.next() else { return nil }
+    let columns = preset.columns
+    func text(_ name: String?) -> String {
+      guard let name, let position = positions[name], position < record.fields.count else { return "" }
+      return record.fields[position].trimmingSpaces()
+    }
+    func problem(_ name: String, _ error: Error) -> CSVError {
+      let position = positions[name] ?? 0
+      return CSVError(file: reader.name, line: record.line, column: (position + 1, reader.columnNames[position]), message: "\(error)")
+    }
+    func amount(_ name: String?) throws -> Int64 {
+      guard let name else { return 0 }
+      let value = text(name)
+      guard !value.isEmpty else { return 0 }
+      do {
+        let plain = try numbers.read(value).plain
+        do {
+          return try currency.parseAmount(plain).minor
+        } catch let error as ValueError {
+          throw ValueError(value: value, expected: error.expected)
+        }
+      } catch {
+        throw problem(name, error)
+      }
+    }
+    let id = text(columns.id)
+    guard !id.isEmpty else {
+      return .failure(problem(columns.id, ValueError(value: "", expected: "the order's id or number")))
+    }
+    if preset == .shopify {
+      // Line items after the first repeat the order's name with its other fields empty.
+      guard seen.insert(id).inserted else { return .success(nil) }
+    }
+    do {
+      if let column = columns.currency {
+        let code = text(column).uppercased()
+        guard code.isEmpty || code == currency.code else {
+          throw problem(column, ValueError(value: text(column), expected: "\(currency.code), the database's currency"))
+        }
+      }
+      let date: CalendarDate
+      do {
+        date = try CalendarDate(parsing: try dialect.dates.date(text(columns.date)))
+      } catch {
+        throw problem(columns.date, error)
+      }
+      let net: Int64
+      if let column = columns.net {
+        net = try amount(column)
+      } else {
+        // Total − taxes − shipping, refused past the 64-bit range rather than trapping.
+        let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
+        let (value, overflow2) = lessTaxes.subtractingReportingOverflow(try amount(columns.shipping))
+        guard !overflow1, !overflow2 else {
+          throw problem(columns.total ?? columns.id, ValueError(value: text(columns.total), expected: "a total whose net (total − taxes − shipping) fits in \(currency.code)'s range"))
+        }
+        net = value
+      }
+      let refunded = try amount(columns.refunded)
+      guard refunded >= 0 else {
+        throw problem(columns.refunded, ValueError(value: text(columns.refunded), expected: "a refunded amount of 0 or more"))
+      }
+      let status = text(columns.status)
+      guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: "a status of at most 64 characters")) }
+      let cancelled = !text(columns.cancelledAt).isEmpty
+      let customerText = text(columns.customer).lowercased()
+      let customer = customerText.isEmpty ? nil : Int64(bitPattern: key.hash(customerText.utf8))
+      let order = Order(
+        source: preset.source, id: id, date: date, customer: customer, net: Money(minor: net), refunded: Money(minor: refunded),
+        status: cancelled && status.isEmpty ? "cancelled" : status)
+      let counted = !cancelled && !preset.leftOut.contains(status.lowercased())
+      return .success((order, counted))
+    } catch let error as CSVError {
+      return .failure(error)
+    }
+  }
+}

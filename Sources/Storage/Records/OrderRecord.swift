@@ -1,0 +1,41 @@
+import ROIEngine
+import SQLite
+
+/// The `orders` table's mapping: its columns declared once.
+enum OrderRecord {
+  enum Column: String, CaseIterable {
+    case id, source, orderID = "order_id", date, customer, netAmount = "net_amount", refundedAmount = "refunded_amount"
+    case status, counted
+  }
+
+  static let written: [Column] = [.source, .orderID, .date, .customer, .netAmount, .refundedAmount, .status, .counted]
+  static let writtenList = written.map(\.rawValue).joined(separator: ", ")
+  /// Adds an order, or replaces the stored one of the same source and id when any field differs.
+  static let upsertSQL = """
+    INSERT INTO orders (\(writtenList)) VALUES (\(placeholders(written.count)))
+    ON CONFLICT (source, order_id) DO UPDATE SET
+    \(written.dropFirst(2).map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
+    WHERE (\(written.dropFirst(2).map { "orders.\($0.rawValue)" }.joined(separator: ", ")))
+      IS NOT (\(written.dropFirst(2).map { "excluded.\($0.rawValue)" }.joined(separator: ", ")))
+    """
+
+  static func values(of order: Order, counted: Bool) -> [Value] {
+    [
+      .text(order.source.rawValue), .text(order.id), .text(order.date.description), order.customer.sqliteValue,
+      .integer(order.net.minor), .integer(order.refunded.minor), .text(order.status), .integer(counted ? 1 : 0),
+    ]
+  }
+
+  /// Each month's counted orders: sums, the count, repeat orders (a customer's second counted order
+  /// on, by date then order id) and new customers (their first).
+  static let monthsSQL = """
+    WITH ranked AS (
+      SELECT substr(date, 1, 7) AS month, net_amount, refunded_amount,
+        CASE WHEN customer IS NULL THEN NULL
+          ELSE row_number() OVER (PARTITION BY customer ORDER BY date, order_id) END AS nth
+      FROM orders WHERE counted = 1)
+    SELECT month, sum(net_amount) AS net_sales, sum(refunded_amount) AS refunds, count(*) AS orders,
+      coalesce(sum(nth > 1), 0) AS repeat_orders, coalesce(sum(nth = 1), 0) AS new_customers
+    FROM ranked GROUP BY month ORDER BY month
+    """
+}
