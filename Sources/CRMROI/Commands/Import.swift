@@ -9,7 +9,7 @@ extension CRMROI {
     static let configuration = CommandConfiguration(
       commandName: "import",
       abstract: "Import expenses or monthly metric values from CSV, all or nothing.",
-      subcommands: [Expenses.self, Metrics.self])
+      subcommands: [Expenses.self, Metrics.self, FEC.self])
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(
