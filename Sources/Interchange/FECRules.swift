@@ -63,10 +63,11 @@ public struct FECRules {
     var expenseRules: [ExpenseRule] = []
     var metricRules: [MetricRule] = []
     var number = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift: split on it as on "\n".
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       number += 1
       func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
-      let tokens = try FECRules.tokens(of: line.hasSuffix("\r") ? line.dropLast() : line, fail: fail)
+      let tokens = try FECRules.tokens(of: line, fail: fail)
       guard let keyword = tokens.first else { continue }
       func word(_ index: Int, _ form: String) throws -> Token {
         guard index < tokens.count else { throw fail("'\(tokens.map(\.text).joined(separator: " "))' is incomplete; expected \(form)") }
