@@ -153,4 +153,21 @@ import Testing
     #expect(try cli.ok("import", "fec", path, "--rules", FECImportTests.rules, "--allow-current").contains("0 expenses added, 0 skipped (already imported), 0 credit lines left out; 1 metric values added"))
     #expect(try cli.ok("export", "metrics").contains("\(month),sales,100\n"))
   }
+
+  @Test func theREADMEExampleIsTheSampleAndPrintsWhatItSays() throws {
+    let fec = try String(contentsOfFile: FECImportTests.fixtures + "fec-2025.txt", encoding: .utf8)
+    let rules = try String(contentsOfFile: FECImportTests.rules, encoding: .utf8)
+    #expect(try CLI.readmeExample("fec-2025.txt") == fec)
+    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("```\n" + rules + "```"))
+    let cli = try shop()
+    _ = try cli.file("fec-2025.txt", fec)
+    _ = try cli.file("rules.txt", rules)
+    // The README's session, run in the folder holding both files.
+    let session = try #require(readme.range(of: "$ crm-roi import fec fec-2025.txt --rules rules.txt\n"))
+    let lines = readme[session.lowerBound...].split(separator: "\n").prefix(4)
+    #expect(lines[lines.startIndex + 1] + "\n" == (try cli.ok("import", "fec", "fec-2025.txt", "--rules", "rules.txt"))[...])
+    #expect(lines[lines.startIndex + 3] + "\n" == (try cli.ok("import", "fec", "fec-2025.txt", "--rules", "rules.txt"))[...])
+  }
 }
