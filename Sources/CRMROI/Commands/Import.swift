@@ -8,8 +8,8 @@ extension CRMROI {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Import expenses or monthly metric values from CSV, all or nothing.",
-      subcommands: [Expenses.self, Metrics.self, Orders.self])
+      abstract: "Import expenses, monthly metric values, a shop's orders or the FEC, all or nothing.",
+      subcommands: [Expenses.self, Metrics.self, Orders.self, FEC.self])
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(

@@ -1,0 +1,258 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ROIEngine
+
+/// One line of a FEC (fichier des écritures comptables), with the fields crm-roi reads.
+public struct FECLine: Equatable, Sendable {
+  /// The line's number in the file (1-based, the header is line 1).
+  public let line: Int
+  public let journal: String
+  public let entryNumber: String
+  public let date: CalendarDate
+  public let account: String
+  public let accountLabel: String
+  /// `CompAuxLib`: the supplier's or customer's name on a 401…/411… line.
+  public let auxiliaryLabel: String
+  public let label: String
+  /// Debit − Credit, in minor units of the database's currency.
+  public let amount: Int64
+
+  public init(
+    line: Int, journal: String, entryNumber: String, date: CalendarDate, account: String, accountLabel: String = "",
+    auxiliaryLabel: String = "", label: String, amount: Int64
+  ) {
+    (self.line, self.journal, self.entryNumber, self.date, self.account) = (line, journal, entryNumber, date, account)
+    (self.accountLabel, self.auxiliaryLabel, self.label, self.amount) = (accountLabel, auxiliaryLabel, label, amount)
+  }
+}
+
+/// A whole FEC, read and checked: the 18 columns of article A47 A-1 of the Livre des procédures
+/// fiscales (`…|Debit|Credit|…`, or the variant with `Montant|Sens`), tab- or `|`-separated, dates
+/// as YYYYMMDD, amounts with a decimal comma; UTF-8, else ISO-8859-15 or Windows-1252 (detected).
+///
+/// The file is not read as RFC 4180 CSV: a FEC has no quoting, so a `"` is plain text (a label like
+/// `Licence "Pro"` is common) and each line of the file is one record, split at every delimiter.
+/// The whole file is held in memory (a FEC is one company's year: a few hundred thousand lines at
+/// most), since the lines of one entry need not be next to each other.
+public struct FECFile: Sendable {
+  /// The columns named by the standard, in order; the variant has `Montant|Sens` for `Debit|Credit`.
+  public static let columns = [
+    "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib",
+    "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise",
+    "Idevise",
+  ]
+  public static let expectedHeader =
+    "the FEC header " + columns.joined(separator: "|") + " (or Montant|Sens for Debit|Credit), separated by tabs or |"
+
+  public let file: String
+  public let lines: [FECLine]
+  public let encoding: TextEncoding
+  /// Whether the file has `Montant|Sens` rather than `Debit|Credit`.
+  public let signedAmounts: Bool
+  /// Where the `EcritureDate` column is (1-based), to name it in an error about a month.
+  public let dateColumn: Int
+
+  /// Reads `path` ("-": standard input); every bad value is collected and thrown as `ImportProblems`.
+  public init(path: String, currency: Currency) throws {
+    let (bytes, name) = try TextFile.contents(of: path, expected: "a FEC file")
+    try self.init(bytes: bytes, name: name, currency: currency)
+  }
+
+  /// Reads a FEC already in memory, under `name` in messages.
+  public init(bytes: [UInt8], name: String, currency: Currency) throws {
+    file = name
+    let text: [UInt8]
+    (text, encoding) = try TextFile.decode(bytes, name: name)
+    var records: [(line: Int, bytes: ArraySlice<UInt8>)] = []
+    var start = 0
+    var number = 1
+    for index in text.indices where text[index] == UInt8(ascii: "\n") {
+      records.append((number, text[start..<index]))
+      (start, number) = (index + 1, number + 1)
+    }
+    if start < text.count { records.append((number, text[start...])) }
+    records = records.map { ($0.line, $0.bytes.last == UInt8(ascii: "\r") ? $0.bytes.dropLast() : $0.bytes) }
+      .filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    guard let header = records.first else {
+      throw CSVError(file: name, line: 1, message: "an empty file; expected \(FECFile.expectedHeader)")
+    }
+    let tabs = header.bytes.count { $0 == UInt8(ascii: "\t") }
+    let bars = header.bytes.count { $0 == UInt8(ascii: "|") }
+    guard tabs > 0 || bars > 0 else {
+      throw CSVError(file: name, line: header.line, message: "no tab or | in the header; expected \(FECFile.expectedHeader)")
+    }
+    let delimiter = bars > tabs ? UInt8(ascii: "|") : UInt8(ascii: "\t")
+    func split(_ bytes: ArraySlice<UInt8>) -> [String] {
+      bytes.split(separator: delimiter, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+    let names = split(header.bytes).map { $0.trimmingSpaces() }
+    var index: [String: Int] = [:]
+    for (position, column) in names.enumerated() where index[column.lowercased()] == nil { index[column.lowercased()] = position }
+    signedAmounts = index["debit"] == nil && index["montant"] != nil
+    let needed = ["JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxLib", "EcritureLib"]
+      + (signedAmounts ? ["Montant", "Sens"] : ["Debit", "Credit"])
+    var positions: [String: Int] = [:]
+    for column in needed {
+      guard let position = index[column.lowercased()] else {
+        throw CSVError(file: name, line: header.line, message: "no column '\(column)'; expected \(FECFile.expectedHeader)")
+      }
+      positions[column] = position
+    }
+    dateColumn = positions["EcritureDate"]! + 1
+    let separator = delimiter == UInt8(ascii: "|") ? "'|'" : "tabs"
+    var problems = ImportProblems(file: name)
+    var lines: [FECLine] = []
+    lines.reserveCapacity(records.count - 1)
+    for record in records.dropFirst() {
+      var fields = split(record.bytes)
+      while fields.count > names.count, fields.last?.trimmingSpaces().isEmpty == true { fields.removeLast() }
+      guard fields.count == names.count else {
+        problems.append(CSVError(
+          file: name, line: record.line,
+          message: "\(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(names.count) as in the header, separated by \(separator)"))
+        continue
+      }
+      if record.bytes.contains(0) {
+        problems.append(CSVError(file: name, line: record.line, message: "a NUL byte; expected text without NUL bytes"))
+        continue
+      }
+      var bad = false
+      func field(_ column: String) -> String { fields[positions[column]!].trimmingSpaces() }
+      func check<T>(_ column: String, _ parse: (String) throws -> T) -> T? {
+        do {
+          return try parse(field(column))
+        } catch let error as ValueError {
+          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), message: error.description))
+        } catch {
+          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), message: "\(error)"))
+        }
+        bad = true
+        return nil
+      }
+      func required(_ column: String) -> String? {
+        check(column) { text in
+          guard !text.isEmpty else { throw ValueError(value: "", expected: "a \(column) on every line of a FEC") }
+          return text
+        }
+      }
+      let journal = required("JournalCode")
+      let number = required("EcritureNum")
+      let date = check("EcritureDate", FECFile.date)
+      let account = required("CompteNum")
+      let amount: Int64?
+      if signedAmounts {
+        let montant = check("Montant") { try FECFile.amount($0, currency: currency) }
+        let sign = check("Sens", FECFile.sign)
+        amount = montant.flatMap { montant in sign.flatMap { sign in sign * montant } }
+      } else {
+        let debit = check("Debit") { try FECFile.amount($0, currency: currency) }
+        let credit = check("Credit") { try FECFile.amount($0, currency: currency) }
+        let difference = debit.flatMap { debit in credit.map { debit.subtractingReportingOverflow($0) } }
+        if let difference, difference.overflow {
+          problems.append(CSVError(
+            file: name, line: record.line, column: (positions["Debit"]! + 1, "Debit"),
+            message: "'\(field("Debit"))' less '\(field("Credit"))' is out of range; expected amounts within the 64-bit range"))
+          bad = true
+        }
+        amount = difference?.partialValue
+      }
+      guard !bad, let journal, let number, let date, let account, let amount else { continue }
+      lines.append(FECLine(
+        line: record.line, journal: journal, entryNumber: number, date: date, account: account,
+        accountLabel: field("CompteLib"), auxiliaryLabel: field("CompAuxLib"), label: field("EcritureLib"), amount: amount))
+    }
+    try problems.check()
+    self.lines = lines
+  }
+
+  /// `EcritureDate` as the standard writes it: YYYYMMDD.
+  static func date(_ text: String) throws -> CalendarDate {
+    let expected = "a date as YYYYMMDD, like 20250315"
+    guard text.utf8.count == 8, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+      throw ValueError(value: text, expected: expected)
+    }
+    let digits = Array(text)
+    do {
+      return try CalendarDate(parsing: "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))")
+    } catch {
+      throw ValueError(value: text, expected: expected + " (a real day)")
+    }
+  }
+
+  /// An amount as a FEC writes it: digits, a decimal comma (a point is taken too), no grouping;
+  /// an empty field is 0. In minor units of `currency`, which the FEC's amounts are in.
+  static func amount(_ text: String, currency: Currency) throws -> Int64 {
+    let decimals = currency.minorUnits == 0 ? "no decimals" : "at most \(currency.minorUnits) decimals"
+    let expected = "an amount like 1234,56 (digits, a decimal comma, \(decimals), no thousands separator)"
+    guard !text.isEmpty else { return 0 }
+    var body = Substring(text)
+    if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+    let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).flatMap {
+      $0.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    }
+    guard !parts.isEmpty, parts.count <= 2, !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      parts.count == 1 || !parts[1].isEmpty
+    else { throw ValueError(value: text, expected: expected) }
+    let plain = (text.hasPrefix("-") ? "-" : "") + parts.joined(separator: ".")
+    guard let money = try? currency.parseAmount(plain) else { throw ValueError(value: text, expected: expected) }
+    return money.minor
+  }
+
+  /// `Sens`: D (debit) is +1, C (credit) −1; the `+1`/`-1` some software writes are taken too.
+  static func sign(_ text: String) throws -> Int64 {
+    switch text.uppercased() {
+    case "D", "+1", "1": 1
+    case "C", "-1": -1
+    default: throw ValueError(value: text, expected: "D (debit) or C (credit)")
+    }
+  }
+}
+
+/// A small text file read whole, and its encoding settled.
+enum TextFile {
+  /// The bytes of `path` ("-": standard input) and the name messages give it.
+  static func contents(of path: String, expected: String) throws -> (bytes: [UInt8], name: String) {
+    let name = path == "-" ? "<stdin>" : path
+    let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw CSVError(file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno))); expected \(expected)")
+    }
+    defer { if descriptor != 0 { close(descriptor) } }
+    var info = stat()
+    if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw CSVError(file: path, line: 0, message: "is a directory; expected \(expected)")
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw CSVError(file: name, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { break }
+      bytes += chunk[0..<count]
+    }
+    return (bytes, name)
+  }
+
+  /// `bytes` as UTF-8 without a byte order mark, and the encoding they were in: UTF-16 after its
+  /// mark; UTF-8 when valid; else a single-byte encoding: Windows-1252 when some byte is in
+  /// 0x80–0x9F (C1 controls in ISO-8859-15, letters and `€` in Windows-1252), else ISO-8859-15,
+  /// the 8-bit encoding the FEC standard names (`€` is 0xA4 there).
+  static func decode(_ bytes: [UInt8], name: String) throws -> (text: [UInt8], encoding: TextEncoding) {
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      guard let text = TextEncoding.utf16ToUTF8(bytes[2...], bigEndian: bytes[0] == 0xFE) else {
+        throw CSVError(file: name, line: 1, message: "not valid UTF-16; expected a file saved as UTF-8, ISO-8859-15 or UTF-16")
+      }
+      return (text, .utf16)
+    }
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes[3...]) : bytes
+    if String(validating: body, as: UTF8.self) != nil { return (body, .utf8) }
+    let latin9 = !body.contains { $0 >= 0x80 && $0 <= 0x9F }
+    return (TextEncoding.singleByteToUTF8(body[...], latin9: latin9), latin9 ? .latin9 : .windows1252)
+  }
+}

@@ -1,0 +1,190 @@
+import ROIEngine
+
+/// The rules file of `import fec`: which FEC lines are CRM expenses, and which accounts feed a
+/// metric per month. One rule per line; `#` starts a comment (outside quotes and slashes), blank
+/// lines are ignored:
+///
+///     account 651 license              # account prefix -> category
+///     supplier "OVH" service           # CompAuxLib of the entry's 401…/404… line contains OVH (any case)
+///     label /CRM|Salesforce/ license   # a Swift Regex on EcritureLib, any case
+///     metric sales account 70 credit   # per month: sum of Credit − Debit of 70… lines
+///
+/// The first expense rule that matches a line picks it. `supplier` and `label` rules pick only an
+/// entry's class-6 (expense) and class-2 (fixed asset) lines, never its supplier, bank or VAT lines.
+public struct FECRules {
+  /// What an expense rule matches.
+  public enum Match {
+    /// An account number prefix, like 651.
+    case account(String)
+    /// A piece of the supplier's name, lower case, without accents.
+    case supplier(String)
+    /// A pattern on `EcritureLib`, and its text as written between the slashes.
+    case label(Regex<AnyRegexOutput>, String)
+  }
+
+  /// A rule that picks expense lines.
+  public struct ExpenseRule {
+    /// The line of the rules file.
+    public let line: Int
+    public let match: Match
+    public let category: ExpenseCategory
+  }
+
+  /// Which way a metric sums: `debit` is Debit − Credit (a cost), `credit` Credit − Debit (sales).
+  public enum Side: String, Sendable {
+    case debit, credit
+  }
+
+  /// A rule that sums an account's lines per month into a metric.
+  public struct MetricRule: Sendable {
+    public let line: Int
+    public let metric: String
+    public let account: String
+    public let side: Side
+  }
+
+  public static let vatPrefix = "4456"
+  static let kinds = "expected account, supplier, label or metric"
+
+  public let file: String
+  public let expenseRules: [ExpenseRule]
+  public let metricRules: [MetricRule]
+
+  /// Reads the rules file at `path` (UTF-8, or a single-byte encoding as a FEC may be).
+  public init(path: String) throws {
+    let (bytes, name) = try TextFile.contents(of: path, expected: "a rules file")
+    let (text, _) = try TextFile.decode(bytes, name: name)
+    try self.init(text: String(decoding: text, as: UTF8.self), file: name)
+  }
+
+  /// Parses rules from `text`; the first bad rule throws a one-line `CSVError` naming its line.
+  public init(text: String, file: String) throws {
+    self.file = file
+    var expenseRules: [ExpenseRule] = []
+    var metricRules: [MetricRule] = []
+    var number = 0
+    // "\r\n" is one Character in Swift: split on it as on "\n".
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+      number += 1
+      func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
+      let tokens = try FECRules.tokens(of: line, fail: fail)
+      guard let keyword = tokens.first else { continue }
+      func word(_ index: Int, _ form: String) throws -> Token {
+        guard index < tokens.count else { throw fail("'\(tokens.map(\.text).joined(separator: " "))' is incomplete; expected \(form)") }
+        return tokens[index]
+      }
+      func end(_ count: Int, _ form: String) throws {
+        if tokens.count > count { throw fail("unexpected '\(tokens[count].text)' after the rule; expected \(form)") }
+      }
+      func category(_ token: Token) throws -> ExpenseCategory {
+        do { return try ExpenseCategory(parsing: token.text) } catch let error as ValueError { throw fail(error.description) }
+      }
+      func account(_ token: Token, _ form: String) throws -> String {
+        guard token.kind == .word, token.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+          throw fail("'\(token.text)' is not an account prefix; expected digits, like 651, in \(form)")
+        }
+        return token.text
+      }
+      switch keyword.kind == .word ? keyword.text.lowercased() : "" {
+      case "account":
+        let form = "account PREFIX CATEGORY, like account 651 license"
+        let prefix = try account(try word(1, form), form)
+        if prefix.hasPrefix(FECRules.vatPrefix) {
+          throw fail("'\(prefix)' takes in VAT accounts (4456…), which never count; expected an expense account prefix like 651")
+        }
+        let rule = ExpenseRule(line: number, match: .account(prefix), category: try category(try word(2, form)))
+        try end(3, form)
+        expenseRules.append(rule)
+      case "supplier":
+        let form = "supplier \"NAME\" CATEGORY, like supplier \"OVH\" service"
+        let name = try word(1, form)
+        guard name.kind != .pattern, !name.text.trimmingSpaces().isEmpty else {
+          throw fail("'\(name.text)' is not a supplier name; expected \(form)")
+        }
+        let rule = ExpenseRule(line: number, match: .supplier(Folding.key(name.text)), category: try category(try word(2, form)))
+        try end(3, form)
+        expenseRules.append(rule)
+      case "label":
+        let form = "label /PATTERN/ CATEGORY, like label /CRM|Salesforce/ license"
+        let pattern = try word(1, form)
+        guard pattern.kind == .pattern, !pattern.text.isEmpty else {
+          throw fail("'\(pattern.text)' is not a pattern; expected \(form)")
+        }
+        let regex: Regex<AnyRegexOutput>
+        do {
+          regex = try Regex(pattern.text).ignoresCase()
+        } catch {
+          throw fail("'/\(pattern.text)/' is not a valid pattern (\(error)); expected a Swift regular expression, like /CRM|Salesforce/")
+        }
+        let rule = ExpenseRule(line: number, match: .label(regex, pattern.text), category: try category(try word(2, form)))
+        try end(3, form)
+        expenseRules.append(rule)
+      case "metric":
+        let form = "metric NAME account PREFIX debit|credit, like metric sales account 70 credit"
+        let name = try word(1, form)
+        guard name.kind == .word else { throw fail("'\(name.text)' is not a metric name; expected \(form)") }
+        let keyword = try word(2, form)
+        guard keyword.text.lowercased() == "account" else { throw fail("'\(keyword.text)' is not valid; expected \(form)") }
+        let prefix = try account(try word(3, form), form)
+        let sideToken = try word(4, form)
+        guard let side = Side(rawValue: sideToken.text.lowercased()) else {
+          throw fail("'\(sideToken.text)' is not valid; expected debit (Debit − Credit) or credit (Credit − Debit) in \(form)")
+        }
+        try end(5, form)
+        metricRules.append(MetricRule(line: number, metric: name.text.lowercased(), account: prefix, side: side))
+      default:
+        throw fail("'\(keyword.text)' is not a rule; \(FECRules.kinds)")
+      }
+    }
+    guard !expenseRules.isEmpty || !metricRules.isEmpty else {
+      throw CSVError(file: file, line: number, message: "no rules; expected lines like account 651 license (\(FECRules.kinds))")
+    }
+    (self.expenseRules, self.metricRules) = (expenseRules, metricRules)
+  }
+
+  struct Token {
+    enum Kind { case word, quoted, pattern }
+    let kind: Kind
+    let text: String
+  }
+
+  /// The words of a rule: bare words, "quoted text" and /patterns/ (`\/` is a slash in a pattern);
+  /// a `#` outside them starts a comment.
+  static func tokens(of line: Substring, fail: (String) -> CSVError) throws -> [Token] {
+    var tokens: [Token] = []
+    var rest = line[...]
+    while true {
+      while let first = rest.first, first == " " || first == "\t" { rest.removeFirst() }
+      guard let first = rest.first, first != "#" else { return tokens }
+      switch first {
+      case "\"":
+        rest.removeFirst()
+        guard let close = rest.firstIndex(of: "\"") else { throw fail("a quote is never closed; expected \"NAME\"") }
+        tokens.append(Token(kind: .quoted, text: String(rest[..<close])))
+        rest = rest[rest.index(after: close)...]
+      case "/":
+        rest.removeFirst()
+        var text = ""
+        var closed = false
+        while let character = rest.first {
+          rest.removeFirst()
+          if character == "\\", let next = rest.first {
+            rest.removeFirst()
+            text += next == "/" ? "/" : "\\\(next)"
+          } else if character == "/" {
+            closed = true
+            break
+          } else {
+            text.append(character)
+          }
+        }
+        guard closed else { throw fail("a pattern is never closed; expected /PATTERN/") }
+        tokens.append(Token(kind: .pattern, text: text))
+      default:
+        let end = rest.firstIndex { $0 == " " || $0 == "\t" } ?? rest.endIndex
+        tokens.append(Token(kind: .word, text: String(rest[..<end])))
+        rest = rest[end...]
+      }
+    }
+  }
+}
