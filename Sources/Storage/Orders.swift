@@ -35,6 +35,45 @@ extension StoreReader {
   }
 }
 
+/// The 16 bytes a database's customers are hashed under, made once, at random, by the first order import.
+public struct CustomerKey: Equatable, Sendable {
+  public let bytes: [UInt8]
+
+  /// A new random key.
+  public init() {
+    var generator = SystemRandomNumberGenerator()
+    bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+  }
+
+  init?(hex: String) {
+    let digits = Array(hex.utf8)
+    guard digits.count == 32 else { return nil }
+    var bytes: [UInt8] = []
+    for offset in stride(from: 0, to: 32, by: 2) {
+      guard let byte = UInt8(String(decoding: digits[offset..<offset + 2], as: UTF8.self), radix: 16) else { return nil }
+      bytes.append(byte)
+    }
+    self.bytes = bytes
+  }
+
+  var hex: String { bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
+
+  public var hasher: SipHash24 { SipHash24(key: bytes) }
+}
+
+extension StoreReader {
+  /// The key stored by an earlier order import, if any.
+  public func storedCustomerKey() throws -> CustomerKey? {
+    guard let hex = try statement("SELECT customer_key FROM settings WHERE id = 1").rows([], { $0.optionalText("customer_key") }).first ?? nil else {
+      return nil
+    }
+    guard let key = CustomerKey(hex: hex) else {
+      throw StoreError.unexpectedStoredValue(table: "settings", row: 1, column: "customer_key", value: hex)
+    }
+    return key
+  }
+}
+
 extension StoreWriter {
   /// What an order import did.
   public struct OrderCounts: Equatable, Sendable {
@@ -43,20 +82,16 @@ extension StoreWriter {
     public var unchanged = 0
   }
 
-  /// The database's customer key, made (16 random bytes) the first time it is asked for.
-  public func customerKey() throws -> SipHash24 {
-    if let hex = try statement("SELECT customer_key FROM settings WHERE id = 1").rows([], { $0.optionalText("customer_key") }).first ?? nil {
-      return SipHash24(key: stride(from: 0, to: hex.utf8.count, by: 2).map { offset in
-        let pair = Array(hex.utf8)[offset..<offset + 2]
-        return UInt8(String(decoding: pair, as: UTF8.self), radix: 16)!
-      })
+  /// Stores `key` as the database's customer key when it has none; refuses when another import
+  /// stored a different one meanwhile (the orders were hashed under `key`).
+  public func settleCustomerKey(_ key: CustomerKey, file: String) throws {
+    switch try storedCustomerKey() {
+    case nil:
+      guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
+      try statement("UPDATE settings SET customer_key = ? WHERE id = 1").run([.text(key.hex)])
+    case let stored? where stored == key: break
+    case _?: throw StoreError.changedDuringImport(file: file)
     }
-    guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
-    var generator = SystemRandomNumberGenerator()
-    let key = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    let hex = key.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    try statement("UPDATE settings SET customer_key = ? WHERE id = 1").run([.text(hex)])
-    return SipHash24(key: key)
   }
 
   /// Stores `orders`: a new source and id is added, a stored one replaced when any field differs,

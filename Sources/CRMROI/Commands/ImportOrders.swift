@@ -25,15 +25,15 @@ extension CRMROI.Import {
     @Option(help: "shopify, woocommerce, stripe or generic.")
     var preset: OrderPreset = .generic
 
-    /// The key is made (once per database) in its own short transaction, so the file is read and
-    /// hashed before the write transaction that stores the orders.
+    /// The file is read and its customers hashed before the write transaction; the key, made by
+    /// the first import, is stored with its orders.
     func run() throws {
       let dialect = try csv.dialect()
       let store = try database.open()
       let settings = try store.read { try $0.settings() }
-      let key = try store.write { try $0.customerKey() }
+      let key = try store.read { try $0.storedCustomerKey() } ?? CustomerKey()
       let (input, resolved) = try dialect.open(source.file)
-      let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key)
+      let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key.hasher)
       var problems = ImportProblems(file: reader.file)
       var orders: [Order] = []
       var counted: Set<Int> = []
@@ -51,7 +51,8 @@ extension CRMROI.Import {
       var index = 0
       let flags = orders.indices.map { counted.contains($0) }
       try source.write(in: store, { store in
-        try store.importOrders(orders, counted: { _ in defer { index += 1 }; return flags[index] }, file: reader.file)
+        try store.settleCustomerKey(key, file: reader.file)
+        return try store.importOrders(orders, counted: { _ in defer { index += 1 }; return flags[index] }, file: reader.file)
       }, confirming: { counts, dryRun in
         let leftOut = flags.filter { !$0 }.count
         var line = dryRun ? "Dry run, nothing written: would import " : "Imported "
