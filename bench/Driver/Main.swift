@@ -88,6 +88,7 @@ struct Bench {
       targets.addRatio = addCrm.seconds / addSQLite.seconds
       targets.reimportRatio = reimport.seconds / importCrm.seconds
       targets.lockSeconds = lock
+      targets.ordersRatio = try ordersBenchmark(size: size)
       for file in [csv, db, db + "-wal", db + "-shm"] { unlink(file) }
     }
     if growth.count > 1 {
@@ -110,6 +111,7 @@ struct Bench {
     var reimportRatio = Double.nan
     var lockSeconds = Double.nan
     var startUp = Double.nan
+    var ordersRatio = Double.nan
 
     func print() {
       Swift.print("\nTargets at \(rows.formatted()) rows, medians of \(Bench.runs) runs")
@@ -124,6 +126,7 @@ struct Bench {
       line("re-import, all skipped", reimportRatio, "the first import", 1.5,
            String(format: "; write lock held %.0f ms, target < 1000 ms: %@", lockSeconds * 1000, lockSeconds < 1 ? "met" : "NOT MET"))
       line("start-up", startUp, "sqlite3 select 1", 1.2)
+      line("import orders", ordersRatio, "sqlite3 + GROUP BY", 2.0)
     }
   }
 
