@@ -38,10 +38,11 @@ public struct CSVDialect: Sendable {
   }
 
   /// Opens `path` (standard input for "-") and settles encoding and delimiter.
-  public func open(_ path: String) throws -> (reader: CSVReader, resolved: Resolved) {
+  /// `skipping`: lines before the header, passed over when the delimiter is sniffed.
+  public func open(_ path: String, skipping: Int = 0) throws -> (reader: CSVReader, resolved: Resolved) {
     let reader = try CSVReader(path: path)
     try reader.settleEncoding(encoding)
-    reader.delimiter = delimiter ?? reader.sniffDelimiter(among: CSVDialect.delimiters)
+    reader.delimiter = delimiter ?? reader.sniffDelimiter(among: CSVDialect.delimiters, afterLines: skipping)
     let comma = decimalComma ?? (reader.delimiter != UInt8(ascii: ","))
     return (reader, Resolved(encoding: reader.encoding, delimiter: reader.delimiter, decimalComma: comma, dateOrder: dateOrder))
   }

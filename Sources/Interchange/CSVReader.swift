@@ -299,10 +299,18 @@ public final class CSVReader {
 
   /// The candidate that occurs most often outside quotes in the first line still to read (the
   /// header), the first of `candidates` on a tie or when none occurs. Reads nothing past the buffer.
-  public func sniffDelimiter(among candidates: [UInt8]) -> UInt8 {
+  public func sniffDelimiter(among candidates: [UInt8], afterLines skipped: Int = 0) -> UInt8 {
     var counts = [Int](repeating: 0, count: candidates.count)
     var quoted = false
     var index = position
+    // Non-blank lines before the header (a rules file's `skip`, which counts records as the reader does).
+    var passed = 0
+    while passed < skipped, index < end {
+      let start = index
+      while index < end, buffer[index] != UInt8(ascii: "\n") { index += 1 }
+      if !buffer[start..<index].allSatisfy({ $0 == UInt8(ascii: "\r") }) { passed += 1 }
+      index += 1
+    }
     while index < end {
       let byte = buffer[index]
       if byte == UInt8(ascii: "\"") { quoted.toggle() }

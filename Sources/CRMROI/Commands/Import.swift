@@ -27,7 +27,7 @@ extension CRMROI {
         let dialect = try csv.dialect()
         let store = try database.open()
         let settings = try store.read { try $0.settings() }
-        let (input, resolved) = try dialect.open(source.file)
+        let (input, resolved) = try csv.open(source.file, dialect)
         let reader = try ExpenseCSVReader(
           reader: input, dialect: resolved, ignoring: dialect.ignoredColumns, currency: settings.currency, settings: settings)
         let session = try store.stageExpenseImport(file: reader.file, currency: settings.currency) { session in
@@ -67,7 +67,7 @@ extension CRMROI {
         let store = try database.open()
         let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
         let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: currentMonth(), allowCurrent: allowCurrent)
-        let (input, resolved) = try dialect.open(source.file)
+        let (input, resolved) = try csv.open(source.file, dialect)
         let reader = try MetricCSVReader(reader: input, dialect: resolved, ignoring: dialect.ignoredColumns, rules: rules)
         var problems = ImportProblems(file: reader.file)
         var snapshots: [Snapshot] = []

@@ -32,7 +32,7 @@ extension CRMROI.Import {
       let store = try database.open()
       let settings = try store.read { try $0.settings() }
       let key = try store.read { try $0.storedCustomerKey() } ?? CustomerKey()
-      let (input, resolved) = try dialect.open(source.file)
+      let (input, resolved) = try csv.open(source.file, dialect)
       let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key.hasher)
       var problems = ImportProblems(file: reader.file)
       var orders: [Order] = []

@@ -1,0 +1,179 @@
+import ROIEngine
+
+/// A mapping file for CSV exports whose columns are named otherwise, in the spirit of hledger's
+/// CSV rules. One rule per line, `#` comments:
+///
+///     skip 3                                   # records before the header row
+///     column "Date opération" date             # a column of the file → the field crm-roi reads
+///     column "Réf. fournisseur" _              # a column left out
+///     category hardware                        # every row's category (when the file has none)
+///     if "Fournisseur" ~ /OVH|Scaleway/ category service   # a category chosen by a pattern
+///     if "Libellé" ~ /^TOTAL/ skip             # rows left out
+///     negate amount                            # amounts written negative (a bank export) read as costs
+///
+/// Columns are matched as headers are (any case, without accents); patterns are regular
+/// expressions, matched in any case. The rules turn the file into the columns crm-roi reads.
+public struct CSVRules {
+  enum Action {
+    case category(String)
+    case skip
+  }
+
+  struct Condition {
+    let column: String
+    let pattern: Regex<AnyRegexOutput>
+    let action: Action
+    let line: Int
+  }
+
+  let file: String
+  public private(set) var skip = 0
+  /// Folded column name → field name ("_": left out), with the rules line that says so.
+  var columns: [(from: String, to: String, line: Int)] = []
+  var category: String?
+  var conditions: [Condition] = []
+  var negated: Set<String> = []
+
+  static let kinds = "skip, column, category, if or negate"
+
+  /// Reads `path`'s rules; the first bad one throws a one-line error naming its line.
+  public init(path: String) throws {
+    let (bytes, name) = try TextFile.contents(of: path, expected: "a rules file")
+    let (text, _) = try TextFile.decode(bytes, name: name)
+    try self.init(text: String(decoding: text, as: UTF8.self), file: name)
+  }
+
+  public init(text: String, file: String) throws {
+    self.file = file
+    var number = 0
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+      number += 1
+      func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
+      let tokens = try FECRules.tokens(of: line, fail: fail)
+      guard let keyword = tokens.first else { continue }
+      let words = tokens.map(\.text)
+      func expect(_ count: Int, _ form: String) throws {
+        guard tokens.count == count else { throw fail("'\(words.joined(separator: " "))' is not complete or has more; expected \(form)") }
+      }
+      switch keyword.text.lowercased() {
+      case "skip":
+        try expect(2, "skip N, like skip 3")
+        guard let count = Int(words[1]), (0...1_000).contains(count) else { throw fail("'\(words[1])' is not valid; expected a number of records from 0 to 1000") }
+        skip = count
+      case "column":
+        try expect(3, "column \"NAME IN THE FILE\" FIELD, like column \"Montant TTC\" amount (or _ to leave it out)")
+        columns.append((Folding.key(words[1]), words[2].lowercased(), number))
+      case "category":
+        try expect(2, "category NAME, like category hardware")
+        category = try CSVRules.category(words[1], fail: fail)
+      case "negate":
+        try expect(2, "negate FIELD, like negate amount")
+        negated.insert(words[1].lowercased())
+      case "if":
+        guard tokens.count >= 5, words[2] == "~", tokens[3].kind == .pattern else {
+          throw fail("'\(words.joined(separator: " "))' is not valid; expected if \"COLUMN\" ~ /PATTERN/ category NAME, or … skip")
+        }
+        let pattern: Regex<AnyRegexOutput>
+        do {
+          pattern = try Regex(words[3]).ignoresCase()
+        } catch {
+          throw fail("'/\(words[3])/' is not a valid pattern; expected a regular expression like /OVH|Scaleway/")
+        }
+        let action: Action
+        switch words[4].lowercased() {
+        case "skip":
+          try expect(5, "if \"COLUMN\" ~ /PATTERN/ skip")
+          action = .skip
+        case "category":
+          try expect(6, "if \"COLUMN\" ~ /PATTERN/ category NAME")
+          action = .category(try CSVRules.category(words[5], fail: fail))
+        default: throw fail("'\(words[4])' is not valid; expected category NAME or skip after the pattern")
+        }
+        conditions.append(Condition(column: Folding.key(words[1]), pattern: pattern, action: action, line: number))
+      default:
+        throw fail("'\(keyword.text)' is not a rule; expected \(CSVRules.kinds)")
+      }
+    }
+  }
+
+  private static func category(_ text: String, fail: (String) -> CSVError) throws -> String {
+    do {
+      return try ExpenseCategory(parsing: text).rawValue
+    } catch let error as ValueError {
+      throw fail(error.description)
+    }
+  }
+
+  /// The file read through the rules, as a comma-separated file in memory for the usual reader
+  /// (numbers and dates keep the file's own style).
+  public func apply(to reader: CSVReader) throws -> CSVReader {
+    for _ in 0..<skip { _ = try reader.next() }
+    guard let header = try reader.next() else {
+      throw CSVError(file: reader.name, line: 1, message: "no header row after \(skip) skipped; expected the file the rules in \(file) describe")
+    }
+    let folded = header.fields.map { Folding.key($0) }
+    func position(of column: String, line: Int) throws -> Int {
+      guard let position = folded.firstIndex(of: column) else {
+        throw CSVError(file: file, line: line, message: "no column '\(column)' in \(reader.name); expected one of: \(header.fields.joined(separator: ", "))")
+      }
+      return position
+    }
+    // The output's columns: each kept column under its field's name, then the category.
+    var kept: [(position: Int, name: String)] = []
+    let renamed = try Dictionary(columns.map { (try position(of: $0.from, line: $0.line), $0.to) }, uniquingKeysWith: { $1 })
+    for (position, name) in header.fields.enumerated() {
+      let target = renamed[position] ?? name
+      if target != "_" { kept.append((position, target)) }
+    }
+    let conditions = try self.conditions.map { ($0, try position(of: $0.column, line: $0.line)) }
+    let addsCategory = category != nil || conditions.contains { if case .category = $0.0.action { true } else { false } }
+    let categoryIndex = kept.firstIndex { Folding.key($0.name) == "category" }
+    // Each record is written on its line of the file (blank lines, which the reader passes over,
+    // fill the gaps), so that a bad value is reported on the line the user sees.
+    var output: [String] = []
+    var outputLine = 1
+    func append(_ text: String, at line: Int) {
+      while outputLine < line {
+        output.append("")
+        outputLine += 1
+      }
+      output.append(text)
+      outputLine += 1 + text.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+    }
+    append((kept.map(\.name) + (addsCategory && categoryIndex == nil ? ["category"] : [])).map(CSVLocale.en.field).joined(separator: ","), at: header.line)
+    while let record = try reader.next() {
+      func field(_ position: Int) -> String { position < record.fields.count ? record.fields[position] : "" }
+      var category = self.category
+      var skipped = false
+      for (condition, position) in conditions where (try? condition.pattern.firstMatch(in: field(position))) != nil {
+        switch condition.action {
+        case .skip: skipped = true
+        case .category(let name): category = category == self.category ? name : category
+        }
+        if skipped { break }
+      }
+      if skipped { continue }
+      var values = kept.map { column -> String in
+        let value = field(column.position)
+        return negated.contains(column.name.lowercased()) ? CSVRules.negated(value) : value
+      }
+      if let category {
+        if let categoryIndex { values[categoryIndex] = category } else { values.append(category) }
+      } else if addsCategory && categoryIndex == nil {
+        values.append("")
+      }
+      append(values.map(CSVLocale.en.field).joined(separator: ","), at: record.line)
+    }
+    return CSVReader(bytes: Array((output.joined(separator: "\n") + "\n").utf8), name: reader.name)
+  }
+
+  /// `-12,50` → `12,50`, `12,50` → `-12,50`, `(12,50)` → `12,50`; empty stays empty.
+  static func negated(_ value: String) -> String {
+    let trimmed = value.trimmingSpaces()
+    guard !trimmed.isEmpty else { return trimmed }
+    if trimmed.hasPrefix("-") || trimmed.hasPrefix("\u{2212}") { return String(trimmed.dropFirst()) }
+    if trimmed.hasPrefix("("), trimmed.hasSuffix(")") { return String(trimmed.dropFirst().dropLast()) }
+    if trimmed.hasSuffix("-") { return String(trimmed.dropLast()) }
+    return "-" + trimmed
+  }
+}
