@@ -24,6 +24,8 @@ public struct HumanDate: Sendable {
   /// `text` as YYYY-MM-DD. A time after the date (`2026-02-03 14:05:00 +0100`, `…T14:05:00Z`) is
   /// left out: the date is the day as written.
   public func date(_ text: String) throws -> String {
+    // The common case: already YYYY-MM-DD.
+    if text.utf8.count == 10, let date = try? CalendarDate(parsing: text) { return date.description }
     let trimmed = text.trimmingSpaces()
     let datePart = trimmed.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? ""
     guard datePart.count < trimmed.count ? looksLikeTime(trimmed.dropFirst(datePart.count + 1)) : true else {

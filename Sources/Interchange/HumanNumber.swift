@@ -38,6 +38,7 @@ public struct HumanNumber: Sendable {
 
   /// `text` in plain form; a ValueError naming `text` when it is not a number in this style.
   public func read(_ text: String) throws -> Reading {
+    if let plain = plainReading(text) { return plain }
     var body = Substring(text)
     var negative = false
     func trim() {
@@ -101,6 +102,32 @@ public struct HumanNumber: Sendable {
     // "1,234" with a decimal comma (or "1.234" with a point) could be a grouped 1234.
     let ambiguous = marks.isEmpty && fraction.count == 3 && (1...3).contains(digits.count) && digits != "0"
     return Reading(plain: plain, grouped: !marks.isEmpty, ambiguous: ambiguous)
+  }
+
+  /// The common case read from its bytes: an optional '-', digits, at most one decimal mark and
+  /// digits (no grouping, no currency). Anything else returns nil and goes the general way.
+  private func plainReading(_ text: String) -> Reading? {
+    let mark = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    var whole = 0
+    var fraction = 0
+    var sawMark = false
+    var negative = false
+    for (index, byte) in text.utf8.enumerated() {
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        if sawMark { fraction += 1 } else { whole += 1 }
+      } else if byte == mark && !sawMark {
+        sawMark = true
+      } else if byte == UInt8(ascii: "-") && index == 0 {
+        negative = true
+      } else {
+        return nil
+      }
+    }
+    guard whole > 0 || fraction > 0, !sawMark || fraction > 0 else { return nil }
+    var plain = decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text
+    if whole == 0 { plain = (negative ? "-0" : "0") + plain.dropFirst(negative ? 1 : 0) }
+    let ambiguous = fraction == 3 && (1...3).contains(whole) && !(whole == 1 && text.utf8.dropFirst(negative ? 1 : 0).first == UInt8(ascii: "0"))
+    return Reading(plain: plain, grouped: false, ambiguous: ambiguous)
   }
 
   /// The length of a currency symbol or code at the start or end of `body`, and which end; refuses

@@ -120,7 +120,8 @@ struct CLI {
       .appendingPathComponent("README.md"), encoding: .utf8)
     let marker = try #require(readme.range(of: "<!-- example: \(name) -->"))
     let afterMarker = readme[marker.upperBound...]
-    let open = try #require(afterMarker.range(of: "```csv\n"))
+    let fence = try #require(afterMarker.range(of: "```"))
+    let open = try #require(afterMarker[fence.upperBound...].range(of: "\n"))
     let close = try #require(afterMarker[open.upperBound...].range(of: "```"))
     return String(afterMarker[open.upperBound..<close.lowerBound])
   }

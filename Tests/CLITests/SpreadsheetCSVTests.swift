@@ -137,3 +137,68 @@ import Testing
     #expect(try cli.ok("impact", "--format", "csv", "--locale", "fr").hasPrefix("\u{FEFF}metric;month;value;baseline;difference;effect;within_band\r\n"))
   }
 }
+
+/// The README's part 8 examples, read out of README.md, imported as it says.
+@Suite struct ReadmeSpreadsheetExamples {
+  @Test func theFrenchExcelFileReadsAsTheREADMESays() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    let text = try CLI.readmeExample("depenses.csv").replacingOccurrences(of: "\n", with: "\r\n")
+    let table: [Character: UInt8] = ["é": 0xE9, "è": 0xE8, "€": 0x80]
+    let bytes = text.map { table[$0] ?? $0.asciiValue! }
+    let path = cli.directory.appendingPathComponent("depenses.csv").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect(try cli.ok("import", "expenses", path)
+      == "Imported \(path): 2 added, 0 replaced, 0 skipped (already stored); read as Windows-1252, semicolon-separated, decimal comma.\n")
+    #expect(try cli.ok("export", "expenses") == """
+      date,category,amount,note,hours,rate,every,until
+      2025-03-01,hardware,2280.00,Ordinateurs portables,,,,
+      2025-03-15,license,1099.90,Licences CRM,,,,
+
+      """)
+  }
+
+  @Test func theBankStatementThroughItsRules() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    let csv = try cli.file("banque.csv", try CLI.readmeExample("banque.csv"))
+    let rules = try cli.file("banque.rules", try CLI.readmeExample("banque.rules"))
+    #expect(try cli.ok("import", "expenses", csv, "--rules", rules).contains("3 added"))
+    #expect(try cli.ok("export", "expenses") == """
+      date,category,amount,note,hours,rate,every,until
+      2025-03-01,license,1440.00,Abonnement CRM mars,,,,
+      2025-03-05,hardware,1099.90,Ordinateur portable,,,,
+      2025-03-12,other,450.00,Formation équipe,,,,
+
+      """)
+    // A bad value keeps its line in the bank's file (line 5, after the title lines).
+    let bad = try cli.file("b.csv", try CLI.readmeExample("banque.csv").replacingOccurrences(of: "05/03/2025", with: "32/03/2025"))
+    let result = try cli.run(["import", "expenses", bad, "--rules", rules])
+    #expect(result.status == 65 && result.stderr.contains("b.csv:5:1 (date): '32/03/2025' is not valid"))
+    let broken = try cli.file("x.rules", "skip 2\ncolumn \"Datum\" date\n")
+    #expect(try cli.run(["import", "expenses", csv, "--rules", broken]).stderr.contains("x.rules:2: no column 'datum' in \(csv)"))
+    let unknown = try cli.file("y.rules", "skip 2\nfields date\n")
+    #expect(try cli.run(["import", "expenses", csv, "--rules", unknown]).stderr.contains("y.rules:2: 'fields' is not a rule; expected skip, column, category, if or negate"))
+  }
+
+  @Test func theOrderExportThroughItsRules() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-02", "--baseline-months", "1")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%", "--from-orders", "net-sales")
+    try cli.ok("metric", "add", "refunds", "--kind", "kpi", "--from-orders", "refunds")
+    try cli.ok("metric", "add", "repeats", "--kind", "kpi", "--from-orders", "repeat-orders")
+    let csv = try cli.file("commandes.csv", try CLI.readmeExample("commandes.csv"))
+    let rules = try cli.file("commandes.rules", try CLI.readmeExample("commandes.rules"))
+    #expect(try cli.ok("import", "orders", csv, "--rules", rules).contains("2 orders added"))
+    #expect(try cli.ok("export", "metrics") == """
+      month,metric,value
+      2025-01,refunds,0
+      2025-01,repeats,0
+      2025-01,sales,100
+      2025-02,refunds,10
+      2025-02,repeats,1
+      2025-02,sales,50
+
+      """)
+  }
+}
