@@ -21,6 +21,12 @@ public struct HumanDate: Sendable {
   }
   public static let monthForm = "a month like 2026-02, 02/2026, févr. 2026 or Feb 2026"
 
+  /// `text` as a date (see `date`).
+  public func calendarDate(_ text: String) throws -> CalendarDate {
+    if text.utf8.count == 10, let date = try? CalendarDate(parsing: text) { return date }
+    return try CalendarDate(parsing: try date(text))
+  }
+
   /// `text` as YYYY-MM-DD. A time after the date (`2026-02-03 14:05:00 +0100`, `…T14:05:00Z`) is
   /// left out: the date is the day as written.
   public func date(_ text: String) throws -> String {

@@ -90,6 +90,10 @@ struct Header {
 
 extension String {
   func trimmingSpaces() -> String {
+    // Most fields have no space at either end: checked on the bytes (a space, a tab, or the lead
+    // byte of U+00A0 or U+202F).
+    func edge(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xE2 || byte >= 0x80 }
+    guard let first = utf8.first, let last = utf8.last, edge(first) || edge(last) else { return self }
     var slice = Substring(self)
     while let first = slice.first, first == " " || first == "\t" || first == "\u{00A0}" || first == "\u{202F}" { slice.removeFirst() }
     while let last = slice.last, last == " " || last == "\t" || last == "\u{00A0}" || last == "\u{202F}" { slice.removeLast() }

@@ -62,6 +62,7 @@ public final class OrderCSVReader {
   private var names: [String] = []
   /// Shopify orders already read, by name.
   private var seen: Set<String> = []
+  private let columns: OrderPreset.Columns
 
   public var file: String { reader.name }
 
@@ -74,6 +75,7 @@ public final class OrderCSVReader {
     self.dialect = dialect
     self.currency = currency
     self.key = key
+    columns = preset.columns
     numbers = dialect.numbers(currency)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row of a \(preset.rawValue) orders export")
@@ -97,19 +99,20 @@ public final class OrderCSVReader {
   /// The next order and whether it counts; `.success(nil)` for a row passed over (a Shopify line
   /// item after its order's first); nil at the end of the file.
   public func next() throws -> Result<(order: Order, counted: Bool)?, CSVError>? {
-    guard let record = try reader.next() else { return nil }
-    let columns = preset.columns
-    func text(_ name: String?) -> String {
-      guard let name, let position = positions[name], position < record.fields.count else { return "" }
-      return record.fields[position].trimmingSpaces()
+    // Only the columns read are turned into text (a Shopify export has some 70).
+    guard try reader.advance() else { return nil }
+    let columns = columns
+    func text(_ name: String?) throws -> String {
+      guard let name, let position = positions[name], position < reader.fieldCount else { return "" }
+      return try reader.string(position).trimmingSpaces()
     }
     func problem(_ name: String, _ error: Error) -> CSVError {
       let position = positions[name] ?? 0
-      return CSVError(file: reader.name, line: record.line, column: (position + 1, reader.columnNames[position]), message: "\(error)")
+      return CSVError(file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]), message: "\(error)")
     }
     func amount(_ name: String?) throws -> Int64 {
       guard let name else { return 0 }
-      let value = text(name)
+      let value = try text(name)
       guard !value.isEmpty else { return 0 }
       do {
         let plain = try numbers.read(value).plain
@@ -122,7 +125,7 @@ public final class OrderCSVReader {
         throw problem(name, error)
       }
     }
-    let id = text(columns.id)
+    let id = try text(columns.id)
     guard !id.isEmpty else {
       return .failure(problem(columns.id, ValueError(value: "", expected: "the order's id or number")))
     }
@@ -132,14 +135,14 @@ public final class OrderCSVReader {
     }
     do {
       if let column = columns.currency {
-        let code = text(column).uppercased()
+        let code = try text(column).uppercased()
         guard code.isEmpty || code == currency.code else {
-          throw problem(column, ValueError(value: text(column), expected: "\(currency.code), the database's currency"))
+          throw problem(column, ValueError(value: try text(column), expected: "\(currency.code), the database's currency"))
         }
       }
       let date: CalendarDate
       do {
-        date = try CalendarDate(parsing: try dialect.dates.date(text(columns.date)))
+        date = try dialect.dates.calendarDate(try text(columns.date))
       } catch {
         throw problem(columns.date, error)
       }
@@ -151,19 +154,19 @@ public final class OrderCSVReader {
         let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
         let (value, overflow2) = lessTaxes.subtractingReportingOverflow(try amount(columns.shipping))
         guard !overflow1, !overflow2 else {
-          throw problem(columns.total ?? columns.id, ValueError(value: text(columns.total), expected: "a total whose net (total − taxes − shipping) fits in \(currency.code)'s range"))
+          throw problem(columns.total ?? columns.id, ValueError(value: try text(columns.total), expected: "a total whose net (total − taxes − shipping) fits in \(currency.code)'s range"))
         }
         net = value
       }
       let refunded = try amount(columns.refunded)
       guard refunded >= 0 else {
-        throw problem(columns.refunded, ValueError(value: text(columns.refunded), expected: "a refunded amount of 0 or more"))
+        throw problem(columns.refunded, ValueError(value: try text(columns.refunded), expected: "a refunded amount of 0 or more"))
       }
-      let status = text(columns.status)
+      let status = try text(columns.status)
       guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: "a status of at most 64 characters")) }
-      let cancelled = !text(columns.cancelledAt).isEmpty
-      let customerText = text(columns.customer).lowercased()
-      let customer = customerText.isEmpty ? nil : Int64(bitPattern: key.hash(customerText.utf8))
+      let cancelled = try !text(columns.cancelledAt).isEmpty
+      let customerText = try text(columns.customer).lowercased()
+      let customer = customerText.isEmpty ? nil : Int64(bitPattern: key.hash(utf8: customerText))
       let order = Order(
         source: preset.source, id: id, date: date, customer: customer, net: Money(minor: net), refunded: Money(minor: refunded),
         status: cancelled && status.isEmpty ? "cancelled" : status)

@@ -13,7 +13,17 @@ public struct SipHash24: Sendable {
     k1 = SipHash24.word(key[8..<16])
   }
 
-  public func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+  public func hash(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBufferPointer { hash(buffer: $0) }
+  }
+
+  /// The hash of `text`'s UTF-8 bytes.
+  public func hash(utf8 text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { hash(buffer: $0) }
+  }
+
+  public func hash(buffer bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var v0 = k0 ^ 0x736f_6d65_7073_6575
     var v1 = k1 ^ 0x646f_7261_6e64_6f6d
     var v2 = k0 ^ 0x6c79_6765_6e65_7261

@@ -98,6 +98,9 @@ extension StoreWriter {
   /// else left as it is. One audit record tells what the import did.
   public func importOrders(_ orders: [Order], counted: (Order) -> Bool, file: String) throws -> OrderCounts {
     let before = try orderCount()
+    // A large import touches many pages of the table and its key: a 64 MiB page cache (this
+    // connection's, for the rest of the process) keeps SQLite from spilling them mid-transaction.
+    if orders.count > 10_000 { try database.execute("PRAGMA cache_size = -65536") }
     let upsert = try statement(OrderRecord.upsertSQL)
     var changed = 0
     for order in orders {
