@@ -26,10 +26,9 @@ public struct Order: Hashable, Sendable {
     self.status = status
   }
 
-  /// The statuses that leave an order out of every series (and out of a customer's earlier orders).
+  /// The statuses (any case) that leave an order out of every series, and out of a customer's
+  /// earlier orders; each preset may add its own (`failed`).
   public static let leftOutStatuses: Set<String> = ["cancelled", "canceled", "voided"]
-
-  public var isCounted: Bool { !Order.leftOutStatuses.contains(status.lowercased()) }
 }
 
 /// The monthly series derived from stored orders; a metric takes one with `--from-orders`.
