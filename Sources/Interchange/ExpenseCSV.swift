@@ -15,6 +15,8 @@ public final class ExpenseCSVReader {
   private let dialect: CSVDialect.Resolved
   private let numbers: HumanNumber
   private var ambiguity = Ambiguity()
+  /// The current row's numbers, noted as possibly ambiguous once the row is read without error.
+  private var rowReadings: [(HumanNumber.Reading, CSVError)] = []
   /// Off in a test that checks the byte-level path against the general one.
   var allowsFastPath = true
 
@@ -56,8 +58,10 @@ public final class ExpenseCSVReader {
     guard header.position(of: "date") != nil, header.position(of: "category") != nil, hasAmount || hasLabor else {
       throw CSVError(
         file: reader.name, line: first.line,
-        message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)))' lacks date, category and amount (or hours and rate);"
-          + " expected a header row like \(ExpenseCSVReader.example)")
+        message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)).shortened)' has no "
+          + [header.position(of: "date") == nil ? "date" : nil, header.position(of: "category") == nil ? "category" : nil,
+             hasAmount || hasLabor ? nil : "amount (or hours and rate)"].compactMap { $0 }.joined(separator: ", ")
+          + " column; expected a header row like \(ExpenseCSVReader.example) (or the French date;catégorie;montant)")
     }
     let header = self.header
     positions = ExpenseFields.Field.allCases.compactMap { field in header.position(of: field.rawValue).map { (field, $0) } }
@@ -79,6 +83,7 @@ public final class ExpenseCSVReader {
 
     var values: [ExpenseFields.Field: String] = [:]
     var originals: [ExpenseFields.Field: String] = [:]
+    rowReadings.removeAll()
     for (field, position) in positions {
       let text = position < reader.fieldCount ? try reader.string(position) : ""
       originals[field] = text.trimmingSpaces()
@@ -89,7 +94,10 @@ public final class ExpenseCSVReader {
       }
     }
     do {
-      return .success(try ExpenseFields(values).expense(currency: currency, settings: settings))
+      let expense = try ExpenseFields(values).expense(currency: currency, settings: settings)
+      // A value that could be read two ways counts only in a row that is otherwise right.
+      for (reading, problem) in rowReadings { ambiguity.note(reading, problem) }
+      return .success(expense)
     } catch {
       let position = header.position(of: error.field.rawValue)
       // Name the value as the file writes it, not in the plain form it was read into.
@@ -111,9 +119,9 @@ public final class ExpenseCSVReader {
     case .until: return try dialect.dates.month(trimmed)
     case .amount, .rate, .hours:
       let reading = try numbers.read(trimmed)
-      ambiguity.note(reading, CSVError(
+      rowReadings.append((reading, CSVError(
         file: reader.name, line: reader.recordLine, column: header.column(position),
-        message: "'\(trimmed)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
+        message: "'\(trimmed)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously")))
       return reading.plain
     case .category, .every, .note: return trimmed
     }

@@ -63,7 +63,8 @@ public struct HumanDate: Sendable {
     do {
       return try CalendarDate(parsing: canonical).description
     } catch let error as ValueError {
-      throw ValueError(value: text, expected: error.expected)
+      // A date written day first that does not exist is said so in its own form.
+      throw ValueError(value: text, expected: fields[0].count == 4 ? error.expected : "a date that exists (\(canonical) does not); \(dateForm)")
     }
   }
 

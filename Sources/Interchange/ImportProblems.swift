@@ -84,11 +84,14 @@ struct Header {
   func unknown(_ position: Int, file: String, line: Int, expected: String) -> CSVError {
     CSVError(
       file: file, line: line, column: column(position),
-      message: "unknown column '\(names[position])'; expected \(expected), or leave it out with --ignore-column '\(names[position])'")
+      message: "unknown column '\(names[position].shortened)'; expected \(expected), or leave it out with --ignore-column '\(names[position].shortened)'")
   }
 }
 
 extension String {
+  /// A name as long as a field (1 MiB) shown in part in a message.
+  var shortened: String { count > 80 ? "\(prefix(64))…" : self }
+
   func trimmingSpaces() -> String {
     // Most fields have no space at either end: checked on the bytes (a space, a tab, or the lead
     // byte of U+00A0 or U+202F).

@@ -60,7 +60,7 @@ public final class MetricCSVReader {
         _ = try rules.metric(named: name)
       } catch {
         throw CSVError(file: reader.name, line: first.line, column: header.column(position),
-                       message: "\(error), or leave the column out with --ignore-column '\(name)'")
+                       message: "\(error), or leave the column out with --ignore-column '\(name.shortened)'")
       }
     }
     layout = .wide
@@ -87,7 +87,12 @@ public final class MetricCSVReader {
     let (monthText, monthPosition) = field("month")
     let month: Month
     do {
-      month = try rules.month(try dialect.dates.month(monthText))
+      let canonical = try dialect.dates.month(monthText)
+      do {
+        month = try rules.month(canonical)
+      } catch let error as ValueError where error.value == canonical {
+        throw ValueError(value: monthText, expected: error.expected)  // as the file writes it
+      }
     } catch {
       return ([], [problem(monthPosition, "\(error)")])
     }
@@ -115,13 +120,13 @@ public final class MetricCSVReader {
     for (name, text, position) in cells {
       do {
         let reading = try numbers.read(text)
-        ambiguity.note(reading, problem(position, "'\(text)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
         let snapshot: Snapshot
         do {
           snapshot = try rules.snapshot(metric: name, month: month, value: reading.plain)
         } catch let error as ValueError where error.value == reading.plain {
           throw ValueError(value: text, expected: error.expected)  // as the file writes it
         }
+        ambiguity.note(reading, problem(position, "'\(text)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
           problems.append(problem(position, "\(name) for \(month) is also on line \(earlier); expected one value per metric and month"))
         } else {

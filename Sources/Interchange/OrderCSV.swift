@@ -27,11 +27,12 @@ public enum OrderPreset: String, CaseIterable, Sendable {
     case .shopify:
       Columns(
         id: "name", date: "created at", customer: "email", total: "total", taxes: "taxes", shipping: "shipping",
-        refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at")
+        refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at", currency: "currency")
     case .woocommerce:
       Columns(
         id: "order number", date: "order date", customer: "email (billing)", total: "order total amount",
-        taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status")
+        taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status",
+        currency: "order currency")
     case .stripe:
       Columns(
         id: "id", date: "created (utc)", customer: "customer email", net: "amount", refunded: "amount refunded", status: "status",
@@ -89,7 +90,16 @@ public final class OrderCSVReader {
     let required = [columns.id, columns.date, columns.customer, columns.refunded, columns.status]
       + [columns.net, columns.total, columns.taxes, columns.shipping].compactMap { $0 }
     let missing = required.filter { positions[$0] == nil }
+    // Which preset the header looks like, when it is not the one asked for.
+    let likely = OrderPreset.allCases.first { other in
+      other != preset && [other.columns.id, other.columns.date, other.columns.status].allSatisfy { positions[$0] != nil }
+    }
     guard missing.isEmpty else {
+      if let likely {
+        throw CSVError(
+          file: reader.name, line: first.line,
+          message: "no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) of the \(preset.rawValue) preset; expected --preset \(likely.rawValue), as the header is a \(likely.rawValue) export")
+      }
       throw CSVError(
         file: reader.name, line: first.line,
         message: "no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected a \(preset.rawValue) orders export with \(required.joined(separator: ", ")) (any case), or --preset and --rules for another export")
@@ -159,6 +169,12 @@ public final class OrderCSVReader {
         net = value
       }
       let refunded = try amount(columns.refunded)
+      guard net >= 0 else {
+        let column = columns.net ?? columns.total ?? columns.id
+        throw problem(column, ValueError(value: try text(column), expected: columns.net == nil
+          ? "a total of at least its taxes and shipping (the net amount, total − taxes − shipping, is \(currency.plain(net)))"
+          : "a net amount of 0 or more"))
+      }
       guard refunded >= 0 else {
         throw problem(columns.refunded, ValueError(value: try text(columns.refunded), expected: "a refunded amount of 0 or more"))
       }

@@ -41,8 +41,15 @@ public enum Frequency: String, CaseIterable, Sendable {
     }
   }
 
+  /// The French words a user types for each (any case): mois, mensuel, trimestre, an, annuel…
+  public static let aliases: [String: Frequency] = [
+    "mois": .month, "mensuel": .month, "mensuelle": .month, "monthly": .month, "trimestre": .quarter,
+    "trimestriel": .quarter, "trimestrielle": .quarter, "quarterly": .quarter, "an": .year, "année": .year,
+    "annee": .year, "annuel": .year, "annuelle": .year, "yearly": .year,
+  ]
+
   public init(parsing text: String) throws {
-    guard let frequency = Frequency(rawValue: text) else {
+    guard let frequency = Frequency(rawValue: text) ?? Frequency.aliases[text.lowercased()] ?? Frequency(rawValue: text.lowercased()) else {
       throw ValueError(value: text, expected: "month, quarter or year")
     }
     self = frequency

@@ -157,7 +157,7 @@ public struct SnapshotRules: Sendable {
     let metric = try metric(named: name)
     if let series = metric.fromOrders {
       throw ValueError(
-        value: "\(name)=\(text)",
+        value: text,
         expected: "no value for \(metric.name): it takes its values from the stored orders (\(series.rawValue)); import them with crm-roi import orders, or type its values after crm-roi metric set \(metric.name) --from-orders none")
     }
     return Snapshot(metric: metric.name, month: month, value: try metric.parseValue(text, currency: currency))

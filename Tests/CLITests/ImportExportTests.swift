@@ -86,7 +86,7 @@ import Testing
 
   @Test(arguments: [
     ("", "the file is empty"),
-    ("category,amount\nlicense,5\n", "lacks date, category and amount"),
+    ("category,amount\nlicense,5\n", "the header 'category,amount' has no date column"),
     ("date,category,amount,colour\n2025-01-01,license,5,red\n", "unknown column 'colour'"),
     ("date,category,amount\n2025-01-01,license\n", ":2: 2 fields; expected 3"),
     ("date,category,amount,note\n2025-01-01,license,5,\"open\n", "a quoted field is never closed"),

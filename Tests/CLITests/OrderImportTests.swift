@@ -127,3 +127,29 @@ import Testing
     #expect(kind.status == 65 && kind.stderr.contains("a money series (net-sales, refunds, average-order-value) for a revenue metric"))
   }
 }
+
+/// What a new user's trial of the orders import found.
+@Suite struct OrderImportTrialTests {
+  @Test func aNegativeNetAnotherCurrencyAndAnotherPresetAreRefused() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-03")
+    let header = "Name,Email,Financial Status,Created at,Total,Taxes,Shipping,Refunded Amount,Cancelled at,Currency\n"
+    // 10 − 20 − 6 = −16.
+    let negative = try cli.run(["import", "orders", try cli.file("n.csv", header + "#1,a@b.c,paid,2025-01-05,10.00,20.00,6.00,0,,EUR\n"), "--preset", "shopify"])
+    #expect(negative.status == 65 && negative.stderr.contains("n.csv:2:5 (Total): '10.00' is not valid; expected a total of at least its taxes and shipping (the net amount, total − taxes − shipping, is -16.00)"))
+    let usd = try cli.run(["import", "orders", try cli.file("u.csv", header + "#1,a@b.c,paid,2025-01-05,10.00,2.00,0,0,,USD\n"), "--preset", "shopify"])
+    #expect(usd.status == 65 && usd.stderr.contains("u.csv:2:10 (Currency): 'USD' is not valid; expected EUR, the database's currency"))
+    let unnamed = try cli.run(["import", "orders", try cli.file("s.csv", header)])
+    #expect(unnamed.status == 65 && unnamed.stderr.contains("expected --preset shopify, as the header is a shopify export"))
+  }
+
+  @Test func frenchFrequenciesAndDatesThatDoNotExist() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-03")
+    let path = try cli.file("e.csv", "date;catégorie;montant;fréquence\n01/03/2025;abonnement;350;mensuel\n01/04/2025;licence;1 200;annuel\n")
+    #expect(try cli.ok("import", "expenses", path).contains("2 added"))
+    #expect(try cli.ok("export", "expenses").contains("2025-03-01,service,350.00,,,,month,"))
+    let bad = try cli.run(["import", "expenses", try cli.file("b.csv", "date;catégorie;montant\n31/02/2025;licence;1\n")])
+    #expect(bad.stderr.contains("b.csv:2:1 (date): '31/02/2025' is not valid; expected a date that exists (2025-02-31 does not)"))
+  }
+}

@@ -34,7 +34,7 @@ import Testing
     let damaged = cli.directory.appendingPathComponent("damaged.sqlite").path
     try Database(path: cli.database).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     var data = try bytes(cli.database)
-    for offset in 120..<1_000 { data[offset] = 0x5A }
+    for offset in 120..<4_096 { data[offset] = 0x5A }  // all of page 1 after the file header
     try data.write(to: URL(fileURLWithPath: damaged))
     try refused(damaged, "is damaged")
   }
