@@ -106,6 +106,8 @@ public final class CSVReader {
       detected = forced
     } else if hasUTF16Mark {
       detected = .utf16
+    } else if position == 3 {
+      detected = .utf8  // a UTF-8 byte order mark: a bad byte later is an error on its line, not another encoding
     } else {
       detected = try isUTF8() ? .utf8 : .windows1252
     }
@@ -142,10 +144,14 @@ public final class CSVReader {
   private func isUTF8() throws -> Bool {
     var info = stat()
     guard !atEOF, descriptor >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-      return buffer.withUnsafeBufferPointer { TextEncoding.validUTF8Prefix(UnsafeBufferPointer(rebasing: $0[0..<end]), more: !atEOF) != nil }
+      return buffer.withUnsafeBufferPointer { bytes in
+        let buffered = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        return TextEncoding.validUTF8Prefix(buffered, more: !atEOF) != nil || TextEncoding.holdsUTF8Letters(buffered)
+      }
     }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var carried = 0
+    var sawMultibyte = false
     var offset: off_t = 0
     while true {
       let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + carried, $0.count - carried, offset) }
@@ -156,7 +162,11 @@ public final class CSVReader {
       offset += off_t(count)
       let available = carried + count
       let valid = chunk.withUnsafeBufferPointer { TextEncoding.validUTF8Prefix(UnsafeBufferPointer(rebasing: $0[0..<available]), more: count > 0) }
+      // A file holding UTF-8 letters and a stray bad byte is a damaged UTF-8 file, not Windows-1252:
+      // read as UTF-8, the bad byte is reported on its line.
+      if valid == nil { return sawMultibyte || chunk.withUnsafeBufferPointer { TextEncoding.holdsUTF8Letters(UnsafeBufferPointer(rebasing: $0[0..<available])) } }
       guard let valid else { return false }
+      if !sawMultibyte { sawMultibyte = chunk[0..<valid].contains { $0 >= 0xC2 } }
       if count == 0 { return valid == available }
       carried = available - valid
       chunk.replaceSubrange(0..<carried, with: chunk[valid..<available])
@@ -334,7 +344,7 @@ public final class CSVReader {
   /// (SQLite, C strings and terminals would cut the text at a NUL).
   public func string(_ index: Int) throws -> String {
     guard let text = withField(index, { String(validating: $0, as: UTF8.self) }) else {
-      throw CSVError(file: name, line: recordLine, column: column(index), message: "not valid UTF-8; expected a UTF-8 encoded file")
+      throw CSVError(file: name, line: recordLine, column: column(index), message: "not valid UTF-8; expected a UTF-8 encoded file (or --encoding windows-1252)")
     }
     if let nul = text.utf8.firstIndex(of: 0) {
       throw CSVError(

@@ -62,7 +62,11 @@ public struct CSVRules {
         skip = count
       case "column":
         try expect(3, "column \"NAME IN THE FILE\" FIELD, like column \"Montant TTC\" amount (or _ to leave it out)")
-        columns.append((Folding.key(words[1]), words[2].lowercased(), number))
+        let field = words[2].lowercased()
+        if field != "_", let earlier = columns.first(where: { $0.to == field }) {
+          throw fail("'\(field)' is already the field of the column on line \(earlier.line); expected each field from one column")
+        }
+        columns.append((Folding.key(words[1]), field, number))
       case "category":
         try expect(2, "category NAME, like category hardware")
         category = try CSVRules.category(words[1], fail: fail)
@@ -74,6 +78,9 @@ public struct CSVRules {
           throw fail("'\(words.joined(separator: " "))' is not valid; expected if \"COLUMN\" ~ /PATTERN/ category NAME, or … skip")
         }
         let pattern: Regex<AnyRegexOutput>
+        if let problem = PatternSafety.problem(in: words[3]) {
+          throw fail("'/\(words[3])/' is refused: \(problem); expected a pattern without a repeated group that repeats inside, like /OVH|Scaleway/")
+        }
         do {
           pattern = try Regex(words[3]).ignoresCase()
         } catch {

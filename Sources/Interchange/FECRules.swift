@@ -111,6 +111,9 @@ public struct FECRules {
           throw fail("'\(pattern.text)' is not a pattern; expected \(form)")
         }
         let regex: Regex<AnyRegexOutput>
+        if let problem = PatternSafety.problem(in: pattern.text) {
+          throw fail("'/\(pattern.text)/' is refused: \(problem); expected a pattern without a repeated group that repeats inside, like /CRM|Salesforce/")
+        }
         do {
           regex = try Regex(pattern.text).ignoresCase()
         } catch {

@@ -92,7 +92,7 @@ public struct HumanNumber: Sendable {
     if let mark = marks.first {
       guard Self.groupMarks.contains(mark) || mark == otherMark else { throw refuse() }
       let groups = whole.split(separator: mark, omittingEmptySubsequences: false)
-      guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+      guard let head = groups.first, (1...3).contains(head.count), head.first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }),
         groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
       else { throw refuse() }
       digits = groups.joined()

@@ -61,16 +61,19 @@ public final class OrderCSVReader {
   private let key: SipHash24
   private var positions: [String: Int] = [:]
   private var names: [String] = []
-  /// Shopify orders already read, by name.
-  private var seen: Set<String> = []
+  /// The orders already read, by id, and the line each was on.
+  private var seen: [String: Int] = [:]
   private let columns: OrderPreset.Columns
+  /// Orders dated after this month (the month still running) are refused.
+  private let latestMonth: Month?
 
   public var file: String { reader.name }
 
   public init(
     reader: CSVReader, dialect: CSVDialect.Resolved, preset: OrderPreset, renaming: [String: String] = [:], currency: Currency,
-    key: SipHash24
+    key: SipHash24, latestMonth: Month? = nil
   ) throws {
+    self.latestMonth = latestMonth
     self.reader = reader
     self.preset = preset
     self.dialect = dialect
@@ -126,23 +129,31 @@ public final class OrderCSVReader {
       guard !value.isEmpty else { return 0 }
       do {
         let plain = try numbers.read(value).plain
+        let minor: Int64
         do {
-          return try currency.parseAmount(plain).minor
+          minor = try currency.parseAmount(plain).minor
         } catch let error as ValueError {
           throw ValueError(value: value, expected: error.expected)
         }
+        guard minor.magnitude <= Order.maximumAmount.magnitude else {
+          throw ValueError(value: value, expected: "an order amount of at most \(currency.grouped(Rational(Int128(Order.maximumAmount)))) \(currency.code)")
+        }
+        return minor
       } catch {
         throw problem(name, error)
       }
     }
     let id = try text(columns.id)
-    guard !id.isEmpty else {
-      return .failure(problem(columns.id, ValueError(value: "", expected: "the order's id or number")))
+    guard !id.isEmpty, id.count <= 256 else {
+      return .failure(problem(columns.id, ValueError(value: id.shortened, expected: "the order's id or number, at most 256 characters")))
     }
-    if preset == .shopify {
-      // Line items after the first repeat the order's name with its other fields empty.
-      guard seen.insert(id).inserted else { return .success(nil) }
+    if let earlier = seen[id] {
+      // Shopify: line items after the first repeat the order's name with its other fields empty.
+      if preset == .shopify, try text(columns.total).isEmpty { return .success(nil) }
+      return .failure(problem(columns.id, ValueError(
+        value: id.shortened, expected: "each order once (it is also on line \(earlier))" + (preset == .shopify ? "; a line item's row leaves Total empty" : ""))))
     }
+    seen[id] = reader.recordLine
     do {
       if let column = columns.currency {
         let code = try text(column).uppercased()
@@ -155,6 +166,9 @@ public final class OrderCSVReader {
         date = try dialect.dates.calendarDate(try text(columns.date))
       } catch {
         throw problem(columns.date, error)
+      }
+      if let latestMonth, date.month > latestMonth {
+        throw problem(columns.date, ValueError(value: try text(columns.date), expected: "a date no later than \(latestMonth) (an order cannot come from the future)"))
       }
       let net: Int64
       if let column = columns.net {
@@ -186,7 +200,9 @@ public final class OrderCSVReader {
       let order = Order(
         source: preset.source, id: id, date: date, customer: customer, net: Money(minor: net), refunded: Money(minor: refunded),
         status: cancelled && status.isEmpty ? "cancelled" : status)
-      let counted = !cancelled && !preset.leftOut.contains(status.lowercased())
+      // WooCommerce writes its statuses with a prefix: wc-cancelled.
+      let plainStatus = status.lowercased().hasPrefix("wc-") ? String(status.lowercased().dropFirst(3)) : status.lowercased()
+      let counted = !cancelled && !preset.leftOut.contains(plainStatus)
       return .success((order, counted))
     } catch let error as CSVError {
       return .failure(error)

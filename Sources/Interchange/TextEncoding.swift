@@ -84,6 +84,21 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether `bytes` hold a well-formed UTF-8 sequence of two or three bytes (a letter like é, €):
+  /// Windows-1252 text almost never does (it would be "Ã©"-like pairs).
+  static func holdsUTF8Letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index + 1 < bytes.count {
+      let lead = bytes[index]
+      if lead >= 0xC2 && lead <= 0xDF && bytes[index + 1] & 0xC0 == 0x80 { return true }
+      if lead >= 0xE0 && lead <= 0xEF && index + 2 < bytes.count && bytes[index + 1] & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80 {
+        return true
+      }
+      index += 1
+    }
+    return false
+  }
+
   /// How many bytes at the start of `bytes` are valid UTF-8, leaving out an incomplete sequence at
   /// the very end when `more` input follows; nil when some byte before that is not valid UTF-8.
   static func validUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, more: Bool) -> Int? {

@@ -62,7 +62,7 @@ public struct MetricFields: Sendable {
     }
     let target = values[.target] == nil ? nil : try check(.target, Target.init(parsing:))
     let attribution = values[.attribution] == nil ? Metric.fullAttribution : try check(.attribution, Metric.parseAttribution)
-    let fromOrders = values[.fromOrders].map { $0.isEmpty } == false ? try check(.fromOrders) { text in
+    let fromOrders = values[.fromOrders] != nil ? try check(.fromOrders) { text in
       let series = try OrderSeries(parsing: text)
       guard series.fits(metricKind) else {
         throw ValueError(value: text, expected: series.isMoney

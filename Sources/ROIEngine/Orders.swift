@@ -26,6 +26,11 @@ public struct Order: Hashable, Sendable {
     self.status = status
   }
 
+  /// The largest net or refunded amount of one order, in minor units (10¹⁰: 100 million euros):
+  /// a month's sums then stay inside what a metric value holds below some 9 million orders a
+  /// month (the import checks the sums too).
+  public static let maximumAmount: Int64 = 10_000_000_000
+
   /// The statuses (any case) that leave an order out of every series, and out of a customer's
   /// earlier orders; each preset may add its own (`failed`).
   public static let leftOutStatuses: Set<String> = ["cancelled", "canceled", "voided"]

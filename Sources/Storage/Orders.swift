@@ -90,7 +90,7 @@ extension StoreWriter {
       guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
       try statement("UPDATE settings SET customer_key = ? WHERE id = 1").run([.text(key.hex)])
     case let stored? where stored == key: break
-    case _?: throw StoreError.changedDuringImport(file: file)
+    case _?: throw StoreError.customerKeyRaced(file: file)
     }
   }
 
@@ -106,6 +106,19 @@ extension StoreWriter {
     for order in orders {
       try upsert.run(OrderRecord.values(of: order, counted: counted(order)))
       changed += database.changes
+    }
+    // Every month's series must still fit a metric value, or no report could be made.
+    let currency = try settings().currency
+    // (The sums alone, in one pass: a customer's rank needs a sort this check does not.)
+    let sums = try statement(
+      "SELECT substr(date, 1, 7) AS month, sum(net_amount) AS net, sum(refunded_amount) AS refunded FROM orders WHERE counted = 1 GROUP BY month"
+    ).rows { row in
+      OrderMonth(month: try Month(parsing: row.text("month")), netSales: row.integer("net"), refunds: row.integer("refunded"), orders: 1, repeatOrders: 0, newCustomers: 0)
+    }
+    for month in sums {
+      for series in [OrderSeries.netSales, .refunds] where month.value(series, currency: currency) == nil {
+        throw StoreError.derivedValueOutOfRange(metric: series.rawValue, month: month.month)
+      }
     }
     var counts = OrderCounts()
     counts.added = try orderCount() - before

@@ -32,6 +32,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case changedDuringImport(file: String)
   /// A month's order series does not fit a metric value (64 bits, 4 decimals).
   case derivedValueOutOfRange(metric: String, month: Month)
+  /// Two first order imports at once: the other stored its customer key first.
+  case customerKeyRaced(file: String)
   /// A value typed or imported for a metric whose values come from orders.
   case metricFedByOrders(name: String, series: String)
 
@@ -96,6 +98,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .changedDuringImport(let file):
       "the currency or the metrics changed while '\(file)' was read, so its values may read differently now;"
         + " nothing was imported: expected no change meanwhile (run the import again)"
+    case .customerKeyRaced(let file):
+      "another import stored the database's first orders while '\(file)' was read, so its customers were keyed"
+        + " differently; nothing was imported: expected one first import at a time (run it again)"
     case .derivedValueOutOfRange(let metric, let month):
       "the orders of \(month) sum past what '\(metric)' can hold; expected monthly sums below 922,337,203,685,477"
     case .metricFedByOrders(let name, let series):

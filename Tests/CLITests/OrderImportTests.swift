@@ -153,3 +153,63 @@ import Testing
     #expect(bad.stderr.contains("b.csv:2:1 (date): '31/02/2025' is not valid; expected a date that exists (2025-02-31 does not)"))
   }
 }
+
+/// What an attack on part 8 found.
+@Suite struct PartEightAttackTests {
+  let header = "order_id,date,customer,net_amount,refunded_amount,status\n"
+
+  func shop() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    try cli.ok("metric", "add", "ns", "--kind", "revenue", "--margin", "10%", "--from-orders", "net-sales")
+    return cli
+  }
+
+  @Test func ordersThatNoReportCouldHoldAreRefusedAtImport() throws {
+    let cli = try shop()
+    let before = try cli.contents()
+    let huge = try cli.run(["import", "orders", try cli.file("h.csv", header + "A,2025-01-03,a@x,100000000.01,0,paid\n")])
+    #expect(huge.status == 65 && huge.stderr.contains("h.csv:2:4 (net_amount): '100000000.01' is not valid; expected an order amount of at most 100,000,000.00 EUR"))
+    let refund = try cli.run(["import", "orders", try cli.file("r.csv", header + "A,2025-01-03,a@x,1,-92233720368547758.07,paid\n")])
+    #expect(refund.status == 65 && refund.stderr.contains("r.csv:2:5 (refunded_amount)"))
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func futureOrdersDuplicateIdsAndLongIdsAreRefused() throws {
+    let cli = try shop()
+    let future = try cli.run(["import", "orders", try cli.file("f.csv", header + "A,2062-12-25,a@x,10,0,paid\n")])
+    #expect(future.status == 65 && future.stderr.contains("(an order cannot come from the future)"))
+    let twice = try cli.run(["import", "orders", try cli.file("t.csv", header + "A,2025-01-03,a@x,10,0,paid\nA,2025-01-04,a@x,12,0,paid\n")])
+    #expect(twice.status == 65 && twice.stderr.contains("t.csv:3:1 (order_id): 'A' is not valid; expected each order once (it is also on line 2)"))
+    let long = try cli.run(["import", "orders", try cli.file("l.csv", header + String(repeating: "x", count: 300) + ",2025-01-03,a@x,10,0,paid\n")])
+    #expect(long.status == 65 && long.stderr.contains("expected the order's id or number, at most 256 characters"))
+    #expect(!long.stderr.contains("SQLite"))
+  }
+
+  @Test func aRulesPatternThatCouldTakeExponentialTimeIsRefused() throws {
+    let cli = try shop()
+    let rules = try cli.file("r.rules", "if \"note\" ~ /^(a+)+$/ skip\n")
+    let result = try cli.run(["import", "expenses", try cli.file("e.csv", "date,category,amount,note\n2025-01-01,other,1,aaaa\n"), "--rules", rules])
+    #expect(result.status == 65 && result.stderr.contains("r.rules:1: '/^(a+)+$/' is refused: a group that repeats"))
+    let twice = try cli.file("d.rules", "column \"a\" amount\ncolumn \"b\" amount\n")
+    let duplicate = try cli.run(["import", "expenses", try cli.file("e2.csv", "date,category,a,b\n2025-01-01,other,1,2\n"), "--rules", twice])
+    #expect(duplicate.stderr.contains("d.rules:2: 'amount' is already the field of the column on line 1"))
+  }
+
+  @Test func aDamagedUTF8FileIsNotReadAsWindows1252() throws {
+    let cli = try shop()
+    let path = cli.directory.appendingPathComponent("d.csv").path
+    // "Café" in UTF-8 on line 2, a stray 0xFF on line 3.
+    try Data(Array("date,category,amount,note\n2025-01-01,other,1,Café\n2025-01-02,other,1,x".utf8) + [0xFF] + Array("\n".utf8))
+      .write(to: URL(fileURLWithPath: path))
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65 && result.stderr.contains("d.csv:3:4 (note): not valid UTF-8; expected a UTF-8 encoded file (or --encoding windows-1252)"))
+  }
+
+  @Test func aLeadingZeroIsNoThousandsGroup() throws {
+    let cli = try shop()
+    try cli.ok("metric", "add", "k", "--kind", "kpi")
+    let result = try cli.run(["import", "metrics", try cli.file("k.csv", "mois;k\n01/2025;0.125\n")])
+    #expect(result.status == 65 && result.stderr.contains("'0.125' is not valid"))
+  }
+}

@@ -97,3 +97,15 @@ import Testing
     #expect(sniff("month\n") == UInt8(ascii: ","))
   }
 }
+
+@Suite struct PatternSafetyTests {
+  @Test(arguments: ["^(a+)+$", "(\\w*)*", "(a|aa){2,}", "((ab)+c)+", "(x+y*)*z"])
+  func repeatedGroupsThatRepeatInsideAreRefused(pattern: String) {
+    #expect(PatternSafety.problem(in: pattern) != nil, "\(pattern)")
+  }
+
+  @Test(arguments: ["OVH|Scaleway", "^TOTAL", "^(abonnement|licence)", "(ab)+", "a+b+c*", "[(a+)]+", "\\(a+\\)+", "(?:crm)\\s+\\d{2,}"])
+  func otherPatternsAreAccepted(pattern: String) {
+    #expect(PatternSafety.problem(in: pattern) == nil, "\(pattern)")
+  }
+}

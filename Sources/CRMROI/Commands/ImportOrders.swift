@@ -28,12 +28,21 @@ extension CRMROI.Import {
     /// The file is read and its customers hashed before the write transaction; the key, made by
     /// the first import, is stored with its orders.
     func run() throws {
-      let dialect = try csv.dialect()
       let store = try database.open()
+      do {
+        try importOnce(store)
+      } catch StoreError.customerKeyRaced where source.file != "-" {
+        // Another first import stored its key meanwhile: read the file again under that key.
+        try importOnce(store)
+      }
+    }
+
+    private func importOnce(_ store: Store) throws {
+      let dialect = try csv.dialect()
       let settings = try store.read { try $0.settings() }
       let key = try store.read { try $0.storedCustomerKey() } ?? CustomerKey()
       let (input, resolved) = try csv.open(source.file, dialect)
-      let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key.hasher)
+      let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key.hasher, latestMonth: currentMonth())
       var problems = ImportProblems(file: reader.file)
       var orders: [Order] = []
       var counted: Set<Int> = []
