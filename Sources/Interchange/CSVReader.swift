@@ -313,6 +313,8 @@ public final class CSVReader {
     var counts = [Int](repeating: 0, count: candidates.count)
     var quoted = false
     var index = position
+    // Blank lines before the header, which the reader passes over too.
+    while index < end, buffer[index] == UInt8(ascii: "\n") || buffer[index] == UInt8(ascii: "\r") { index += 1 }
     // Non-blank lines before the header (a rules file's `skip`, which counts records as the reader does).
     var passed = 0
     while passed < skipped, index < end {

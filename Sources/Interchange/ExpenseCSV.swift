@@ -79,6 +79,12 @@ public final class ExpenseCSVReader {
         file: reader.name, line: reader.recordLine,
         message: "\(reader.fieldCount) fields; expected \(header.names.count), one per header column"))
     }
+    if !header.nameless.isEmpty {
+      let fields = try header.nameless.filter { $0 < reader.fieldCount }.reduce(into: [String](repeating: "", count: header.names.count)) { fields, position in
+        fields[position] = try reader.string(position)
+      }
+      if let problem = header.valueWithoutName(fields, file: reader.name, line: reader.recordLine) { return .failure(problem) }
+    }
     if allowsFastPath, dialect.isCanonical, let expense = try plainExpense() { return .success(expense) }
 
     var values: [ExpenseFields.Field: String] = [:]
@@ -102,9 +108,10 @@ public final class ExpenseCSVReader {
       let position = header.position(of: error.field.rawValue)
       // Name the value as the file writes it, not in the plain form it was read into.
       let shown = error.error.value == values[error.field] ? originals[error.field] ?? error.error.value : error.error.value
+      let expected = dialect.decimalComma && error.error.expected.hasPrefix("a plain decimal with '.'") ? numbers.expectedForm : error.error.expected
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine, column: position.map(header.column) ?? (0, error.field.rawValue),
-        message: ValueError(value: shown, expected: error.error.expected).description))
+        message: ValueError(value: shown, expected: expected).description))
     }
   }
 

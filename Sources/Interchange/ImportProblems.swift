@@ -69,6 +69,21 @@ struct Header {
     names.enumerated().filter { !ignored.contains($0.offset) }.map { ($0.offset, $0.element) }
   }
 
+  /// The nameless columns at the end (Excel's trailing separator): their cells must stay empty.
+  var nameless: Range<Int> {
+    var meaningful = names.count
+    while meaningful > 0, names[meaningful - 1].isEmpty { meaningful -= 1 }
+    return meaningful..<names.count
+  }
+
+  /// The error for a value in a nameless column, or nil when `fields` leave them empty.
+  func valueWithoutName(_ fields: [String], file: String, line: Int) -> CSVError? {
+    guard let position = nameless.first(where: { $0 < fields.count && !fields[$0].trimmingSpaces().isEmpty }) else { return nil }
+    return CSVError(
+      file: file, line: line, column: (position + 1, "no name"),
+      message: "'\(fields[position].shortened)' is in a column with no header; expected the column named in the header row, or left empty")
+  }
+
   /// How many fields a record may have: every column, or all but the nameless ones at the end.
   var fieldCounts: ClosedRange<Int> {
     var meaningful = names.count

@@ -72,6 +72,7 @@ public final class MetricCSVReader {
   /// The values of the next record and the problems in it; nil at the end of the file.
   public func next() throws -> (snapshots: [Snapshot], problems: [CSVError])? {
     guard let record = try reader.next() else { return nil }
+    if let problem = header.valueWithoutName(record.fields, file: reader.name, line: record.line) { return ([], [problem]) }
     guard header.fieldCounts.contains(record.fields.count) else {
       return ([], [CSVError(file: reader.name, line: record.line,
                             message: "\(record.fields.count) fields; expected \(header.names.count), one per header column")])
@@ -124,7 +125,8 @@ public final class MetricCSVReader {
         do {
           snapshot = try rules.snapshot(metric: name, month: month, value: reading.plain)
         } catch let error as ValueError where error.value == reading.plain {
-          throw ValueError(value: text, expected: error.expected)  // as the file writes it
+          // As the file writes it, with the file's decimal mark in the form expected.
+          throw ValueError(value: text, expected: dialect.decimalComma && error.expected.hasPrefix("a plain decimal with '.'") ? numbers.expectedForm : error.expected)
         }
         ambiguity.note(reading, problem(position, "'\(text)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {

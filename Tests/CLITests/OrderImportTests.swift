@@ -213,3 +213,18 @@ import Testing
     #expect(result.status == 65 && result.stderr.contains("'0.125' is not valid"))
   }
 }
+
+@Suite struct PartEightSpreadsheetAttackTests {
+  @Test func aValueUnderANamelessColumnIsRefusedAndCommaFilesSayTheirForm() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    let nameless = try cli.run(["import", "expenses", try cli.file("n.csv", "date;category;amount;\n01/03/2025;other;10;junk\n")])
+    #expect(nameless.status == 65 && nameless.stderr.contains("n.csv:2:4 (no name): 'junk' is in a column with no header"))
+    let plain = try cli.run(["import", "expenses", try cli.file("p.csv", "date,category,amount,\n2025-03-01,other,10,junk\n")])
+    #expect(plain.status == 65 && plain.stderr.contains("'junk' is in a column with no header"))
+    let decimals = try cli.run(["import", "expenses", try cli.file("d.csv", "date;category;amount\n01/03/2025;other;10,005\n")])
+    #expect(decimals.stderr.contains("'10,005' is not valid; expected a number like 1234,56, 1 234,56 or 1.234,56"))
+    let blank = try cli.file("b.csv", "\n\ndate;category;amount\n01/03/2025;other;10\n")
+    #expect(try cli.ok("import", "expenses", blank).contains("semicolon-separated"))
+  }
+}
