@@ -38,19 +38,19 @@ public struct CSVRules {
 
   /// Reads `path`'s rules; the first bad one throws a one-line error naming its line.
   public init(path: String) throws {
-    let (bytes, name) = try TextFile.contents(of: path, expected: "a rules file")
-    let (text, _) = try TextFile.decode(bytes, name: name)
-    try self.init(text: String(decoding: text, as: UTF8.self), file: name)
+    let (name, lines) = try RulesFile.lines(atPath: path)
+    try self.init(lines: lines, file: name)
   }
 
   public init(text: String, file: String) throws {
+    try self.init(lines: try RulesFile.lines(of: text, file: file), file: file)
+  }
+
+  private init(lines: [(number: Int, tokens: [FECRules.Token])], file: String) throws {
     self.file = file
-    var number = 0
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-      number += 1
+    for (number, tokens) in lines {
       func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
-      let tokens = try FECRules.tokens(of: line, fail: fail)
-      guard let keyword = tokens.first else { continue }
+      let keyword = tokens[0]
       let words = tokens.map(\.text)
       func expect(_ count: Int, _ form: String) throws {
         guard tokens.count == count else { throw fail("'\(words.joined(separator: " "))' is not complete or has more; expected \(form)") }

@@ -52,23 +52,24 @@ public struct FECRules {
 
   /// Reads the rules file at `path` (UTF-8, or a single-byte encoding as a FEC may be).
   public init(path: String) throws {
-    let (bytes, name) = try TextFile.contents(of: path, expected: "a rules file")
-    let (text, _) = try TextFile.decode(bytes, name: name)
-    try self.init(text: String(decoding: text, as: UTF8.self), file: name)
+    let (name, lines) = try RulesFile.lines(atPath: path)
+    try self.init(lines: lines, file: name)
   }
 
   /// Parses rules from `text`; the first bad rule throws a one-line `CSVError` naming its line.
   public init(text: String, file: String) throws {
+    try self.init(lines: try RulesFile.lines(of: text, file: file), file: file)
+  }
+
+  private init(lines: [(number: Int, tokens: [Token])], file: String) throws {
     self.file = file
     var expenseRules: [ExpenseRule] = []
     var metricRules: [MetricRule] = []
     var number = 0
-    // "\r\n" is one Character in Swift: split on it as on "\n".
-    for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-      number += 1
+    for (lineNumber, tokens) in lines {
+      number = lineNumber
       func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
-      let tokens = try FECRules.tokens(of: line, fail: fail)
-      guard let keyword = tokens.first else { continue }
+      let keyword = tokens[0]
       func word(_ index: Int, _ form: String) throws -> Token {
         guard index < tokens.count else { throw fail("'\(tokens.map(\.text).joined(separator: " "))' is incomplete; expected \(form)") }
         return tokens[index]
@@ -140,7 +141,7 @@ public struct FECRules {
       }
     }
     guard !expenseRules.isEmpty || !metricRules.isEmpty else {
-      throw CSVError(file: file, line: number, message: "no rules; expected lines like account 651 license (\(FECRules.kinds))")
+      throw CSVError(file: file, line: max(number, 1), message: "no rules; expected lines like account 651 license (\(FECRules.kinds))")
     }
     (self.expenseRules, self.metricRules) = (expenseRules, metricRules)
   }
