@@ -1,0 +1,68 @@
+import ROIEngine
+
+/// Numbers, money, percents, quarters and months as a person reads them in a language: French
+/// `1 234,56 €` (U+202F between thousands and before the symbol), `33,1 %`, `T2 2025`, `T1 EX2026`,
+/// `avr. 2025`; English `1,234.56 EUR`, `33.1%`, `2025Q2`, `FY2026Q1`, `2025-04`. Plain Swift, no
+/// ICU or Foundation formatter (start-up time).
+public struct PeopleFormat: Sendable {
+  public let language: Language
+
+  public init(_ language: Language) { self.language = language }
+
+  static let narrowSpace = "\u{202F}"
+
+  /// The symbol French writes after an amount, for the currencies that have one; else the code.
+  static let symbols: [String: String] = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF", "CNY": "¥"]
+
+  /// An amount in minor units, grouped, without its currency: `1 234,56` / `1,234.56`.
+  public func amount(_ minor: Rational, _ currency: Currency) -> String {
+    localised(currency.grouped(minor))
+  }
+
+  /// An amount with its currency: `1 234,56 €` / `1,234.56 EUR`.
+  public func money(_ minor: Rational, _ currency: Currency) -> String {
+    switch language {
+    case .en: currency.grouped(minor) + " " + currency.code
+    case .fr: amount(minor, currency) + PeopleFormat.narrowSpace + (PeopleFormat.symbols[currency.code] ?? currency.code)
+    }
+  }
+
+  /// A ratio as a percent with one decimal: `33,1 %` / `33.1%`; "–" for none.
+  public func percent(_ ratio: Rational?) -> String {
+    guard let ratio else { return "–" }
+    let text = (ratio * Rational(100)).decimalString(places: 1)
+    return language == .fr ? localised(text) + PeopleFormat.narrowSpace + "%" : text + "%"
+  }
+
+  /// A decimal written with the language's decimal mark: `3,97` / `3.97`.
+  public func decimal(_ value: Rational, places: Int) -> String {
+    localised(value.decimalString(places: places))
+  }
+
+  /// `T2 2025`, `T1 EX2026` / `2025Q2`, `FY2026Q1`.
+  public func quarter(_ quarter: Quarter) -> String {
+    guard language == .fr else { return quarter.description }
+    return quarter.fiscalYearStart == 1 ? "T\(quarter.number) \(quarter.fiscalYear)" : "T\(quarter.number) EX\(quarter.fiscalYear)"
+  }
+
+  static let frenchMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+  /// A month in prose: `avr. 2025` / `2025-04`.
+  public func month(_ month: Month) -> String {
+    language == .fr ? "\(PeopleFormat.frenchMonths[month.number - 1]) \(month.year)" : month.description
+  }
+
+  /// English digits and marks (`-1,234.56`) in this language's: `-1 234,56` in French.
+  func localised(_ english: String) -> String {
+    guard language == .fr else { return english }
+    var output = ""
+    for character in english {
+      switch character {
+      case ",": output += PeopleFormat.narrowSpace
+      case ".": output += ","
+      default: output.append(character)
+      }
+    }
+    return output
+  }
+}
