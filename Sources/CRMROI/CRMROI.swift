@@ -50,7 +50,7 @@ struct CRMROI: ParsableCommand {
     }
     switch error {
     case let problems as ImportProblems:
-      for line in problems.lines.dropLast() { writeError("crm-roi: error: \(TerminalText.visible(line))\n") }
+      for line in problems.lines.dropLast() { writeError(Catalogue.text(.errorPrefix, errorLanguage()) + "\(TerminalText.visible(line))\n") }
       fail(problems.lines.last!)
     case let error as CSVError: fail(error.description)
     case let error as InputError: fail(error.description)
@@ -88,7 +88,7 @@ struct CRMROI: ParsableCommand {
 
   /// One line on stderr, control characters in it made visible; then exit with `status`.
   private static func fail(_ message: String, status: Int32 = 65) -> Never {
-    writeError("crm-roi: error: \(TerminalText.visible(message))\n")
+    writeError(Catalogue.text(.errorPrefix, errorLanguage()) + "\(TerminalText.visible(message))\n")
     Self.exit(withError: ExitCode(status))
   }
 }

@@ -4,39 +4,47 @@ import ROIEngine
 public enum TextReport {
   /// The verdict, the quarterly table, then TCO, payback and objectives. Unless `wide` (or in
   /// Markdown), the table keeps the columns that fit 80 columns; the missing months are in the warnings.
-  public static func render(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false) -> String {
+  public static func render(
+    _ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false, language: Language = .en
+  ) -> String {
     let currency = report.currency
     let all = wide || markdown
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     var quarters = Table(
-      [("Quarter", .left), ("Cost", .right), ("Benefit", .right)]
+      [(text(.columnQuarter), .left), (text(.columnCost), .right), (text(.columnBenefit), .right)]
         + (all ? [("Cum. cost", .right), ("Cum. benefit", .right)] : [])
-        + [("ROI", .right), ("Rolling annual ROI", .right), ("Cum. net ROI", .right)]
+        + [(text(.columnROI), .right), (text(.columnRolling), .right), (text(.columnCumulativeNet), .right)]
         + (all ? [("Missing months", .left)] : []))
     for row in rows {
       quarters.append(
-        [row.quarter.description + (row.isPartial ? "*" : ""), currency.grouped(row.cost), currency.grouped(row.benefit)]
-          + (all ? [currency.grouped(row.cumulativeCost), currency.grouped(row.cumulativeBenefit)] : [])
-          + [row.roi.percentText, row.rollingAnnualROI.percentText, row.cumulativeNetROI.percentText]
+        [say.quarter(row.quarter) + (row.isPartial ? "*" : ""), say.amount(row.cost, currency), say.amount(row.benefit, currency)]
+          + (all ? [say.amount(row.cumulativeCost, currency), say.amount(row.cumulativeBenefit, currency)] : [])
+          + [say.percent(row.roi), say.percent(row.rollingAnnualROI), say.percent(row.cumulativeNetROI)]
           + (all ? [row.missingMonths.map(\.description).joined(separator: " ")] : []))
     }
     let settings = report.settings
-    var output = heading("CRM ROI by quarter", markdown: markdown)
-    output += (markdown ? verdict(report) : wrapped(verdict(report))) + "\n\n"
-    output += "Currency \(currency.code), go-live \(settings.goLive), baseline \(settings.baselineMonths) months,"
-      + " horizon \(settings.horizonYears) year\(settings.horizonYears == 1 ? "" : "s") to \(settings.horizonEnd)\n"
-    output += report.asOf < settings.goLive
-      ? "As of \(report.asOf): nothing logged since go-live yet\n\n"
-      : "As of \(report.asOf): the latest month with logged values\n\n"
+    var output = heading(text(.reportTitle), markdown: markdown)
+    let sentence = verdict(report, language: language)
+    output += (markdown ? sentence : wrapped(sentence)) + "\n\n"
+    output += wrapped(text(.settingsLine, [
+      "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
+      "horizon": count(settings.horizonYears, .year, .years, language), "horizonEnd": say.month(settings.horizonEnd),
+    ])) + "\n"
+    output += text(report.asOf < settings.goLive ? .asOfNothing : .asOf, ["month": say.month(report.asOf)]) + "\n\n"
     output += markdown ? quarters.markdown() : quarters.plain()
-    output += "\n" + legend(rows, asOf: report.asOf) + "\n"
-    output += "Total cost of ownership: \(currency.grouped(report.totalCostOfOwnership)) \(currency.code)\n"
-    output += "Break-even quarter:      \(report.payback.breakEvenQuarter?.description ?? "not reached")\n"
-    let years = report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" }
-    output += "Projected payback:       \(years ?? "none (no positive rolling annual ROI yet)")"
-    if years != nil, report.noiseUnavailable == nil {
-      let low = report.payback.projectedPaybackYearsLow.map { $0.decimalString(places: 2) } ?? "–"
-      let high = report.payback.projectedPaybackYearsHigh.map { $0.decimalString(places: 2) } ?? "never"
-      output += " (within noise: \(low) to \(high))"
+    output += "\n" + legend(rows, asOf: report.asOf, language: language) + "\n"
+    output += text(.totalCostOfOwnership, ["amount": say.money(report.totalCostOfOwnership, currency)]) + "\n"
+    output += text(.breakEvenQuarter, ["quarter": report.payback.breakEvenQuarter.map(say.quarter) ?? text(.notReached)]) + "\n"
+    if let years = report.payback.projectedPaybackYears {
+      output += text(.projectedPayback, ["years": say.decimal(years, places: 2)])
+      if report.noiseUnavailable == nil {
+        let low = report.payback.projectedPaybackYearsLow.map { say.decimal($0, places: 2) } ?? "–"
+        let high = report.payback.projectedPaybackYearsHigh.map { say.decimal($0, places: 2) } ?? (language == .fr ? "jamais" : "never")
+        output += text(.withinNoise, ["low": low, "high": high])
+      }
+    } else {
+      output += text(.projectedPaybackNone)
     }
     output += "\n"
 
@@ -106,27 +114,36 @@ public enum TextReport {
 
   /// One plain sentence: what the CRM has brought against what it cost since go-live, and when it
   /// pays its TCO at this pace; or why that cannot be said yet.
-  public static func verdict(_ report: ROIReport) -> String {
+  public static func verdict(_ report: ROIReport, language: Language = .en) -> String {
     let currency = report.currency
     let settings = report.settings
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     let months = settings.goLive.distance(to: report.asOf) + 1
     guard months >= 1, let last = report.lastQuarter.flatMap({ quarter in report.allRows.last { $0.quarter == quarter } }) else {
-      return "No value has been logged since go-live (\(settings.goLive)) yet: log each month with crm-roi log."
+      return text(.verdictNothingYet, ["goLive": say.month(settings.goLive)])
     }
-    var text = "Since go-live (\(months) month\(months == 1 ? "" : "s"), to \(report.asOf)), the CRM has brought"
-      + " \(currency.grouped(last.cumulativeBenefit)) \(currency.code) against \(currency.grouped(report.costToAsOf)) \(currency.code) spent"
+    var sentence = text(.verdictSince, [
+      "span": count(months, .month, .months, language), "month": say.month(report.asOf),
+      "benefit": say.money(last.cumulativeBenefit, currency), "spent": say.money(report.costToAsOf, currency),
+    ])
     if report.totalCostOfOwnership.isZero {
-      text += "; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add)."
+      sentence += text(.verdictNoCost)
     } else if let years = report.payback.projectedPaybackYears,
       !report.warnings.contains(where: { $0.code == .shortHistory })
     {
-      text += "; at this pace it pays its TCO of \(currency.grouped(report.totalCostOfOwnership)) \(currency.code) in \(years.decimalString(places: 2)) years."
+      sentence += text(.verdictPays, ["tco": say.money(report.totalCostOfOwnership, currency), "years": say.decimal(years, places: 2)])
     } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
-      text += "; when it pays for itself cannot be said yet: \(first.message)."
+      sentence += text(.verdictTooEarly, ["reason": first.message])
     } else {
-      text += "; at this pace it does not pay for itself (no positive benefit over the last \(projectionMonths(report)))."
+      sentence += text(.verdictNotPaying, ["span": count(report.rollingMonths, .month, .months, language)])
     }
-    return text
+    return sentence
+  }
+
+  /// "1 month", "12 months" / "1 mois", "12 mois".
+  static func count(_ number: Int, _ one: Message, _ many: Message, _ language: Language) -> String {
+    number == 1 ? Catalogue.text(one, language) : Catalogue.text(many, language, ["count": "\(number)"])
   }
 
   /// `text` in lines of at most `width` characters, broken between words.
@@ -145,12 +162,11 @@ public enum TextReport {
   }
 
   /// What each ratio divides by, and what a partial quarter is.
-  static func legend(_ rows: [QuarterRow], asOf: Month) -> String {
-    var text = "ROI = the quarter's benefit / the TCO over the horizon.\n"
-      + "Rolling annual ROI = the last 12 months' benefit / the TCO (fewer months since\n"
-      + "go-live are scaled to a year).\n"
-      + "Cum. net ROI = (benefit so far − cost so far) / cost so far.\n"
-    if rows.contains(where: \.isPartial) { text += "* partial quarter: values logged to \(asOf) only.\n" }
+  static func legend(_ rows: [QuarterRow], asOf: Month, language: Language = .en) -> String {
+    var text = [Message.legendROI, .legendRolling, .legendCumulative].map { wrapped(Catalogue.text($0, language)) + "\n" }.joined()
+    if rows.contains(where: \.isPartial) {
+      text += wrapped(Catalogue.text(.legendPartial, language, ["month": PeopleFormat(language).month(asOf)])) + "\n"
+    }
     return text
   }
 

@@ -43,6 +43,17 @@ public class StoreReader {
     return settings
   }
 
+  /// The language set for this database, if any.
+  public func storedLanguage() throws -> Language? {
+    guard let text = try statement("SELECT language FROM settings WHERE id = 1").rows([], { $0.optionalText("language") }).first ?? nil else {
+      return nil
+    }
+    guard let language = Language(rawValue: text) else {
+      throw StoreError.unexpectedStoredValue(table: "settings", row: 1, column: "language", value: text)
+    }
+    return language
+  }
+
   /// Whether `init` has run on this file.
   public func isInitialized() throws -> Bool {
     try scalar("SELECT count(*) FROM settings") ?? 0 > 0

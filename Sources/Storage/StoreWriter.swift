@@ -11,6 +11,15 @@ public final class StoreWriter: StoreReader {
 
   // MARK: Settings
 
+  /// Sets (or, with nil, clears) the database's language, audited as a settings change.
+  public func setLanguage(_ language: Language?) throws {
+    let old = try storedLanguage()
+    guard old != language else { return }
+    guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
+    try statement("UPDATE settings SET language = ? WHERE id = 1").run([(language?.rawValue).sqliteValue])
+    try record(.settings, "language", old: old?.rawValue, new: language?.rawValue)
+  }
+
   public func initialize(_ settings: Settings, isDemo: Bool = false) throws {
     if try isInitialized() { throw StoreError.alreadyInitialized(path: path) }
     try statement(SettingsRecord.insertSQL).run(SettingsRecord.values(of: settings) + [.integer(isDemo ? 1 : 0)])

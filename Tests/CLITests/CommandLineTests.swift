@@ -309,3 +309,24 @@ import Testing
     #expect(try cli.ok("expense", "list").contains("No expenses yet"))
   }
 }
+
+/// Part 9 (started): the demo's report head in French, figure by figure against the English one.
+@Suite struct FrenchReportHeadTests {
+  @Test func theDemoInFrenchHasTheEnglishFigures() throws {
+    let cli = try CLI()
+    let english = try cli.run(["demo", "--db", cli.directory.appendingPathComponent("en.sqlite").path, "--lang", "en"], database: false).stdout
+    let french = try cli.run(["demo", "--db", cli.directory.appendingPathComponent("fr.sqlite").path], database: false,
+                             environment: ["LANG": "fr_FR.UTF-8"]).stdout
+    #expect(english.contains("Since go-live (12 months, to 2026-03), the CRM has brought 33,345.00 EUR against"))
+    let flat = french.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")  // U+202F kept
+    #expect(flat.contains("Depuis la mise en service (12 mois, jusqu’à mars 2026), le CRM a rapporté 33\u{202F}345,00\u{202F}€ pour 58\u{202F}100,00\u{202F}€ dépensés"))
+    #expect(flat.contains("il rembourse son TCO de 132\u{202F}500,00\u{202F}€ en 3,97 ans."))
+    // 2026Q1: 15,450.00 cost, 4,980.00 benefit, 3.8%, 25.2%, −42.6% (the README's worked example).
+    #expect(english.contains("2026Q1   15,450.00   4,980.00   3.8%               25.2%        -42.6%"))
+    #expect(flat.contains("T1 2026 15\u{202F}450,00 4\u{202F}980,00 3,8\u{202F}% 25,2\u{202F}% -42,6\u{202F}%"))
+    #expect(flat.contains("Coût total de possession (TCO) : 132\u{202F}500,00\u{202F}€"))
+    #expect(flat.contains("Délai de récupération projeté : 3,97 ans (dans la bande de bruit : 2,91 à 6,28)"))
+    let error = try cli.run(["roi", "--db", "/nonexistent/x.sqlite", "--lang", "fr"], database: false)
+    #expect(error.stderr.hasPrefix("crm-roi: erreur : "))
+  }
+}

@@ -378,8 +378,14 @@ import Testing
     let sql = try #require(try database.prepare("SELECT sql FROM sqlite_schema WHERE name = ?").rows([.text(table)]) { $0.text(0) }.first)
     // The definition's line and its continuation lines (indented deeper than a column).
     let lines = sql.split(separator: "\n")
-    let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .init(charactersIn: " ,")).hasPrefix(column + " ") })
+    // A column added by ALTER TABLE may follow the previous one on its line, after ", ".
+    let start = try #require(lines.firstIndex {
+      $0.trimmingCharacters(in: .init(charactersIn: " ,")).hasPrefix(column + " ") || $0.contains(", \(column) ")
+    })
     var definition = String(lines[start])
+    if let range = definition.range(of: ", \(column) "), !definition.trimmingCharacters(in: .init(charactersIn: " ,")).hasPrefix(column + " ") {
+      definition = String(definition[range.lowerBound...])
+    }
     for line in lines[(start + 1)...] {
       // Deeper indentation, or (for a column added by ALTER TABLE) a CHECK on this column alone.
       guard line.hasPrefix("    ") || line.hasPrefix("  CHECK (\(column) ") else { break }
@@ -405,6 +411,7 @@ import Testing
     #expect(try allowed("audit", "action") == AuditEntry.Action.allCases.map(\.rawValue))
     #expect(try allowed("settings", "baseline_method") == BaselineMethod.allCases.map(\.rawValue))
     #expect(try allowed("orders", "source") == OrderSource.allCases.map(\.rawValue))
+    #expect(try allowed("settings", "language") == Language.allCases.map(\.rawValue))
     #expect(try allowed("metric", "from_orders") == OrderSeries.allCases.map(\.rawValue))
   }
 

@@ -19,7 +19,10 @@ extension CRMROI {
     @Option(help: "Where to write the sample database.")
     var db = "crm-roi-demo.sqlite"
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
+      let language = try lang.language(nil)
       let path = try databaseFilePath(db, from: "--db")
       try refuseAnythingButAnEarlierDemo(at: path)
       // Built in a new file beside `path` and renamed over it once complete: a demo killed half-way
@@ -38,7 +41,7 @@ extension CRMROI {
       }
       // Shown before the file takes its place: output that cannot be written leaves no new demo file.
       let shown = TerminalText.visible(path)
-      try show(TextReport.render(report, rows: report.quarters, markdown: false), terminator: "")
+      try show(TextReport.render(report, rows: report.quarters, markdown: false, language: language), terminator: "")
       try show("\nSample database: \(shown). Explore it with, for example:")
       try show("  crm-roi expense list --db \(shown)")
       try show("  crm-roi roi --db \(shown) --format json")

@@ -33,6 +33,8 @@ extension CRMROI {
     @Flag(help: "Show every column of the quarterly table (cumulative cost and benefit, missing months), wider than 80 columns.")
     var wide = false
 
+    @OptionGroup var lang: LanguageOption
+
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
@@ -45,13 +47,14 @@ extension CRMROI {
           from: try quarter("--from", from), through: try quarter("--to", to), discount: discount, project: analysis.project)
       }
       let rows = report.quarters
+      let language = try lang.language(store)
       switch format {
       case .table:
-        try show(TextReport.render(report, rows: rows, markdown: false, wide: wide), terminator: "")
+        try show(TextReport.render(report, rows: rows, markdown: false, wide: wide, language: language), terminator: "")
         if chart {
           try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
         }
-      case .markdown: try show(TextReport.render(report, rows: rows, markdown: true), terminator: "")
+      case .markdown: try show(TextReport.render(report, rows: rows, markdown: true, language: language), terminator: "")
       case .csv: try show(TextReport.csv(report, rows: rows, locale: csv.locale), terminator: "")
       case .json: try show(JSONReport.render(report, rows: rows), terminator: "")
       }

@@ -17,7 +17,9 @@ extension CRMROI {
       @OptionGroup var database: DatabaseOptions
 
       func run() throws {
-        try show(SettingsText.render(try database.open().read { try $0.settings() }), terminator: "")
+        let store = try database.open()
+        let (settings, language) = try store.read { (try $0.settings(), try $0.storedLanguage()) }
+        try show(SettingsText.render(settings, language: language), terminator: "")
       }
     }
 
@@ -40,6 +42,15 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
+        if key == "language" {
+          // A presentation setting, kept beside the method's: "none" clears it.
+          let language = value == "none" ? nil : try parsed(from: "settings set language") { try Language(parsing: value) }
+          try write(store, { store in
+            try store.setLanguage(language)
+            return try store.settings()
+          }, confirming: { settings in try show(SettingsText.render(settings, language: language), terminator: "") })
+          return
+        }
         _ = try write(store, { store in
           var settings = try store.settings()
           let old = settings
@@ -49,7 +60,7 @@ extension CRMROI {
           if relabelled {
             try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
           }
-          try show(SettingsText.render(updated), terminator: "")
+          try show(SettingsText.render(updated, language: try store.read { try $0.storedLanguage() }), terminator: "")
         })
       }
     }
@@ -58,9 +69,9 @@ extension CRMROI {
 
 /// The settings as `settings` shows them and `settings set` takes them.
 enum SettingsText {
-  static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start", "baseline-method"]
+  static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start", "baseline-method", "language"]
 
-  static func render(_ settings: ROIEngine.Settings) -> String {
+  static func render(_ settings: ROIEngine.Settings, language: Language? = nil) -> String {
     """
     currency           \(settings.currency.code) (\(settings.currency.minorUnits) decimals)
     go-live            \(settings.goLive)
@@ -68,6 +79,7 @@ enum SettingsText {
     horizon-years      \(settings.horizonYears) (recurring costs until \(settings.horizonEnd))
     fiscal-year-start  \(settings.fiscalYearStart) (go-live is in \(settings.quarter(containing: settings.goLive)))
     baseline-method    \(settings.baselineMethod.rawValue)
+    language           \(language?.rawValue ?? "not set (--lang, CRM_ROI_LANG or the locale, else en)")
 
     """
   }

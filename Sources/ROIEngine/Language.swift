@@ -1,5 +1,3 @@
-import ROIEngine
-
 /// The language people read crm-roi in. Machine formats (JSON, CSV) do not change with it.
 public enum Language: String, CaseIterable, Sendable {
   case en, fr

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ROIEngine
+import Reports
+import Storage
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `--lang fr|en` on the commands that print for people.
+struct LanguageOption: ParsableArguments {
+  @Option(help: "fr or en: the language printed for people (default: CRM_ROI_LANG, the locale, the database's setting, English).")
+  var lang: String?
+
+  /// The language to print in: this option, the environment, then `store`'s setting.
+  func language(_ store: Store?) throws -> Language {
+    let stored = try store?.read { try $0.storedLanguage() }
+    return try parsed(from: lang != nil ? "--lang" : "environment") {
+      try Language.resolve(flag: lang, environment: languageEnvironment(), stored: stored)
+    }
+  }
+}
+
+/// The variables the language is read from.
+func languageEnvironment() -> [String: String] {
+  var environment: [String: String] = [:]
+  for name in ["CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+    if let value = getenv(name) { environment[name] = String(cString: value) }
+  }
+  return environment
+}
+
+/// The language errors are written in: `--lang` if the command line has it, else the environment.
+func errorLanguage() -> Language {
+  let arguments = CommandLine.arguments
+  var flag: String?
+  for (index, argument) in arguments.enumerated() {
+    if argument == "--lang", index + 1 < arguments.count { flag = arguments[index + 1] }
+    if argument.hasPrefix("--lang=") { flag = String(argument.dropFirst("--lang=".count)) }
+  }
+  return (try? Language.resolve(flag: flag, environment: languageEnvironment(), stored: nil)) ?? .en
+}
