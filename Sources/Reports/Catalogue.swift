@@ -13,7 +13,14 @@ public enum Message: String, CaseIterable, Sendable {
   case legendROI, legendRolling, legendCumulative, legendPartial
   case columnQuarter, columnCost, columnBenefit, columnROI, columnRolling, columnCumulativeNet
   case verdictSince, verdictPays, verdictNoCost, verdictTooEarly, verdictNotPaying, verdictNothingYet
-  case months, month, years, year
+  case months, month, years, year, yes, no, never
+  case noiseHeading, columnBenefitLow, columnBenefitHigh, columnInNoise, columnRollingLow, columnRollingHigh
+  case discountedHeading, presentValueOfBenefit, presentValueOfCost, netPresentValue, discountedROI, discountedBreakEven
+  case projectionHeading, runRate, lifetimeBenefit, lifetimeROI, projectedBreakEven, notByHorizonEnd
+  case objectivesHeading, noData, columnMetric, columnTarget, columnBaseline, columnCurrent, columnChange, columnTargetValue, columnMet
+  case warningsHeading
+  case warningShortHistory, warningThinBaselineOne, warningThinBaselineMany, warningSeasonal, warningDoubleCount
+  case warningWithinNoise, warningMissingOne, warningMissingMany, warningPartial, andMore
 }
 
 public enum Catalogue {
@@ -42,6 +49,36 @@ public enum Catalogue {
     .verdictNotPaying: "; at this pace it does not pay for itself (no positive benefit over the last {span}).",
     .verdictNothingYet: "No value has been logged since go-live ({goLive}) yet: log each month with crm-roi log.",
     .months: "{count} months", .month: "1 month", .years: "{count} years", .year: "1 year",
+    .yes: "yes", .no: "no", .never: "never",
+    .noiseHeading: "Noise bands (± twice the baseline months' own variation)",
+    .columnBenefitLow: "Benefit low", .columnBenefitHigh: "Benefit high", .columnInNoise: "In noise",
+    .columnRollingLow: "Rolling low", .columnRollingHigh: "Rolling high",
+    .discountedHeading: "Discounted view (rate {rate}, risk {risk}, to {month})",
+    .presentValueOfBenefit: "Present value of benefit: {amount}",
+    .presentValueOfCost: "Present value of cost:    {amount}",
+    .netPresentValue: "Net present value:        {amount}",
+    .discountedROI: "ROI (NPV / PV of cost):   {percent}",
+    .discountedBreakEven: "Discounted break-even:    {month}",
+    .projectionHeading: "Projection to {month} at the pace of the last {span} (a projection, not history)",
+    .runRate: "Run rate:                 {amount} a month",
+    .lifetimeBenefit: "Lifetime benefit:         {amount}",
+    .lifetimeROI: "Lifetime ROI:             {percent} of TCO {amount}",
+    .projectedBreakEven: "Break-even quarter:       {quarter}",
+    .notByHorizonEnd: "not by the horizon end",
+    .objectivesHeading: "Objectives ({quarter})", .noData: "no data",
+    .columnMetric: "Metric", .columnTarget: "Target", .columnBaseline: "Baseline", .columnCurrent: "Current",
+    .columnChange: "Change", .columnTargetValue: "Target value", .columnMet: "Met",
+    .warningsHeading: "Warnings",
+    .warningShortHistory: "only {span} of data since go-live ({goLive} to {asOf}): too early to judge; the figures will settle after {settle} months",
+    .warningThinBaselineOne: "'{metric}' has 1 baseline value (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
+    .warningThinBaselineMany: "'{metric}' has {count} baseline values (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
+    .warningSeasonal: "'{metric}' varies by season before go-live ({monthName} stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal",
+    .warningDoubleCount: "'{metric}' adds money per unit beside the revenue metric '{revenue}': if these purchases are already in {revenue}, make it a kpi (crm-roi metric set {metric} --kind kpi)",
+    .warningWithinNoise: "the latest rolling annual ROI ({quarter}) lies within the baseline's own variation: it may be chance",
+    .warningMissingOne: "'{metric}' has no value for {names}: that month counts as no change; log it with crm-roi log",
+    .warningMissingMany: "'{metric}' has no value for {names}: those months count as no change; log them with crm-roi log",
+    .warningPartial: "{quarter} is partial: data to {asOf} only, so its benefit covers {covered} of its 3 months",
+    .andMore: " and {count} more",
   ]
 
   static let french: [Message: String] = [
@@ -69,6 +106,36 @@ public enum Catalogue {
     .verdictNotPaying: " ; à ce rythme, il n’est pas rentable (aucun bénéfice positif sur : {span}).",
     .verdictNothingYet: "Aucune valeur saisie depuis la mise en service ({goLive}) : saisissez chaque mois avec crm-roi log.",
     .months: "{count} mois", .month: "1 mois", .years: "{count} ans", .year: "1 an",
+    .yes: "oui", .no: "non", .never: "jamais",
+    .noiseHeading: "Bandes de bruit (± deux fois la variation propre des mois de référence)",
+    .columnBenefitLow: "Bénéfice bas", .columnBenefitHigh: "Bénéfice haut", .columnInNoise: "Bruit",
+    .columnRollingLow: "Glissant bas", .columnRollingHigh: "Glissant haut",
+    .discountedHeading: "Vue actualisée (taux {rate}, risque {risk}, ramenée à {month})",
+    .presentValueOfBenefit: "Valeur actuelle du bénéfice :    {amount}",
+    .presentValueOfCost: "Valeur actuelle du coût :        {amount}",
+    .netPresentValue: "Valeur actuelle nette (VAN) :    {amount}",
+    .discountedROI: "ROI (VAN / valeur du coût) :     {percent}",
+    .discountedBreakEven: "Seuil de rentabilité actualisé : {month}",
+    .projectionHeading: "Projection jusqu’à {month} au rythme des {span} écoulés (une projection, pas l’historique)",
+    .runRate: "Rythme :                         {amount} par mois",
+    .lifetimeBenefit: "Bénéfice sur l’horizon :         {amount}",
+    .lifetimeROI: "ROI sur l’horizon :              {percent} du TCO de {amount}",
+    .projectedBreakEven: "Seuil de rentabilité :           {quarter}",
+    .notByHorizonEnd: "pas avant la fin de l’horizon",
+    .objectivesHeading: "Objectifs ({quarter})", .noData: "aucune donnée",
+    .columnMetric: "Indicateur", .columnTarget: "Objectif", .columnBaseline: "Référence", .columnCurrent: "Actuel",
+    .columnChange: "Évolution", .columnTargetValue: "Valeur cible", .columnMet: "Atteint",
+    .warningsHeading: "Avertissements",
+    .warningShortHistory: "seulement {span} de données depuis la mise en service ({goLive} à {asOf}) : trop tôt pour juger ; les chiffres se stabiliseront après {settle} mois",
+    .warningThinBaselineOne: "'{metric}' n’a qu’une valeur de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service",
+    .warningThinBaselineMany: "'{metric}' n’a que {count} valeurs de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service",
+    .warningSeasonal: "'{metric}' est saisonnier avant la mise en service ({monthName} se distingue) : la référence moyenne prend la saison pour l’effet du CRM ; envisagez : crm-roi settings set baseline-method seasonal",
+    .warningDoubleCount: "'{metric}' ajoute de l’argent par unité à côté de l’indicateur de chiffre d’affaires '{revenue}' : si ces achats sont déjà dans {revenue}, faites-en un kpi (crm-roi metric set {metric} --kind kpi)",
+    .warningWithinNoise: "le dernier ROI annuel glissant ({quarter}) est dans la variation propre de la référence : il peut être dû au hasard",
+    .warningMissingOne: "'{metric}' n’a pas de valeur pour {names} : ce mois compte comme sans changement ; saisissez-le avec crm-roi log",
+    .warningMissingMany: "'{metric}' n’a pas de valeur pour {names} : ces mois comptent comme sans changement ; saisissez-les avec crm-roi log",
+    .warningPartial: "{quarter} est partiel : données jusqu’à {asOf} seulement, son bénéfice couvre donc {covered} de ses 3 mois",
+    .andMore: " et {count} autres",
   ]
 
   static func templates(_ language: Language) -> [Message: String] {

@@ -39,10 +39,23 @@ public struct PeopleFormat: Sendable {
     localised(value.decimalString(places: places))
   }
 
+  /// A share or target as typed (`10%`, `+5%`, `95`): `10 %`, `+5 %`, `95` in French.
+  public func share(_ text: String) -> String {
+    guard language == .fr else { return text }
+    return text.hasSuffix("%") ? localised(String(text.dropLast())) + PeopleFormat.narrowSpace + "%" : localised(text)
+  }
+
   /// `T2 2025`, `T1 EX2026` / `2025Q2`, `FY2026Q1`.
   public func quarter(_ quarter: Quarter) -> String {
     guard language == .fr else { return quarter.description }
     return quarter.fiscalYearStart == 1 ? "T\(quarter.number) \(quarter.fiscalYear)" : "T\(quarter.number) EX\(quarter.fiscalYear)"
+  }
+
+  /// Calendar months by name, in prose: `décembre` / `December`.
+  public static func monthNames(_ language: Language) -> [String] {
+    language == .fr
+      ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+      : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
   }
 
   static let frenchMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]

@@ -50,16 +50,18 @@ public enum TextReport {
 
     // Noise bands per quarter.
     var noise = Table([
-      ("Quarter", .left), ("Benefit low", .right), ("Benefit high", .right), ("In noise", .left),
-      ("Rolling low", .right), ("Rolling high", .right),
+      (text(.columnQuarter), .left), (text(.columnBenefitLow), .right), (text(.columnBenefitHigh), .right),
+      (text(.columnInNoise), .left), (text(.columnRollingLow), .right), (text(.columnRollingHigh), .right),
     ])
+    func yesNo(_ value: Bool?) -> String { value.map { text($0 ? .yes : .no) } ?? "–" }
     for row in rows {
       noise.append([
-        row.quarter.description + (row.isPartial ? "*" : ""), row.benefitLow.map(currency.grouped) ?? "–", row.benefitHigh.map(currency.grouped) ?? "–",
-        row.withinNoise.map { $0 ? "yes" : "no" } ?? "–", row.rollingAnnualROILow.percentText, row.rollingAnnualROIHigh.percentText,
+        say.quarter(row.quarter) + (row.isPartial ? "*" : ""), row.benefitLow.map { say.amount($0, currency) } ?? "–",
+        row.benefitHigh.map { say.amount($0, currency) } ?? "–", yesNo(row.withinNoise),
+        say.percent(row.rollingAnnualROILow), say.percent(row.rollingAnnualROIHigh),
       ])
     }
-    output += "\n" + heading("Noise bands (± twice the baseline months' own variation)", markdown: markdown)
+    output += "\n" + heading(text(.noiseHeading), markdown: markdown)
     if let reason = report.noiseUnavailable {
       output += wrapped(reason.prefix(1).uppercased() + reason.dropFirst() + ".") + "\n"
     } else {
@@ -67,45 +69,48 @@ public enum TextReport {
     }
 
     let discounted = report.discounted
-    output += "\n" + heading(
-      "Discounted view (rate \(discounted.options.rate), risk \(discounted.options.risk), to \(settings.goLive))",
-      markdown: markdown)
-    output += "Present value of benefit: \(currency.grouped(discounted.presentValueOfBenefit)) \(currency.code)\n"
-    output += "Present value of cost:    \(currency.grouped(discounted.presentValueOfCost)) \(currency.code)\n"
-    output += "Net present value:        \(currency.grouped(discounted.netPresentValue)) \(currency.code)\n"
-    output += "ROI (NPV / PV of cost):   \(discounted.roi.percentText)\n"
-    output += "Discounted break-even:    \(discounted.breakEvenMonth?.description ?? "not reached")\n"
+    output += "\n" + heading(text(.discountedHeading, [
+      "rate": say.share(discounted.options.rate.description), "risk": say.share(discounted.options.risk.description),
+      "month": say.month(settings.goLive),
+    ]), markdown: markdown)
+    output += text(.presentValueOfBenefit, ["amount": say.money(discounted.presentValueOfBenefit, currency)]) + "\n"
+    output += text(.presentValueOfCost, ["amount": say.money(discounted.presentValueOfCost, currency)]) + "\n"
+    output += text(.netPresentValue, ["amount": say.money(discounted.netPresentValue, currency)]) + "\n"
+    output += text(.discountedROI, ["percent": say.percent(discounted.roi)]) + "\n"
+    output += text(.discountedBreakEven, ["month": discounted.breakEvenMonth.map(say.month) ?? text(.notReached)]) + "\n"
 
     if let projection = report.projection {
-      output += "\n" + heading("Projection to \(settings.horizonEnd) at the pace of the last \(projectionMonths(report)) (a projection, not history)", markdown: markdown)
-      output += "Run rate:                 \(currency.grouped(projection.runRate)) \(currency.code) a month\n"
-      output += "Lifetime benefit:         \(currency.grouped(projection.lifetimeBenefit)) \(currency.code)\n"
-      output += "Lifetime ROI:             \(projection.lifetimeROI.percentText) of TCO \(currency.grouped(projection.totalCostOfOwnership)) \(currency.code)\n"
-      output += "Break-even quarter:       \(projection.breakEvenQuarter?.description ?? "not by the horizon end")\n"
+      output += "\n" + heading(text(.projectionHeading, [
+        "month": say.month(settings.horizonEnd), "span": count(report.rollingMonths, .month, .months, language),
+      ]), markdown: markdown)
+      output += text(.runRate, ["amount": say.money(projection.runRate, currency)]) + "\n"
+      output += text(.lifetimeBenefit, ["amount": say.money(projection.lifetimeBenefit, currency)]) + "\n"
+      output += text(.lifetimeROI, ["percent": say.percent(projection.lifetimeROI), "amount": say.money(projection.totalCostOfOwnership, currency)]) + "\n"
+      output += text(.projectedBreakEven, ["quarter": projection.breakEvenQuarter.map(say.quarter) ?? text(.notByHorizonEnd)]) + "\n"
     }
 
     if !report.objectives.isEmpty {
       var objectives = Table([
-        ("Metric", .left), ("Target", .right), ("Baseline", .right), ("Current", .right), ("Change", .right),
-        ("Target value", .right), ("Met", .left),
+        (text(.columnMetric), .left), (text(.columnTarget), .right), (text(.columnBaseline), .right),
+        (text(.columnCurrent), .right), (text(.columnChange), .right), (text(.columnTargetValue), .right), (text(.columnMet), .left),
       ])
       for objective in report.objectives {
         func value(_ value: Rational?) -> String {
-          objective.valueText(value, currency: currency, grouped: true) ?? "–"
+          objective.valueText(value, currency: currency, grouped: true).map(say.localised) ?? "–"
         }
         objectives.append([
-          objective.metric.name, objective.metric.target?.description ?? "", value(objective.baseline),
-          value(objective.current), objective.change.percentText, value(objective.targetValue),
-          objective.met.map { $0 ? "yes" : "no" } ?? "–",
+          objective.metric.name, objective.metric.target.map { say.share($0.description) } ?? "", value(objective.baseline),
+          value(objective.current), say.percent(objective.change), value(objective.targetValue), yesNo(objective.met),
         ])
       }
-      output += "\n" + heading("Objectives (\(report.lastQuarter?.description ?? "no data"))", markdown: markdown)
+      output += "\n" + heading(text(.objectivesHeading, ["quarter": report.lastQuarter.map(say.quarter) ?? text(.noData)]), markdown: markdown)
       output += markdown ? objectives.markdown() : objectives.plain()
     }
     if !report.warnings.isEmpty {
-      output += "\n" + heading("Warnings", markdown: markdown)
+      output += "\n" + heading(text(.warningsHeading), markdown: markdown)
       for warning in report.warnings {
-        let text = markdown ? warning.message : wrapped(warning.message, width: 78).split(separator: "\n").joined(separator: "\n  ")
+        let message = WarningText.render(warning, language)
+        let text = markdown ? message : wrapped(message, width: 78).split(separator: "\n").joined(separator: "\n  ")
         output += "- \(text)\n"
       }
     }
@@ -199,9 +204,4 @@ public enum TextReport {
     }
     return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
   }
-}
-
-/// "12 months", or fewer when go-live is more recent: the months the run rate averages.
-private func projectionMonths(_ report: ROIReport) -> String {
-  report.rollingMonths == 1 ? "month" : "\(report.rollingMonths) months"
 }

@@ -55,3 +55,45 @@ import Testing
     #expect(Catalogue.text(.legendPartial, .en, ["month": "2026-10"]) == "* partial quarter: values logged to 2026-10 only.")
   }
 }
+
+/// The warnings through the catalogue: in English exactly the engine's JSON message; in French
+/// with the same figures.
+@Suite struct WarningTextTests {
+  func month(_ text: String) -> Month { try! Month(parsing: text) }
+  func snapshot(_ metric: String, _ month: String, _ value: Int64) -> Snapshot {
+    Snapshot(metric: metric, month: self.month(month), value: MetricValue(tenThousandths: value * 10_000))
+  }
+
+  @Test func englishIsTheEnginesMessageForEveryCode() throws {
+    // Go-live 2026-03, data to April: a December peak in sales (seasonal), returns with 2 baseline
+    // values (thin) and no April value (missing), repeat purchases worth money beside sales (double
+    // count), 2 months (short history), 2026Q2 partial, sales after go-live at the mean (within noise).
+    var snapshots: [Snapshot] = []
+    for number in 3...12 {
+      let value: Int64 = number == 12 ? 1_600 : 1_000 + Int64(number % 3)
+      snapshots.append(snapshot("sales", "2025-" + (number < 10 ? "0" : "") + "\(number)", value))
+    }
+    for number in 1...2 { snapshots.append(snapshot("sales", "2026-0\(number)", 1_000 + Int64(number))) }
+    snapshots += [snapshot("sales", "2026-03", 1_050), snapshot("sales", "2026-04", 1_051)]
+    snapshots += [snapshot("returns", "2026-01", 100), snapshot("returns", "2026-02", 90), snapshot("returns", "2026-03", 80)]
+    snapshots += [snapshot("repeats", "2026-02", 10)]
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2026-03")),
+      costItems: [CostItem(month: month("2026-03"), amount: Money(minor: 100_000))],
+      metrics: [
+        Metric(name: "sales", kind: .revenue(margin: Percent(tenThousandths: 100_000))), Metric(name: "returns", kind: .cost),
+        Metric(name: "repeats", kind: .count(unitValue: Money(minor: 500))),
+      ],
+      snapshots: snapshots)
+    let codes = Set(report.warnings.map(\.code))
+    #expect(codes.isSuperset(of: [.shortHistory, .thinBaseline, .seasonalPattern, .doubleCount, .missingMonths, .partialQuarter]), "\(codes)")
+    for warning in report.warnings {
+      #expect(WarningText.render(warning, .en) == warning.message)
+    }
+    let french = report.warnings.map { WarningText.render($0, .fr) }
+    #expect(french.contains("seulement 2 mois de données depuis la mise en service (mars 2026 à avr. 2026) : trop tôt pour juger ; les chiffres se stabiliseront après 3 mois"))
+    #expect(french.contains { $0.hasPrefix("'sales' est saisonnier avant la mise en service (décembre se distingue)") })
+    #expect(french.contains("'returns' n’a pas de valeur pour avr. 2026 : ce mois compte comme sans changement ; saisissez-le avec crm-roi log"))
+    #expect(french.contains("T2 2026 est partiel : données jusqu’à avr. 2026 seulement, son bénéfice couvre donc 1 de ses 3 mois"))
+  }
+}

@@ -1,0 +1,41 @@
+import ROIEngine
+
+/// A report warning as a person reads it, in either language, from the figures the engine gives
+/// with it (`ReportWarning.details`); the engine's own `message` is the JSON's, always English.
+public enum WarningText {
+  public static func render(_ warning: ReportWarning, _ language: Language) -> String {
+    let say = PeopleFormat(language)
+    let details = warning.details
+    func text(_ message: Message, _ values: [String: String]) -> String { Catalogue.text(message, language, values) }
+    func month(_ key: String) -> String { details[key].flatMap { try? Month(parsing: $0) }.map(say.month) ?? "" }
+    func quarter() -> String {
+      guard let first = details["quarter"].flatMap({ try? Month(parsing: $0) }), let start = details["fiscalYearStart"].flatMap(Int.init) else { return "" }
+      return say.quarter(Quarter(containing: first, fiscalYearStart: start))
+    }
+    let metric = details["metric"] ?? ""
+    switch warning.code {
+    case .shortHistory:
+      return text(.warningShortHistory, [
+        "span": TextReport.count(Int(details["months"] ?? "") ?? 0, .month, .months, language), "goLive": month("goLive"),
+        "asOf": month("asOf"), "settle": details["settle"] ?? "",
+      ])
+    case .thinBaseline:
+      let count = details["count"] ?? ""
+      return text(count == "1" ? .warningThinBaselineOne : .warningThinBaselineMany, ["metric": metric, "count": count, "fewer": details["fewer"] ?? ""])
+    case .seasonalPattern:
+      let number = Int(details["calendarMonth"] ?? "") ?? 1
+      return text(.warningSeasonal, ["metric": metric, "monthName": PeopleFormat.monthNames(language)[max(0, min(11, number - 1))]])
+    case .doubleCount:
+      return text(.warningDoubleCount, ["metric": metric, "revenue": details["revenue"] ?? ""])
+    case .withinNoise:
+      return text(.warningWithinNoise, ["quarter": quarter()])
+    case .missingMonths:
+      let months = (details["months"] ?? "").split(separator: " ").compactMap { try? Month(parsing: String($0)) }
+      let names = months.prefix(6).map(say.month).joined(separator: ", ")
+        + (months.count > 6 ? text(.andMore, ["count": "\(months.count - 6)"]) : "")
+      return text(months.count == 1 ? .warningMissingOne : .warningMissingMany, ["metric": metric, "names": names])
+    case .partialQuarter:
+      return text(.warningPartial, ["quarter": quarter(), "asOf": month("asOf"), "covered": details["covered"] ?? ""])
+    }
+  }
+}
