@@ -47,6 +47,8 @@ struct CLI {
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "CRM_ROI_DB")
+    // The outputs checked are English whatever the machine's locale, unless a test sets one.
+    for name in ["CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
     env.merge(environment) { $1 }
     process.environment = env
     // Output goes to files, not pipes: reading a pipe while other tests' children exit can fail with EINTR.
