@@ -129,7 +129,7 @@ struct Bench {
         let figure = String(format: "%5.2f ×", value)
         let verdict = String(format: "target ≤ %.1f ×: %@", target, value <= target ? "met" : "NOT MET")
         Swift.print("  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + figure + " "
-                    + unit.padding(toLength: 18, withPad: " ", startingAt: 0) + verdict + extra)
+                    + unit.padding(toLength: 20, withPad: " ", startingAt: 0) + verdict + extra)
       }
       line("import expenses", importRatio, "sqlite3 fastest", 1.5)
       line("expense add", addRatio, "one INSERT", 1.3)
