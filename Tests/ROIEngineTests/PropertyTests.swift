@@ -34,7 +34,7 @@ import Testing
       let text = String(typed)
       let digitsInPlace = text.enumerated().allSatisfy { $0.offset == 4 || ($0.element.isASCII && $0.element.isNumber) }
       let wellFormed = text.count == 7 && text.dropFirst(4).first == "-" && digitsInPlace
-        && (1...12).contains(Int(text.suffix(2)) ?? 0) && (Int(text.prefix(4)) ?? 0) >= 1
+        && (1...12).contains(Int(text.suffix(2)) ?? 0) && Month.years.contains(Int(text.prefix(4)) ?? 0)  // 1900…9999
       let parsed = (try? Month(parsing: text)) != nil
       #expect(parsed == wellFormed, "\(text)")
     }
