@@ -21,6 +21,7 @@ public enum Message: String, CaseIterable, Sendable {
   case warningsHeading
   case warningShortHistory, warningThinBaselineOne, warningThinBaselineMany, warningSeasonal, warningDoubleCount
   case warningWithinNoise, warningMissingOne, warningMissingMany, warningPartial, andMore
+  case demoDatabase
 }
 
 public enum Catalogue {
@@ -79,6 +80,7 @@ public enum Catalogue {
     .warningMissingMany: "'{metric}' has no value for {names}: those months count as no change; log them with crm-roi log",
     .warningPartial: "{quarter} is partial: data to {asOf} only, so its benefit covers {covered} of its 3 months",
     .andMore: " and {count} more",
+    .demoDatabase: "Sample database: {path}. Explore it with, for example:",
   ]
 
   static let french: [Message: String] = [
@@ -136,6 +138,7 @@ public enum Catalogue {
     .warningMissingMany: "'{metric}' n’a pas de valeur pour {names} : ces mois comptent comme sans changement ; saisissez-les avec crm-roi log",
     .warningPartial: "{quarter} est partiel : données jusqu’à {asOf} seulement, son bénéfice couvre donc {covered} de ses 3 mois",
     .andMore: " et {count} autres",
+    .demoDatabase: "Base d’exemple : {path}. Explorez-la par exemple avec :",
   ]
 
   static func templates(_ language: Language) -> [Message: String] {

@@ -326,6 +326,11 @@ import Testing
     #expect(flat.contains("T1 2026 15\u{202F}450,00 4\u{202F}980,00 3,8\u{202F}% 25,2\u{202F}% -42,6\u{202F}%"))
     #expect(flat.contains("Coût total de possession (TCO) : 132\u{202F}500,00\u{202F}€"))
     #expect(flat.contains("Délai de récupération projeté : 3,97 ans (dans la bande de bruit : 2,91 à 6,28)"))
+    #expect(french.contains("Base d’exemple : ") && english.contains("Sample database: "))
+    // No English heading or label is left in the French report.
+    for english in ["Quarter", "Noise bands", "Discounted view", "Objectives", "Warnings", "Sample database", "Total cost"] {
+      #expect(!french.contains(english), "\(english)")
+    }
     let error = try cli.run(["roi", "--db", "/nonexistent/x.sqlite", "--lang", "fr"], database: false)
     #expect(error.stderr.hasPrefix("crm-roi: erreur : "))
   }

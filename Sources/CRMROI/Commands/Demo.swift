@@ -42,7 +42,7 @@ extension CRMROI {
       // Shown before the file takes its place: output that cannot be written leaves no new demo file.
       let shown = TerminalText.visible(path)
       try show(TextReport.render(report, rows: report.quarters, markdown: false, language: language), terminator: "")
-      try show("\nSample database: \(shown). Explore it with, for example:")
+      try show("\n" + Catalogue.text(.demoDatabase, language, ["path": shown]))
       try show("  crm-roi expense list --db \(shown)")
       try show("  crm-roi roi --db \(shown) --format json")
       try standardOutput.flush()
