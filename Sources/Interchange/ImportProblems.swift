@@ -38,6 +38,8 @@ public struct ImportProblems: Error, CustomStringConvertible {
 /// nameless columns at the end (Excel's trailing `;`) and `ignoring` ones are left out.
 struct Header {
   let names: [String]
+  /// The nameless columns at the end (Excel's trailing separator): their cells must stay empty.
+  let nameless: Range<Int>
   /// Positions to read nothing from.
   let ignored: Set<Int>
   private let index: [String: Int]
@@ -45,10 +47,10 @@ struct Header {
   init(_ record: CSVRecord, file: String, aliases: [String: String] = [:], ignoring: [String] = []) throws {
     let ignoredKeys = Set(ignoring.map(Folding.key))
     names = record.fields.map { aliases[Folding.key($0)] ?? $0.trimmingSpaces().lowercased() }
-    var ignored: Set<Int> = []
     var trailing = names.count
     while trailing > 0, names[trailing - 1].isEmpty { trailing -= 1 }
-    ignored.formUnion(trailing..<names.count)
+    nameless = trailing..<names.count
+    var ignored = Set(nameless)
     var index: [String: Int] = [:]
     for (position, name) in names.enumerated() where !ignored.contains(position) {
       if ignoredKeys.contains(Folding.key(record.fields[position])) || ignoredKeys.contains(name) {
@@ -69,13 +71,6 @@ struct Header {
     names.enumerated().filter { !ignored.contains($0.offset) }.map { ($0.offset, $0.element) }
   }
 
-  /// The nameless columns at the end (Excel's trailing separator): their cells must stay empty.
-  var nameless: Range<Int> {
-    var meaningful = names.count
-    while meaningful > 0, names[meaningful - 1].isEmpty { meaningful -= 1 }
-    return meaningful..<names.count
-  }
-
   /// The error for a value in a nameless column, or nil when `fields` leave them empty.
   func valueWithoutName(_ fields: [String], file: String, line: Int) -> CSVError? {
     guard let position = nameless.first(where: { $0 < fields.count && !fields[$0].trimmingSpaces().isEmpty }) else { return nil }
@@ -85,11 +80,7 @@ struct Header {
   }
 
   /// How many fields a record may have: every column, or all but the nameless ones at the end.
-  var fieldCounts: ClosedRange<Int> {
-    var meaningful = names.count
-    while meaningful > 0, names[meaningful - 1].isEmpty { meaningful -= 1 }
-    return meaningful...names.count
-  }
+  var fieldCounts: ClosedRange<Int> { nameless.lowerBound...names.count }
 
   func position(of name: String) -> Int? { index[name] }
 
