@@ -34,8 +34,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case derivedValueOutOfRange(metric: String, month: Month)
   /// Two first order imports at once: the other stored its customer key first.
   case customerKeyRaced(file: String)
-  /// A value typed or imported for a metric whose values come from orders.
-  case metricFedByOrders(name: String, series: String)
 
   public var description: String {
     switch self {
@@ -103,9 +101,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         + " differently; nothing was imported: expected one first import at a time (run it again)"
     case .derivedValueOutOfRange(let metric, let month):
       "the orders of \(month) sum past what '\(metric)' can hold; expected monthly sums below 922,337,203,685,477"
-    case .metricFedByOrders(let name, let series):
-      "'\(name)' takes its values from the stored orders (\(series)); expected no logged value for it"
-        + " (import the orders with crm-roi import orders, or stop it with crm-roi metric set \(name) --from-orders none)"
     case .notEmpty(let path):
       "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
     }
