@@ -64,13 +64,7 @@ public struct CustomerKey: Equatable, Sendable {
 extension StoreReader {
   /// The key stored by an earlier order import, if any.
   public func storedCustomerKey() throws -> CustomerKey? {
-    guard let hex = try statement("SELECT customer_key FROM settings WHERE id = 1").rows([], { $0.optionalText("customer_key") }).first ?? nil else {
-      return nil
-    }
-    guard let key = CustomerKey(hex: hex) else {
-      throw StoreError.unexpectedStoredValue(table: "settings", row: 1, column: "customer_key", value: hex)
-    }
-    return key
+    try optionalSetting(.customerKey, CustomerKey.init(hex:))
   }
 }
 
@@ -88,7 +82,7 @@ extension StoreWriter {
     switch try storedCustomerKey() {
     case nil:
       guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
-      try statement("UPDATE settings SET customer_key = ? WHERE id = 1").run([.text(key.hex)])
+      try statement(SettingsRecord.OptionalColumn.customerKey.updateSQL).run([.text(key.hex)])
     case let stored? where stored == key: break
     case _?: throw StoreError.customerKeyRaced(file: file)
     }

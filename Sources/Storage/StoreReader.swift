@@ -45,13 +45,17 @@ public class StoreReader {
 
   /// The language set for this database, if any.
   public func storedLanguage() throws -> Language? {
-    guard let text = try statement("SELECT language FROM settings WHERE id = 1").rows([], { $0.optionalText("language") }).first ?? nil else {
-      return nil
+    try optionalSetting(.language, Language.init(rawValue:))
+  }
+
+  /// An optional settings column's value, read by `parse`; nil while unset; a stored text `parse`
+  /// refuses is reported as unexpected.
+  func optionalSetting<T>(_ column: SettingsRecord.OptionalColumn, _ parse: (String) -> T?) throws -> T? {
+    guard let text = try statement(column.selectSQL).rows([], { $0.optionalText(column.rawValue) }).first ?? nil else { return nil }
+    guard let value = parse(text) else {
+      throw StoreError.unexpectedStoredValue(table: "settings", row: 1, column: column.rawValue, value: text)
     }
-    guard let language = Language(rawValue: text) else {
-      throw StoreError.unexpectedStoredValue(table: "settings", row: 1, column: "language", value: text)
-    }
-    return language
+    return value
   }
 
   /// Whether `init` has run on this file.

@@ -16,7 +16,7 @@ public final class StoreWriter: StoreReader {
     let old = try storedLanguage()
     guard old != language else { return }
     guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
-    try statement("UPDATE settings SET language = ? WHERE id = 1").run([(language?.rawValue).sqliteValue])
+    try statement(SettingsRecord.OptionalColumn.language.updateSQL).run([(language?.rawValue).sqliteValue])
     try record(.settings, "language", old: old?.rawValue, new: language?.rawValue)
   }
 

@@ -8,6 +8,13 @@ enum SettingsRecord {
     case horizonYears = "horizon_years", fiscalYearStart = "fiscal_year_start", baselineMethod = "baseline_method"
   }
 
+  /// Columns kept beside the method's settings, NULL until set: read and written one at a time.
+  enum OptionalColumn: String {
+    case customerKey = "customer_key", language
+    var selectSQL: String { "SELECT \(rawValue) FROM settings WHERE id = 1" }
+    var updateSQL: String { "UPDATE settings SET \(rawValue) = ? WHERE id = 1" }
+  }
+
   static let list = Column.allCases.map(\.rawValue).joined(separator: ", ")
   static let selectSQL = "SELECT \(list) FROM settings WHERE id = 1"
   static let insertSQL = "INSERT INTO settings (id, \(list), is_demo) VALUES (1, \(placeholders(Column.allCases.count)), ?)"
