@@ -90,15 +90,15 @@ extension StoreWriter {
 
   /// Stores `orders`: a new source and id is added, a stored one replaced when any field differs,
   /// else left as it is. One audit record tells what the import did.
-  public func importOrders(_ orders: [Order], counted: (Order) -> Bool, file: String) throws -> OrderCounts {
+  public func importOrders(_ orders: [(order: Order, counted: Bool)], file: String) throws -> OrderCounts {
     let before = try orderCount()
     // A large import touches many pages of the table and its key: a 64 MiB page cache (this
     // connection's, for the rest of the process) keeps SQLite from spilling them mid-transaction.
     if orders.count > 10_000 { try database.execute("PRAGMA cache_size = -65536") }
     let upsert = try statement(OrderRecord.upsertSQL)
     var changed = 0
-    for order in orders {
-      try upsert.run(OrderRecord.values(of: order, counted: counted(order)))
+    for (order, counted) in orders {
+      try upsert.run(OrderRecord.values(of: order, counted: counted))
       changed += database.changes
     }
     // Every month's series must still fit a metric value, or no report could be made.

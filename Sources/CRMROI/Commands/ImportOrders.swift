@@ -44,26 +44,21 @@ extension CRMROI.Import {
       let (input, resolved) = try csv.open(source.file, dialect)
       let reader = try OrderCSVReader(reader: input, dialect: resolved, preset: preset, currency: settings.currency, key: key.hasher, latestMonth: currentMonth())
       var problems = ImportProblems(file: reader.file)
-      var orders: [Order] = []
-      var counted: Set<Int> = []
+      var orders: [(order: Order, counted: Bool)] = []
       var passedOver = 0
       while let row = try reader.next() {
         switch row {
-        case .success(let read?):
-          if read.counted { counted.insert(orders.count) }
-          orders.append(read.order)
+        case .success(let read?): orders.append(read)
         case .success(nil): passedOver += 1
         case .failure(let problem): problems.append(problem)
         }
       }
       try problems.check()
-      var index = 0
-      let flags = orders.indices.map { counted.contains($0) }
       try source.write(in: store, { store in
         try store.settleCustomerKey(key, file: reader.file)
-        return try store.importOrders(orders, counted: { _ in defer { index += 1 }; return flags[index] }, file: reader.file)
+        return try store.importOrders(orders, file: reader.file)
       }, confirming: { counts, dryRun in
-        let leftOut = flags.filter { !$0 }.count
+        let leftOut = orders.count { !$0.counted }
         var line = dryRun ? "Dry run, nothing written: would import " : "Imported "
         line += "\(TerminalText.visible(reader.file)): \(counts.added) orders added, \(counts.replaced) replaced, "
         line += "\(counts.unchanged) skipped (already stored)"
