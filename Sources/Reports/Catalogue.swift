@@ -149,25 +149,29 @@ public enum Catalogue {
   public static func text(_ message: Message, _ language: Language, _ values: [String: String] = [:]) -> String {
     guard let template = templates(language)[message] else { preconditionFailure("no \(language) text for \(message)") }
     var output = ""
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      output += rest[..<open]
-      let name = String(rest[rest.index(after: open)..<close])
+    scan(template) { literal, name in
+      output += literal
+      guard let name else { return }
       guard let value = values[name] else { preconditionFailure("no value for {\(name)} in \(message)") }
       output += value
-      rest = rest[rest.index(after: close)...]
     }
-    return output + rest
+    return output
   }
 
   /// The `{name}`s a template uses.
   static func placeholders(in template: String) -> Set<String> {
     var names: Set<String> = []
+    scan(template) { _, name in if let name { names.insert(name) } }
+    return names
+  }
+
+  /// Walks `template`: each run of literal text, then the placeholder name after it (nil at the end).
+  private static func scan(_ template: String, _ body: (Substring, String?) -> Void) {
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      names.insert(String(rest[rest.index(after: open)..<close]))
+      body(rest[..<open], String(rest[rest.index(after: open)..<close]))
       rest = rest[rest.index(after: close)...]
     }
-    return names
+    body(rest, nil)
   }
 }
