@@ -48,22 +48,22 @@ struct CRMROI: ParsableCommand {
     } catch {
       unwritten = error as? FileError
     }
+    let language = currentLanguage()
     switch error {
     case let problems as ImportProblems:
-      for line in problems.lines.dropLast() { writeError(Catalogue.text(.errorPrefix, errorLanguage()) + "\(TerminalText.visible(line))\n") }
-      fail(problems.lines.last!)
-    case let error as CSVError: fail(error.description)
-    case let error as InputError: fail(error.description)
-    case let error as ValueError: fail(error.description)
-    case let error as StoreError: fail(error.description)
-    case let error as ROIError: fail(error.description)
-    case let error as UnknownMetric: fail(error.description)
-    case let error as FileError: fail(error.description, status: 74)
+      let lines = problems.lines(language)
+      for line in lines.dropLast() { writeError(Catalogue.text(.errorPrefix, language) + "\(TerminalText.visible(line))\n") }
+      fail(lines.last!)
+    case let error as FileError: fail(error.text(language), status: 74)
+    case StoreError.cannotCreateFolder: fail((error as! StoreError).text(language), status: 74)
+    case let error as ExplainedError: fail(error.text(language))
     case let error as SQLiteError where error.primaryCode == 11 || error.primaryCode == 26:  // CORRUPT, NOTADB
-      fail(
-        "the database is damaged (\(error.message)); expected an intact database: run crm-roi check, and restore it from a backup",
-        status: 65)
-    case let error as SQLiteError: fail(error.description, status: 74)
+      fail(Catalogue.text(.databaseDamaged, language, ["detail": error.message]), status: 65)
+    case let error as SQLiteError:
+      let values = ["code": "\(error.code)", "message": error.message]
+      guard let sql = error.sql else { fail(Catalogue.text(.sqliteError, language, values), status: 74) }
+      let oneLine = sql.split(whereSeparator: \.isNewline).joined(separator: " ")
+      fail(Catalogue.text(.sqliteErrorIn, language, values.merging(["sql": oneLine]) { $1 }), status: 74)
     default:
       // swift-argument-parser's own: help, --version and completion scripts (exit 0, on standard
       // output like any other output), usage errors and ExitCode.
@@ -88,7 +88,7 @@ struct CRMROI: ParsableCommand {
 
   /// One line on stderr, control characters in it made visible; then exit with `status`.
   private static func fail(_ message: String, status: Int32 = 65) -> Never {
-    writeError(Catalogue.text(.errorPrefix, errorLanguage()) + "\(TerminalText.visible(message))\n")
+    writeError(Catalogue.text(.errorPrefix, currentLanguage()) + "\(TerminalText.visible(message))\n")
     Self.exit(withError: ExitCode(status))
   }
 }

@@ -36,16 +36,16 @@ struct CSVOptions: ParsableArguments {
     var dialect = CSVDialect(ignoredColumns: ignoreColumn)
     if let delimiter {
       dialect.delimiter = try parsed(from: "--delimiter") {
-        guard let byte = CSVDialect.delimiter(option: delimiter) else { throw ValueError(value: delimiter, expected: "',', ';' or tab") }
+        guard let byte = CSVDialect.delimiter(option: delimiter) else { throw ValueError(value: delimiter, expected: Phrase(.formDelimiter)) }
         return byte
       }
     }
     if decimalComma && decimalPoint {
-      throw InputError(source: "--decimal-comma", error: ValueError(value: "--decimal-point", expected: "one of --decimal-comma and --decimal-point"))
+      throw InputError(source: "--decimal-comma", error: ValueError(value: "--decimal-point", expected: Phrase(.formOneDecimalMark)))
     }
     dialect.decimalComma = decimalComma ? true : decimalPoint ? false : nil
     dialect.dateOrder = try parsed(from: "--date-format") {
-      guard let order = DateOrder(rawValue: dateFormat.lowercased()) else { throw ValueError(value: dateFormat, expected: "dmy or mdy") }
+      guard let order = DateOrder(rawValue: dateFormat.lowercased()) else { throw ValueError(value: dateFormat, expected: Phrase(.formDateOrder)) }
       return order
     }
     if let encoding {

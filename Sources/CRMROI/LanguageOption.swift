@@ -14,8 +14,12 @@ struct LanguageOption: ParsableArguments {
 
   /// The language to print in: this option, the environment, then `store`'s setting.
   func language(_ store: Store?) throws -> Language {
-    let stored = try store?.read { try $0.storedLanguage() }
-    return try parsed(from: lang != nil ? "--lang" : "environment") {
+    try language(nil, stored: try store?.read { try $0.storedLanguage() })
+  }
+
+  /// The language to print in: this option, the environment, then `stored`.
+  func language(_ store: Store?, stored: Language?) throws -> Language {
+    try parsed(from: lang != nil ? Phrase(.verbatim, ["text": "--lang"]) : Phrase(.sourceEnvironment)) {
       try Language.resolve(flag: lang, environment: languageEnvironment(), stored: stored)
     }
   }
@@ -29,6 +33,9 @@ func languageEnvironment() -> [String: String] {
   }
   return environment
 }
+
+/// The language of this run: settled by the command (with the database's setting), else `errorLanguage()`.
+func currentLanguage() -> Language { runLanguage ?? errorLanguage() }
 
 /// The language errors are written in: `--lang` if the command line has it, else the environment.
 func errorLanguage() -> Language {

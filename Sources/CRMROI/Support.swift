@@ -13,6 +13,8 @@ struct DatabaseOptions: ParsableArguments {
   @Option(help: "The database file. Default: $CRM_ROI_DB, else $XDG_DATA_HOME/crm-roi/crm-roi.sqlite.")
   var db: String?
 
+  @OptionGroup var language: LanguageOption
+
   /// --db, else CRM_ROI_DB, else $XDG_DATA_HOME (or ~/.local/share)/crm-roi/crm-roi.sqlite.
   var path: String {
     if let db { return db }
@@ -29,9 +31,12 @@ struct DatabaseOptions: ParsableArguments {
 
   /// The existing database; an error names the path when there is none.
   /// Opens the database; the calendar month still running feeds no value from orders.
+  /// Settles the run's language: `--lang`, the environment, then the database's setting.
   func open() throws -> Store {
+    runLanguage = try language.language(nil)
     let store = try Store.open(path: try checkedPath())
     store.runningMonth = currentMonth()
+    runLanguage = try language.language(store)
     return store
   }
 }
@@ -42,7 +47,7 @@ func databaseFilePath(_ path: String, from source: String) throws -> String {
   guard path.isEmpty || path == ":memory:" || path.hasPrefix("file:") || path.hasSuffix("/") else { return path }
   throw InputError(
     source: source,
-    error: ValueError(value: path, expected: "a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)"))
+    error: ValueError(value: path, expected: Phrase(.formDatabasePath)))
 }
 
 /// The options of part 5's views, shared by `roi` and `report`.
@@ -68,22 +73,37 @@ private func percent(_ option: String, _ text: String, in range: ClosedRange<Int
   try parsed(from: option) {
     let value = try Percent(parsing: text)
     guard range.contains(value.tenThousandths) else {
-      throw ValueError(value: text, expected: "a percent from \(Percent(tenThousandths: range.lowerBound)) to \(Percent(tenThousandths: range.upperBound))")
+      throw ValueError(
+        value: text,
+        expected: Phrase(.formPercentRange, ["low": "\(Percent(tenThousandths: range.lowerBound))", "high": "\(Percent(tenThousandths: range.upperBound))"]))
     }
     return value
   }
 }
 
 /// A value from the command line that is not in its accepted form: which argument, the value, the form.
-struct InputError: Error, CustomStringConvertible {
-  let source: String
+struct InputError: ExplainedError {
+  /// An option like --amount or an argument's name, as the command line writes it; or a phrase.
+  let source: Phrase
   let error: ValueError
 
-  var description: String { "\(source): \(error)" }
+  init(source: String, error: ValueError) {
+    self.init(source: Phrase(.verbatim, ["text": source]), error: error)
+  }
+
+  init(source: Phrase, error: ValueError) {
+    (self.source, self.error) = (source, error)
+  }
+
+  var phrase: Phrase { Phrase(.fromSource, phrases: ["source": .phrase(source), "error": .phrase(error.phrase)]) }
 }
 
 /// Runs `parse` and names `source` (an option like --amount, or an argument) in its error.
 func parsed<T>(from source: String, _ parse: () throws -> T) throws -> T {
+  try parsed(from: Phrase(.verbatim, ["text": source]), parse)
+}
+
+func parsed<T>(from source: Phrase, _ parse: () throws -> T) throws -> T {
   do {
     return try parse()
   } catch let error as ValueError {
@@ -122,8 +142,18 @@ func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
   return nil
 }
 
-extension StoreWriter.LogCounts {
-  var summary: String { "\(added) added, \(replaced) replaced, \(unchanged) unchanged" }
+/// The language of this run's text: set from `--lang` and the environment, then with the
+/// database's setting once it is open; until then, errors follow `errorLanguage()`.
+nonisolated(unsafe) var runLanguage: Language?
+
+/// `message` in this run's language.
+func text(_ message: Message, _ values: [String: String] = [:]) -> String {
+  Catalogue.text(message, runLanguage ?? errorLanguage(), values)
+}
+
+/// Writes `message` in this run's language, and a new line.
+func say(_ message: Message, _ values: [String: String] = [:]) throws {
+  try show(text(message, values))
 }
 
 /// Standard output in 64 KiB writes, each checked: a failed write throws `FileError` (exit 74)

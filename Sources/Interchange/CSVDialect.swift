@@ -62,14 +62,17 @@ public struct CSVDialect: Sendable {
     }
 
     /// "UTF-8, comma-separated, decimal point".
-    public var summary: String {
-      let separated = switch delimiter {
-      case UInt8(ascii: ";"): "semicolon-separated"
-      case UInt8(ascii: "\t"): "tab-separated"
-      default: "comma-separated"
+    public func summary(_ language: Language) -> String {
+      let separated: Message = switch delimiter {
+      case UInt8(ascii: ";"): .semicolonSeparated
+      case UInt8(ascii: "\t"): .tabSeparated
+      default: .commaSeparated
       }
-      return "\(encoding.displayName), \(separated), decimal \(decimalComma ? "comma" : "point")"
-        + (dateOrder == .mdy ? ", month-first dates" : "")
+      return Catalogue.text(.dialectSummary, language, [
+        "encoding": encoding.displayName, "separated": Catalogue.text(separated, language),
+        "decimal": Catalogue.text(decimalComma ? .decimalComma : .decimalPoint, language),
+        "dates": dateOrder == .mdy ? Catalogue.text(.monthFirstDates, language) : "",
+      ])
     }
 
     /// Whether values in canonical form (ISO dates, `1234.56`) read as they are.

@@ -1,3 +1,5 @@
+import ROIEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,14 +7,14 @@
 #endif
 
 /// A problem with a CSV file's form or a value in it: the file, the line (and column), and what was expected.
-public struct CSVError: Error, Equatable, CustomStringConvertible {
+public struct CSVError: ExplainedError, Equatable {
   public let file: String
   public let line: Int
   /// The column's number (1-based) and name, when the problem is in one field.
   public let column: (number: Int, name: String)?
-  public let message: String
+  public let message: Phrase
 
-  public init(file: String, line: Int, column: (number: Int, name: String)? = nil, message: String) {
+  public init(file: String, line: Int, column: (number: Int, name: String)? = nil, message: Phrase) {
     self.file = file
     self.line = line
     self.column = column
@@ -23,10 +25,22 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     lhs.description == rhs.description
   }
 
-  public var description: String {
-    // A header name can be as long as a field (1 MiB): shown in part.
-    let place = column.map { ":\($0.number) (\($0.name.count > 80 ? "\($0.name.prefix(64))…" : $0.name))" } ?? ""
-    return "\(file):\(line)\(place): \(message)"
+  /// A value's error in a field.
+  public init(file: String, line: Int, column: (number: Int, name: String)? = nil, error: Error) {
+    self.init(file: file, line: line, column: column, message: Phrase(error: error))
+  }
+
+  public var phrase: Phrase {
+    // A header name can be as long as a field (1 MiB): shown in part; a column with no name is said so.
+    let name: Phrase.Value? = column.map { column in
+      column.name.isEmpty ? .phrase(Phrase(.columnWithoutName)) : .text(column.name.count > 80 ? "\(column.name.prefix(64))…" : column.name)
+    }
+    guard let column, let name else {
+      return Phrase(.atLine, phrases: ["file": .text(file), "line": .text("\(line)"), "message": .phrase(message)])
+    }
+    return Phrase(.atColumn, phrases: [
+      "file": .text(file), "line": .text("\(line)"), "column": .text("\(column.number)"), "name": name, "message": .phrase(message),
+    ])
   }
 }
 
@@ -71,12 +85,12 @@ public final class CSVReader {
     } else {
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else {
-        throw CSVError(file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno))); expected a readable CSV file")
+        throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .text(String(cString: strerror(errno))), "expected": .phrase(Phrase(.readableCSV))]))
       }
       var info = stat()
       if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
         close(descriptor)
-        throw CSVError(file: path, line: 0, message: "is a directory; expected a CSV file")
+        throw CSVError(file: path, line: 0, message: Phrase(.isADirectory, phrases: ["expected": .phrase(Phrase(.aCSVFile))]))
       }
       (name, self.descriptor, closeOnDeinit) = (path, descriptor, true)
     }
@@ -125,14 +139,14 @@ public final class CSVReader {
     case .utf8: converted = bytes
     case .utf16:
       guard hasUTF16Mark else {
-        throw CSVError(file: name, line: 1, message: "no UTF-16 byte order mark; expected a UTF-16 file as Excel saves \"Unicode text\" (with its mark)")
+        throw CSVError(file: name, line: 1, message: Phrase(.noByteOrderMark))
       }
       converted = TextEncoding.utf16ToUTF8(bytes[2...], bigEndian: bytes[0] == 0xFE)
     case .windows1252, .latin9:
       converted = TextEncoding.singleByteToUTF8(bytes[...], latin9: detected == .latin9)
     }
     guard let converted else {
-      throw CSVError(file: name, line: 1, message: "not valid UTF-16; expected a file saved as UTF-16 or UTF-8")
+      throw CSVError(file: name, line: 1, message: Phrase(.notUTF16))
     }
     buffer = converted
     (position, end, atEOF) = (0, converted.count, true)
@@ -157,7 +171,7 @@ public final class CSVReader {
       let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + carried, $0.count - carried, offset) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
       }
       offset += off_t(count)
       let available = carried + count
@@ -184,7 +198,7 @@ public final class CSVReader {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: line, message: "cannot read: \(String(cString: strerror(errno)))")
+        throw CSVError(file: name, line: line, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
       }
       if count == 0 {
         atEOF = true
@@ -207,7 +221,7 @@ public final class CSVReader {
       var endedLine = false
       /// The line the current field starts on (a quoted field may span several).
       var fieldLine = line
-      func problem(_ message: String) -> CSVError {
+      func problem(_ message: Phrase) -> CSVError {
         CSVError(file: name, line: line, column: column(ends.count), message: message)
       }
       /// Refuses the current field once it is longer than the limit, before any more of it is read.
@@ -215,14 +229,14 @@ public final class CSVReader {
         guard record.count - (ends.last ?? 0) > CSVReader.maximumFieldBytes else { return }
         throw CSVError(
           file: name, line: fieldLine, column: column(ends.count),
-          message: "a field longer than 1,048,576 bytes; expected at most 1 MiB per field")
+          message: Phrase(.fieldTooLong))
       }
       scan: while true {
         if position == end {
           try refill()
           if position == end {
             if quoted {
-              throw CSVError(file: name, line: recordLine, message: "a quoted field is never closed; expected a closing \"")
+              throw CSVError(file: name, line: recordLine, message: Phrase(.quoteNeverClosed))
             }
             if !sawAnything { return false }
             break scan
@@ -244,7 +258,7 @@ public final class CSVReader {
               if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
                 || byte == UInt8(ascii: "\"")
               { break }
-              if afterQuote { throw problem("text after a closing quote; expected a \(delimiterName) or the end of the line") }
+              if afterQuote { throw problem(Phrase(.textAfterQuote, phrases: ["delimiter": .phrase(delimiterName)])) }
             }
             stop += 1
           }
@@ -283,7 +297,7 @@ public final class CSVReader {
           break scan
         default:  // a quote
           guard record.count == (ends.last ?? 0), !afterQuote else {
-            throw problem("a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote")
+            throw problem(Phrase(.quoteInsideField))
           }
           quoted = true
         }
@@ -297,13 +311,13 @@ public final class CSVReader {
 
   public var fieldCount: Int { ends.count }
 
-  /// The delimiter as a word for messages.
-  public var delimiterName: String {
+  /// The delimiter in words, for messages: "a comma".
+  public var delimiterName: Phrase {
     switch delimiter {
-    case UInt8(ascii: ","): "comma"
-    case UInt8(ascii: ";"): "semicolon"
-    case UInt8(ascii: "\t"): "tab"
-    default: "'\(String(decoding: [delimiter], as: UTF8.self))'"
+    case UInt8(ascii: ","): Phrase(.aComma)
+    case UInt8(ascii: ";"): Phrase(.aSemicolon)
+    case UInt8(ascii: "\t"): Phrase(.aTab)
+    default: Phrase(.aCharacter, ["character": String(decoding: [delimiter], as: UTF8.self)])
     }
   }
 
@@ -346,12 +360,12 @@ public final class CSVReader {
   /// (SQLite, C strings and terminals would cut the text at a NUL).
   public func string(_ index: Int) throws -> String {
     guard let text = withField(index, { String(validating: $0, as: UTF8.self) }) else {
-      throw CSVError(file: name, line: recordLine, column: column(index), message: "not valid UTF-8; expected a UTF-8 encoded file (or --encoding windows-1252)")
+      throw CSVError(file: name, line: recordLine, column: column(index), message: Phrase(.notUTF8))
     }
     if let nul = text.utf8.firstIndex(of: 0) {
       throw CSVError(
         file: name, line: recordLine, column: column(index),
-        message: "a NUL byte at byte \(text.utf8.distance(from: text.utf8.startIndex, to: nul) + 1) of the field; expected text without NUL bytes")
+        message: Phrase(.nulInField, ["byte": "\(text.utf8.distance(from: text.utf8.startIndex, to: nul) + 1)"]))
     }
     return text
   }

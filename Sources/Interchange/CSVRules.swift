@@ -34,8 +34,6 @@ public struct CSVRules {
   var conditions: [Condition] = []
   var negated: Set<String> = []
 
-  static let kinds = "skip, column, category, if or negate"
-
   /// Reads `path`'s rules; the first bad one throws a one-line error naming its line.
   public init(path: String) throws {
     let (name, lines) = try RulesFile.lines(atPath: path)
@@ -49,65 +47,67 @@ public struct CSVRules {
   private init(lines: [(number: Int, tokens: [FECRules.Token])], file: String) throws {
     self.file = file
     for (number, tokens) in lines {
-      func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
+      func fail(_ message: Phrase) -> CSVError { CSVError(file: file, line: number, message: message) }
       let keyword = tokens[0]
       let words = tokens.map(\.text)
-      func expect(_ count: Int, _ form: String) throws {
-        guard tokens.count == count else { throw fail("'\(words.joined(separator: " "))' is not complete or has more; expected \(form)") }
+      func expect(_ count: Int, _ form: Message) throws {
+        guard tokens.count == count else {
+          throw fail(Phrase(.ruleWrongLength, phrases: ["rule": .text(words.joined(separator: " ")), "expected": .phrase(Phrase(form))]))
+        }
       }
       switch keyword.text.lowercased() {
       case "skip":
-        try expect(2, "skip N, like skip 3")
-        guard let count = Int(words[1]), (0...1_000).contains(count) else { throw fail("'\(words[1])' is not valid; expected a number of records from 0 to 1000") }
+        try expect(2, .ruleSkipForm)
+        guard let count = Int(words[1]), (0...1_000).contains(count) else { throw fail(ValueError(value: words[1], expected: Phrase(.ruleSkipCount)).phrase) }
         skip = count
       case "column":
-        try expect(3, "column \"NAME IN THE FILE\" FIELD, like column \"Montant TTC\" amount (or _ to leave it out)")
+        try expect(3, .ruleColumnForm)
         let field = words[2].lowercased()
         if field != "_", let earlier = columns.first(where: { $0.to == field }) {
-          throw fail("'\(field)' is already the field of the column on line \(earlier.line); expected each field from one column")
+          throw fail(Phrase(.ruleFieldTwice, ["field": field, "line": "\(earlier.line)"]))
         }
         columns.append((Folding.key(words[1]), field, number))
       case "category":
-        try expect(2, "category NAME, like category hardware")
+        try expect(2, .ruleCategoryForm)
         category = try CSVRules.category(words[1], fail: fail)
       case "negate":
-        try expect(2, "negate FIELD, like negate amount")
+        try expect(2, .ruleNegateForm)
         negated.insert(words[1].lowercased())
       case "if":
         guard tokens.count >= 5, words[2] == "~", tokens[3].kind == .pattern else {
-          throw fail("'\(words.joined(separator: " "))' is not valid; expected if \"COLUMN\" ~ /PATTERN/ category NAME, or … skip")
+          throw fail(ValueError(value: words.joined(separator: " "), expected: Phrase(.ruleIfForm)).phrase)
         }
         let pattern: Regex<AnyRegexOutput>
         if let problem = PatternSafety.problem(in: words[3]) {
-          throw fail("'/\(words[3])/' is refused: \(problem); expected a pattern without a repeated group that repeats inside, like /OVH|Scaleway/")
+          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(words[3]), "problem": .phrase(problem), "example": .text("OVH|Scaleway")]))
         }
         do {
           pattern = try Regex(words[3]).ignoresCase()
         } catch {
-          throw fail("'/\(words[3])/' is not a valid pattern; expected a regular expression like /OVH|Scaleway/")
+          throw fail(Phrase(.ruleInvalidPattern, ["pattern": words[3]]))
         }
         let action: Action
         switch words[4].lowercased() {
         case "skip":
-          try expect(5, "if \"COLUMN\" ~ /PATTERN/ skip")
+          try expect(5, .ruleIfSkipForm)
           action = .skip
         case "category":
-          try expect(6, "if \"COLUMN\" ~ /PATTERN/ category NAME")
+          try expect(6, .ruleIfCategoryForm)
           action = .category(try CSVRules.category(words[5], fail: fail))
-        default: throw fail("'\(words[4])' is not valid; expected category NAME or skip after the pattern")
+        default: throw fail(ValueError(value: words[4], expected: Phrase(.ruleIfAction)).phrase)
         }
         conditions.append(Condition(column: Folding.key(words[1]), pattern: pattern, action: action, line: number))
       default:
-        throw fail("'\(keyword.text)' is not a rule; expected \(CSVRules.kinds)")
+        throw fail(Phrase(.csvRuleUnknown, ["word": keyword.text]))
       }
     }
   }
 
-  private static func category(_ text: String, fail: (String) -> CSVError) throws -> String {
+  private static func category(_ text: String, fail: (Phrase) -> CSVError) throws -> String {
     do {
       return try ExpenseCategory(parsing: text).rawValue
     } catch let error as ValueError {
-      throw fail(error.description)
+      throw fail(error.phrase)
     }
   }
 
@@ -116,12 +116,12 @@ public struct CSVRules {
   public func apply(to reader: CSVReader) throws -> CSVReader {
     for _ in 0..<skip { _ = try reader.next() }
     guard let header = try reader.next() else {
-      throw CSVError(file: reader.name, line: 1, message: "no header row after \(skip) skipped; expected the file the rules in \(file) describe")
+      throw CSVError(file: reader.name, line: 1, message: Phrase(.ruleNoHeader, ["skip": "\(skip)", "file": file]))
     }
     let folded = header.fields.map { Folding.key($0) }
     func position(of column: String, line: Int) throws -> Int {
       guard let position = folded.firstIndex(of: column) else {
-        throw CSVError(file: file, line: line, message: "no column '\(column)' in \(reader.name); expected one of: \(header.fields.joined(separator: ", "))")
+        throw CSVError(file: file, line: line, message: Phrase(.ruleNoColumn, ["column": column, "file": reader.name, "names": header.fields.joined(separator: ", ")]))
       }
       return position
     }

@@ -46,22 +46,24 @@ public final class ExpenseCSVReader {
     numbers = dialect.numbers(currency)
     earliest = settings?.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     guard let first = try reader.next() else {
-      throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row like \(ExpenseCSVReader.example)")
+      throw CSVError(file: reader.name, line: 1, message: Phrase(.expensesEmptyFile, ["example": ExpenseCSVReader.example]))
     }
     header = try Header(first, file: reader.name, aliases: ExpenseCSVReader.headerAliases, ignoring: ignoring)
     reader.columnNames = header.names
     for (position, name) in header.readNames where ExpenseFields.Field(rawValue: name) == nil {
-      throw header.unknown(position, file: reader.name, line: first.line, expected: "columns from \(ExpenseCSVReader.example) (or their French names)")
+      throw header.unknown(position, file: reader.name, line: first.line, expected: Phrase(.expenseColumns, ["example": ExpenseCSVReader.example]))
     }
     let hasAmount = header.position(of: "amount") != nil
     let hasLabor = header.position(of: "hours") != nil && header.position(of: "rate") != nil
     guard header.position(of: "date") != nil, header.position(of: "category") != nil, hasAmount || hasLabor else {
       throw CSVError(
         file: reader.name, line: first.line,
-        message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)).shortened)' has no "
-          + [header.position(of: "date") == nil ? "date" : nil, header.position(of: "category") == nil ? "category" : nil,
-             hasAmount || hasLabor ? nil : "amount (or hours and rate)"].compactMap { $0 }.joined(separator: ", ")
-          + " column; expected a header row like \(ExpenseCSVReader.example) (or the French date;catégorie;montant)")
+        message: Phrase(.expenseHeaderLacks, phrases: [
+          "header": .text(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)).shortened),
+          "columns": .text([header.position(of: "date") == nil ? "date" : nil, header.position(of: "category") == nil ? "category" : nil,
+             hasAmount || hasLabor ? nil : "amount"].compactMap { $0 }.joined(separator: ", ")),
+          "example": .text(ExpenseCSVReader.example),
+        ]))
     }
     let header = self.header
     positions = ExpenseFields.Field.allCases.compactMap { field in header.position(of: field.rawValue).map { (field, $0) } }
@@ -77,7 +79,7 @@ public final class ExpenseCSVReader {
     guard header.fieldCounts.contains(reader.fieldCount) else {
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine,
-        message: "\(reader.fieldCount) fields; expected \(header.names.count), one per header column"))
+        message: Phrase(.fieldCount, ["count": "\(reader.fieldCount)", "expected": "\(header.names.count)"])))
     }
     if !header.nameless.isEmpty {
       let fields = try header.nameless.filter { $0 < reader.fieldCount }.reduce(into: [String](repeating: "", count: header.names.count)) { fields, position in
@@ -96,7 +98,7 @@ public final class ExpenseCSVReader {
       do {
         values[field] = try normalised(field, text, position: position)
       } catch let error as ValueError {
-        return .failure(CSVError(file: reader.name, line: reader.recordLine, column: header.column(position), message: error.description))
+        return .failure(CSVError(file: reader.name, line: reader.recordLine, column: header.column(position), error: error))
       }
     }
     do {
@@ -108,10 +110,10 @@ public final class ExpenseCSVReader {
       let position = header.position(of: error.field.rawValue)
       // Name the value as the file writes it, not in the plain form it was read into.
       let shown = error.error.value == values[error.field] ? originals[error.field] ?? error.error.value : error.error.value
-      let expected = dialect.decimalComma && error.error.expected.hasPrefix("a plain decimal with '.'") ? numbers.expectedForm : error.error.expected
+      let expected = dialect.decimalComma && error.error.expected.isPlainDecimal ? numbers.expectedForm : error.error.expected
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine, column: position.map(header.column) ?? (0, error.field.rawValue),
-        message: ValueError(value: shown, expected: expected).description))
+        message: ValueError(value: shown, expected: expected).phrase))
     }
   }
 
@@ -128,7 +130,7 @@ public final class ExpenseCSVReader {
       let reading = try numbers.read(trimmed)
       rowReadings.append((reading, CSVError(
         file: reader.name, line: reader.recordLine, column: header.column(position),
-        message: "'\(trimmed)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously")))
+        message: Phrase(.ambiguousNumber, ["value": trimmed, "plain": reading.plain, "grouped": reading.plain.filter { $0 != "." }]))))
       return reading.plain
     case .category, .every, .note: return trimmed
     }

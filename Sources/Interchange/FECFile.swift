@@ -44,8 +44,7 @@ public struct FECFile: Sendable {
     "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise",
     "Idevise",
   ]
-  public static let expectedHeader =
-    "the FEC header " + columns.joined(separator: "|") + " (or Montant|Sens for Debit|Credit), separated by tabs or |"
+  public static let expectedHeader = Phrase(.fecHeader, ["columns": columns.joined(separator: "|")])
 
   public let file: String
   public let lines: [FECLine]
@@ -57,7 +56,7 @@ public struct FECFile: Sendable {
 
   /// Reads `path` ("-": standard input); every bad value is collected and thrown as `ImportProblems`.
   public init(path: String, currency: Currency) throws {
-    let (bytes, name) = try TextFile.contents(of: path, expected: "a FEC file")
+    let (bytes, name) = try TextFile.contents(of: path, expected: Phrase(.aFECFile))
     try self.init(bytes: bytes, name: name, currency: currency)
   }
 
@@ -77,12 +76,12 @@ public struct FECFile: Sendable {
     records = records.map { ($0.line, $0.bytes.last == UInt8(ascii: "\r") ? $0.bytes.dropLast() : $0.bytes) }
       .filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
     guard let header = records.first else {
-      throw CSVError(file: name, line: 1, message: "an empty file; expected \(FECFile.expectedHeader)")
+      throw CSVError(file: name, line: 1, message: Phrase(.fecEmpty, phrases: ["expected": .phrase(FECFile.expectedHeader)]))
     }
     let tabs = header.bytes.count { $0 == UInt8(ascii: "\t") }
     let bars = header.bytes.count { $0 == UInt8(ascii: "|") }
     guard tabs > 0 || bars > 0 else {
-      throw CSVError(file: name, line: header.line, message: "no tab or | in the header; expected \(FECFile.expectedHeader)")
+      throw CSVError(file: name, line: header.line, message: Phrase(.fecNoSeparator, phrases: ["expected": .phrase(FECFile.expectedHeader)]))
     }
     let delimiter = bars > tabs ? UInt8(ascii: "|") : UInt8(ascii: "\t")
     func split(_ bytes: ArraySlice<UInt8>) -> [String] {
@@ -97,12 +96,12 @@ public struct FECFile: Sendable {
     var positions: [String: Int] = [:]
     for column in needed {
       guard let position = index[column.lowercased()] else {
-        throw CSVError(file: name, line: header.line, message: "no column '\(column)'; expected \(FECFile.expectedHeader)")
+        throw CSVError(file: name, line: header.line, message: Phrase(.fecNoColumn, phrases: ["column": .text(column), "expected": .phrase(FECFile.expectedHeader)]))
       }
       positions[column] = position
     }
     dateColumn = positions["EcritureDate"]! + 1
-    let separator = delimiter == UInt8(ascii: "|") ? "'|'" : "tabs"
+    let separator = Phrase(delimiter == UInt8(ascii: "|") ? .fecPipes : .fecTabs)
     var problems = ImportProblems(file: name)
     var lines: [FECLine] = []
     lines.reserveCapacity(records.count - 1)
@@ -112,11 +111,13 @@ public struct FECFile: Sendable {
       guard fields.count == names.count else {
         problems.append(CSVError(
           file: name, line: record.line,
-          message: "\(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(names.count) as in the header, separated by \(separator)"))
+          message: Phrase(fields.count == 1 ? .fecOneField : .fecFieldCount, phrases: [
+            "count": .text("\(fields.count)"), "expected": .text("\(names.count)"), "separator": .phrase(separator),
+          ])))
         continue
       }
       if record.bytes.contains(0) {
-        problems.append(CSVError(file: name, line: record.line, message: "a NUL byte; expected text without NUL bytes"))
+        problems.append(CSVError(file: name, line: record.line, message: Phrase(.nulByte)))
         continue
       }
       var bad = false
@@ -125,16 +126,16 @@ public struct FECFile: Sendable {
         do {
           return try parse(field(column))
         } catch let error as ValueError {
-          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), message: error.description))
+          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), error: error))
         } catch {
-          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), message: "\(error)"))
+          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), error: error))
         }
         bad = true
         return nil
       }
       func required(_ column: String) -> String? {
         check(column) { text in
-          guard !text.isEmpty else { throw ValueError(value: "", expected: "a \(column) on every line of a FEC") }
+          guard !text.isEmpty else { throw ValueError(value: "", expected: Phrase(.fecRequired, ["column": column])) }
           return text
         }
       }
@@ -154,7 +155,7 @@ public struct FECFile: Sendable {
         if let difference, difference.overflow {
           problems.append(CSVError(
             file: name, line: record.line, column: (positions["Debit"]! + 1, "Debit"),
-            message: "'\(field("Debit"))' less '\(field("Credit"))' is out of range; expected amounts within the 64-bit range"))
+            message: Phrase(.fecDifferenceOutOfRange, ["debit": field("Debit"), "credit": field("Credit")])))
           bad = true
         }
         amount = difference?.partialValue
@@ -170,7 +171,7 @@ public struct FECFile: Sendable {
 
   /// `EcritureDate` as the standard writes it: YYYYMMDD.
   static func date(_ text: String) throws -> CalendarDate {
-    let expected = "a date as YYYYMMDD, like 20250315"
+    let expected = Phrase(.fecDateForm)
     guard text.utf8.count == 8, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
       throw ValueError(value: text, expected: expected)
     }
@@ -178,15 +179,14 @@ public struct FECFile: Sendable {
     do {
       return try CalendarDate(parsing: "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))")
     } catch {
-      throw ValueError(value: text, expected: expected + " (a real day)")
+      throw ValueError(value: text, expected: Phrase(.fecRealDay))
     }
   }
 
   /// An amount as a FEC writes it: digits, a decimal comma (a point is taken too), no grouping;
   /// an empty field is 0. In minor units of `currency`, which the FEC's amounts are in.
   static func amount(_ text: String, currency: Currency) throws -> Int64 {
-    let decimals = currency.minorUnits == 0 ? "no decimals" : "at most \(currency.minorUnits) decimals"
-    let expected = "an amount like 1234,56 (digits, a decimal comma, \(decimals), no thousands separator)"
+    let expected = currency.minorUnits == 0 ? Phrase(.fecWholeAmount) : Phrase(.fecAmount, ["places": "\(currency.minorUnits)"])
     guard !text.isEmpty else { return 0 }
     var body = Substring(text)
     if body.first == "-" || body.first == "+" { body = body.dropFirst() }
@@ -206,7 +206,7 @@ public struct FECFile: Sendable {
     switch text.uppercased() {
     case "D", "+1", "1": 1
     case "C", "-1": -1
-    default: throw ValueError(value: text, expected: "D (debit) or C (credit)")
+    default: throw ValueError(value: text, expected: Phrase(.fecSide))
     }
   }
 }
@@ -214,16 +214,16 @@ public struct FECFile: Sendable {
 /// A small text file read whole, and its encoding settled.
 enum TextFile {
   /// The bytes of `path` ("-": standard input) and the name messages give it.
-  static func contents(of path: String, expected: String) throws -> (bytes: [UInt8], name: String) {
+  static func contents(of path: String, expected: Phrase) throws -> (bytes: [UInt8], name: String) {
     let name = path == "-" ? "<stdin>" : path
     let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
     guard descriptor >= 0 else {
-      throw CSVError(file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno))); expected \(expected)")
+      throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .text(String(cString: strerror(errno))), "expected": .phrase(expected)]))
     }
     defer { if descriptor != 0 { close(descriptor) } }
     var info = stat()
     if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw CSVError(file: path, line: 0, message: "is a directory; expected \(expected)")
+      throw CSVError(file: path, line: 0, message: Phrase(.isADirectory, phrases: ["expected": .phrase(expected)]))
     }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -231,7 +231,7 @@ enum TextFile {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
       }
       if count == 0 { break }
       bytes += chunk[0..<count]
@@ -246,7 +246,7 @@ enum TextFile {
   static func decode(_ bytes: [UInt8], name: String) throws -> (text: [UInt8], encoding: TextEncoding) {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
       guard let text = TextEncoding.utf16ToUTF8(bytes[2...], bigEndian: bytes[0] == 0xFE) else {
-        throw CSVError(file: name, line: 1, message: "not valid UTF-16; expected a file saved as UTF-8, ISO-8859-15 or UTF-16")
+        throw CSVError(file: name, line: 1, message: Phrase(.notUTF16Text))
       }
       return (text, .utf16)
     }

@@ -75,7 +75,9 @@ public struct FECPick {
         } else if let earliest, line.date.month < earliest {
           problems.append(CSVError(
             file: fec.file, line: line.line, column: (fec.dateColumn, "EcritureDate"),
-            message: "'\(line.date)' is not valid; expected a date from \(earliest)-01 on: more than \(ExpenseFields.yearsBeforeGoLive) years before go-live is likely a typo"))
+            message: ValueError(value: "\(line.date)", expected: Phrase(.formDateNotLongBefore, [
+              "first": "\(earliest)", "years": "\(ExpenseFields.yearsBeforeGoLive)",
+            ])).phrase))
         } else {
           let expense = Expense(
             date: line.date, category: rule.category, amount: Money(minor: line.amount), note: line.label.isEmpty ? nil : line.label)
@@ -91,7 +93,7 @@ public struct FECPick {
         let old = sums[metricRule.metric, default: [:]][line.date.month] ?? (0, line.line)
         let (sum, overflow) = old.minor.addingReportingOverflow(signed)
         if overflow {
-          problems.append(CSVError(file: fec.file, line: line.line, message: "the sum for metric \(metricRule.metric) passes the 64-bit range; expected smaller amounts"))
+          problems.append(CSVError(file: fec.file, line: line.line, message: Phrase(.fecSumOutOfRange, ["metric": metricRule.metric])))
         }
         sums[metricRule.metric, default: [:]][line.date.month] = (sum, old.first)
       }
@@ -110,7 +112,7 @@ public struct FECPick {
   public func snapshots(_ snapshotRules: SnapshotRules, fec: FECFile, rules: FECRules) throws -> [Snapshot] {
     for rule in rules.metricRules {
       do { _ = try snapshotRules.metric(named: rule.metric) } catch let error as UnknownMetric {
-        throw CSVError(file: rules.file, line: rule.line, message: error.description)
+        throw CSVError(file: rules.file, line: rule.line, error: error)
       }
     }
     return try metricSums.map { sum in
@@ -120,13 +122,19 @@ public struct FECPick {
       } catch let error as ValueError {
         throw CSVError(
           file: fec.file, line: sum.firstLine, column: (fec.dateColumn, "EcritureDate"),
-          message: "the month of metric \(sum.metric) (\(rules.file):\(sum.ruleLine)): \(error)")
+          message: Phrase(.fecMetricMonth, phrases: [
+            "metric": .text(sum.metric), "file": .text(rules.file), "line": .text("\(sum.ruleLine)"), "error": .phrase(error.phrase),
+          ]))
       }
       let value = snapshotRules.currency.plain(sum.minor)
       do {
         return try snapshotRules.snapshot(metric: sum.metric, month: month, value: value)
       } catch let error as ValueError {
-        throw CSVError(file: rules.file, line: sum.ruleLine, message: "metric \(sum.metric) for \(sum.month) sums to \(value): \(error)")
+        throw CSVError(
+          file: rules.file, line: sum.ruleLine,
+          message: Phrase(.fecMetricSum, phrases: [
+            "metric": .text(sum.metric), "month": .text("\(sum.month)"), "value": .text(value), "error": .phrase(error.phrase),
+          ]))
       }
     }
   }

@@ -44,7 +44,6 @@ public struct FECRules {
   }
 
   public static let vatPrefix = "4456"
-  static let kinds = "expected account, supplier, label or metric"
 
   public let file: String
   public let expenseRules: [ExpenseRule]
@@ -68,80 +67,82 @@ public struct FECRules {
     var number = 0
     for (lineNumber, tokens) in lines {
       number = lineNumber
-      func fail(_ message: String) -> CSVError { CSVError(file: file, line: number, message: message) }
+      func fail(_ message: Phrase) -> CSVError { CSVError(file: file, line: number, message: message) }
       let keyword = tokens[0]
-      func word(_ index: Int, _ form: String) throws -> Token {
-        guard index < tokens.count else { throw fail("'\(tokens.map(\.text).joined(separator: " "))' is incomplete; expected \(form)") }
+      func word(_ index: Int, _ form: Phrase) throws -> Token {
+        guard index < tokens.count else {
+          throw fail(Phrase(.ruleIncomplete, phrases: ["rule": .text(tokens.map(\.text).joined(separator: " ")), "expected": .phrase(form)]))
+        }
         return tokens[index]
       }
-      func end(_ count: Int, _ form: String) throws {
-        if tokens.count > count { throw fail("unexpected '\(tokens[count].text)' after the rule; expected \(form)") }
+      func end(_ count: Int, _ form: Phrase) throws {
+        if tokens.count > count { throw fail(Phrase(.ruleTooLong, phrases: ["word": .text(tokens[count].text), "expected": .phrase(form)])) }
       }
       func category(_ token: Token) throws -> ExpenseCategory {
-        do { return try ExpenseCategory(parsing: token.text) } catch let error as ValueError { throw fail(error.description) }
+        do { return try ExpenseCategory(parsing: token.text) } catch let error as ValueError { throw fail(error.phrase) }
       }
-      func account(_ token: Token, _ form: String) throws -> String {
+      func account(_ token: Token, _ form: Phrase) throws -> String {
         guard token.kind == .word, token.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-          throw fail("'\(token.text)' is not an account prefix; expected digits, like 651, in \(form)")
+          throw fail(Phrase(.ruleNotAnAccount, phrases: ["word": .text(token.text), "expected": .phrase(form)]))
         }
         return token.text
       }
       switch keyword.kind == .word ? keyword.text.lowercased() : "" {
       case "account":
-        let form = "account PREFIX CATEGORY, like account 651 license"
+        let form = Phrase(.ruleAccountForm)
         let prefix = try account(try word(1, form), form)
         if prefix.hasPrefix(FECRules.vatPrefix) {
-          throw fail("'\(prefix)' takes in VAT accounts (4456…), which never count; expected an expense account prefix like 651")
+          throw fail(Phrase(.ruleVATAccount, ["prefix": prefix]))
         }
         let rule = ExpenseRule(line: number, match: .account(prefix), category: try category(try word(2, form)))
         try end(3, form)
         expenseRules.append(rule)
       case "supplier":
-        let form = "supplier \"NAME\" CATEGORY, like supplier \"OVH\" service"
+        let form = Phrase(.ruleSupplierForm)
         let name = try word(1, form)
         guard name.kind != .pattern, !name.text.trimmingSpaces().isEmpty else {
-          throw fail("'\(name.text)' is not a supplier name; expected \(form)")
+          throw fail(Phrase(.ruleNotASupplier, phrases: ["word": .text(name.text), "expected": .phrase(form)]))
         }
         let rule = ExpenseRule(line: number, match: .supplier(Folding.key(name.text)), category: try category(try word(2, form)))
         try end(3, form)
         expenseRules.append(rule)
       case "label":
-        let form = "label /PATTERN/ CATEGORY, like label /CRM|Salesforce/ license"
+        let form = Phrase(.ruleLabelForm)
         let pattern = try word(1, form)
         guard pattern.kind == .pattern, !pattern.text.isEmpty else {
-          throw fail("'\(pattern.text)' is not a pattern; expected \(form)")
+          throw fail(Phrase(.ruleNotAPattern, phrases: ["word": .text(pattern.text), "expected": .phrase(form)]))
         }
         let regex: Regex<AnyRegexOutput>
         if let problem = PatternSafety.problem(in: pattern.text) {
-          throw fail("'/\(pattern.text)/' is refused: \(problem); expected a pattern without a repeated group that repeats inside, like /CRM|Salesforce/")
+          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(pattern.text), "problem": .phrase(problem), "example": .text("CRM|Salesforce")]))
         }
         do {
           regex = try Regex(pattern.text).ignoresCase()
         } catch {
-          throw fail("'/\(pattern.text)/' is not a valid pattern (\(error)); expected a Swift regular expression, like /CRM|Salesforce/")
+          throw fail(Phrase(.ruleBadPattern, ["pattern": pattern.text, "error": "\(error)"]))
         }
         let rule = ExpenseRule(line: number, match: .label(regex, pattern.text), category: try category(try word(2, form)))
         try end(3, form)
         expenseRules.append(rule)
       case "metric":
-        let form = "metric NAME account PREFIX debit|credit, like metric sales account 70 credit"
+        let form = Phrase(.ruleMetricForm)
         let name = try word(1, form)
-        guard name.kind == .word else { throw fail("'\(name.text)' is not a metric name; expected \(form)") }
+        guard name.kind == .word else { throw fail(Phrase(.ruleNotAMetric, phrases: ["word": .text(name.text), "expected": .phrase(form)])) }
         let keyword = try word(2, form)
-        guard keyword.text.lowercased() == "account" else { throw fail("'\(keyword.text)' is not valid; expected \(form)") }
+        guard keyword.text.lowercased() == "account" else { throw fail(ValueError(value: keyword.text, expected: form).phrase) }
         let prefix = try account(try word(3, form), form)
         let sideToken = try word(4, form)
         guard let side = Side(rawValue: sideToken.text.lowercased()) else {
-          throw fail("'\(sideToken.text)' is not valid; expected debit (Debit − Credit) or credit (Credit − Debit) in \(form)")
+          throw fail(ValueError(value: sideToken.text, expected: Phrase(.ruleSide, phrases: ["form": .phrase(form)])).phrase)
         }
         try end(5, form)
         metricRules.append(MetricRule(line: number, metric: name.text.lowercased(), account: prefix, side: side))
       default:
-        throw fail("'\(keyword.text)' is not a rule; \(FECRules.kinds)")
+        throw fail(Phrase(.fecRuleUnknown, ["word": keyword.text]))
       }
     }
     guard !expenseRules.isEmpty || !metricRules.isEmpty else {
-      throw CSVError(file: file, line: max(number, 1), message: "no rules; expected lines like account 651 license (\(FECRules.kinds))")
+      throw CSVError(file: file, line: max(number, 1), message: Phrase(.fecNoRules))
     }
     (self.expenseRules, self.metricRules) = (expenseRules, metricRules)
   }
@@ -154,7 +155,7 @@ public struct FECRules {
 
   /// The words of a rule: bare words, "quoted text" and /patterns/ (`\/` is a slash in a pattern);
   /// a `#` outside them starts a comment.
-  static func tokens(of line: Substring, fail: (String) -> CSVError) throws -> [Token] {
+  static func tokens(of line: Substring, fail: (Phrase) -> CSVError) throws -> [Token] {
     var tokens: [Token] = []
     var rest = line[...]
     while true {
@@ -163,7 +164,7 @@ public struct FECRules {
       switch first {
       case "\"":
         rest.removeFirst()
-        guard let close = rest.firstIndex(of: "\"") else { throw fail("a quote is never closed; expected \"NAME\"") }
+        guard let close = rest.firstIndex(of: "\"") else { throw fail(Phrase(.ruleQuoteNeverClosed)) }
         tokens.append(Token(kind: .quoted, text: String(rest[..<close])))
         rest = rest[rest.index(after: close)...]
       case "/":
@@ -182,7 +183,7 @@ public struct FECRules {
             text.append(character)
           }
         }
-        guard closed else { throw fail("a pattern is never closed; expected /PATTERN/") }
+        guard closed else { throw fail(Phrase(.rulePatternNeverClosed)) }
         tokens.append(Token(kind: .pattern, text: text))
       default:
         let end = rest.firstIndex { $0 == " " || $0 == "\t" } ?? rest.endIndex

@@ -14,12 +14,8 @@ public struct HumanDate: Sendable {
 
   public init(order: DateOrder) { self.order = order }
 
-  public var dateForm: String {
-    order == .dmy
-      ? "a date like 2026-02-01, 01/02/2026, 01.02.2026 or 01-02-2026 (day first)"
-      : "a date like 2026-02-01 or 02/01/2026 (month first, --date-format mdy)"
-  }
-  public static let monthForm = "a month like 2026-02, 02/2026, févr. 2026 or Feb 2026"
+  public var dateForm: Phrase { Phrase(order == .dmy ? .formDayFirstDate : .formMonthFirstDate) }
+  public static let monthForm = Phrase(.formHumanMonth)
 
   /// `text` as a date (see `date`).
   public func calendarDate(_ text: String) throws -> CalendarDate {
@@ -52,7 +48,7 @@ public struct HumanDate: Sendable {
         (year, month, day) = (numbers[2], numbers[0], numbers[1])
       } else {
         if numbers[1] > 12 && numbers[0] <= 12 {
-          throw ValueError(value: text, expected: "a day-first date (there is no month \(numbers[1])); if this file writes the month first, import it with --date-format mdy")
+          throw ValueError(value: text, expected: Phrase(.formDayFirstNoMonth, ["month": "\(numbers[1])"]))
         }
         (year, month, day) = (numbers[2], numbers[1], numbers[0])
       }
@@ -64,7 +60,8 @@ public struct HumanDate: Sendable {
       return try CalendarDate(parsing: canonical).description
     } catch let error as ValueError {
       // A date written day first that does not exist is said so in its own form.
-      throw ValueError(value: text, expected: fields[0].count == 4 ? error.expected : "a date that exists (\(canonical) does not); \(dateForm)")
+      throw ValueError(
+        value: text, expected: fields[0].count == 4 ? error.expected : Phrase(.formExistingDate, phrases: ["date": .text(canonical), "form": .phrase(dateForm)]))
     }
   }
 

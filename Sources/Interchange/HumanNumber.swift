@@ -30,10 +30,8 @@ public struct HumanNumber: Sendable {
     ("¥", ["JPY", "CNY"]), ("₣", ["CHF"]), ("Fr.", ["CHF"]), ("kr", ["SEK", "NOK", "DKK"]), ("zł", ["PLN"]),
   ]
 
-  public var expectedForm: String {
-    decimalComma
-      ? "a number like 1234,56, 1 234,56 or 1.234,56, with \(currency.code) or its symbol if any"
-      : "a number like 1234.56 or 1,234.56, with \(currency.code) or its symbol if any"
+  public var expectedForm: Phrase {
+    Phrase(decimalComma ? .formCommaNumber : .formPointNumber, ["code": currency.code])
   }
 
   /// `text` in plain form; a ValueError naming `text` when it is not a number in this style.
@@ -45,7 +43,7 @@ public struct HumanNumber: Sendable {
       while let first = body.first, Self.spaces.contains(first) { body.removeFirst() }
       while let last = body.last, Self.spaces.contains(last) { body.removeLast() }
     }
-    func refuse(_ why: String? = nil) -> ValueError {
+    func refuse(_ why: Phrase? = nil) -> ValueError {
       ValueError(value: text, expected: why ?? expectedForm)
     }
     trim()
@@ -136,7 +134,7 @@ public struct HumanNumber: Sendable {
     for atStart in [true, false] {
       for (symbol, codes) in Self.symbols where atStart ? body.hasPrefix(symbol) : body.hasSuffix(symbol) {
         guard codes.contains(currency.code) else {
-          throw ValueError(value: text, expected: "an amount in \(currency.code), the database's currency (\(symbol) is not \(currency.code))")
+          throw ValueError(value: text, expected: Phrase(.formCurrencySymbol, ["code": currency.code, "symbol": symbol]))
         }
         return (symbol.count, atStart)
       }
@@ -144,7 +142,7 @@ public struct HumanNumber: Sendable {
       let beside = atStart ? body.dropFirst(3).first : body.dropLast(3).last
       if edge.count == 3, edge.allSatisfy({ $0.isASCII && $0.isUppercase }), beside.map({ !$0.isLetter }) ?? true {
         guard String(edge) == currency.code else {
-          throw ValueError(value: text, expected: "an amount in \(currency.code), the database's currency, not \(edge)")
+          throw ValueError(value: text, expected: Phrase(.formCurrencyCode, ["code": currency.code, "other": String(edge)]))
         }
         return (3, atStart)
       }

@@ -1,3 +1,5 @@
+import ROIEngine
+
 /// The bad rows of one import, kept to report them all in one run (up to `limit`).
 public struct ImportProblems: Error, CustomStringConvertible {
   public static let limit = 20
@@ -25,12 +27,19 @@ public struct ImportProblems: Error, CustomStringConvertible {
   }
 
   /// One line per problem, then a summary line.
-  public var lines: [String] {
-    let more = total > problems.count ? " (the first \(problems.count) are listed)" : ""
-    return problems.map(\.description) + ["\(file): \(total) bad value\(total == 1 ? "" : "s")\(more); nothing was imported"]
+  public func lines(_ language: Language) -> [String] {
+    let summary: Phrase
+    if total == 1 {
+      summary = Phrase(.oneBadValue, ["file": file])
+    } else if total > problems.count {
+      summary = Phrase(.badValuesListed, ["file": file, "count": "\(total)", "listed": "\(problems.count)"])
+    } else {
+      summary = Phrase(.badValues, ["file": file, "count": "\(total)"])
+    }
+    return problems.map { $0.text(language) } + [summary.text(language)]
   }
 
-  public var description: String { lines.joined(separator: "\n") }
+  public var description: String { lines(.en).joined(separator: "\n") }
 }
 
 /// The columns a CSV header names: each column's name in lower case, or the field it stands for
@@ -58,7 +67,7 @@ struct Header {
         continue
       }
       if index[name] != nil {
-        throw CSVError(file: file, line: record.line, column: (position + 1, name), message: "column '\(name)' appears twice; expected each column once")
+        throw CSVError(file: file, line: record.line, column: (position + 1, name), message: Phrase(.columnTwice, ["name": name]))
       }
       index[name] = position
     }
@@ -75,8 +84,8 @@ struct Header {
   func valueWithoutName(_ fields: [String], file: String, line: Int) -> CSVError? {
     guard let position = nameless.first(where: { $0 < fields.count && !fields[$0].trimmingSpaces().isEmpty }) else { return nil }
     return CSVError(
-      file: file, line: line, column: (position + 1, "no name"),
-      message: "'\(fields[position].shortened)' is in a column with no header; expected the column named in the header row, or left empty")
+      file: file, line: line, column: (position + 1, ""),
+      message: Phrase(.valueWithoutColumnName, ["value": fields[position].shortened]))
   }
 
   /// How many fields a record may have: every column, or all but the nameless ones at the end.
@@ -87,10 +96,10 @@ struct Header {
   func column(_ position: Int) -> (number: Int, name: String) { (position + 1, names[position]) }
 
   /// The error for a column no field takes, offering `--ignore-column`.
-  func unknown(_ position: Int, file: String, line: Int, expected: String) -> CSVError {
+  func unknown(_ position: Int, file: String, line: Int, expected: Phrase) -> CSVError {
     CSVError(
       file: file, line: line, column: column(position),
-      message: "unknown column '\(names[position].shortened)'; expected \(expected), or leave it out with --ignore-column '\(names[position].shortened)'")
+      message: Phrase(.unknownColumn, phrases: ["name": .text(names[position].shortened), "expected": .phrase(expected)]))
   }
 }
 

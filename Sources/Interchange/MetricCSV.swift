@@ -43,7 +43,7 @@ public final class MetricCSVReader {
     self.dialect = dialect
     numbers = dialect.numbers(rules.currency)
     guard let first = try reader.next() else {
-      throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row: month,metric,value or month,NAME,NAME…")
+      throw CSVError(file: reader.name, line: 1, message: Phrase(.metricsEmptyFile))
     }
     header = try Header(first, file: reader.name, aliases: MetricCSVReader.headerAliases, ignoring: ignoring)
     reader.columnNames = header.names
@@ -53,14 +53,14 @@ public final class MetricCSVReader {
     }
     guard header.position(of: "month") != nil else {
       throw CSVError(file: reader.name, line: first.line,
-                     message: "the header '\(first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)))' has no month column; expected month,metric,value or month,NAME,NAME…")
+                     message: Phrase(.metricsNoMonth, ["header": first.fields.joined(separator: String(decoding: [reader.delimiter], as: UTF8.self)).shortened]))
     }
     for (position, name) in header.readNames where name != "month" {
       do {
         _ = try rules.metric(named: name)
       } catch {
         throw CSVError(file: reader.name, line: first.line, column: header.column(position),
-                       message: "\(error), or leave the column out with --ignore-column '\(name.shortened)'")
+                       message: Phrase(.metricColumnUnknown, phrases: ["error": .phrase(Phrase(error: error)), "name": .text(name.shortened)]))
       }
     }
     layout = .wide
@@ -75,13 +75,13 @@ public final class MetricCSVReader {
     if let problem = header.valueWithoutName(record.fields, file: reader.name, line: record.line) { return ([], [problem]) }
     guard header.fieldCounts.contains(record.fields.count) else {
       return ([], [CSVError(file: reader.name, line: record.line,
-                            message: "\(record.fields.count) fields; expected \(header.names.count), one per header column")])
+                            message: Phrase(.fieldCount, ["count": "\(record.fields.count)", "expected": "\(header.names.count)"]))])
     }
     func field(_ name: String) -> (text: String, position: Int) {
       let position = header.position(of: name)!
       return (position < record.fields.count ? record.fields[position].trimmingSpaces() : "", position)
     }
-    func problem(_ position: Int, _ message: String) -> CSVError {
+    func problem(_ position: Int, _ message: Phrase) -> CSVError {
       CSVError(file: reader.name, line: record.line, column: header.column(position), message: message)
     }
 
@@ -95,7 +95,7 @@ public final class MetricCSVReader {
         throw ValueError(value: monthText, expected: error.expected)  // as the file writes it
       }
     } catch {
-      return ([], [problem(monthPosition, "\(error)")])
+      return ([], [problem(monthPosition, Phrase(error: error))])
     }
 
     let cells: [(name: String, text: String, position: Int)]
@@ -105,7 +105,7 @@ public final class MetricCSVReader {
       do {
         _ = try rules.metric(named: name)
       } catch {
-        return ([], [problem(namePosition, "\(error)")])
+        return ([], [problem(namePosition, Phrase(error: error))])
       }
       let (text, position) = field("value")
       cells = [(name, text, position)]
@@ -126,16 +126,16 @@ public final class MetricCSVReader {
           snapshot = try rules.snapshot(metric: name, month: month, value: reading.plain)
         } catch let error as ValueError where error.value == reading.plain {
           // As the file writes it, with the file's decimal mark in the form expected.
-          throw ValueError(value: text, expected: dialect.decimalComma && error.expected.hasPrefix("a plain decimal with '.'") ? numbers.expectedForm : error.expected)
+          throw ValueError(value: text, expected: dialect.decimalComma && error.expected.isPlainDecimal ? numbers.expectedForm : error.expected)
         }
-        ambiguity.note(reading, problem(position, "'\(text)' could be \(reading.plain) or a grouped \(reading.plain.filter { $0 != "." }), as other values in this file group thousands; expected it written unambiguously"))
+        ambiguity.note(reading, problem(position, Phrase(.ambiguousNumber, ["value": text, "plain": reading.plain, "grouped": reading.plain.filter { $0 != "." }])))
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
-          problems.append(problem(position, "\(name) for \(month) is also on line \(earlier); expected one value per metric and month"))
+          problems.append(problem(position, Phrase(.valueTwice, ["metric": name, "month": "\(month)", "line": "\(earlier)"])))
         } else {
           snapshots.append(snapshot)
         }
       } catch {
-        problems.append(problem(position, "\(error)"))
+        problems.append(problem(position, Phrase(error: error)))
       }
     }
     return (snapshots, problems)

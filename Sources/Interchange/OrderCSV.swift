@@ -82,7 +82,7 @@ public final class OrderCSVReader {
     columns = preset.columns
     numbers = dialect.numbers(currency)
     guard let first = try reader.next() else {
-      throw CSVError(file: reader.name, line: 1, message: "the file is empty; expected a header row of a \(preset.rawValue) orders export")
+      throw CSVError(file: reader.name, line: 1, message: Phrase(.ordersEmptyFile, ["preset": preset.rawValue]))
     }
     names = first.fields.map { Folding.key($0) }
     reader.columnNames = first.fields
@@ -101,11 +101,15 @@ public final class OrderCSVReader {
       if let likely {
         throw CSVError(
           file: reader.name, line: first.line,
-          message: "no column \(missing.map { "'\($0)'" }.joined(separator: ", ")) of the \(preset.rawValue) preset; expected --preset \(likely.rawValue), as the header is a \(likely.rawValue) export")
+          message: Phrase(.ordersOtherPreset, [
+            "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "likely": likely.rawValue,
+          ]))
       }
       throw CSVError(
         file: reader.name, line: first.line,
-        message: "no column \(missing.map { "'\($0)'" }.joined(separator: ", ")); expected a \(preset.rawValue) orders export with \(required.joined(separator: ", ")) (any case), or --preset and --rules for another export")
+        message: Phrase(.ordersMissingColumns, [
+          "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "required": required.joined(separator: ", "),
+        ]))
     }
   }
 
@@ -121,7 +125,7 @@ public final class OrderCSVReader {
     }
     func problem(_ name: String, _ error: Error) -> CSVError {
       let position = positions[name] ?? 0
-      return CSVError(file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]), message: "\(error)")
+      return CSVError(file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]), error: error)
     }
     func amount(_ name: String?) throws -> Int64 {
       guard let name else { return 0 }
@@ -136,7 +140,8 @@ public final class OrderCSVReader {
           throw ValueError(value: value, expected: error.expected)
         }
         guard minor.magnitude <= Order.maximumAmount.magnitude else {
-          throw ValueError(value: value, expected: "an order amount of at most \(currency.grouped(Rational(Int128(Order.maximumAmount)))) \(currency.code)")
+          throw ValueError(
+            value: value, expected: Phrase(.formOrderAmount, ["maximum": currency.grouped(Rational(Int128(Order.maximumAmount))), "code": currency.code]))
         }
         return minor
       } catch {
@@ -145,20 +150,20 @@ public final class OrderCSVReader {
     }
     let id = try text(columns.id)
     guard !id.isEmpty, id.count <= 256 else {
-      return .failure(problem(columns.id, ValueError(value: id.shortened, expected: "the order's id or number, at most 256 characters")))
+      return .failure(problem(columns.id, ValueError(value: id.shortened, expected: Phrase(.formOrderID))))
     }
     if let earlier = seen[id] {
       // Shopify: line items after the first repeat the order's name with its other fields empty.
       if preset == .shopify, try text(columns.total).isEmpty { return .success(nil) }
       return .failure(problem(columns.id, ValueError(
-        value: id.shortened, expected: "each order once (it is also on line \(earlier))" + (preset == .shopify ? "; a line item's row leaves Total empty" : ""))))
+        value: id.shortened, expected: Phrase(preset == .shopify ? .formOrderOnceShopify : .formOrderOnce, ["line": "\(earlier)"]))))
     }
     seen[id] = reader.recordLine
     do {
       if let column = columns.currency {
         let code = try text(column).uppercased()
         guard code.isEmpty || code == currency.code else {
-          throw problem(column, ValueError(value: try text(column), expected: "\(currency.code), the database's currency"))
+          throw problem(column, ValueError(value: try text(column), expected: Phrase(.formDatabaseCurrency, ["code": currency.code])))
         }
       }
       let date: CalendarDate
@@ -168,7 +173,7 @@ public final class OrderCSVReader {
         throw problem(columns.date, error)
       }
       if let latestMonth, date.month > latestMonth {
-        throw problem(columns.date, ValueError(value: try text(columns.date), expected: "a date no later than \(latestMonth) (an order cannot come from the future)"))
+        throw problem(columns.date, ValueError(value: try text(columns.date), expected: Phrase(.formOrderDate, ["month": "\(latestMonth)"])))
       }
       let net: Int64
       if let column = columns.net {
@@ -178,7 +183,7 @@ public final class OrderCSVReader {
         let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
         let (value, overflow2) = lessTaxes.subtractingReportingOverflow(try amount(columns.shipping))
         guard !overflow1, !overflow2 else {
-          throw problem(columns.total ?? columns.id, ValueError(value: try text(columns.total), expected: "a total whose net (total − taxes − shipping) fits in \(currency.code)'s range"))
+          throw problem(columns.total ?? columns.id, ValueError(value: try text(columns.total), expected: Phrase(.formOrderNetInRange, ["code": currency.code])))
         }
         net = value
       }
@@ -186,14 +191,13 @@ public final class OrderCSVReader {
       guard net >= 0 else {
         let column = columns.net ?? columns.total ?? columns.id
         throw problem(column, ValueError(value: try text(column), expected: columns.net == nil
-          ? "a total of at least its taxes and shipping (the net amount, total − taxes − shipping, is \(currency.plain(net)))"
-          : "a net amount of 0 or more"))
+          ? Phrase(.formOrderTotal, ["net": currency.plain(net)]) : Phrase(.formOrderNet)))
       }
       guard refunded >= 0 else {
-        throw problem(columns.refunded, ValueError(value: try text(columns.refunded), expected: "a refunded amount of 0 or more"))
+        throw problem(columns.refunded, ValueError(value: try text(columns.refunded), expected: Phrase(.formRefunded)))
       }
       let status = try text(columns.status)
-      guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: "a status of at most 64 characters")) }
+      guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: Phrase(.formStatus))) }
       let cancelled = try !text(columns.cancelledAt).isEmpty
       let customerText = try text(columns.customer).lowercased()
       let customer = customerText.isEmpty ? nil : Int64(bitPattern: key.hash(utf8: customerText))

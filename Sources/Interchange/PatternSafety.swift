@@ -1,10 +1,12 @@
+import ROIEngine
+
 /// Guards the regular expressions of rules files: Swift's `Regex` backtracks, so a group that
 /// repeats and holds a repetition itself (`(a+)+`, `(\w*)*`, `(a|aa){2,}`) can take time exponential
 /// in the text's length. Such patterns are refused; every other one runs in reasonable time on
 /// fields of at most 1 MiB.
 enum PatternSafety {
   /// Why `pattern` is refused, or nil when it is accepted.
-  static func problem(in pattern: String) -> String? {
+  static func problem(in pattern: String) -> Phrase? {
     // For each open group: whether it holds a repetition (or an alternation, which can overlap).
     var groups: [Bool] = []
     var lastClosedHeldRepetition = false
@@ -32,7 +34,7 @@ enum PatternSafety {
         continue
       case "*", "+", "{", "?":
         if character != "?" && lastClosedHeldRepetition {
-          return "a group that repeats and holds a repetition or an alternative (like (a+)+) can take exponential time"
+          return Phrase(.patternExponential)
         }
         if !groups.isEmpty && character != "?" { groups[groups.count - 1] = true }
       case "|":

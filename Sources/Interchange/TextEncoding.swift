@@ -1,3 +1,5 @@
+import ROIEngine
+
 /// The text encodings a spreadsheet's CSV comes in, and their conversion to UTF-8.
 public enum TextEncoding: String, CaseIterable, Sendable {
   case utf8 = "utf-8"
@@ -15,7 +17,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     }
   }
 
-  public static let expectedForm = "utf-8, utf-16, windows-1252 or latin9"
+  public static let expectedForm = Phrase(.formEncoding)
 
   /// `--encoding`'s value, in any case; `iso-8859-15` is latin9, `cp1252` Windows-1252.
   public init?(option text: String) {

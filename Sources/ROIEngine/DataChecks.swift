@@ -4,8 +4,8 @@ public enum DataChecks {
   /// `latestMonth`: the current month, so months still to come are not reported as gaps.
   public static func findings(
     settings: Settings, metrics: [Metric], snapshots: [Snapshot], expenses: [Expense], latestMonth: Month
-  ) -> [String] {
-    var findings: [String] = []
+  ) -> [Phrase] {
+    var findings: [Phrase] = []
     let names = metrics.map(\.name).sorted()
     var logged: [Month: Set<String>] = [:]
     for snapshot in snapshots { logged[snapshot.month, default: []].insert(snapshot.metric) }
@@ -16,43 +16,43 @@ public enum DataChecks {
       let window = settings.baselineWindow
       let baselineGaps = (window.lowerBound.index...window.upperBound.index).map(Month.init(index:)).filter { logged[$0] == nil }
       if !baselineGaps.isEmpty {
-        findings.append("baseline window \(window.lowerBound) to \(window.upperBound): nothing logged for \(list(baselineGaps))")
+        findings.append(Phrase(.checkBaselineGaps, phrases: ["first": .text("\(window.lowerBound)"), "last": .text("\(window.upperBound)"), "months": list(baselineGaps)]))
       }
       if lastLogged >= settings.goLive {
         let gaps = (settings.goLive.index...lastLogged.index).map(Month.init(index:)).filter { logged[$0] == nil }
-        if !gaps.isEmpty { findings.append("after go-live: nothing logged for \(list(gaps))") }
+        if !gaps.isEmpty { findings.append(Phrase(.checkGaps, phrases: ["months": list(gaps)])) }
       } else if latestMonth >= settings.goLive {
-        findings.append("go-live \(settings.goLive): no metric value logged from go-live on")
+        findings.append(Phrase(.checkNothingSinceGoLive, ["month": "\(settings.goLive)"]))
       }
     }
 
     // The running month: its figures are not complete yet.
     if let last = snapshots.map(\.month).max(), last >= latestMonth {
-      findings.append("\(last): values logged for a month that has not ended yet (today is in \(latestMonth)); they are partial until it ends")
+      findings.append(Phrase(.checkRunningMonth, ["month": "\(last)", "today": "\(latestMonth)"]))
     }
 
     // Months logged for only some metrics.
     for (month, present) in logged.sorted(by: { $0.key < $1.key }) where present.count < names.count {
       let absent = names.filter { !present.contains($0) }
-      findings.append("\(month): logged for \(present.sorted().joined(separator: ", ")) but not \(absent.joined(separator: ", "))")
+      findings.append(Phrase(.checkPartlyLogged, ["month": "\(month)", "present": present.sorted().joined(separator: ", "), "absent": absent.joined(separator: ", ")]))
     }
 
     for expense in expenses {
-      let id = expense.id.map { "expense \($0)" } ?? "an expense"
+      let id = expense.id.map(String.init) ?? "?"
       if expense.date.month > settings.horizonEnd {
-        findings.append("\(id) on \(expense.date) is after the horizon end \(settings.horizonEnd); it counts in no row")
+        findings.append(Phrase(.checkExpenseAfterHorizon, ["id": id, "date": "\(expense.date)", "end": "\(settings.horizonEnd)"]))
       }
       if let until = expense.recurrence?.until, until < expense.date.month {
-        findings.append("\(id) recurs until \(until), before it starts on \(expense.date)")
+        findings.append(Phrase(.checkExpenseEndsBeforeStart, ["id": id, "until": "\(until)", "date": "\(expense.date)"]))
       }
     }
     return findings
   }
 
   /// "2024-05, 2024-06 and 2024-09", at most 12 months named.
-  private static func list(_ months: [Month]) -> String {
-    let named = months.prefix(12).map(\.description)
-    let rest = months.count > 12 ? " and \(months.count - 12) more" : ""
-    return named.joined(separator: ", ") + rest
+  private static func list(_ months: [Month]) -> Phrase.Value {
+    let named = months.prefix(12).map(\.description).joined(separator: ", ")
+    guard months.count > 12 else { return .text(named) }
+    return .phrase(Phrase(.listAndMore, ["list": named, "count": "\(months.count - 12)"]))
   }
 }

@@ -1,15 +1,17 @@
 /// A value typed by a user that is not in the accepted form: what it was and what was expected.
-public struct ValueError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ValueError: ExplainedError, Equatable, Sendable {
   public let value: String
-  public let expected: String
+  public let expected: Phrase
 
-  public init(value: String, expected: String) {
+  public init(value: String, expected: Phrase) {
     self.value = value
     self.expected = expected
   }
 
-  public var description: String {
-    value.isEmpty ? "missing; expected \(expected)" : "'\(value)' is not valid; expected \(expected)"
+  public var phrase: Phrase {
+    value.isEmpty
+      ? Phrase(.valueMissing, phrases: ["expected": .phrase(expected)])
+      : Phrase(.valueInvalid, phrases: ["value": .text(value), "expected": .phrase(expected)])
   }
 }
 

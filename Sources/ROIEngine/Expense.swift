@@ -2,7 +2,7 @@
 public enum ExpenseCategory: String, CaseIterable, Sendable {
   case license, installation, hardware, labor, service, training, maintenance, other
 
-  public static let expectedForm = "one of " + allCases.map(\.rawValue).joined(separator: ", ")
+  public static let expectedForm = Phrase(.formOneOf, ["names": allCases.map(\.rawValue).joined(separator: ", ")])
 
   /// The names a French user types, and English spellings, for each category (any case).
   public static let aliases: [String: ExpenseCategory] = [
@@ -24,8 +24,8 @@ public enum ExpenseCategory: String, CaseIterable, Sendable {
     }
     let names = ExpenseCategory.allCases.map(\.rawValue) + ExpenseCategory.aliases.keys.sorted()
     let guess = closest(to: key, in: names).map { ExpenseCategory(rawValue: $0) ?? ExpenseCategory.aliases[$0]! }
-    let hint = guess.map { " (did you mean \($0.rawValue)?)" } ?? ""
-    throw ValueError(value: text, expected: ExpenseCategory.expectedForm + hint)
+    let known = ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")
+    throw ValueError(value: text, expected: guess.map { Phrase(.formOneOfOrGuess, ["names": known, "guess": $0.rawValue]) } ?? ExpenseCategory.expectedForm)
   }
 }
 
@@ -50,7 +50,7 @@ public enum Frequency: String, CaseIterable, Sendable {
 
   public init(parsing text: String) throws {
     guard let frequency = Frequency(rawValue: text) ?? Frequency.aliases[text.lowercased()] ?? Frequency(rawValue: text.lowercased()) else {
-      throw ValueError(value: text, expected: "month, quarter or year")
+      throw ValueError(value: text, expected: Phrase(.formFrequency))
     }
     self = frequency
   }
@@ -78,7 +78,7 @@ public struct Labor: Hashable, Sendable {
     self.rate = rate
   }
 
-  public static let hoursForm = "a positive number of hours with at most 2 decimals, like 120 or 7.5"
+  public static let hoursForm = Phrase(.formHours)
 
   public static func parseHours(_ text: String) throws -> Int64 {
     guard let decimal = ExactDecimal(text), let hundredths = decimal.scaled(to: 2), hundredths > 0 else {

@@ -49,20 +49,20 @@ public struct ExpenseFields: Sendable {
         fatalError("unexpected \(error)")
       }
     }
-    func fail(_ field: Field, _ expected: String) -> FieldError {
+    func fail(_ field: Field, _ expected: Phrase) -> FieldError {
       FieldError(field: field, error: ValueError(value: values[field] ?? "", expected: expected))
     }
     func positive(_ field: Field) throws(FieldError) -> Money {
       try check(field) { text in
         let money = try currency.parseAmount(text)
-        guard money.minor > 0 else { throw ValueError(value: text, expected: "an amount above 0, like 8750.50") }
+        guard money.minor > 0 else { throw ValueError(value: text, expected: Phrase(.formPositiveAmount)) }
         return money
       }
     }
 
     let date = try check(.date, CalendarDate.init(parsing:))
     if let earliest = goLive?.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive), date.month < earliest {
-      throw fail(.date, "a date from \(earliest)-01 on: more than \(ExpenseFields.yearsBeforeGoLive) years before go-live (\(goLive!)) is likely a typo")
+      throw fail(.date, Phrase(.formDateNotLongBeforeGoLive, ["first": "\(earliest)", "years": "\(ExpenseFields.yearsBeforeGoLive)", "goLive": "\(goLive!)"]))
     }
     let category = try check(.category, ExpenseCategory.init(parsing:))
     var labor: Labor?
@@ -72,20 +72,20 @@ public struct ExpenseFields: Sendable {
       amount = try positive(.amount)
     case (let typed, _?, _?):
       let work = Labor(hundredthsOfHours: try check(.hours, Labor.parseHours), rate: try positive(.rate))
-      guard let product = work.amount else { throw fail(.hours, "hours × rate within the 64-bit range") }
+      guard let product = work.amount else { throw fail(.hours, Phrase(.formLaborInRange)) }
       guard product.minor > 0 else {
-        throw fail(.hours, "hours × rate worth at least \(currency.plain(1)) \(currency.code) (this work rounds to \(currency.plain(0)))")
+        throw fail(.hours, Phrase(.formLaborWorthSomething, ["least": currency.plain(1), "code": currency.code, "zero": currency.plain(0)]))
       }
       if typed != nil, try positive(.amount) != product {
-        throw fail(.amount, "hours × rate = \(currency.plain(product.minor)), or no amount")
+        throw fail(.amount, Phrase(.formLaborAmount, ["product": currency.plain(product.minor)]))
       }
       (amount, labor) = (product, work)
     case (nil, nil, nil):
-      throw fail(.amount, "an amount, or hours and a rate")
+      throw fail(.amount, Phrase(.formAmountOrLabor))
     case (_, nil, _?):
-      throw fail(.hours, "hours of work with the rate")
+      throw fail(.hours, Phrase(.formHoursWithRate))
     case (_, _?, nil):
-      throw fail(.rate, "an hourly rate with the hours")
+      throw fail(.rate, Phrase(.formRateWithHours))
     }
     var recurrence: Recurrence?
     if values[.every] != nil {
@@ -93,12 +93,12 @@ public struct ExpenseFields: Sendable {
       var last: Month?
       if values[.until] != nil {
         let month = try check(.until, Month.init(parsing:))
-        guard month >= date.month else { throw fail(.until, "a month not before \(date.month)") }
+        guard month >= date.month else { throw fail(.until, Phrase(.formMonthNotBefore, ["month": "\(date.month)"])) }
         last = month
       }
       recurrence = Recurrence(every: frequency, until: last)
     } else if values[.until] != nil {
-      throw fail(.until, "an end month only for a recurring expense (with every)")
+      throw fail(.until, Phrase(.formUntilOnlyRecurring))
     }
     return Expense(date: date, category: category, amount: amount, note: values[.note], labor: labor, recurrence: recurrence)
   }

@@ -2,7 +2,7 @@
 public enum Language: String, CaseIterable, Sendable {
   case en, fr
 
-  public static let expectedForm = "fr or en"
+  public static let expectedForm = Phrase(.formLanguage)
 
   /// `--lang`'s value, in any case.
   public init(parsing text: String) throws {
@@ -20,7 +20,7 @@ public enum Language: String, CaseIterable, Sendable {
       do {
         return try Language(parsing: variable)
       } catch let error as ValueError {
-        throw ValueError(value: error.value, expected: "CRM_ROI_LANG to be \(expectedForm)")
+        throw ValueError(value: error.value, expected: Phrase(.formLanguageVariable))
       }
     }
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {

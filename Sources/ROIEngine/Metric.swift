@@ -4,7 +4,7 @@ public struct Percent: Hashable, Sendable, CustomStringConvertible {
 
   public init(tenThousandths: Int64) { self.tenThousandths = tenThousandths }
 
-  public static let expectedForm = "a percent like 35 or 35% (up to 4 decimals)"
+  public static let expectedForm = Phrase(.formPercent)
 
   /// "35", "35%", "+10%", "-15%", "12.5%".
   public init(parsing text: String) throws {
@@ -19,7 +19,7 @@ public struct Percent: Hashable, Sendable, CustomStringConvertible {
   /// writes shares as fractions, so 38% is likelier meant. `0.38%` is taken as written.
   public static func refuseFractionLookalike(_ text: String, _ percent: Percent) throws {
     guard !text.hasSuffix("%"), percent.tenThousandths > 0, percent.tenThousandths < 10_000 else { return }
-    throw ValueError(value: text, expected: "a percentage with its %: \(DecimalText.format(Int128(percent.tenThousandths) * 100, scale: 4).trimmingFraction())% for the share \(text), or \(text)%")
+    throw ValueError(value: text, expected: Phrase(.formPercentWithSign, ["percent": DecimalText.format(Int128(percent.tenThousandths) * 100, scale: 4).trimmingFraction(), "text": text]))
   }
 
   /// As a fraction: 35% is 7/20.
@@ -104,7 +104,7 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
   case relative(Percent)
   case absolute(MetricValue)
 
-  public static let expectedForm = "a change like +10% or -15%, or an absolute value like 250000"
+  public static let expectedForm = Phrase(.formTarget)
 
   /// "+10%" and "-15%" are relative; a plain number is absolute.
   public init(parsing text: String) throws {
@@ -155,12 +155,12 @@ public struct Metric: Hashable, Sendable {
     let percent = try Percent(parsing: text)
     try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: "a share above 0% and at most 100%, like 50%")
+      throw ValueError(value: text, expected: Phrase(.formAttribution))
     }
     return percent
   }
 
-  public static let nameForm = "a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours"
+  public static let nameForm = Phrase(.formMetricName)
 
   /// Checks that `name` is a lower-case name, scalar by scalar: a letter first (a–z, or a lower-case
   /// or caseless letter of any script), then letters, ASCII digits, '-' or accents typed apart
@@ -214,16 +214,15 @@ public struct Metric: Hashable, Sendable {
     guard let decimal = ExactDecimal(text), decimal.scale <= places,
       let value = decimal.scaled(to: MetricValue.scale)
     else {
-      let expected = kind.valuesAreMoney
-        ? currency.amountForm : "a plain decimal with '.' and at most 4 decimals, like 410 or 87.5"
+      let expected = kind.valuesAreMoney ? currency.amountForm : Phrase(.formPlainDecimal)
       throw ValueError(value: text, expected: expected)
     }
     switch kind {
     case .revenue, .cost:
-      guard value >= 0 else { throw ValueError(value: text, expected: "an amount of 0 or more for \(name), a \(kind.name) metric") }
+      guard value >= 0 else { throw ValueError(value: text, expected: Phrase(.formAmountNotNegative, ["metric": name, "kind": kind.name])) }
     case .count:
       guard value >= 0, value % 10_000 == 0 else {
-        throw ValueError(value: text, expected: "a whole number of 0 or more for \(name), a count metric")
+        throw ValueError(value: text, expected: Phrase(.formWholeCount, ["metric": name]))
       }
     case .kpi: break
     }

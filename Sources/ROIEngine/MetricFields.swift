@@ -40,20 +40,20 @@ public struct MetricFields: Sendable {
     let kind = try check(.kind) { try MetricKind.Name(parsing: $0.lowercased()) }
     func refuse(_ field: Field) throws(MetricFieldError) {
       guard let value = values[field] else { return }
-      throw MetricFieldError(field: field, error: ValueError(value: value, expected: "no --\(field.rawValue) for a \(kind.rawValue) metric"))
+      throw MetricFieldError(field: field, error: ValueError(value: value, expected: Phrase(.formNoOptionForKind, ["option": field.rawValue, "kind": kind.rawValue])))
     }
-    func required(_ field: Field, _ expected: String) throws(MetricFieldError) {
-      if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: expected)) }
+    func required(_ field: Field, _ expected: Message) throws(MetricFieldError) {
+      if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: Phrase(expected))) }
     }
     let metricKind: MetricKind
     switch kind {
     case .revenue:
       try refuse(.unitValue)
-      try required(.margin, "a gross margin like 35% for a revenue metric")
+      try required(.margin, .formMarginRequired)
       metricKind = .revenue(margin: try check(.margin, MetricKind.parseMargin))
     case .count:
       try refuse(.margin)
-      try required(.unitValue, "money per unit like 18.50 for a count metric")
+      try required(.unitValue, .formUnitValueRequired)
       metricKind = .count(unitValue: try check(.unitValue) { try MetricKind.parseUnitValue($0, currency: currency) })
     case .cost, .kpi:
       try refuse(.margin)
@@ -65,9 +65,7 @@ public struct MetricFields: Sendable {
     let fromOrders = values[.fromOrders] != nil ? try check(.fromOrders) { text in
       let series = try OrderSeries(parsing: text)
       guard series.fits(metricKind) else {
-        throw ValueError(value: text, expected: series.isMoney
-          ? "a series of whole numbers (orders, repeat-orders, new-customers) for a \(kind.rawValue) metric"
-          : "a money series (net-sales, refunds, average-order-value) for a \(kind.rawValue) metric")
+        throw ValueError(value: text, expected: Phrase(series.isMoney ? .formCountSeries : .formMoneySeries, ["kind": kind.rawValue]))
       }
       return series
     } : nil
@@ -84,7 +82,7 @@ public struct MetricFieldError: Error, Equatable, Sendable {
 extension MetricKind.Name {
   public init(parsing text: String) throws {
     guard let name = MetricKind.Name(rawValue: text) else {
-      throw ValueError(value: text, expected: "one of " + MetricKind.names.joined(separator: ", "))
+      throw ValueError(value: text, expected: Phrase(.formOneOf, ["names": MetricKind.names.joined(separator: ", ")]))
     }
     self = name
   }
@@ -96,7 +94,7 @@ extension MetricKind {
     let percent = try Percent(parsing: text)
     try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: "a margin above 0% and at most 100%")
+      throw ValueError(value: text, expected: Phrase(.formMargin))
     }
     return percent
   }
@@ -104,7 +102,7 @@ extension MetricKind {
   /// A count metric's money per unit: any amount but 0 (negative when fewer is better).
   public static func parseUnitValue(_ text: String, currency: Currency) throws -> Money {
     let money = try currency.parseAmount(text)
-    guard money.minor != 0 else { throw ValueError(value: text, expected: "a non-zero amount, like 18.50 or -12.50") }
+    guard money.minor != 0 else { throw ValueError(value: text, expected: Phrase(.formNonZeroAmount)) }
     return money
   }
 }
@@ -139,9 +137,9 @@ public struct SnapshotRules: Sendable {
     if let runningMonth, month == runningMonth {
       throw ValueError(
         value: text,
-        expected: "a finished month: \(runningMonth) is still running, so its figures are partial; log it from \(runningMonth.advanced(by: 1))-01, or now with --allow-current")
+        expected: Phrase(.formFinishedMonth, ["month": "\(runningMonth)", "next": "\(runningMonth.advanced(by: 1))"]))
     }
-    guard month <= latestMonth else { throw ValueError(value: text, expected: "a month no later than \(latestMonth)") }
+    guard month <= latestMonth else { throw ValueError(value: text, expected: Phrase(.formMonthNoLaterThan, ["month": "\(latestMonth)"])) }
     return month
   }
 
@@ -158,14 +156,14 @@ public struct SnapshotRules: Sendable {
     if let series = metric.fromOrders {
       throw ValueError(
         value: text,
-        expected: "no value for \(metric.name): it takes its values from the stored orders (\(series.rawValue)); import them with crm-roi import orders, or type its values after crm-roi metric set \(metric.name) --from-orders none")
+        expected: Phrase(.formNoValueFromOrders, ["metric": metric.name, "series": series.rawValue]))
     }
     return Snapshot(metric: metric.name, month: month, value: try metric.parseValue(text, currency: currency))
   }
 }
 
 /// A metric name that is not defined.
-public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
+public struct UnknownMetric: ExplainedError, Equatable {
   public let name: String
   public let known: [String]
 
@@ -173,10 +171,12 @@ public struct UnknownMetric: Error, Equatable, CustomStringConvertible {
     (self.name, self.known) = (name, known)
   }
 
-  public var description: String {
-    let hint = closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
-    let shown = name.count > 80 ? "\(name.prefix(64))… (\(name.count) characters)" : name
-    return "unknown metric '\(shown)'; expected one of: "
-      + (known.isEmpty ? "(none yet; add one with crm-roi metric add)" : known.joined(separator: ", ")) + hint
+  public var phrase: Phrase {
+    let shown: Phrase.Value = name.count > 80
+      ? .phrase(Phrase(.longNameShown, ["start": String(name.prefix(64)), "count": "\(name.count)"])) : .text(name)
+    guard !known.isEmpty else { return Phrase(.unknownMetricNoneYet, phrases: ["name": shown]) }
+    let names = Phrase.Value.text(known.joined(separator: ", "))
+    guard let guess = closest(to: name, in: known) else { return Phrase(.unknownMetric, phrases: ["name": shown, "names": names]) }
+    return Phrase(.unknownMetricGuess, phrases: ["name": shown, "names": names, "guess": .text(guess)])
   }
 }

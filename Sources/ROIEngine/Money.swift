@@ -39,7 +39,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
     } else if Currency.threeDecimal.contains(code) {
       minorUnits = 3
     } else {
-      throw ValueError(value: code, expected: "an active ISO 4217 currency code in capitals, like EUR, USD or JPY")
+      throw ValueError(value: code, expected: Phrase(.formCurrency))
     }
     self.init(code: code, minorUnits: minorUnits)
   }
@@ -59,11 +59,13 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
     return Money(minor: minor)
   }
 
-  public var amountForm: String {
+  public var amountForm: Phrase {
     minorUnits == 0
-      ? "a whole number of \(code) with no separators, like 12000"
-      : "a plain decimal with '.' and at most \(minorUnits) decimals for \(code), like \(minorUnits == 3 ? "8750.125" : "8750.50"),"
-        + " below \(grouped(Rational(Int64.max))) \(code)"
+      ? Phrase(.formWholeAmount, ["code": code])
+      : Phrase(.formDecimalAmount, [
+        "places": "\(minorUnits)", "code": code, "example": minorUnits == 3 ? "8750.125" : "8750.50",
+        "maximum": grouped(Rational(Int64.max)),
+      ])
   }
 
   /// `minor` written in major units with all its decimals: 875050 → "8750.50".

@@ -14,7 +14,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// 1 for January … 12 for December.
   public var number: Int { index % 12 + 1 }
 
-  public static let expectedForm = "a month as YYYY-MM from 1900-01 to 9999-12, like 2025-04"
+  public static let expectedForm = Phrase(.formMonth)
 
   /// Parses exactly "YYYY-MM" with a month from 01 to 12.
   public init(parsing text: String) throws {
@@ -81,7 +81,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public let month: Month
   public let day: Int
 
-  public static let expectedForm = "a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, like 2025-03-10"
+  public static let expectedForm = Phrase(.formDate)
 
   public init(parsing text: String) throws {
     var bytes = text

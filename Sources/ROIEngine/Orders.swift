@@ -41,7 +41,7 @@ public enum OrderSeries: String, CaseIterable, Sendable {
   case netSales = "net-sales", refunds, orders
   case repeatOrders = "repeat-orders", newCustomers = "new-customers", averageOrderValue = "average-order-value"
 
-  public static let expectedForm = "one of " + allCases.map(\.rawValue).joined(separator: ", ")
+  public static let expectedForm = Phrase(.formOneOf, ["names": allCases.map(\.rawValue).joined(separator: ", ")])
 
   public var isMoney: Bool { self == .netSales || self == .refunds || self == .averageOrderValue }
 

@@ -29,8 +29,8 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     fiscalYearStart == 1 ? "\(fiscalYear)Q\(number)" : "FY\(fiscalYear)Q\(number)"
   }
 
-  public static func expectedForm(fiscalYearStart: Int) -> String {
-    fiscalYearStart == 1 ? "a quarter like 2025Q2" : "a fiscal quarter like FY2026Q1"
+  public static func expectedForm(fiscalYearStart: Int) -> Phrase {
+    Phrase(fiscalYearStart == 1 ? .formQuarter : .formFiscalQuarter)
   }
 
   /// Parses the label `description` writes, for the same fiscal year start.

@@ -33,9 +33,7 @@ public enum ROICalculator {
     let objectives = Objective.all(
       metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter, asOf: asOf)
     let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
-      settings.baselineMethod == .seasonal
-        ? "no noise band: '\(metric.name)' needs at least 2 baseline values in each calendar month (the seasonal method needs two baseline years)"
-        : "no noise band: '\(metric.name)' needs at least 2 baseline values"
+      Phrase(settings.baselineMethod == .seasonal ? .noNoiseBandSeasonal : .noNoiseBand, ["metric": metric.name])
     }
     let warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)

@@ -19,7 +19,7 @@ public struct ROIReport: Sendable {
   /// n: how many months the last row's rolling window (and so the projection's run rate) covers.
   public let rollingMonths: Int
   /// Why the noise band fields are null, when they are: a money metric has no σ.
-  public let noiseUnavailable: String?
+  public let noiseUnavailable: Phrase?
   /// What makes these figures less trustworthy, worst first.
   public let warnings: [ReportWarning]
   public let payback: Payback
@@ -94,11 +94,7 @@ public struct Objective: Sendable {
 }
 
 /// The history could not be turned into a report.
-public enum ROIError: Error, Equatable, CustomStringConvertible {
-  static let monthNames = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-  ]
+public enum ROIError: ExplainedError, Equatable {
 
   /// A money metric has no snapshot in the baseline window, so its change cannot be measured.
   case noBaseline(metric: String, window: ClosedRange<Month>)
@@ -109,19 +105,19 @@ public enum ROIError: Error, Equatable, CustomStringConvertible {
   /// `--from` after `--to`.
   case emptyQuarterRange(from: Quarter, to: Quarter)
 
-  public var description: String {
+  public var phrase: Phrase {
     switch self {
     case .noBaseline(let metric, let window):
-      "metric '\(metric)' has no snapshot in its baseline window \(window.lowerBound) to \(window.upperBound);"
-        + " log at least one month, like: crm-roi log \(window.upperBound) \(metric)=VALUE"
+      Phrase(.noBaseline, ["metric": metric, "first": "\(window.lowerBound)", "last": "\(window.upperBound)"])
     case .seasonalNeedsAYear(let months):
-      "the seasonal baseline needs a baseline window of at least 12 months, not \(months);"
-        + " expected: crm-roi settings set baseline-months 12 (or baseline-method mean)"
+      Phrase(.seasonalNeedsAYear, ["count": "\(months)"])
     case .seasonalMonthsMissing(let metric, let months, let window):
-      "metric '\(metric)' has no snapshot for \(months.map { ROIError.monthNames[$0 - 1] }.joined(separator: ", "))"
-        + " in its baseline window \(window.lowerBound) to \(window.upperBound); the seasonal baseline expects every calendar month"
+      Phrase(.seasonalMonthsMissing, phrases: [
+        "metric": .text(metric), "names": .calendarMonths(months),
+        "first": .text("\(window.lowerBound)"), "last": .text("\(window.upperBound)"),
+      ])
     case .emptyQuarterRange(let from, let to):
-      "--from \(from) is after --to \(to); expected a first quarter not after the last"
+      Phrase(.emptyQuarterRange, ["from": "\(from)", "to": "\(to)"])
     }
   }
 }

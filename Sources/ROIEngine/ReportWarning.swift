@@ -15,15 +15,14 @@ public struct ReportWarning: Hashable, Sendable {
   /// The metric it is about, if it is about one.
   public let metric: String?
   /// In English, as the JSON contract gives it.
-  public let message: String
+  public var message: String { text(.en) }
   /// The figures the message is made of, by name (months as YYYY-MM, counts as digits), for a
   /// renderer that says it in another language.
   public let details: [String: String]
 
-  init(code: Code, metric: String?, message: String, details: [String: String] = [:]) {
+  init(code: Code, metric: String?, details: [String: String] = [:]) {
     self.code = code
     self.metric = metric
-    self.message = message
     self.details = details
   }
 
@@ -38,13 +37,11 @@ public struct ReportWarning: Hashable, Sendable {
     if months >= 1, months < shortHistory {
       warnings.append(ReportWarning(
         code: .shortHistory, metric: nil,
-        message: "only \(max(0, months)) month\(months == 1 ? "" : "s") of data since go-live (\(settings.goLive) to \(asOf)): too early to judge; the figures will settle after \(shortHistory) months",
         details: ["months": "\(max(0, months))", "goLive": "\(settings.goLive)", "asOf": "\(asOf)", "settle": "\(shortHistory)"]))
     }
     for metric in benefits.metrics where metric.baselineCount < thinBaseline {
       warnings.append(ReportWarning(
         code: .thinBaseline, metric: metric.name,
-        message: "'\(metric.name)' has \(metric.baselineCount) baseline value\(metric.baselineCount == 1 ? "" : "s") (fewer than \(thinBaseline)): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
         details: ["metric": metric.name, "count": "\(metric.baselineCount)", "fewer": "\(thinBaseline)"]))
     }
     if settings.baselineMethod == .mean {
@@ -53,7 +50,6 @@ public struct ReportWarning: Hashable, Sendable {
         if let month = SeasonalPattern.standout(in: inWindow) {
           warnings.append(ReportWarning(
             code: .seasonalPattern, metric: metric.name,
-            message: "'\(metric.name)' varies by season before go-live (\(ROIError.monthNames[month - 1]) stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal",
             details: ["metric": metric.name, "calendarMonth": "\(month)"]))
         }
       }
@@ -63,31 +59,26 @@ public struct ReportWarning: Hashable, Sendable {
         guard case .count(let unitValue) = metric.kind, unitValue.minor > 0 else { continue }
         warnings.append(ReportWarning(
           code: .doubleCount, metric: metric.name,
-          message: "'\(metric.name)' adds money per unit beside the revenue metric '\(revenue.name)': if these purchases are already in \(revenue.name), make it a kpi (crm-roi metric set \(metric.name) --kind kpi)",
           details: ["metric": metric.name, "revenue": revenue.name]))
       }
     }
     if let last = rows.last, let low = last.rollingAnnualROILow, let high = last.rollingAnnualROIHigh, low.signum <= 0, high.signum >= 0 {
       warnings.append(ReportWarning(
         code: .withinNoise, metric: nil,
-        message: "the latest rolling annual ROI (\(last.quarter)) lies within the baseline's own variation: it may be chance",
         details: ["quarter": "\(last.quarter.firstMonth)", "fiscalYearStart": "\(last.quarter.fiscalYearStart)"]))
     }
     let rowMissing = rows.flatMap(\.missingMonths)
     for metric in benefits.metrics {
       let missing = rowMissing.filter { metric.benefits[$0.index] == nil }
       guard !missing.isEmpty else { continue }
-      let names = missing.prefix(6).map(\.description).joined(separator: ", ") + (missing.count > 6 ? " and \(missing.count - 6) more" : "")
       warnings.append(ReportWarning(
         code: .missingMonths, metric: metric.name,
-        message: "'\(metric.name)' has no value for \(names): \(missing.count == 1 ? "that month counts" : "those months count") as no change; log \(missing.count == 1 ? "it" : "them") with crm-roi log",
         details: ["metric": metric.name, "months": missing.map(\.description).joined(separator: " ")]))
     }
     // Before any value since go-live, the "As of" line says so; no quarter is partly logged yet.
     for row in rows where row.isPartial && asOf >= settings.goLive {
       warnings.append(ReportWarning(
         code: .partialQuarter, metric: nil,
-        message: "\(row.quarter) is partial: data to \(asOf) only, so its benefit covers \(row.quarter.months.filter { $0 <= asOf && $0 >= settings.goLive }.count) of its 3 months",
         details: [
           "quarter": "\(row.quarter.firstMonth)", "fiscalYearStart": "\(row.quarter.fiscalYearStart)", "asOf": "\(asOf)",
           "covered": "\(row.quarter.months.filter { $0 <= asOf && $0 >= settings.goLive }.count)",

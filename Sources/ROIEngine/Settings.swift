@@ -7,7 +7,7 @@ public enum BaselineMethod: String, CaseIterable, Sendable {
   case seasonal
 
   public init(parsing text: String) throws {
-    guard let method = BaselineMethod(rawValue: text) else { throw ValueError(value: text, expected: "mean or seasonal") }
+    guard let method = BaselineMethod(rawValue: text) else { throw ValueError(value: text, expected: Phrase(.formBaselineMethod)) }
     self = method
   }
 }
@@ -49,13 +49,13 @@ public struct Settings: Equatable, Sendable {
   public func validate() throws {
     if baselineMethod == .seasonal, baselineMonths < 12 {
       throw ValueError(
-        value: "baseline-method seasonal with baseline-months \(baselineMonths)",
-        expected: "at least 12 baseline months for the seasonal method (crm-roi settings set baseline-months 12)")
+        value: "baseline-method seasonal, baseline-months \(baselineMonths)",
+        expected: Phrase(.formSeasonalNeedsAYear))
     }
     guard horizonEnd.year <= Month.years.upperBound else {
       throw ValueError(
-        value: "go-live \(goLive) + \(horizonYears) horizon years",
-        expected: "a go-live and horizon that end by 9999-12 (this one ends in \(horizonEnd.year))")
+        value: "go-live \(goLive), horizon-years \(horizonYears)",
+        expected: Phrase(.formHorizonEnd, ["year": "\(horizonEnd.year)"]))
     }
   }
 
@@ -69,7 +69,7 @@ public struct Settings: Equatable, Sendable {
   /// Parses a whole number setting and checks it against `range`.
   public static func parseInteger(_ text: String, in range: ClosedRange<Int>) throws -> Int {
     guard let value = Int(text), range.contains(value), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-      throw ValueError(value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw ValueError(value: text, expected: Phrase(.formWholeNumberRange, ["low": "\(range.lowerBound)", "high": "\(range.upperBound)"]))
     }
     return value
   }

@@ -3,7 +3,7 @@ import ROIEngine
 /// The report as one self-contained HTML page: no scripts, no network, inline SVG charts.
 /// Every user text (metric names, notes) is escaped.
 public enum HTMLReport {
-  public static func render(_ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = []) -> String {
+  public static func render(_ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = [], language: Language = .en) -> String {
     let currency = report.currency
     let settings = report.settings
     let rows = report.quarters
@@ -62,7 +62,7 @@ public enum HTMLReport {
       <dt>Projected payback</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" } ?? "none yet")</dd>
       <dt>Rolling annual ROI</dt><dd>\(rows.last?.rollingAnnualROI.percentText ?? "–") \
       (within noise \(rows.last?.rollingAnnualROILow.percentText ?? "–") to \(rows.last?.rollingAnnualROIHigh.percentText ?? "–"))\
-      \(report.noiseUnavailable.map { "<br><small id=\"noise-unavailable\">\(escape($0.prefix(1).uppercased() + $0.dropFirst())).</small>" } ?? "")</dd>
+      \(report.noiseUnavailable.map { noiseNote($0.text(language)) } ?? "")</dd>
       <dt>Baseline</dt><dd>\(settings.baselineMethod == .seasonal ? "seasonal (same calendar month)" : "mean of the window")</dd>
       <dt>Net present value</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(money(report.discounted.netPresentValue)) \
       at \(report.discounted.options.rate) a year, \(report.discounted.options.risk) risk \
@@ -227,6 +227,10 @@ public enum HTMLReport {
 }
 
 extension HTMLReport {
+  static func noiseNote(_ reason: String) -> String {
+    "<br><small id=\"noise-unavailable\">\(escape(reason.prefix(1).uppercased() + reason.dropFirst())).</small>"
+  }
+
   /// Every expense with labor as hours × rate and its total over the horizon; then the totals by
   /// category and the TCO.
   static func expensesTable(_ expenses: [Expense], report: ROIReport) -> String {

@@ -61,7 +61,7 @@ public enum JSONReport {
         ("projected_payback_years_high", ratio(report.payback.projectedPaybackYearsHigh)),
       ])),
       ("objectives", .array(objectives)),
-      ("noise_unavailable", report.noiseUnavailable.map(JSON.string) ?? .null),
+      ("noise_unavailable", report.noiseUnavailable.map { JSON.string($0.description) } ?? .null),
       ("warnings", .array(report.warnings.map { warning in
         .object([
           ("code", .string(warning.code.rawValue)), ("metric", warning.metric.map(JSON.string) ?? .null),

@@ -62,7 +62,7 @@ public enum TextReport {
       ])
     }
     output += "\n" + heading(text(.noiseHeading), markdown: markdown)
-    if let reason = report.noiseUnavailable {
+    if let reason = report.noiseUnavailable?.text(language) {
       output += wrapped(reason.prefix(1).uppercased() + reason.dropFirst() + ".") + "\n"
     } else {
       output += markdown ? noise.markdown() : noise.plain()
@@ -109,7 +109,7 @@ public enum TextReport {
     if !report.warnings.isEmpty {
       output += "\n" + heading(text(.warningsHeading), markdown: markdown)
       for warning in report.warnings {
-        let message = WarningText.render(warning, language)
+        let message = warning.text(language)
         let text = markdown ? message : wrapped(message, width: 78).split(separator: "\n").joined(separator: "\n  ")
         output += "- \(text)\n"
       }
@@ -139,7 +139,7 @@ public enum TextReport {
     {
       sentence += text(.verdictPays, ["tco": say.money(report.totalCostOfOwnership, currency), "years": say.decimal(years, places: 2)])
     } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
-      sentence += text(.verdictTooEarly, ["reason": first.message])
+      sentence += text(.verdictTooEarly, ["reason": first.text(language)])
     } else {
       sentence += text(.verdictNotPaying, ["span": count(report.rollingMonths, .month, .months, language)])
     }

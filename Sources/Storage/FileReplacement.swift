@@ -1,3 +1,5 @@
+import ROIEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,31 +7,29 @@
 #endif
 
 /// Output that could not be written whole: where it was going and why.
-public struct FileError: Error, Equatable, CustomStringConvertible {
+public struct FileError: ExplainedError, Equatable {
   public enum Destination: Equatable, Sendable {
     case standardOutput
     case file(String)
   }
 
   public let destination: Destination
-  public let reason: String
+  public let reason: Phrase
 
-  public init(_ destination: Destination, reason: String) {
+  public init(_ destination: Destination, reason: Phrase) {
     self.destination = destination
     self.reason = reason
   }
 
   /// The system's message for `code` (an errno value).
   public init(_ destination: Destination, code: Int32) {
-    self.init(destination, reason: String(cString: strerror(code)))
+    self.init(destination, reason: Phrase(.verbatim, ["text": String(cString: strerror(code))]))
   }
 
-  public var description: String {
+  public var phrase: Phrase {
     switch destination {
-    case .standardOutput:
-      "cannot write to standard output: \(reason); expected a destination with room for the whole output"
-    case .file(let path):
-      "cannot write '\(path)': \(reason); expected a writable file path with room for the whole file (nothing there was changed)"
+    case .standardOutput: Phrase(.cannotWriteOutput, phrases: ["reason": .phrase(reason)])
+    case .file(let path): Phrase(.cannotWriteFile, phrases: ["path": .text(path), "reason": .phrase(reason)])
     }
   }
 }
@@ -130,12 +130,12 @@ public final class FileReplacement {
     guard lstat(temporaryPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
       UInt64(info.st_dev) == identity.device, UInt64(info.st_ino) == identity.inode
     else {
-      throw FileError(.file(target), reason: "its temporary file \(temporaryPath) was replaced while being written")
+      throw FileError(.file(target), reason: Phrase(.temporaryReplaced, ["path": temporaryPath]))
     }
     if let mode, fchmod(descriptor, mode) != 0 { throw FileError(.file(target), code: errno) }
-    if !replacing, exists(target) { throw FileError(.file(target), reason: "it already exists") }
+    if !replacing, exists(target) { throw FileError(.file(target), reason: Phrase(.alreadyExists)) }
     for suffix in sidecars where unlink(target + suffix) != 0 && errno != ENOENT {
-      throw FileError(.file(target), reason: "cannot remove \(target + suffix): \(String(cString: strerror(errno)))")
+      throw FileError(.file(target), reason: Phrase(.cannotRemove, ["path": target + suffix, "reason": String(cString: strerror(errno))]))
     }
     if replacing {
       guard rename(temporaryPath, target) == 0 else { throw FileError(.file(target), code: errno) }

@@ -7,39 +7,60 @@ import SQLite
   import Darwin
 #endif
 
+/// One line of `crm-roi check`.
+public enum Finding: Sendable {
+  /// A problem of the file or a gap in the data.
+  case problem(Phrase)
+  /// A warning of the report.
+  case warning(ReportWarning)
+  /// Said, but no finding: a partial quarter is the normal state two months in three.
+  case note(ReportWarning)
+  /// Why there is no report.
+  case noReport(ROIError)
+
+  public var isNote: Bool {
+    if case .note = self { true } else { false }
+  }
+
+  public func text(_ language: Language) -> String {
+    switch self {
+    case .problem(let phrase): phrase.text(language)
+    case .warning(let warning): Catalogue.text(.checkWarning, language, ["code": warning.code.rawValue, "message": warning.text(language)])
+    case .note(let warning): Catalogue.text(.checkNote, language, ["code": warning.code.rawValue, "message": warning.text(language)])
+    case .noReport(let error): Catalogue.text(.checkNoReport, language, ["reason": error.text(language)])
+    }
+  }
+}
+
 extension Store {
   /// SQLite's integrity and foreign key checks, then the data's own checks: one line per finding.
-  public func check(latestMonth: Month) throws -> [String] {
-    var findings: [String]
+  public func check(latestMonth: Month) throws -> [Finding] {
+    var findings: [Finding]
     do {
-      findings = try database.prepare("PRAGMA integrity_check").rows { "integrity: " + $0.text(0) }
+      findings = try database.prepare("PRAGMA integrity_check").rows { .problem(Phrase(.checkIntegrity, ["detail": $0.text(0)])) }
     } catch let error as SQLiteError where error.primaryCode == 11 {  // SQLITE_CORRUPT: too damaged to list
-      return ["integrity: \(error.message); restore the database from a backup (crm-roi backup)"]
+      return [.problem(Phrase(.checkCorrupt, ["detail": error.message]))]
     }
-    if findings == ["integrity: ok"] { findings = [] }
+    if findings.count == 1, case .problem(let phrase) = findings[0], phrase.values["detail"] == .text("ok") { findings = [] }
     findings += try database.prepare("PRAGMA foreign_key_check").rows { row in
-      "foreign key: \(row.text(0)) row \(row.integer(1)) refers to a missing row of \(row.text(2))"
+      .problem(Phrase(.checkForeignKey, ["table": row.text(0), "row": "\(row.integer(1))", "parent": row.text(2)]))
     }
     guard findings.isEmpty else { return findings }
     return try read { store in
       var findings = DataChecks.findings(
         settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots(),
-        expenses: try store.expenses(), latestMonth: latestMonth)
-      // The report's own warnings, or why there is no report.
+        expenses: try store.expenses(), latestMonth: latestMonth
+      ).map(Finding.problem)
       do {
-        // A partial quarter is the normal state two months in three: said last, as a note, not a finding.
         let warnings = try store.report().warnings
-        findings += warnings.filter { $0.code != .partialQuarter }.map { "warning (\($0.code.rawValue)): \($0.message)" }
-        findings += warnings.filter { $0.code == .partialQuarter }.map { Self.notePrefix + "(\($0.code.rawValue)): \($0.message)" }
+        findings += warnings.filter { $0.code != .partialQuarter }.map(Finding.warning)
+        findings += warnings.filter { $0.code == .partialQuarter }.map(Finding.note)
       } catch let error as ROIError {
-        findings.append("report: \(error)")
+        findings.append(.noReport(error))
       }
       return findings
     }
   }
-
-  /// Marks a line of `check` that is said but is no finding.
-  public static let notePrefix = "note "
 
   /// Copies the database to `destination` with SQLite's online backup API: a consistent copy even
   /// while other commands write. Written to a new owner-only file beside the destination first

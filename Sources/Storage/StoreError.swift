@@ -1,7 +1,7 @@
 import ROIEngine
 
 /// Why the store refused a request. Each names the value at fault and what to do instead.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+public enum StoreError: ExplainedError, Equatable {
   case noDatabase(path: String)
   case isDirectory(path: String)
   case notCRMROIDatabase(path: String)
@@ -34,75 +34,50 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case derivedValueOutOfRange(metric: String, month: Month)
   /// Two first order imports at once: the other stored its customer key first.
   case customerKeyRaced(file: String)
+  /// The database's folder could not be made.
+  case cannotCreateFolder(folder: String, reason: String)
 
-  public var description: String {
+  public var phrase: Phrase {
+    func say(_ message: Message, _ values: [String: String]) -> Phrase { Phrase(message, values) }
     switch self {
-    case .noDatabase(let path):
-      "no crm-roi database at '\(path)'; create one with: crm-roi init --go-live YYYY-MM --db \(path)"
-    case .isDirectory(let path):
-      "database path '\(path)' is a directory; expected a file path like \(path)/crm-roi.sqlite"
-    case .notCRMROIDatabase(let path):
-      "'\(path)' is not a crm-roi database; expected a file made by crm-roi init (the file was not changed)"
+    case .noDatabase(let path): return say(.storeNoDatabase, ["path": path])
+    case .isDirectory(let path): return say(.storeIsDirectory, ["path": path])
+    case .notCRMROIDatabase(let path): return say(.storeNotCRMROI, ["path": path])
     case .newerSchema(let path, let found, let supported):
-      "'\(path)' has schema version \(found), newer than this crm-roi supports (\(supported)); upgrade crm-roi"
-    case .notInitialized(let path):
-      "'\(path)' has no settings yet; run: crm-roi init --go-live YYYY-MM --db \(path)"
-    case .alreadyInitialized(let path):
-      "'\(path)' is already initialised; change a setting with: crm-roi settings set KEY VALUE"
-    case .unknownMetric(let name, let known):
-      UnknownMetric(name: name, known: known).description
-    case .duplicateMetric(let name):
-      "metric '\(name)' already exists; expected a new name (see crm-roi metric list)"
+      return say(.storeNewerSchema, ["path": path, "found": "\(found)", "supported": "\(supported)"])
+    case .notInitialized(let path): return say(.storeNotInitialized, ["path": path])
+    case .alreadyInitialized(let path): return say(.storeAlreadyInitialized, ["path": path])
+    case .unknownMetric(let name, let known): return UnknownMetric(name: name, known: known).phrase
+    case .duplicateMetric(let name): return say(.storeDuplicateMetric, ["name": name])
     case .metricHasSnapshots(let name, let count):
-      "metric '\(name)' has \(count) snapshot\(count == 1 ? "" : "s"); pass --force to remove it with \(count == 1 ? "it" : "them")"
-    case .noSuchExpense(let id):
-      "no expense with id \(id); expected an id shown by crm-roi expense list"
+      return say(count == 1 ? .storeMetricHasOneSnapshot : .storeMetricHasSnapshots, ["name": name, "count": "\(count)"])
+    case .noSuchExpense(let id): return say(.storeNoSuchExpense, ["id": "\(id)"])
     case .currencyChangesMinorUnits(let from, let to):
-      "currency '\(to.code)' has \(to.minorUnits) decimals but the stored amounts are in \(from.code) with \(from.minorUnits);"
-        + " expected a currency with \(from.minorUnits) decimals (amounts are never converted)"
-    case .currencyNeedsRelabel(let from, let to):
-      "amounts are stored in \(from.code); changing the currency to \(to.code) relabels them without converting them;"
-        + " expected: crm-roi settings set currency \(to.code) --relabel"
-    case .notWritable(let path):
-      "'\(path)' cannot be read and written by this user; expected a database file you may write (check its permissions)"
-    case .folderNotWritable(let path, let folder):
-      "the folder '\(folder)' of database '\(path)' cannot be written by this user (SQLite keeps its journal beside the file);"
-        + " expected a folder you may write"
-    case .notARegularFile(let path):
-      "'\(path)' is not a regular file (a device, pipe or socket); expected a database file made by crm-roi init"
+      return say(.storeCurrencyDecimals, [
+        "to": to.code, "toDecimals": "\(to.minorUnits)", "from": from.code, "fromDecimals": "\(from.minorUnits)",
+      ])
+    case .currencyNeedsRelabel(let from, let to): return say(.storeCurrencyRelabel, ["from": from.code, "to": to.code])
+    case .notWritable(let path): return say(.storeNotWritable, ["path": path])
+    case .folderNotWritable(let path, let folder): return say(.storeFolderNotWritable, ["path": path, "folder": folder])
+    case .notARegularFile(let path): return say(.storeNotARegularFile, ["path": path])
     case .unexpectedStoredValue(let table, let row, let column, let value):
-      "table \(table), row \(row), column \(column) holds '\(value)', which this crm-roi does not know;"
-        + " expected a value crm-roi writes (was the file changed by another program or a newer crm-roi?)"
-    case .emptyFile(let path):
-      "'\(path)' is an empty file, not a crm-roi database (the file was not changed); create one with: crm-roi init --go-live YYYY-MM --db \(path)"
-    case .corrupt(let path, let detail):
-      "'\(path)' is damaged (\(detail)); expected an intact database: restore it from a backup (crm-roi backup)"
-    case .backupExists(let path):
-      "'\(path)' already exists; expected a new file name, or --force to replace it"
-    case .targetNotARegularFile(let path):
-      "'\(path)' is not a regular file (a device, a pipe or a folder); expected a file path to write (nothing was changed)"
-    case .targetIsADatabase(let path):
-      "'\(path)' is an SQLite database, which this would overwrite; expected another file name (nothing was changed)"
+      return say(.storeUnexpectedValue, ["table": table, "row": "\(row)", "column": column, "value": value])
+    case .emptyFile(let path): return say(.storeEmptyFile, ["path": path])
+    case .corrupt(let path, let detail): return say(.storeCorrupt, ["path": path, "detail": detail])
+    case .backupExists(let path): return say(.storeBackupExists, ["path": path])
+    case .targetNotARegularFile(let path): return say(.storeTargetNotRegular, ["path": path])
+    case .targetIsADatabase(let path): return say(.storeTargetIsADatabase, ["path": path])
     case .goLiveLeavesExpenseBehind(let goLive, let date):
-      "go-live \(goLive) would put the expense of \(date) more than 10 years before it (likely a typo);"
-        + " expected a go-live within 10 years of every expense"
+      return say(.storeGoLiveLeavesExpense, ["goLive": "\(goLive)", "date": date])
     case .kindDoesNotFitValue(let metric, let kind, let month, let value):
-      "metric '\(metric)' cannot become a \(kind) metric: its value \(value) for \(month) does not fit that kind;"
-        + " expected a kind its values fit (fix the value first with crm-roi log \(month) \(metric)=VALUE, or crm-roi unlog \(month) \(metric))"
-    case .backupOntoItself(let path):
-      "'\(path)' is the database itself; expected another file for the backup"
-    case .expenseNotRemoved(let id):
-      "expense \(id) is not removed; expected the id of a removed expense (see crm-roi history)"
-    case .changedDuringImport(let file):
-      "the currency or the metrics changed while '\(file)' was read, so its values may read differently now;"
-        + " nothing was imported: expected no change meanwhile (run the import again)"
-    case .customerKeyRaced(let file):
-      "another import stored the database's first orders while '\(file)' was read, so its customers were keyed"
-        + " differently; nothing was imported: expected one first import at a time (run it again)"
-    case .derivedValueOutOfRange(let metric, let month):
-      "the orders of \(month) sum past what '\(metric)' can hold; expected monthly sums below 922,337,203,685,477"
-    case .notEmpty(let path):
-      "'\(path)' already exists and is not a crm-roi demo database; expected a new path for the demo"
+      return say(.storeKindDoesNotFit, ["metric": metric, "kind": kind, "month": month, "value": value])
+    case .backupOntoItself(let path): return say(.storeBackupOntoItself, ["path": path])
+    case .expenseNotRemoved(let id): return say(.storeExpenseNotRemoved, ["id": "\(id)"])
+    case .changedDuringImport(let file): return say(.storeChangedDuringImport, ["file": file])
+    case .customerKeyRaced(let file): return say(.storeCustomerKeyRaced, ["file": file])
+    case .derivedValueOutOfRange(let metric, let month): return say(.storeDerivedOutOfRange, ["metric": metric, "month": "\(month)"])
+    case .notEmpty(let path): return say(.storeDemoPathTaken, ["path": path])
+    case .cannotCreateFolder(let folder, let reason): return say(.storeCannotCreateFolder, ["folder": folder, "reason": reason])
     }
   }
 }

@@ -23,6 +23,7 @@ extension CRMROI {
 
     func run() throws {
       let language = try lang.language(nil)
+      runLanguage = language
       let path = try databaseFilePath(db, from: "--db")
       try refuseAnythingButAnEarlierDemo(at: path)
       // Built in a new file beside `path` and renamed over it once complete: a demo killed half-way
@@ -42,9 +43,7 @@ extension CRMROI {
       // Shown before the file takes its place: output that cannot be written leaves no new demo file.
       let shown = TerminalText.visible(path)
       try show(TextReport.render(report, rows: report.quarters, markdown: false, language: language), terminator: "")
-      try show("\n" + Catalogue.text(.demoDatabase, language, ["path": shown]))
-      try show("  crm-roi expense list --db \(shown)")
-      try show("  crm-roi roi --db \(shown) --format json")
+      try show("\n" + Catalogue.text(.demoDatabase, language, ["path": shown, "lang": language == .en ? "" : " --lang \(language)"]))
       try standardOutput.flush()
       try file.commit(mode: 0o600)
     }

@@ -55,11 +55,9 @@ extension CRMROI {
           let expense = try makeExpense(currency: currency, settings: settings)
           return (try store.add(expense), expense, currency)
         }, confirming: { (id, expense, currency) in
-          var line = "Added expense \(id): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)"
-          if let recurrence = expense.recurrence {
-            line += " every \(recurrence.every.rawValue) until \(recurrence.until?.description ?? "the horizon end")"
-          }
-          try show(line + ".")
+          try say(.expenseAdded, [
+            "id": "\(id)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage()), "recurrence": ExpenseText.recurrence(expense, currentLanguage()),
+          ])
         })
       }
 
@@ -86,25 +84,10 @@ extension CRMROI {
         let store = try database.open()
         let (expenses, currency) = try store.read { store in (try store.expenses(), try store.settings().currency) }
         guard !expenses.isEmpty else {
-          try show("No expenses yet: add one with crm-roi expense add.")
+          try say(.noExpensesYet)
           return
         }
-        var table = Table([
-          ("ID", .right), ("Date", .left), ("Category", .left), ("Amount", .right), ("Recurs", .left),
-          ("Until", .left), ("Note", .left),
-        ])
-        for expense in expenses {
-          var note = expense.note ?? ""
-          if let labor = expense.labor {
-            note = "\(labor.hoursText) h × \(currency.plain(labor.rate.minor))" + (note.isEmpty ? "" : "; " + note)
-          }
-          table.append([
-            String(expense.id ?? 0), expense.date.description, expense.category.rawValue,
-            currency.grouped(expense.amount.rational), expense.recurrence.map { "every \($0.every.rawValue)" } ?? "once",
-            expense.recurrence.map { $0.until?.description ?? "horizon" } ?? "", note,
-          ])
-        }
-        try show(table.plain(), terminator: "")
+        try show(ExpenseText.table(expenses, currency: currency, currentLanguage()).plain(), terminator: "")
       }
     }
 
@@ -121,7 +104,7 @@ extension CRMROI {
         let number = try expenseID(id)
         let store = try database.open()
         _ = try write(store, { store in try store.restoreExpense(id: number) }, confirming: { expense in
-          try show("Restored expense \(number): \(expense.date) \(expense.category.rawValue).")
+          try say(.expenseRestored, ["id": "\(number)", "date": "\(expense.date)", "category": ExpenseText.category(expense.category, currentLanguage())])
         })
       }
     }
@@ -140,7 +123,7 @@ extension CRMROI {
         let number = try expenseID(id)
         let store = try database.open()
         try write(store, { store in try store.removeExpense(id: number) }, confirming: {
-          try show("Removed expense \(number); crm-roi expense restore \(number) brings it back.")
+          try say(.expenseRemoved, ["id": "\(number)"])
         })
       }
     }
@@ -150,7 +133,7 @@ extension CRMROI {
 /// An expense id typed as an argument.
 func expenseID(_ text: String) throws -> Int64 {
   guard let number = Int64(text), number > 0 else {
-    throw InputError(source: "id", error: ValueError(value: text, expected: "an expense id, a positive whole number"))
+    throw InputError(source: "id", error: ValueError(value: text, expected: Phrase(.formExpenseID)))
   }
   return number
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ROIEngine
+import Reports
 import Storage
 
 extension CRMROI.ExpenseCommand {
@@ -45,14 +46,14 @@ extension CRMROI.ExpenseCommand {
 
     func run() throws {
       guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
-        throw InputError(source: "expense edit", error: ValueError(value: "", expected: "at least one field to change, like --amount 9900"))
+        throw InputError(source: "expense edit", error: ValueError(value: "", expected: Phrase(.formSomeField)))
       }
       // "once" is how `expense list` shows a one-time expense; an empty value changes nothing, so it is refused.
       let every = self.every.map { $0.lowercased() == "once" ? "none" : $0 }
-      if every == "" { throw InputError(source: "--every", error: ValueError(value: "", expected: "month, quarter, year, or none (once) for a one-time expense")) }
-      if until == "" { throw InputError(source: "--until", error: ValueError(value: "", expected: "a month like 2026-12, or none to run to the horizon end")) }
+      if every == "" { throw InputError(source: "--every", error: ValueError(value: "", expected: Phrase(.formEveryOrNone))) }
+      if until == "" { throw InputError(source: "--until", error: ValueError(value: "", expected: Phrase(.formUntilOrNone))) }
       if every == "none", let until, until != "none" {
-        throw InputError(source: "--until", error: ValueError(value: until, expected: "no end month for an expense made one-time with --every none"))
+        throw InputError(source: "--until", error: ValueError(value: until, expected: Phrase(.formNoUntilWhenOnce)))
       }
       let number = try expenseID(id)
       let store = try database.open()
@@ -80,9 +81,7 @@ extension CRMROI.ExpenseCommand {
         if changed { try store.replaceExpense(id: number, with: expense) }
         return (expense, settings.currency, changed)
       }, confirming: { (expense, currency, changed) in
-        try show(changed
-          ? "Updated expense \(number): \(expense.date) \(expense.category.rawValue) \(currency.plain(expense.amount.minor)) \(currency.code)."
-          : "Expense \(number) already reads so: nothing changed.")
+        try say(changed ? .expenseUpdated : .expenseUnchanged, ["id": "\(number)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage())])
       })
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ROIEngine
 import Reports
 import Storage
 
@@ -15,14 +16,17 @@ extension CRMROI {
 
     func run() throws {
       guard let count = Int(limit), count > 0 else {
-        throw InputError(source: "--limit", error: .init(value: limit, expected: "a whole number above 0, like 50"))
+        throw InputError(source: "--limit", error: .init(value: limit, expected: Phrase(.formLimit)))
       }
       let entries = try database.open().read { try $0.history(limit: count) }
-      var table = Table([("ID", .right), ("Time (UTC)", .left), ("Action", .left), ("Subject", .left), ("Old", .left), ("New", .left)])
+      var table = Table([
+        (text(.columnID), .right), (text(.columnTime), .left), (text(.columnAction), .left), (text(.columnSubject), .left),
+        (text(.columnOld), .left), (text(.columnNew), .left),
+      ])
       for entry in entries {
         table.append([String(entry.id), entry.at, entry.action.rawValue, entry.subject, entry.oldValue ?? "", entry.newValue ?? ""])
       }
-      try show(entries.isEmpty ? "No changes recorded yet." : table.plain(), terminator: entries.isEmpty ? "\n" : "")
+      try show(entries.isEmpty ? text(.noHistoryYet) : table.plain(), terminator: entries.isEmpty ? "\n" : "")
     }
   }
 
@@ -35,12 +39,12 @@ extension CRMROI {
 
     func run() throws {
       let lines = try database.open().check(latestMonth: currentMonth())
-      for line in lines { try show(line) }
-      let findings = lines.filter { !$0.hasPrefix(Store.notePrefix) }
+      for line in lines { try show(line.text(currentLanguage())) }
+      let findings = lines.filter { !$0.isNote }
       if findings.isEmpty {
-        try show("No problems found.")
+        try say(.noProblems)
       } else {
-        try show("\(findings.count) finding\(findings.count == 1 ? "" : "s").")
+        try say(findings.count == 1 ? .oneFinding : .findings, ["count": "\(findings.count)"])
         throw ExitCode(1)
       }
     }
@@ -62,7 +66,7 @@ extension CRMROI {
     func run() throws {
       let store = try database.open()
       try store.backup(to: try databaseFilePath(file, from: "FILE"), replacing: force)
-      try show("Backed up \(TerminalText.visible(database.path)) to \(TerminalText.visible(file)).")
+      try say(.backedUp, ["path": TerminalText.visible(database.path), "file": TerminalText.visible(file)])
     }
   }
 }

@@ -42,7 +42,10 @@ extension CRMROI {
           try problems.check()
         }
         try store.finishExpenseImport(session, dryRun: source.dryRun) { added, skipped in
-          try show("\(source.dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(added) added, 0 replaced, \(skipped) skipped (already stored); read as \(resolved.summary).")
+          try say(.importedExpenses, [
+            "action": text(source.dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(added)",
+            "skipped": "\(skipped)", "dialect": resolved.summary(currentLanguage()),
+          ])
           try standardOutput.flush()
         }
       }
@@ -80,7 +83,10 @@ extension CRMROI {
         try source.write(in: store, { store in
           try store.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
         }, confirming: { counts, dryRun in
-          try show("\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(TerminalText.visible(reader.file)): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) skipped (same value stored); read as \(resolved.summary).")
+          try say(.importedMetrics, [
+            "action": text(dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(counts.added)",
+            "replaced": "\(counts.replaced)", "skipped": "\(counts.unchanged)", "dialect": resolved.summary(currentLanguage()),
+          ])
         })
       }
     }

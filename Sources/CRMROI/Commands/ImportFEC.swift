@@ -52,10 +52,11 @@ extension CRMROI.Import {
           snapshots.isEmpty
           ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: currency)
         let name = TerminalText.visible(fec.file)
-        try show(
-          "\(dryRun ? "Dry run, nothing written: would import" : "Imported") \(name): \(expenses.added) expenses added, "
-            + "\(expenses.skipped) skipped (already imported), \(pick.creditLinesLeftOut) credit lines left out; "
-            + "\(values.added) metric values added, \(values.replaced) replaced; read as \(fec.encoding.displayName).")
+        try say(.importedFEC, [
+          "action": text(dryRun ? .wouldImport : .imported), "file": name, "added": "\(expenses.added)", "skipped": "\(expenses.skipped)",
+          "credits": "\(pick.creditLinesLeftOut)", "values": "\(values.added)", "replaced": "\(values.replaced)",
+          "encoding": fec.encoding.displayName,
+        ])
         try standardOutput.flush()
         return ((), dryRun ? .rollback : .commit)
       }

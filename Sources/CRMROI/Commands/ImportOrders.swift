@@ -59,12 +59,13 @@ extension CRMROI.Import {
         return try store.importOrders(orders, file: reader.file)
       }, confirming: { counts, dryRun in
         let leftOut = orders.count { !$0.counted }
-        var line = dryRun ? "Dry run, nothing written: would import " : "Imported "
-        line += "\(TerminalText.visible(reader.file)): \(counts.added) orders added, \(counts.replaced) replaced, "
-        line += "\(counts.unchanged) skipped (already stored)"
-        if leftOut > 0 { line += "; \(leftOut) cancelled, voided or failed (kept, counted nowhere)" }
-        if passedOver > 0 { line += "; \(passedOver) line-item rows of orders already read" }
-        try show(line + "; read as \(resolved.summary).")
+        try say(.importedOrders, [
+          "action": text(dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(counts.added)",
+          "replaced": "\(counts.replaced)", "skipped": "\(counts.unchanged)",
+          "leftOut": leftOut > 0 ? text(.ordersLeftOut, ["count": "\(leftOut)"]) : "",
+          "passedOver": passedOver > 0 ? text(.lineItemsPassedOver, ["count": "\(passedOver)"]) : "",
+          "dialect": resolved.summary(currentLanguage()),
+        ])
       })
     }
   }

@@ -40,12 +40,12 @@ extension CRMROI {
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
         })
-      try parsed(from: "--go-live and --horizon-years") { try settings.validate() }
+      try parsed(from: Phrase(.sourceGoLiveAndHorizon)) { try settings.validate() }
       let path = try database.checkedPath()
       let store = try Store.openOrCreate(path: path)
       try write(store, { store in try store.initialize(settings) }, confirming: {
-        try show("Created \(TerminalText.visible(path))")
-        try show(SettingsText.render(settings), terminator: "")
+        try say(.created, ["path": TerminalText.visible(path)])
+        try show(SettingsText.render(settings, language: nil, in: currentLanguage()), terminator: "")
       })
     }
   }

@@ -22,7 +22,7 @@ extension CRMROI {
 
     func run() throws {
       guard !values.isEmpty else {
-        throw InputError(source: "values", error: ValueError(value: "", expected: "at least one NAME=VALUE, like sales=182000"))
+        throw InputError(source: "values", error: ValueError(value: "", expected: Phrase(.formSomePair)))
       }
       let store = try database.open()
       _ = try write(store, { store in
@@ -33,18 +33,20 @@ extension CRMROI {
         var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-            throw InputError(source: "values", error: ValueError(value: pair, expected: "NAME=VALUE, like sales=182000"))
+            throw InputError(source: "values", error: ValueError(value: pair, expected: Phrase(.formPair)))
           }
           let name = try rules.metric(named: String(pair[..<equals])).name
           guard seen.insert(name).inserted else {
-            throw InputError(source: "values", error: ValueError(value: pair, expected: "each metric once per command"))
+            throw InputError(source: "values", error: ValueError(value: pair, expected: Phrase(.formMetricOnce)))
           }
-          return try parsed(from: "value of \(name)") {
+          return try parsed(from: Phrase(.sourceValueOf, ["metric": name])) {
             try rules.snapshot(metric: name, month: logged, value: String(pair[pair.index(after: equals)...]))
           }
         }
         return (logged, try store.log(snapshots))
-      }, confirming: { (logged, counts) in try show("Logged \(logged): \(counts.summary).") })
+      }, confirming: { (logged, counts) in
+        try say(.logged, ["month": "\(logged)", "added": "\(counts.added)", "replaced": "\(counts.replaced)", "unchanged": "\(counts.unchanged)"])
+      })
     }
   }
 }

@@ -55,9 +55,9 @@ extension CRMROI {
             try store.add(metric)
             return metric
           } catch let error as MetricFieldError {
-            throw InputError(source: error.field == .name ? "metric name" : "--\(error.field.rawValue)", error: error.error)
+            throw InputError(source: error.field == .name ? Phrase(.sourceMetricName) : Phrase(.verbatim, ["text": "--\(error.field.rawValue)"]), error: error.error)
           }
-        }, confirming: { metric in try show("Added metric \(metric.name) (\(metric.kind.name)).") })
+        }, confirming: { metric in try say(.metricAdded, ["name": metric.name, "kind": metric.kind.name]) })
       }
     }
 
@@ -102,7 +102,7 @@ extension CRMROI {
         guard [kind, margin, unitValue, target, attribution, rename, fromOrders].contains(where: { $0 != nil }) else {
           throw InputError(
             source: "metric set",
-            error: ValueError(value: "", expected: "at least one of --kind, --margin, --unit-value, --target, --attribution, --rename, --from-orders"))
+            error: ValueError(value: "", expected: Phrase(.formSomeMetricOption)))
         }
         let store = try database.open()
         try write(store, { store in
@@ -130,7 +130,7 @@ extension CRMROI {
           } catch let error as MetricFieldError {
             throw InputError(source: error.field == .name ? "--rename" : "--\(error.field.rawValue)", error: error.error)
           }
-        }, confirming: { try show("Updated metric \((rename ?? name).lowercased()).") })
+        }, confirming: { try say(.metricUpdated, ["name": (rename ?? name).lowercased()]) })
       }
     }
 
@@ -143,19 +143,25 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
-        var table = Table([("Name", .left), ("Kind", .left), ("Money per change", .left), ("Target", .left), ("Attribution", .right)])
+        let say = PeopleFormat(currentLanguage())
+        var table = Table([
+          (text(.columnName), .left), (text(.columnKind), .left), (text(.columnMoneyPerChange), .left), (text(.columnTarget), .left),
+          (text(.columnAttribution), .right),
+        ])
         for metric in metrics {
           let factor: String
           switch metric.kind {
-          case .revenue(let margin): factor = "margin \(margin)"
-          case .count(let unitValue): factor = "\(currency.plain(unitValue.minor)) \(currency.code) per unit"
-          case .cost: factor = "each \(currency.code) less is saved"
-          case .kpi: factor = "none"
+          case .revenue(let margin): factor = text(.factorMargin, ["margin": say.share(margin.description)])
+          case .count(let unitValue): factor = text(.factorPerUnit, ["amount": say.money(unitValue.rational, currency)])
+          case .cost: factor = text(.factorCost, ["code": currency.code])
+          case .kpi: factor = text(.factorNone)
           }
-          let from = metric.fromOrders.map { " (from orders: \($0.rawValue))" } ?? ""
-          table.append([metric.name, metric.kind.name + from, factor, metric.target?.description ?? "", metric.attribution.description])
+          let from = metric.fromOrders.map { text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""
+          table.append([
+            metric.name, metric.kind.name + from, factor, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description),
+          ])
         }
-        try show(metrics.isEmpty ? "No metrics yet: add one with crm-roi metric add." : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
+        try show(metrics.isEmpty ? text(.noMetricsYet) : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }
     }
 
@@ -174,7 +180,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         try write(store, { store in try store.removeMetric(named: name.lowercased(), force: force) }, confirming: {
-          try show("Removed metric \(name).")
+          try say(.metricRemoved, ["name": name])
         })
       }
     }

@@ -33,8 +33,6 @@ extension CRMROI {
     @Flag(help: "Show every column of the quarterly table (cumulative cost and benefit, missing months), wider than 80 columns.")
     var wide = false
 
-    @OptionGroup var lang: LanguageOption
-
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
@@ -47,7 +45,7 @@ extension CRMROI {
           from: try quarter("--from", from), through: try quarter("--to", to), discount: discount, project: analysis.project)
       }
       let rows = report.quarters
-      let language = try lang.language(store)
+      let language = currentLanguage()
       switch format {
       case .table:
         try show(TextReport.render(report, rows: rows, markdown: false, wide: wide, language: language), terminator: "")

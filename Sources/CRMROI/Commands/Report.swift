@@ -24,8 +24,8 @@ extension CRMROI {
           settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
         return (try store.report(discount: discount, project: analysis.project), try store.expenses(), impacts)
       }
-      try writeFile(output, HTMLReport.render(report, expenses: expenses, impacts: impacts))
-      try show("Wrote \(TerminalText.visible(output))")
+      try writeFile(output, HTMLReport.render(report, expenses: expenses, impacts: impacts, language: currentLanguage()))
+      try say(.wrote, ["path": TerminalText.visible(output)])
     }
   }
 }

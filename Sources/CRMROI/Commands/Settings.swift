@@ -19,7 +19,7 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let (settings, language) = try store.read { (try $0.settings(), try $0.storedLanguage()) }
-        try show(SettingsText.render(settings, language: language), terminator: "")
+        try show(SettingsText.render(settings, language: language, in: currentLanguage()), terminator: "")
       }
     }
 
@@ -45,10 +45,11 @@ extension CRMROI {
         if key == "language" {
           // A presentation setting, kept beside the method's: "none" clears it.
           let language = value == "none" ? nil : try parsed(from: "settings set language") { try Language(parsing: value) }
+          runLanguage = try database.language.language(nil, stored: language)
           try write(store, { store in
             try store.setLanguage(language)
             return try store.settings()
-          }, confirming: { settings in try show(SettingsText.render(settings, language: language), terminator: "") })
+          }, confirming: { settings in try show(SettingsText.render(settings, language: language, in: currentLanguage()), terminator: "") })
           return
         }
         _ = try write(store, { store in
@@ -58,9 +59,9 @@ extension CRMROI {
           return (old, settings, try store.update(settings, relabel: relabel))
         }, confirming: { (old, updated, relabelled) in
           if relabelled {
-            try show("Relabelled the amounts from \(old.currency.code) to \(updated.currency.code); they were not converted.")
+            try say(.relabelled, ["from": old.currency.code, "to": updated.currency.code])
           }
-          try show(SettingsText.render(updated, language: try store.read { try $0.storedLanguage() }), terminator: "")
+          try show(SettingsText.render(updated, language: try store.read { try $0.storedLanguage() }, in: currentLanguage()), terminator: "")
         })
       }
     }
@@ -71,17 +72,17 @@ extension CRMROI {
 enum SettingsText {
   static let keys = ["currency", "go-live", "baseline-months", "horizon-years", "fiscal-year-start", "baseline-method", "language"]
 
-  static func render(_ settings: ROIEngine.Settings, language: Language? = nil) -> String {
-    """
-    currency           \(settings.currency.code) (\(settings.currency.minorUnits) decimals)
-    go-live            \(settings.goLive)
-    baseline-months    \(settings.baselineMonths) (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound))
-    horizon-years      \(settings.horizonYears) (recurring costs until \(settings.horizonEnd))
-    fiscal-year-start  \(settings.fiscalYearStart) (go-live is in \(settings.quarter(containing: settings.goLive)))
-    baseline-method    \(settings.baselineMethod.rawValue)
-    language           \(language?.rawValue ?? "not set (--lang, CRM_ROI_LANG or the locale, else en)")
-
-    """
+  /// `stored`: the database's language setting; `language`: the one to write in.
+  static func render(_ settings: ROIEngine.Settings, language stored: Language?, in language: Language) -> String {
+    Catalogue.text(.settingsShown, language, [
+      "currency": settings.currency.code, "decimals": "\(settings.currency.minorUnits)", "goLive": "\(settings.goLive)",
+      "baselineMonths": "\(settings.baselineMonths)", "first": "\(settings.baselineWindow.lowerBound)",
+      "last": "\(settings.baselineWindow.upperBound)", "horizonYears": "\(settings.horizonYears)", "horizonEnd": "\(settings.horizonEnd)",
+      "fiscalYearStart": "\(settings.fiscalYearStart)",
+      "quarter": PeopleFormat(language).quarter(settings.quarter(containing: settings.goLive)),
+      "baselineMethod": settings.baselineMethod.rawValue,
+      "language": stored?.rawValue ?? Catalogue.text(.languageNotSet, language),
+    ]) + "\n"
   }
 
   static func apply(key: String, value: String, to settings: inout ROIEngine.Settings) throws {
@@ -97,7 +98,7 @@ enum SettingsText {
         settings.fiscalYearStart = try ROIEngine.Settings.parseInteger(value, in: ROIEngine.Settings.fiscalYearStartRange)
       case "baseline-method": settings.baselineMethod = try BaselineMethod(parsing: value)
       default:
-        throw ValueError(value: key, expected: "a setting: " + keys.joined(separator: ", "))
+        throw ValueError(value: key, expected: Phrase(.formSetting, ["keys": keys.joined(separator: ", ")]))
       }
       try settings.validate()
     }

@@ -21,7 +21,7 @@ extension CRMROI {
       let logged = try parsed(from: "month") { try Month(parsing: month) }
       let store = try database.open()
       try write(store, { store in try store.unlog(month: logged, names: names) }, confirming: { removed in
-        try show("Removed \(removed) value\(removed == 1 ? "" : "s") of \(logged).")
+        try say(removed == 1 ? .unloggedOne : .unlogged, ["count": "\(removed)", "month": "\(logged)"])
       })
     }
   }

@@ -1,5 +1,3 @@
-import ROIEngine
-
 /// Numbers, money, percents, quarters and months as a person reads them in a language: French
 /// `1 234,56 €` (U+202F between thousands and before the symbol), `33,1 %`, `T2 2025`, `T1 EX2026`,
 /// `avr. 2025`; English `1,234.56 EUR`, `33.1%`, `2025Q2`, `FY2026Q1`, `2025-04`. Plain Swift, no
@@ -65,8 +63,13 @@ public struct PeopleFormat: Sendable {
     language == .fr ? "\(PeopleFormat.frenchMonths[month.number - 1]) \(month.year)" : month.description
   }
 
+  /// `1 month` / `{count} months` in this language.
+  public func count(_ number: Int, _ one: Message, _ many: Message) -> String {
+    number == 1 ? Catalogue.text(one, language) : Catalogue.text(many, language, ["count": "\(number)"])
+  }
+
   /// English digits and marks (`-1,234.56`) in this language's: `-1 234,56` in French.
-  func localised(_ english: String) -> String {
+  public func localised(_ english: String) -> String {
     guard language == .fr else { return english }
     var output = ""
     for character in english {

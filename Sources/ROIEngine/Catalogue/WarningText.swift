@@ -1,11 +1,8 @@
-import ROIEngine
-
-/// A report warning as a person reads it, in either language, from the figures the engine gives
-/// with it (`ReportWarning.details`); the engine's own `message` is the JSON's, always English.
-public enum WarningText {
-  public static func render(_ warning: ReportWarning, _ language: Language) -> String {
+extension ReportWarning {
+  /// The warning as a person reads it, from its figures (`details`); `message`, the JSON's, is the
+  /// English text.
+  public func text(_ language: Language) -> String {
     let say = PeopleFormat(language)
-    let details = warning.details
     func text(_ message: Message, _ values: [String: String]) -> String { Catalogue.text(message, language, values) }
     func month(_ key: String) -> String { details[key].flatMap { try? Month(parsing: $0) }.map(say.month) ?? "" }
     func quarter() -> String {
@@ -13,10 +10,10 @@ public enum WarningText {
       return say.quarter(Quarter(containing: first, fiscalYearStart: start))
     }
     let metric = details["metric"] ?? ""
-    switch warning.code {
+    switch code {
     case .shortHistory:
       return text(.warningShortHistory, [
-        "span": TextReport.count(Int(details["months"] ?? "") ?? 0, .month, .months, language), "goLive": month("goLive"),
+        "span": say.count(Int(details["months"] ?? "") ?? 0, .month, .months), "goLive": month("goLive"),
         "asOf": month("asOf"), "settle": details["settle"] ?? "",
       ])
     case .thinBaseline:

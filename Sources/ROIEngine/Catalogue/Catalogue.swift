@@ -1,0 +1,87 @@
+/// Fills a message's template in a language.
+public enum Catalogue {
+  /// `message` in `language`, each `{name}` replaced by `values[name]`.
+  public static func text(_ message: Message, _ language: Language, _ values: [String: String] = [:]) -> String {
+    let template = language == .fr ? message.templates.fr : message.templates.en
+    var output = ""
+    scan(template) { literal, name in
+      output += literal
+      guard let name else { return }
+      guard let value = values[name] else { preconditionFailure("no value for {\(name)} in \(message)") }
+      output += value
+    }
+    return output
+  }
+
+  /// The `{name}`s a template uses.
+  public static func placeholders(in template: String) -> Set<String> {
+    var names: Set<String> = []
+    scan(template) { _, name in if let name { names.insert(name) } }
+    return names
+  }
+
+  /// Walks `template`: each run of literal text, then the placeholder name after it (nil at the end).
+  private static func scan(_ template: String, _ body: (Substring, String?) -> Void) {
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      body(rest[..<open], String(rest[rest.index(after: open)..<close]))
+      rest = rest[rest.index(after: close)...]
+    }
+    body(rest, nil)
+  }
+}
+
+/// A message with its values, rendered later in the reader's language: what an error carries.
+/// A value is plain text (a name, a number as typed) or another phrase.
+public struct Phrase: Equatable, Sendable, CustomStringConvertible {
+  public indirect enum Value: Equatable, Sendable {
+    case text(String)
+    case phrase(Phrase)
+    /// Calendar months (1…12) by name, in the reader's language.
+    case calendarMonths([Int])
+  }
+
+  public let message: Message
+  public let values: [String: Value]
+
+  public init(_ message: Message, _ values: [String: String] = [:]) {
+    self.message = message
+    self.values = values.mapValues(Value.text)
+  }
+
+  public init(_ message: Message, phrases values: [String: Value]) {
+    self.message = message
+    self.values = values
+  }
+
+  public func text(_ language: Language) -> String {
+    Catalogue.text(message, language, values.mapValues { value in
+      switch value {
+      case .text(let text): text
+      case .phrase(let phrase): phrase.text(language)
+      case .calendarMonths(let numbers): numbers.map { PeopleFormat.monthNames(language)[$0 - 1] }.joined(separator: ", ")
+      }
+    })
+  }
+
+  /// An error's phrase; an error of no known kind in its own words.
+  public init(error: Error) {
+    self = (error as? ExplainedError)?.phrase ?? Phrase(.verbatim, ["text": "\(error)"])
+  }
+
+  /// Whether this is the form of a plain decimal with '.', which a file with a decimal comma says its own way.
+  public var isPlainDecimal: Bool { message == .formDecimalAmount || message == .formPlainDecimal }
+
+  /// The English text.
+  public var description: String { text(.en) }
+}
+
+/// An error people read: a phrase, said in each language. `description` is the English text.
+public protocol ExplainedError: Error, CustomStringConvertible {
+  var phrase: Phrase { get }
+}
+
+extension ExplainedError {
+  public func text(_ language: Language) -> String { phrase.text(language) }
+  public var description: String { text(.en) }
+}

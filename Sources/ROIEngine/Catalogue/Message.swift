@@ -1,0 +1,1242 @@
+/// Every text people read, in English and in French, each written once with named placeholders
+/// (`{amount}`); `Catalogue.text` fills them. Plain Swift data in one place: the compiler sees that
+/// every message has both languages, and a test that both use the same placeholders.
+public enum Message: String, CaseIterable, Sendable {
+  case errorPrefix
+  case reportTitle
+  case settingsLine
+  case asOf, asOfNothing
+  case totalCostOfOwnership, breakEvenQuarter, notReached
+  case projectedPayback, projectedPaybackNone, withinNoise
+  case legendROI, legendRolling, legendCumulative, legendPartial
+  case columnQuarter, columnCost, columnBenefit, columnROI, columnRolling, columnCumulativeNet
+  case verdictSince, verdictPays, verdictNoCost, verdictTooEarly, verdictNotPaying, verdictNothingYet
+  case months, month, years, year, yes, no, never
+  case noiseHeading, columnBenefitLow, columnBenefitHigh, columnInNoise, columnRollingLow, columnRollingHigh
+  case discountedHeading, presentValueOfBenefit, presentValueOfCost, netPresentValue, discountedROI, discountedBreakEven
+  case projectionHeading, runRate, lifetimeBenefit, lifetimeROI, projectedBreakEven, notByHorizonEnd
+  case objectivesHeading, noData, columnMetric, columnTarget, columnBaseline, columnCurrent, columnChange, columnTargetValue, columnMet
+  case warningsHeading
+  case warningShortHistory, warningThinBaselineOne, warningThinBaselineMany, warningSeasonal, warningDoubleCount
+  case warningWithinNoise, warningMissingOne, warningMissingMany, warningPartial, andMore
+  case demoDatabase
+  case valueMissing, valueInvalid, formQuarter, formFiscalQuarter, formMonth, formDate, formOneOf, formOneOfOrGuess, formFrequency, formHours, formLanguage, formLanguageVariable
+  case formCurrency, formWholeAmount, formDecimalAmount, formPercent, formPercentWithSign, formTarget, formAttribution, formMetricName, formPlainDecimal, formAmountNotNegative, formWholeCount
+  case formBaselineMethod, formSeasonalNeedsAYear, formHorizonEnd, formWholeNumberRange, formNoOptionForKind, formMarginRequired, formUnitValueRequired, formCountSeries, formMoneySeries, formMargin, formNonZeroAmount, formFinishedMonth, formMonthNoLaterThan, formNoValueFromOrders, longNameShown, unknownMetricNoneYet, unknownMetric, unknownMetricGuess
+  case noNoiseBandSeasonal, noNoiseBand, noBaseline, seasonalNeedsAYear, seasonalMonthsMissing, emptyQuarterRange
+  case checkBaselineGaps, checkGaps, checkNothingSinceGoLive, checkRunningMonth, checkPartlyLogged, checkExpenseAfterHorizon, checkExpenseEndsBeforeStart, listAndMore
+  case checkWarning, checkNote, checkNoReport, checkIntegrity, checkCorrupt, checkForeignKey
+  case formPositiveAmount, formDateNotLongBeforeGoLive, formLaborInRange, formLaborWorthSomething, formLaborAmount, formAmountOrLabor, formHoursWithRate, formRateWithHours, formMonthNotBefore, formUntilOnlyRecurring
+  case storeNoDatabase, storeIsDirectory, storeNotCRMROI, storeNewerSchema, storeNotInitialized, storeAlreadyInitialized, storeDuplicateMetric, storeMetricHasOneSnapshot, storeMetricHasSnapshots, storeNoSuchExpense, storeCurrencyDecimals, storeCurrencyRelabel, storeNotWritable, storeFolderNotWritable, storeNotARegularFile, storeUnexpectedValue, storeEmptyFile, storeCorrupt, storeBackupExists, storeTargetNotRegular, storeTargetIsADatabase, storeGoLiveLeavesExpense, storeKindDoesNotFit, storeBackupOntoItself, storeExpenseNotRemoved, storeChangedDuringImport, storeCustomerKeyRaced, storeDerivedOutOfRange, storeDemoPathTaken, storeCannotCreateFolder
+  case verbatim, cannotWriteOutput, cannotWriteFile, temporaryReplaced, alreadyExists, cannotRemove
+  case columnWithoutName, atLine, atColumn, cannotOpen, readableCSV, isADirectory, aCSVFile, noByteOrderMark, notUTF16, cannotRead, fieldTooLong, quoteNeverClosed, textAfterQuote, quoteInsideField, notUTF8, nulInField, oneBadValue, badValues, badValuesListed, columnTwice, valueWithoutColumnName, unknownColumn
+  case aComma, aSemicolon, aTab, aCharacter
+  case ruleIncomplete, ruleTooLong, ruleNotAnAccount, ruleAccountForm, ruleVATAccount, ruleSupplierForm, ruleNotASupplier, ruleLabelForm, ruleNotAPattern, rulePatternRefused, ruleBadPattern, ruleMetricForm, ruleNotAMetric, ruleSide, fecRuleUnknown, fecNoRules, ruleQuoteNeverClosed, rulePatternNeverClosed
+  case patternExponential, aRulesFile, ruleWrongLength, ruleSkipForm, ruleSkipCount, ruleColumnForm, ruleFieldTwice, ruleCategoryForm, ruleNegateForm, ruleIfForm, ruleInvalidPattern, ruleIfSkipForm, ruleIfCategoryForm, ruleIfAction, csvRuleUnknown, ruleNoHeader, ruleNoColumn
+  case formEncoding, formDateNotLongBefore, fecSumOutOfRange, fecMetricMonth, fecMetricSum, ordersEmptyFile, ordersOtherPreset, ordersMissingColumns, formOrderAmount, formOrderID, formOrderOnce, formOrderOnceShopify, formDatabaseCurrency, formOrderDate, formOrderNetInRange, formOrderTotal, formOrderNet, formRefunded, formStatus
+  case fecHeader, aFECFile, fecEmpty, fecNoSeparator, fecNoColumn, fecPipes, fecTabs, fecOneField, fecFieldCount, nulByte, fecRequired, fecDifferenceOutOfRange, fecDateForm, fecRealDay, fecWholeAmount, fecAmount, fecSide, notUTF16Text, formDayFirstDate, formMonthFirstDate, formHumanMonth, formDayFirstNoMonth, formExistingDate, formCommaNumber, formPointNumber, formCurrencySymbol, formCurrencyCode
+  case expensesEmptyFile, expenseColumns, expenseHeaderLacks, fieldCount, ambiguousNumber, metricsEmptyFile, metricsNoMonth, metricColumnUnknown, valueTwice
+  case formDatabasePath, formPercentRange, fromSource, sourceEnvironment
+  case categoryLicense, categoryInstallation, categoryHardware, categoryLabor, categoryService, categoryTraining, categoryMaintenance, categoryOther, everyMonth, everyQuarter, everyYear, expenseSummary, recursToHorizonEnd, recursUntil, columnID, columnDate, columnCategory, columnAmount, columnRecurs, columnUntil, columnNote, laborNote, recursEvery, once, horizon, expenseAdded, noExpensesYet, expenseRestored, expenseRemoved, formExpenseID, formSomeField, formEveryOrNone, formUntilOrNone, formNoUntilWhenOnce, expenseUpdated, expenseUnchanged, formSomePair, formPair, formMetricOnce, sourceValueOf, logged, unloggedOne, unlogged, sourceGoLiveAndHorizon, created, wrote, formLimit, columnTime, columnAction, columnSubject, columnOld, columnNew, noHistoryYet, noProblems, oneFinding, findings, backedUp, sourceMetricName, metricAdded, formSomeMetricOption, metricUpdated, columnName, columnKind, columnMoneyPerChange, columnAttribution, factorMargin, factorPerUnit, factorCost, factorNone, kindFromOrders, noMetricsYet, metricRemoved, relabelled, settingsShown, languageNotSet, formSetting
+  case formDelimiter, formOneDecimalMark, formDateOrder
+  case dialectSummary, commaSeparated, semicolonSeparated, tabSeparated, decimalComma, decimalPoint, monthFirstDates, imported, wouldImport, importedExpenses, importedMetrics, importedOrders, ordersLeftOut, lineItemsPassedOver, importedFEC
+  case databaseDamaged
+  case sqliteError, sqliteErrorIn
+
+  /// The English and the French template.
+  public var templates: (en: String, fr: String) {
+    switch self {
+    case .errorPrefix:
+      ("crm-roi: error: ",
+       "crm-roi: erreur : ")
+    case .reportTitle:
+      ("CRM ROI by quarter",
+       "Retour sur investissement du CRM par trimestre")
+    case .settingsLine:
+      ("Currency {currency}, go-live {goLive}, baseline {baselineMonths} months, horizon {horizon} to {horizonEnd}",
+       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois, horizon {horizon} jusqu’à {horizonEnd}")
+    case .asOf:
+      ("As of {month}: the latest month with logged values",
+       "Données à fin {month} : dernier mois saisi")
+    case .asOfNothing:
+      ("As of {month}: nothing logged since go-live yet",
+       "Données à fin {month} : rien de saisi depuis la mise en service")
+    case .totalCostOfOwnership:
+      ("Total cost of ownership: {amount}",
+       "Coût total de possession (TCO) : {amount}")
+    case .breakEvenQuarter:
+      ("Break-even quarter:      {quarter}",
+       "Seuil de rentabilité :           {quarter}")
+    case .notReached:
+      ("not reached",
+       "non atteint")
+    case .projectedPayback:
+      ("Projected payback:       {years} years",
+       "Délai de récupération projeté :  {years} ans")
+    case .projectedPaybackNone:
+      ("Projected payback:       none (no positive rolling annual ROI yet)",
+       "Délai de récupération projeté :  aucun (pas encore de ROI annuel glissant positif)")
+    case .withinNoise:
+      (" (within noise: {low} to {high})",
+       " (dans la bande de bruit : {low} à {high})")
+    case .legendROI:
+      ("ROI = the quarter's benefit / the TCO over the horizon.",
+       "ROI = bénéfice marginal du trimestre / TCO sur l’horizon.")
+    case .legendRolling:
+      ("Rolling annual ROI = the last 12 months' benefit / the TCO (fewer months since go-live are scaled to a year).",
+       "ROI annuel glissant = bénéfice des 12 derniers mois / TCO (ramené à un an s’il y a moins de mois depuis la mise en service).")
+    case .legendCumulative:
+      ("Cum. net ROI = (benefit so far − cost so far) / cost so far.",
+       "ROI net cumulé = (bénéfice à date − coût à date) / coût à date.")
+    case .legendPartial:
+      ("* partial quarter: values logged to {month} only.",
+       "* trimestre partiel : valeurs saisies jusqu’à {month} seulement.")
+    case .columnQuarter:
+      ("Quarter",
+       "Trimestre")
+    case .columnCost:
+      ("Cost",
+       "Coût")
+    case .columnBenefit:
+      ("Benefit",
+       "Bénéfice")
+    case .columnROI:
+      ("ROI",
+       "ROI")
+    case .columnRolling:
+      ("Rolling annual ROI",
+       "ROI annuel glissant")
+    case .columnCumulativeNet:
+      ("Cum. net ROI",
+       "ROI net cumulé")
+    case .verdictSince:
+      ("Since go-live ({span}, to {month}), the CRM has brought {benefit} against {spent} spent",
+       "Depuis la mise en service ({span}, jusqu’à {month}), le CRM a rapporté {benefit} pour {spent} dépensés")
+    case .verdictPays:
+      ("; at this pace it pays its TCO of {tco} in {years} years.",
+       " ; à ce rythme, il rembourse son TCO de {tco} en {years} ans.")
+    case .verdictNoCost:
+      ("; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add).",
+       " ; aucun coût n’est encore saisi, donc pas de TCO à rembourser (saisissez les dépenses avec crm-roi expense add).")
+    case .verdictTooEarly:
+      ("; when it pays for itself cannot be said yet: {reason}.",
+       " ; on ne peut pas encore dire quand il sera rentable : {reason}.")
+    case .verdictNotPaying:
+      ("; at this pace it does not pay for itself (no positive benefit over the last {span}).",
+       " ; à ce rythme, il n’est pas rentable (aucun bénéfice positif sur : {span}).")
+    case .verdictNothingYet:
+      ("No value has been logged since go-live ({goLive}) yet: log each month with crm-roi log.",
+       "Aucune valeur saisie depuis la mise en service ({goLive}) : saisissez chaque mois avec crm-roi log.")
+    case .months:
+      ("{count} months",
+       "{count} mois")
+    case .month:
+      ("1 month",
+       "1 mois")
+    case .years:
+      ("{count} years",
+       "{count} ans")
+    case .year:
+      ("1 year",
+       "1 an")
+    case .yes:
+      ("yes",
+       "oui")
+    case .no:
+      ("no",
+       "non")
+    case .never:
+      ("never",
+       "jamais")
+    case .noiseHeading:
+      ("Noise bands (± twice the baseline months' own variation)",
+       "Bandes de bruit (± deux fois la variation propre des mois de référence)")
+    case .columnBenefitLow:
+      ("Benefit low",
+       "Bénéfice bas")
+    case .columnBenefitHigh:
+      ("Benefit high",
+       "Bénéfice haut")
+    case .columnInNoise:
+      ("In noise",
+       "Bruit")
+    case .columnRollingLow:
+      ("Rolling low",
+       "Glissant bas")
+    case .columnRollingHigh:
+      ("Rolling high",
+       "Glissant haut")
+    case .discountedHeading:
+      ("Discounted view (rate {rate}, risk {risk}, to {month})",
+       "Vue actualisée (taux {rate}, risque {risk}, ramenée à {month})")
+    case .presentValueOfBenefit:
+      ("Present value of benefit: {amount}",
+       "Valeur actuelle du bénéfice :    {amount}")
+    case .presentValueOfCost:
+      ("Present value of cost:    {amount}",
+       "Valeur actuelle du coût :        {amount}")
+    case .netPresentValue:
+      ("Net present value:        {amount}",
+       "Valeur actuelle nette (VAN) :    {amount}")
+    case .discountedROI:
+      ("ROI (NPV / PV of cost):   {percent}",
+       "ROI (VAN / valeur du coût) :     {percent}")
+    case .discountedBreakEven:
+      ("Discounted break-even:    {month}",
+       "Seuil de rentabilité actualisé : {month}")
+    case .projectionHeading:
+      ("Projection to {month} at the pace of the last {span} (a projection, not history)",
+       "Projection jusqu’à {month} au rythme des {span} écoulés (une projection, pas l’historique)")
+    case .runRate:
+      ("Run rate:                 {amount} a month",
+       "Rythme :                         {amount} par mois")
+    case .lifetimeBenefit:
+      ("Lifetime benefit:         {amount}",
+       "Bénéfice sur l’horizon :         {amount}")
+    case .lifetimeROI:
+      ("Lifetime ROI:             {percent} of TCO {amount}",
+       "ROI sur l’horizon :              {percent} du TCO de {amount}")
+    case .projectedBreakEven:
+      ("Break-even quarter:       {quarter}",
+       "Seuil de rentabilité :           {quarter}")
+    case .notByHorizonEnd:
+      ("not by the horizon end",
+       "pas avant la fin de l’horizon")
+    case .objectivesHeading:
+      ("Objectives ({quarter})",
+       "Objectifs ({quarter})")
+    case .noData:
+      ("no data",
+       "aucune donnée")
+    case .columnMetric:
+      ("Metric",
+       "Indicateur")
+    case .columnTarget:
+      ("Target",
+       "Objectif")
+    case .columnBaseline:
+      ("Baseline",
+       "Référence")
+    case .columnCurrent:
+      ("Current",
+       "Actuel")
+    case .columnChange:
+      ("Change",
+       "Évolution")
+    case .columnTargetValue:
+      ("Target value",
+       "Valeur cible")
+    case .columnMet:
+      ("Met",
+       "Atteint")
+    case .warningsHeading:
+      ("Warnings",
+       "Avertissements")
+    case .warningShortHistory:
+      ("only {span} of data since go-live ({goLive} to {asOf}): too early to judge; the figures will settle after {settle} months",
+       "seulement {span} de données depuis la mise en service ({goLive} à {asOf}) : trop tôt pour juger ; les chiffres se stabiliseront après {settle} mois")
+    case .warningThinBaselineOne:
+      ("'{metric}' has 1 baseline value (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
+       "'{metric}' n’a qu’une valeur de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+    case .warningThinBaselineMany:
+      ("'{metric}' has {count} baseline values (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
+       "'{metric}' n’a que {count} valeurs de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+    case .warningSeasonal:
+      ("'{metric}' varies by season before go-live ({monthName} stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal",
+       "'{metric}' est saisonnier avant la mise en service ({monthName} se distingue) : la référence moyenne prend la saison pour l’effet du CRM ; envisagez : crm-roi settings set baseline-method seasonal")
+    case .warningDoubleCount:
+      ("'{metric}' adds money per unit beside the revenue metric '{revenue}': if these purchases are already in {revenue}, make it a kpi (crm-roi metric set {metric} --kind kpi)",
+       "'{metric}' ajoute de l’argent par unité à côté de l’indicateur de chiffre d’affaires '{revenue}' : si ces achats sont déjà dans {revenue}, faites-en un kpi (crm-roi metric set {metric} --kind kpi)")
+    case .warningWithinNoise:
+      ("the latest rolling annual ROI ({quarter}) lies within the baseline's own variation: it may be chance",
+       "le dernier ROI annuel glissant ({quarter}) est dans la variation propre de la référence : il peut être dû au hasard")
+    case .warningMissingOne:
+      ("'{metric}' has no value for {names}: that month counts as no change; log it with crm-roi log",
+       "'{metric}' n’a pas de valeur pour {names} : ce mois compte comme sans changement ; saisissez-le avec crm-roi log")
+    case .warningMissingMany:
+      ("'{metric}' has no value for {names}: those months count as no change; log them with crm-roi log",
+       "'{metric}' n’a pas de valeur pour {names} : ces mois comptent comme sans changement ; saisissez-les avec crm-roi log")
+    case .warningPartial:
+      ("{quarter} is partial: data to {asOf} only, so its benefit covers {covered} of its 3 months",
+       "{quarter} est partiel : données jusqu’à {asOf} seulement, son bénéfice couvre donc {covered} de ses 3 mois")
+    case .andMore:
+      (" and {count} more",
+       " et {count} autres")
+    case .demoDatabase:
+      ("Sample database: {path}. Explore it with, for example:\n  crm-roi expense list --db {path}{lang}\n  crm-roi roi --db {path} --format json",
+       "Base d’exemple : {path}. Explorez-la par exemple avec :\n  crm-roi expense list --db {path}{lang}\n  crm-roi roi --db {path} --format json")
+    case .valueMissing:
+      ("missing; expected {expected}",
+       "manquant ; attendu : {expected}")
+    case .valueInvalid:
+      ("'{value}' is not valid; expected {expected}",
+       "'{value}' n’est pas valide ; attendu : {expected}")
+    case .formQuarter:
+      ("a quarter like 2025Q2",
+       "un trimestre comme 2025Q2")
+    case .formFiscalQuarter:
+      ("a fiscal quarter like FY2026Q1",
+       "un trimestre d’exercice comme FY2026Q1")
+    case .formMonth:
+      ("a month as YYYY-MM from 1900-01 to 9999-12, like 2025-04",
+       "un mois au format AAAA-MM, de 1900-01 à 9999-12, comme 2025-04")
+    case .formDate:
+      ("a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, like 2025-03-10",
+       "une date au format AAAA-MM-JJ, du 1900-01-01 au 9999-12-31, comme 2025-03-10")
+    case .formOneOf:
+      ("one of {names}",
+       "l’un de : {names}")
+    case .formOneOfOrGuess:
+      ("one of {names} (did you mean {guess}?)",
+       "l’un de : {names} (vouliez-vous dire {guess} ?)")
+    case .formFrequency:
+      ("month, quarter or year",
+       "month, quarter ou year")
+    case .formHours:
+      ("a positive number of hours with at most 2 decimals, like 120 or 7.5",
+       "un nombre d’heures positif avec au plus 2 décimales, comme 120 ou 7.5")
+    case .formLanguage:
+      ("fr or en",
+       "fr ou en")
+    case .formLanguageVariable:
+      ("CRM_ROI_LANG to be fr or en",
+       "CRM_ROI_LANG valant fr ou en")
+    case .formCurrency:
+      ("an active ISO 4217 currency code in capitals, like EUR, USD or JPY",
+       "un code de devise ISO 4217 en vigueur, en majuscules, comme EUR, USD ou JPY")
+    case .formWholeAmount:
+      ("a whole number of {code} with no separators, like 12000",
+       "un nombre entier de {code} sans séparateur, comme 12000")
+    case .formDecimalAmount:
+      ("a plain decimal with '.' and at most {places} decimals for {code}, like {example}, below {maximum} {code}",
+       "un nombre décimal avec '.' et au plus {places} décimales pour {code}, comme {example}, inférieur à {maximum} {code}")
+    case .formPercent:
+      ("a percent like 35 or 35% (up to 4 decimals)",
+       "un pourcentage comme 35 ou 35% (jusqu’à 4 décimales)")
+    case .formPercentWithSign:
+      ("a percentage with its %: {percent}% for the share {text}, or {text}%",
+       "un pourcentage avec son % : {percent}% pour la part {text}, ou {text}%")
+    case .formTarget:
+      ("a change like +10% or -15%, or an absolute value like 250000",
+       "une évolution comme +10% ou -15%, ou une valeur absolue comme 250000")
+    case .formAttribution:
+      ("a share above 0% and at most 100%, like 50%",
+       "une part supérieure à 0% et d’au plus 100%, comme 50%")
+    case .formMetricName:
+      ("a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours",
+       "un nom en minuscules : une lettre, puis des lettres, des chiffres ou '-', au plus 64 caractères (un accent tapé à part compte pour un de plus), sans mêler lettres latines, grecques et cyrilliques, comme returns-cost ou coût-retours")
+    case .formPlainDecimal:
+      ("a plain decimal with '.' and at most 4 decimals, like 410 or 87.5",
+       "un nombre décimal avec '.' et au plus 4 décimales, comme 410 ou 87.5")
+    case .formAmountNotNegative:
+      ("an amount of 0 or more for {metric}, a {kind} metric",
+       "un montant de 0 ou plus pour {metric}, indicateur de type {kind}")
+    case .formWholeCount:
+      ("a whole number of 0 or more for {metric}, a count metric",
+       "un nombre entier de 0 ou plus pour {metric}, indicateur de type count")
+    case .formBaselineMethod:
+      ("mean or seasonal",
+       "mean ou seasonal")
+    case .formSeasonalNeedsAYear:
+      ("at least 12 baseline months for the seasonal method (crm-roi settings set baseline-months 12)",
+       "au moins 12 mois de référence pour la méthode saisonnière (crm-roi settings set baseline-months 12)")
+    case .formHorizonEnd:
+      ("a go-live and horizon that end by 9999-12 (this one ends in {year})",
+       "une mise en service et un horizon qui finissent au plus tard en 9999-12 (celui-ci finit en {year})")
+    case .formWholeNumberRange:
+      ("a whole number from {low} to {high}",
+       "un nombre entier de {low} à {high}")
+    case .formNoOptionForKind:
+      ("no --{option} for a {kind} metric",
+       "pas de --{option} pour un indicateur de type {kind}")
+    case .formMarginRequired:
+      ("a gross margin like 35% for a revenue metric",
+       "une marge brute comme 35% pour un indicateur de type revenue")
+    case .formUnitValueRequired:
+      ("money per unit like 18.50 for a count metric",
+       "un montant par unité comme 18.50 pour un indicateur de type count")
+    case .formCountSeries:
+      ("a series of whole numbers (orders, repeat-orders, new-customers) for a {kind} metric",
+       "une série de nombres entiers (orders, repeat-orders, new-customers) pour un indicateur de type {kind}")
+    case .formMoneySeries:
+      ("a money series (net-sales, refunds, average-order-value) for a {kind} metric",
+       "une série de montants (net-sales, refunds, average-order-value) pour un indicateur de type {kind}")
+    case .formMargin:
+      ("a margin above 0% and at most 100%",
+       "une marge supérieure à 0% et d’au plus 100%")
+    case .formNonZeroAmount:
+      ("a non-zero amount, like 18.50 or -12.50",
+       "un montant non nul, comme 18.50 ou -12.50")
+    case .formFinishedMonth:
+      ("a finished month: {month} is still running, so its figures are partial; log it from {next}-01, or now with --allow-current",
+       "un mois terminé : {month} est en cours, ses chiffres sont donc partiels ; saisissez-le à partir du {next}-01, ou dès maintenant avec --allow-current")
+    case .formMonthNoLaterThan:
+      ("a month no later than {month}",
+       "un mois au plus tard {month}")
+    case .formNoValueFromOrders:
+      ("no value for {metric}: it takes its values from the stored orders ({series}); import them with crm-roi import orders, or type its values after crm-roi metric set {metric} --from-orders none",
+       "aucune valeur pour {metric} : ses valeurs viennent des commandes enregistrées ({series}) ; importez-les avec crm-roi import orders, ou saisissez ses valeurs après crm-roi metric set {metric} --from-orders none")
+    case .longNameShown:
+      ("{start}… ({count} characters)",
+       "{start}… ({count} caractères)")
+    case .unknownMetricNoneYet:
+      ("unknown metric '{name}'; expected one of: (none yet; add one with crm-roi metric add)",
+       "indicateur inconnu '{name}' ; attendu : l’un des indicateurs définis (aucun pour l’instant ; ajoutez-en un avec crm-roi metric add)")
+    case .unknownMetric:
+      ("unknown metric '{name}'; expected one of: {names}",
+       "indicateur inconnu '{name}' ; attendu : l’un de {names}")
+    case .unknownMetricGuess:
+      ("unknown metric '{name}'; expected one of: {names} (did you mean {guess}?)",
+       "indicateur inconnu '{name}' ; attendu : l’un de {names} (vouliez-vous dire {guess} ?)")
+    case .noNoiseBandSeasonal:
+      ("no noise band: '{metric}' needs at least 2 baseline values in each calendar month (the seasonal method needs two baseline years)",
+       "pas de bande de bruit : '{metric}' demande au moins 2 valeurs de référence pour chaque mois de l’année (la méthode saisonnière demande deux années de référence)")
+    case .noNoiseBand:
+      ("no noise band: '{metric}' needs at least 2 baseline values",
+       "pas de bande de bruit : '{metric}' demande au moins 2 valeurs de référence")
+    case .noBaseline:
+      ("metric '{metric}' has no snapshot in its baseline window {first} to {last}; log at least one month, like: crm-roi log {last} {metric}=VALUE",
+       "l’indicateur '{metric}' n’a aucune valeur dans sa période de référence {first} à {last} ; saisissez au moins un mois, par exemple : crm-roi log {last} {metric}=VALEUR")
+    case .seasonalNeedsAYear:
+      ("the seasonal baseline needs a baseline window of at least 12 months, not {count}; expected: crm-roi settings set baseline-months 12 (or baseline-method mean)",
+       "le scénario de référence saisonnier demande une période de référence d’au moins 12 mois, pas {count} ; attendu : crm-roi settings set baseline-months 12 (ou baseline-method mean)")
+    case .seasonalMonthsMissing:
+      ("metric '{metric}' has no snapshot for {names} in its baseline window {first} to {last}; the seasonal baseline expects every calendar month",
+       "l’indicateur '{metric}' n’a aucune valeur pour {names} dans sa période de référence {first} à {last} ; le scénario de référence saisonnier attend chaque mois de l’année")
+    case .emptyQuarterRange:
+      ("--from {from} is after --to {to}; expected a first quarter not after the last",
+       "--from {from} est après --to {to} ; attendu : un premier trimestre qui ne soit pas après le dernier")
+    case .checkBaselineGaps:
+      ("baseline window {first} to {last}: nothing logged for {months}",
+       "période de référence {first} à {last} : rien de saisi pour {months}")
+    case .checkGaps:
+      ("after go-live: nothing logged for {months}",
+       "après la mise en service : rien de saisi pour {months}")
+    case .checkNothingSinceGoLive:
+      ("go-live {month}: no metric value logged from go-live on",
+       "mise en service {month} : aucune valeur saisie depuis la mise en service")
+    case .checkRunningMonth:
+      ("{month}: values logged for a month that has not ended yet (today is in {today}); they are partial until it ends",
+       "{month} : valeurs saisies pour un mois qui n’est pas fini (nous sommes en {today}) ; elles restent partielles jusqu’à sa fin")
+    case .checkPartlyLogged:
+      ("{month}: logged for {present} but not {absent}",
+       "{month} : saisi pour {present} mais pas pour {absent}")
+    case .checkExpenseAfterHorizon:
+      ("expense {id} on {date} is after the horizon end {end}; it counts in no row",
+       "la dépense {id} du {date} est après la fin de l’horizon {end} ; elle ne compte dans aucune ligne")
+    case .checkExpenseEndsBeforeStart:
+      ("expense {id} recurs until {until}, before it starts on {date}",
+       "la dépense {id} se répète jusqu’à {until}, avant son début le {date}")
+    case .listAndMore:
+      ("{list} and {count} more",
+       "{list} et {count} autres")
+    case .checkWarning:
+      ("warning ({code}): {message}",
+       "avertissement ({code}) : {message}")
+    case .checkNote:
+      ("note ({code}): {message}",
+       "note ({code}) : {message}")
+    case .checkNoReport:
+      ("report: {reason}",
+       "rapport : {reason}")
+    case .checkIntegrity:
+      ("integrity: {detail}",
+       "intégrité : {detail}")
+    case .checkCorrupt:
+      ("integrity: {detail}; restore the database from a backup (crm-roi backup)",
+       "intégrité : {detail} ; restaurez la base depuis une sauvegarde (crm-roi backup)")
+    case .checkForeignKey:
+      ("foreign key: {table} row {row} refers to a missing row of {parent}",
+       "clé étrangère : la ligne {row} de {table} renvoie à une ligne absente de {parent}")
+    case .formPositiveAmount:
+      ("an amount above 0, like 8750.50",
+       "un montant supérieur à 0, comme 8750.50")
+    case .formDateNotLongBeforeGoLive:
+      ("a date from {first}-01 on: more than {years} years before go-live ({goLive}) is likely a typo",
+       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service ({goLive}), c’est sans doute une faute de frappe")
+    case .formLaborInRange:
+      ("hours × rate within the 64-bit range",
+       "heures × taux dans la plage des entiers 64 bits")
+    case .formLaborWorthSomething:
+      ("hours × rate worth at least {least} {code} (this work rounds to {zero})",
+       "heures × taux valant au moins {least} {code} (ce travail s’arrondit à {zero})")
+    case .formLaborAmount:
+      ("hours × rate = {product}, or no amount",
+       "heures × taux = {product}, ou pas de montant")
+    case .formAmountOrLabor:
+      ("an amount, or hours and a rate",
+       "un montant, ou des heures et un taux")
+    case .formHoursWithRate:
+      ("hours of work with the rate",
+       "des heures de travail avec le taux")
+    case .formRateWithHours:
+      ("an hourly rate with the hours",
+       "un taux horaire avec les heures")
+    case .formMonthNotBefore:
+      ("a month not before {month}",
+       "un mois qui ne soit pas avant {month}")
+    case .formUntilOnlyRecurring:
+      ("an end month only for a recurring expense (with every)",
+       "un mois de fin seulement pour une dépense récurrente (avec every)")
+    case .storeNoDatabase:
+      ("no crm-roi database at '{path}'; create one with: crm-roi init --go-live YYYY-MM --db {path}",
+       "aucune base crm-roi à '{path}' ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
+    case .storeIsDirectory:
+      ("database path '{path}' is a directory; expected a file path like {path}/crm-roi.sqlite",
+       "le chemin de base '{path}' est un dossier ; attendu : un chemin de fichier comme {path}/crm-roi.sqlite")
+    case .storeNotCRMROI:
+      ("'{path}' is not a crm-roi database; expected a file made by crm-roi init (the file was not changed)",
+       "'{path}' n’est pas une base crm-roi ; attendu : un fichier créé par crm-roi init (le fichier n’a pas été modifié)")
+    case .storeNewerSchema:
+      ("'{path}' has schema version {found}, newer than this crm-roi supports ({supported}); upgrade crm-roi",
+       "'{path}' a le schéma version {found}, plus récent que ce que gère ce crm-roi ({supported}) ; mettez crm-roi à jour")
+    case .storeNotInitialized:
+      ("'{path}' has no settings yet; run: crm-roi init --go-live YYYY-MM --db {path}",
+       "'{path}' n’a pas encore de réglages ; lancez : crm-roi init --go-live AAAA-MM --db {path}")
+    case .storeAlreadyInitialized:
+      ("'{path}' is already initialised; change a setting with: crm-roi settings set KEY VALUE",
+       "'{path}' est déjà initialisée ; changez un réglage avec : crm-roi settings set CLÉ VALEUR")
+    case .storeDuplicateMetric:
+      ("metric '{name}' already exists; expected a new name (see crm-roi metric list)",
+       "l’indicateur '{name}' existe déjà ; attendu : un nouveau nom (voir crm-roi metric list)")
+    case .storeMetricHasOneSnapshot:
+      ("metric '{name}' has 1 snapshot; pass --force to remove it with it",
+       "l’indicateur '{name}' a 1 valeur saisie ; ajoutez --force pour le supprimer avec elle")
+    case .storeMetricHasSnapshots:
+      ("metric '{name}' has {count} snapshots; pass --force to remove it with them",
+       "l’indicateur '{name}' a {count} valeurs saisies ; ajoutez --force pour le supprimer avec elles")
+    case .storeNoSuchExpense:
+      ("no expense with id {id}; expected an id shown by crm-roi expense list",
+       "aucune dépense de numéro {id} ; attendu : un numéro affiché par crm-roi expense list")
+    case .storeCurrencyDecimals:
+      ("currency '{to}' has {toDecimals} decimals but the stored amounts are in {from} with {fromDecimals}; expected a currency with {fromDecimals} decimals (amounts are never converted)",
+       "la devise '{to}' a {toDecimals} décimales mais les montants enregistrés sont en {from} avec {fromDecimals} ; attendu : une devise à {fromDecimals} décimales (les montants ne sont jamais convertis)")
+    case .storeCurrencyRelabel:
+      ("amounts are stored in {from}; changing the currency to {to} relabels them without converting them; expected: crm-roi settings set currency {to} --relabel",
+       "les montants sont enregistrés en {from} ; passer la devise à {to} les renomme sans les convertir ; attendu : crm-roi settings set currency {to} --relabel")
+    case .storeNotWritable:
+      ("'{path}' cannot be read and written by this user; expected a database file you may write (check its permissions)",
+       "'{path}' ne peut pas être lu et écrit par cet utilisateur ; attendu : une base que vous pouvez modifier (vérifiez ses droits)")
+    case .storeFolderNotWritable:
+      ("the folder '{folder}' of database '{path}' cannot be written by this user (SQLite keeps its journal beside the file); expected a folder you may write",
+       "le dossier '{folder}' de la base '{path}' ne peut pas être modifié par cet utilisateur (SQLite garde son journal à côté du fichier) ; attendu : un dossier où vous pouvez écrire")
+    case .storeNotARegularFile:
+      ("'{path}' is not a regular file (a device, pipe or socket); expected a database file made by crm-roi init",
+       "'{path}' n’est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; attendu : une base créée par crm-roi init")
+    case .storeUnexpectedValue:
+      ("table {table}, row {row}, column {column} holds '{value}', which this crm-roi does not know; expected a value crm-roi writes (was the file changed by another program or a newer crm-roi?)",
+       "table {table}, ligne {row}, colonne {column} : '{value}', que ce crm-roi ne connaît pas ; attendu : une valeur écrite par crm-roi (le fichier a-t-il été modifié par un autre programme ou un crm-roi plus récent ?)")
+    case .storeEmptyFile:
+      ("'{path}' is an empty file, not a crm-roi database (the file was not changed); create one with: crm-roi init --go-live YYYY-MM --db {path}",
+       "'{path}' est un fichier vide, pas une base crm-roi (le fichier n’a pas été modifié) ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
+    case .storeCorrupt:
+      ("'{path}' is damaged ({detail}); expected an intact database: restore it from a backup (crm-roi backup)",
+       "'{path}' est endommagée ({detail}) ; attendu : une base intacte : restaurez-la depuis une sauvegarde (crm-roi backup)")
+    case .storeBackupExists:
+      ("'{path}' already exists; expected a new file name, or --force to replace it",
+       "'{path}' existe déjà ; attendu : un nouveau nom de fichier, ou --force pour le remplacer")
+    case .storeTargetNotRegular:
+      ("'{path}' is not a regular file (a device, a pipe or a folder); expected a file path to write (nothing was changed)",
+       "'{path}' n’est pas un fichier ordinaire (un périphérique, un tube ou un dossier) ; attendu : un chemin de fichier à écrire (rien n’a été modifié)")
+    case .storeTargetIsADatabase:
+      ("'{path}' is an SQLite database, which this would overwrite; expected another file name (nothing was changed)",
+       "'{path}' est une base SQLite, que ceci écraserait ; attendu : un autre nom de fichier (rien n’a été modifié)")
+    case .storeGoLiveLeavesExpense:
+      ("go-live {goLive} would put the expense of {date} more than 10 years before it (likely a typo); expected a go-live within 10 years of every expense",
+       "la mise en service {goLive} placerait la dépense du {date} plus de 10 ans avant elle (sans doute une faute de frappe) ; attendu : une mise en service à moins de 10 ans de chaque dépense")
+    case .storeKindDoesNotFit:
+      ("metric '{metric}' cannot become a {kind} metric: its value {value} for {month} does not fit that kind; expected a kind its values fit (fix the value first with crm-roi log {month} {metric}=VALUE, or crm-roi unlog {month} {metric})",
+       "l’indicateur '{metric}' ne peut pas devenir de type {kind} : sa valeur {value} pour {month} ne convient pas à ce type ; attendu : un type qui convienne à ses valeurs (corrigez d’abord la valeur avec crm-roi log {month} {metric}=VALEUR, ou crm-roi unlog {month} {metric})")
+    case .storeBackupOntoItself:
+      ("'{path}' is the database itself; expected another file for the backup",
+       "'{path}' est la base elle-même ; attendu : un autre fichier pour la sauvegarde")
+    case .storeExpenseNotRemoved:
+      ("expense {id} is not removed; expected the id of a removed expense (see crm-roi history)",
+       "la dépense {id} n’est pas supprimée ; attendu : le numéro d’une dépense supprimée (voir crm-roi history)")
+    case .storeChangedDuringImport:
+      ("the currency or the metrics changed while '{file}' was read, so its values may read differently now; nothing was imported: expected no change meanwhile (run the import again)",
+       "la devise ou les indicateurs ont changé pendant la lecture de '{file}', ses valeurs pourraient donc se lire autrement ; rien n’a été importé : attendu : aucun changement entre-temps (relancez l’import)")
+    case .storeCustomerKeyRaced:
+      ("another import stored the database's first orders while '{file}' was read, so its customers were keyed differently; nothing was imported: expected one first import at a time (run it again)",
+       "un autre import a enregistré les premières commandes de la base pendant la lecture de '{file}', ses clients ont donc été identifiés autrement ; rien n’a été importé : attendu : un seul premier import à la fois (relancez-le)")
+    case .storeDerivedOutOfRange:
+      ("the orders of {month} sum past what '{metric}' can hold; expected monthly sums below 922,337,203,685,477",
+       "les commandes de {month} dépassent ce que '{metric}' peut contenir ; attendu : des sommes mensuelles inférieures à 922 337 203 685 477")
+    case .storeDemoPathTaken:
+      ("'{path}' already exists and is not a crm-roi demo database; expected a new path for the demo",
+       "'{path}' existe déjà et n’est pas une base de démonstration crm-roi ; attendu : un nouveau chemin pour la démo")
+    case .storeCannotCreateFolder:
+      ("cannot create folder '{folder}': {reason}",
+       "impossible de créer le dossier '{folder}' : {reason}")
+    case .verbatim:
+      ("{text}",
+       "{text}")
+    case .cannotWriteOutput:
+      ("cannot write to standard output: {reason}; expected a destination with room for the whole output",
+       "impossible d’écrire sur la sortie standard : {reason} ; attendu : une destination avec la place pour toute la sortie")
+    case .cannotWriteFile:
+      ("cannot write '{path}': {reason}; expected a writable file path with room for the whole file (nothing there was changed)",
+       "impossible d’écrire '{path}' : {reason} ; attendu : un chemin de fichier modifiable avec la place pour tout le fichier (rien n’y a été modifié)")
+    case .temporaryReplaced:
+      ("its temporary file {path} was replaced while being written",
+       "son fichier temporaire {path} a été remplacé pendant l’écriture")
+    case .alreadyExists:
+      ("it already exists",
+       "il existe déjà")
+    case .cannotRemove:
+      ("cannot remove {path}: {reason}",
+       "impossible de supprimer {path} : {reason}")
+    case .columnWithoutName:
+      ("no name",
+       "sans nom")
+    case .atLine:
+      ("{file}:{line}: {message}",
+       "{file}:{line} : {message}")
+    case .atColumn:
+      ("{file}:{line}:{column} ({name}): {message}",
+       "{file}:{line}:{column} ({name}) : {message}")
+    case .cannotOpen:
+      ("cannot open: {reason}; expected {expected}",
+       "impossible d’ouvrir : {reason} ; attendu : {expected}")
+    case .readableCSV:
+      ("a readable CSV file",
+       "un fichier CSV lisible")
+    case .isADirectory:
+      ("is a directory; expected {expected}",
+       "est un dossier ; attendu : {expected}")
+    case .aCSVFile:
+      ("a CSV file",
+       "un fichier CSV")
+    case .noByteOrderMark:
+      ("no UTF-16 byte order mark; expected a UTF-16 file as Excel saves \"Unicode text\" (with its mark)",
+       "pas de marque d’ordre des octets UTF-16 ; attendu : un fichier UTF-16 tel qu’Excel enregistre le « Texte Unicode » (avec sa marque)")
+    case .notUTF16:
+      ("not valid UTF-16; expected a file saved as UTF-16 or UTF-8",
+       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-16 ou UTF-8")
+    case .cannotRead:
+      ("cannot read: {reason}",
+       "impossible de lire : {reason}")
+    case .fieldTooLong:
+      ("a field longer than 1,048,576 bytes; expected at most 1 MiB per field",
+       "un champ de plus de 1 048 576 octets ; attendu : au plus 1 Mio par champ")
+    case .quoteNeverClosed:
+      ("a quoted field is never closed; expected a closing \"",
+       "un champ entre guillemets n’est jamais fermé ; attendu : un \" fermant")
+    case .textAfterQuote:
+      ("text after a closing quote; expected {delimiter} or the end of the line",
+       "du texte après un guillemet fermant ; attendu : {delimiter} ou la fin de la ligne")
+    case .quoteInsideField:
+      ("a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote",
+       "un guillemet dans un champ sans guillemets ; attendu : tout le champ entre guillemets, avec \"\" pour chaque guillemet")
+    case .notUTF8:
+      ("not valid UTF-8; expected a UTF-8 encoded file (or --encoding windows-1252)",
+       "UTF-8 non valide ; attendu : un fichier encodé en UTF-8 (ou --encoding windows-1252)")
+    case .nulInField:
+      ("a NUL byte at byte {byte} of the field; expected text without NUL bytes",
+       "un octet NUL à l’octet {byte} du champ ; attendu : du texte sans octet NUL")
+    case .oneBadValue:
+      ("{file}: 1 bad value; nothing was imported",
+       "{file} : 1 valeur incorrecte ; rien n’a été importé")
+    case .badValues:
+      ("{file}: {count} bad values; nothing was imported",
+       "{file} : {count} valeurs incorrectes ; rien n’a été importé")
+    case .badValuesListed:
+      ("{file}: {count} bad values (the first {listed} are listed); nothing was imported",
+       "{file} : {count} valeurs incorrectes (les {listed} premières sont listées) ; rien n’a été importé")
+    case .columnTwice:
+      ("column '{name}' appears twice; expected each column once",
+       "la colonne '{name}' apparaît deux fois ; attendu : chaque colonne une seule fois")
+    case .valueWithoutColumnName:
+      ("'{value}' is in a column with no header; expected the column named in the header row, or left empty",
+       "'{value}' est dans une colonne sans en-tête ; attendu : la colonne nommée dans la ligne d’en-tête, ou laissée vide")
+    case .unknownColumn:
+      ("unknown column '{name}'; expected {expected}, or leave it out with --ignore-column '{name}'",
+       "colonne inconnue '{name}' ; attendu : {expected}, ou écartez-la avec --ignore-column '{name}'")
+    case .aComma:
+      ("a comma",
+       "une virgule")
+    case .aSemicolon:
+      ("a semicolon",
+       "un point-virgule")
+    case .aTab:
+      ("a tab",
+       "une tabulation")
+    case .aCharacter:
+      ("a '{character}'",
+       "un '{character}'")
+    case .ruleIncomplete:
+      ("'{rule}' is incomplete; expected {expected}",
+       "'{rule}' est incomplète ; attendu : {expected}")
+    case .ruleTooLong:
+      ("unexpected '{word}' after the rule; expected {expected}",
+       "'{word}' inattendu après la règle ; attendu : {expected}")
+    case .ruleNotAnAccount:
+      ("'{word}' is not an account prefix; expected digits, like 651, in {expected}",
+       "'{word}' n’est pas un préfixe de compte ; attendu : des chiffres, comme 651, dans {expected}")
+    case .ruleAccountForm:
+      ("account PREFIX CATEGORY, like account 651 license",
+       "account PRÉFIXE CATÉGORIE, comme account 651 license")
+    case .ruleVATAccount:
+      ("'{prefix}' takes in VAT accounts (4456…), which never count; expected an expense account prefix like 651",
+       "'{prefix}' englobe des comptes de TVA (4456…), qui ne comptent jamais ; attendu : un préfixe de compte de charges comme 651")
+    case .ruleSupplierForm:
+      ("supplier \"NAME\" CATEGORY, like supplier \"OVH\" service",
+       "supplier \"NOM\" CATÉGORIE, comme supplier \"OVH\" service")
+    case .ruleNotASupplier:
+      ("'{word}' is not a supplier name; expected {expected}",
+       "'{word}' n’est pas un nom de fournisseur ; attendu : {expected}")
+    case .ruleLabelForm:
+      ("label /PATTERN/ CATEGORY, like label /CRM|Salesforce/ license",
+       "label /MOTIF/ CATÉGORIE, comme label /CRM|Salesforce/ license")
+    case .ruleNotAPattern:
+      ("'{word}' is not a pattern; expected {expected}",
+       "'{word}' n’est pas un motif ; attendu : {expected}")
+    case .rulePatternRefused:
+      ("'/{pattern}/' is refused: {problem}; expected a pattern without a repeated group that repeats inside, like /{example}/",
+       "'/{pattern}/' est refusé : {problem} ; attendu : un motif sans groupe répété qui se répète à l’intérieur, comme /{example}/")
+    case .ruleBadPattern:
+      ("'/{pattern}/' is not a valid pattern ({error}); expected a Swift regular expression, like /CRM|Salesforce/",
+       "'/{pattern}/' n’est pas un motif valide ({error}) ; attendu : une expression régulière Swift, comme /CRM|Salesforce/")
+    case .ruleMetricForm:
+      ("metric NAME account PREFIX debit|credit, like metric sales account 70 credit",
+       "metric NOM account PRÉFIXE debit|credit, comme metric sales account 70 credit")
+    case .ruleNotAMetric:
+      ("'{word}' is not a metric name; expected {expected}",
+       "'{word}' n’est pas un nom d’indicateur ; attendu : {expected}")
+    case .ruleSide:
+      ("debit (Debit − Credit) or credit (Credit − Debit) in {form}",
+       "debit (Débit − Crédit) ou credit (Crédit − Débit) dans {form}")
+    case .fecRuleUnknown:
+      ("'{word}' is not a rule; expected account, supplier, label or metric",
+       "'{word}' n’est pas une règle ; attendu : account, supplier, label ou metric")
+    case .fecNoRules:
+      ("no rules; expected lines like account 651 license (expected account, supplier, label or metric)",
+       "aucune règle ; attendu : des lignes comme account 651 license (account, supplier, label ou metric)")
+    case .ruleQuoteNeverClosed:
+      ("a quote is never closed; expected \"NAME\"",
+       "un guillemet n’est jamais fermé ; attendu : \"NOM\"")
+    case .rulePatternNeverClosed:
+      ("a pattern is never closed; expected /PATTERN/",
+       "un motif n’est jamais fermé ; attendu : /MOTIF/")
+    case .patternExponential:
+      ("a group that repeats and holds a repetition or an alternative (like (a+)+) can take exponential time",
+       "un groupe qui se répète et contient une répétition ou une alternative (comme (a+)+) peut prendre un temps exponentiel")
+    case .aRulesFile:
+      ("a rules file",
+       "un fichier de règles")
+    case .ruleWrongLength:
+      ("'{rule}' is not complete or has more; expected {expected}",
+       "'{rule}' est incomplète ou en dit trop ; attendu : {expected}")
+    case .ruleSkipForm:
+      ("skip N, like skip 3",
+       "skip N, comme skip 3")
+    case .ruleSkipCount:
+      ("a number of records from 0 to 1000",
+       "un nombre d’enregistrements de 0 à 1000")
+    case .ruleColumnForm:
+      ("column \"NAME IN THE FILE\" FIELD, like column \"Montant TTC\" amount (or _ to leave it out)",
+       "column \"NOM DANS LE FICHIER\" CHAMP, comme column \"Montant TTC\" amount (ou _ pour l’écarter)")
+    case .ruleFieldTwice:
+      ("'{field}' is already the field of the column on line {line}; expected each field from one column",
+       "'{field}' est déjà le champ de la colonne de la ligne {line} ; attendu : chaque champ tiré d’une seule colonne")
+    case .ruleCategoryForm:
+      ("category NAME, like category hardware",
+       "category NOM, comme category hardware")
+    case .ruleNegateForm:
+      ("negate FIELD, like negate amount",
+       "negate CHAMP, comme negate amount")
+    case .ruleIfForm:
+      ("if \"COLUMN\" ~ /PATTERN/ category NAME, or … skip",
+       "if \"COLONNE\" ~ /MOTIF/ category NOM, ou … skip")
+    case .ruleInvalidPattern:
+      ("'/{pattern}/' is not a valid pattern; expected a regular expression like /OVH|Scaleway/",
+       "'/{pattern}/' n’est pas un motif valide ; attendu : une expression régulière comme /OVH|Scaleway/")
+    case .ruleIfSkipForm:
+      ("if \"COLUMN\" ~ /PATTERN/ skip",
+       "if \"COLONNE\" ~ /MOTIF/ skip")
+    case .ruleIfCategoryForm:
+      ("if \"COLUMN\" ~ /PATTERN/ category NAME",
+       "if \"COLONNE\" ~ /MOTIF/ category NOM")
+    case .ruleIfAction:
+      ("category NAME or skip after the pattern",
+       "category NOM ou skip après le motif")
+    case .csvRuleUnknown:
+      ("'{word}' is not a rule; expected skip, column, category, if or negate",
+       "'{word}' n’est pas une règle ; attendu : skip, column, category, if ou negate")
+    case .ruleNoHeader:
+      ("no header row after {skip} skipped; expected the file the rules in {file} describe",
+       "pas de ligne d’en-tête après {skip} sautées ; attendu : le fichier que décrivent les règles de {file}")
+    case .ruleNoColumn:
+      ("no column '{column}' in {file}; expected one of: {names}",
+       "pas de colonne '{column}' dans {file} ; attendu : l’une de : {names}")
+    case .formEncoding:
+      ("utf-8, utf-16, windows-1252 or latin9",
+       "utf-8, utf-16, windows-1252 ou latin9")
+    case .formDateNotLongBefore:
+      ("a date from {first}-01 on: more than {years} years before go-live is likely a typo",
+       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service, c’est sans doute une faute de frappe")
+    case .fecSumOutOfRange:
+      ("the sum for metric {metric} passes the 64-bit range; expected smaller amounts",
+       "la somme de l’indicateur {metric} dépasse la plage des entiers 64 bits ; attendu : des montants plus petits")
+    case .fecMetricMonth:
+      ("the month of metric {metric} ({file}:{line}): {error}",
+       "le mois de l’indicateur {metric} ({file}:{line}) : {error}")
+    case .fecMetricSum:
+      ("metric {metric} for {month} sums to {value}: {error}",
+       "l’indicateur {metric} pour {month} fait une somme de {value} : {error}")
+    case .ordersEmptyFile:
+      ("the file is empty; expected a header row of a {preset} orders export",
+       "le fichier est vide ; attendu : une ligne d’en-tête d’un export de commandes {preset}")
+    case .ordersOtherPreset:
+      ("no column {columns} of the {preset} preset; expected --preset {likely}, as the header is a {likely} export",
+       "pas de colonne {columns} du format {preset} ; attendu : --preset {likely}, car l’en-tête est celui d’un export {likely}")
+    case .ordersMissingColumns:
+      ("no column {columns}; expected a {preset} orders export with {required} (any case), or --preset and --rules for another export",
+       "pas de colonne {columns} ; attendu : un export de commandes {preset} avec {required} (en majuscules ou minuscules), ou --preset et --rules pour un autre export")
+    case .formOrderAmount:
+      ("an order amount of at most {maximum} {code}",
+       "un montant de commande d’au plus {maximum} {code}")
+    case .formOrderID:
+      ("the order's id or number, at most 256 characters",
+       "l’identifiant ou le numéro de la commande, au plus 256 caractères")
+    case .formOrderOnce:
+      ("each order once (it is also on line {line})",
+       "chaque commande une seule fois (elle est aussi à la ligne {line})")
+    case .formOrderOnceShopify:
+      ("each order once (it is also on line {line}); a line item's row leaves Total empty",
+       "chaque commande une seule fois (elle est aussi à la ligne {line}) ; la ligne d’un article laisse Total vide")
+    case .formDatabaseCurrency:
+      ("{code}, the database's currency",
+       "{code}, la devise de la base")
+    case .formOrderDate:
+      ("a date no later than {month} (an order cannot come from the future)",
+       "une date au plus tard en {month} (une commande ne peut pas venir du futur)")
+    case .formOrderNetInRange:
+      ("a total whose net (total − taxes − shipping) fits in {code}'s range",
+       "un total dont le net (total − taxes − livraison) tient dans la plage de {code}")
+    case .formOrderTotal:
+      ("a total of at least its taxes and shipping (the net amount, total − taxes − shipping, is {net})",
+       "un total au moins égal à ses taxes et frais de livraison (le montant net, total − taxes − livraison, vaut {net})")
+    case .formOrderNet:
+      ("a net amount of 0 or more",
+       "un montant net de 0 ou plus")
+    case .formRefunded:
+      ("a refunded amount of 0 or more",
+       "un montant remboursé de 0 ou plus")
+    case .formStatus:
+      ("a status of at most 64 characters",
+       "un statut d’au plus 64 caractères")
+    case .fecHeader:
+      ("the FEC header {columns} (or Montant|Sens for Debit|Credit), separated by tabs or |",
+       "l’en-tête FEC {columns} (ou Montant|Sens pour Debit|Credit), séparé par des tabulations ou des |")
+    case .aFECFile:
+      ("a FEC file",
+       "un fichier FEC")
+    case .fecEmpty:
+      ("an empty file; expected {expected}",
+       "un fichier vide ; attendu : {expected}")
+    case .fecNoSeparator:
+      ("no tab or | in the header; expected {expected}",
+       "ni tabulation ni | dans l’en-tête ; attendu : {expected}")
+    case .fecNoColumn:
+      ("no column '{column}'; expected {expected}",
+       "pas de colonne '{column}' ; attendu : {expected}")
+    case .fecPipes:
+      ("'|'",
+       "des '|'")
+    case .fecTabs:
+      ("tabs",
+       "des tabulations")
+    case .fecOneField:
+      ("1 field; expected {expected} as in the header, separated by {separator}",
+       "1 champ ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
+    case .fecFieldCount:
+      ("{count} fields; expected {expected} as in the header, separated by {separator}",
+       "{count} champs ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
+    case .nulByte:
+      ("a NUL byte; expected text without NUL bytes",
+       "un octet NUL ; attendu : du texte sans octet NUL")
+    case .fecRequired:
+      ("a {column} on every line of a FEC",
+       "un {column} sur chaque ligne d’un FEC")
+    case .fecDifferenceOutOfRange:
+      ("'{debit}' less '{credit}' is out of range; expected amounts within the 64-bit range",
+       "'{debit}' moins '{credit}' sort de la plage ; attendu : des montants dans la plage des entiers 64 bits")
+    case .fecDateForm:
+      ("a date as YYYYMMDD, like 20250315",
+       "une date au format AAAAMMJJ, comme 20250315")
+    case .fecRealDay:
+      ("a date as YYYYMMDD, like 20250315 (a real day)",
+       "une date au format AAAAMMJJ, comme 20250315 (un jour qui existe)")
+    case .fecWholeAmount:
+      ("an amount like 1234,56 (digits, a decimal comma, no decimals, no thousands separator)",
+       "un montant comme 1234 (des chiffres, sans décimales, sans séparateur de milliers)")
+    case .fecAmount:
+      ("an amount like 1234,56 (digits, a decimal comma, at most {places} decimals, no thousands separator)",
+       "un montant comme 1234,56 (des chiffres, une virgule décimale, au plus {places} décimales, sans séparateur de milliers)")
+    case .fecSide:
+      ("D (debit) or C (credit)",
+       "D (débit) ou C (crédit)")
+    case .notUTF16Text:
+      ("not valid UTF-16; expected a file saved as UTF-8, ISO-8859-15 or UTF-16",
+       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-8, ISO-8859-15 ou UTF-16")
+    case .formDayFirstDate:
+      ("a date like 2026-02-01, 01/02/2026, 01.02.2026 or 01-02-2026 (day first)",
+       "une date comme 2026-02-01, 01/02/2026, 01.02.2026 ou 01-02-2026 (le jour d’abord)")
+    case .formMonthFirstDate:
+      ("a date like 2026-02-01 or 02/01/2026 (month first, --date-format mdy)",
+       "une date comme 2026-02-01 ou 02/01/2026 (le mois d’abord, --date-format mdy)")
+    case .formHumanMonth:
+      ("a month like 2026-02, 02/2026, févr. 2026 or Feb 2026",
+       "un mois comme 2026-02, 02/2026, févr. 2026 ou Feb 2026")
+    case .formDayFirstNoMonth:
+      ("a day-first date (there is no month {month}); if this file writes the month first, import it with --date-format mdy",
+       "une date avec le jour d’abord (il n’y a pas de mois {month}) ; si ce fichier écrit le mois d’abord, importez-le avec --date-format mdy")
+    case .formExistingDate:
+      ("a date that exists ({date} does not); {form}",
+       "une date qui existe ({date} n’existe pas) ; {form}")
+    case .formCommaNumber:
+      ("a number like 1234,56, 1 234,56 or 1.234,56, with {code} or its symbol if any",
+       "un nombre comme 1234,56, 1 234,56 ou 1.234,56, avec {code} ou son symbole s’il y en a")
+    case .formPointNumber:
+      ("a number like 1234.56 or 1,234.56, with {code} or its symbol if any",
+       "un nombre comme 1234.56 ou 1,234.56, avec {code} ou son symbole s’il y en a")
+    case .formCurrencySymbol:
+      ("an amount in {code}, the database's currency ({symbol} is not {code})",
+       "un montant en {code}, la devise de la base ({symbol} n’est pas {code})")
+    case .formCurrencyCode:
+      ("an amount in {code}, the database's currency, not {other}",
+       "un montant en {code}, la devise de la base, pas en {other}")
+    case .expensesEmptyFile:
+      ("the file is empty; expected a header row like {example}",
+       "le fichier est vide ; attendu : une ligne d’en-tête comme {example}")
+    case .expenseColumns:
+      ("columns from {example} (or their French names)",
+       "des colonnes parmi {example} (ou leurs noms français)")
+    case .expenseHeaderLacks:
+      ("the header '{header}' has no {columns} column; expected a header row like {example} (or the French date;catégorie;montant)",
+       "l’en-tête '{header}' n’a pas de colonne {columns} ; attendu : une ligne d’en-tête comme {example} (ou en français date;catégorie;montant)")
+    case .fieldCount:
+      ("{count} fields; expected {expected}, one per header column",
+       "{count} champs ; attendu : {expected}, un par colonne d’en-tête")
+    case .ambiguousNumber:
+      ("'{value}' could be {plain} or a grouped {grouped}, as other values in this file group thousands; expected it written unambiguously",
+       "'{value}' pourrait valoir {plain} ou {grouped} avec séparateur de milliers, comme d’autres valeurs de ce fichier ; attendu : une écriture sans ambiguïté")
+    case .metricsEmptyFile:
+      ("the file is empty; expected a header row: month,metric,value or month,NAME,NAME…",
+       "le fichier est vide ; attendu : une ligne d’en-tête month,metric,value ou month,NOM,NOM…")
+    case .metricsNoMonth:
+      ("the header '{header}' has no month column; expected month,metric,value or month,NAME,NAME…",
+       "l’en-tête '{header}' n’a pas de colonne month ; attendu : month,metric,value ou month,NOM,NOM…")
+    case .metricColumnUnknown:
+      ("{error}, or leave the column out with --ignore-column '{name}'",
+       "{error}, ou écartez la colonne avec --ignore-column '{name}'")
+    case .valueTwice:
+      ("{metric} for {month} is also on line {line}; expected one value per metric and month",
+       "{metric} pour {month} est aussi à la ligne {line} ; attendu : une valeur par indicateur et par mois")
+    case .formDatabasePath:
+      ("a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)",
+       "un chemin de fichier de base, comme crm-roi.sqlite (pas :memory: de SQLite ni une URI file:)")
+    case .formPercentRange:
+      ("a percent from {low} to {high}",
+       "un pourcentage de {low} à {high}")
+    case .fromSource:
+      ("{source}: {error}",
+       "{source} : {error}")
+    case .sourceEnvironment:
+      ("environment",
+       "environnement")
+    case .categoryLicense:
+      ("license",
+       "licence")
+    case .categoryInstallation:
+      ("installation",
+       "installation")
+    case .categoryHardware:
+      ("hardware",
+       "matériel")
+    case .categoryLabor:
+      ("labor",
+       "main-d’œuvre")
+    case .categoryService:
+      ("service",
+       "prestation")
+    case .categoryTraining:
+      ("training",
+       "formation")
+    case .categoryMaintenance:
+      ("maintenance",
+       "entretien")
+    case .categoryOther:
+      ("other",
+       "autre")
+    case .everyMonth:
+      ("month",
+       "mois")
+    case .everyQuarter:
+      ("quarter",
+       "trimestre")
+    case .everyYear:
+      ("year",
+       "an")
+    case .expenseSummary:
+      ("{date} {category} {amount}",
+       "{date} {category} {amount}")
+    case .recursToHorizonEnd:
+      (" every {every} until the horizon end",
+       " chaque {every} jusqu’à la fin de l’horizon")
+    case .recursUntil:
+      (" every {every} until {until}",
+       " chaque {every} jusqu’à {until}")
+    case .columnID:
+      ("ID",
+       "N°")
+    case .columnDate:
+      ("Date",
+       "Date")
+    case .columnCategory:
+      ("Category",
+       "Catégorie")
+    case .columnAmount:
+      ("Amount",
+       "Montant")
+    case .columnRecurs:
+      ("Recurs",
+       "Récurrence")
+    case .columnUntil:
+      ("Until",
+       "Jusqu’à")
+    case .columnNote:
+      ("Note",
+       "Note")
+    case .laborNote:
+      ("{hours} h × {rate}",
+       "{hours} h × {rate}")
+    case .recursEvery:
+      ("every {every}",
+       "chaque {every}")
+    case .once:
+      ("once",
+       "une fois")
+    case .horizon:
+      ("horizon",
+       "horizon")
+    case .expenseAdded:
+      ("Added expense {id}: {expense}{recurrence}.",
+       "Dépense {id} ajoutée : {expense}{recurrence}.")
+    case .noExpensesYet:
+      ("No expenses yet: add one with crm-roi expense add.",
+       "Aucune dépense pour l’instant : ajoutez-en une avec crm-roi expense add.")
+    case .expenseRestored:
+      ("Restored expense {id}: {date} {category}.",
+       "Dépense {id} restaurée : {date} {category}.")
+    case .expenseRemoved:
+      ("Removed expense {id}; crm-roi expense restore {id} brings it back.",
+       "Dépense {id} supprimée ; crm-roi expense restore {id} la rétablit.")
+    case .formExpenseID:
+      ("an expense id, a positive whole number",
+       "un numéro de dépense, un nombre entier positif")
+    case .formSomeField:
+      ("at least one field to change, like --amount 9900",
+       "au moins un champ à modifier, comme --amount 9900")
+    case .formEveryOrNone:
+      ("month, quarter, year, or none (once) for a one-time expense",
+       "month, quarter, year, ou none (once) pour une dépense ponctuelle")
+    case .formUntilOrNone:
+      ("a month like 2026-12, or none to run to the horizon end",
+       "un mois comme 2026-12, ou none pour aller jusqu’à la fin de l’horizon")
+    case .formNoUntilWhenOnce:
+      ("no end month for an expense made one-time with --every none",
+       "pas de mois de fin pour une dépense rendue ponctuelle avec --every none")
+    case .expenseUpdated:
+      ("Updated expense {id}: {expense}.",
+       "Dépense {id} modifiée : {expense}.")
+    case .expenseUnchanged:
+      ("Expense {id} already reads so: nothing changed.",
+       "La dépense {id} est déjà ainsi : rien n’a changé.")
+    case .formSomePair:
+      ("at least one NAME=VALUE, like sales=182000",
+       "au moins un NOM=VALEUR, comme sales=182000")
+    case .formPair:
+      ("NAME=VALUE, like sales=182000",
+       "NOM=VALEUR, comme sales=182000")
+    case .formMetricOnce:
+      ("each metric once per command",
+       "chaque indicateur une seule fois par commande")
+    case .sourceValueOf:
+      ("value of {metric}",
+       "valeur de {metric}")
+    case .logged:
+      ("Logged {month}: {added} added, {replaced} replaced, {unchanged} unchanged.",
+       "Saisi {month} : {added} ajoutées, {replaced} remplacées, {unchanged} inchangées.")
+    case .unloggedOne:
+      ("Removed 1 value of {month}.",
+       "1 valeur de {month} supprimée.")
+    case .unlogged:
+      ("Removed {count} values of {month}.",
+       "{count} valeurs de {month} supprimées.")
+    case .sourceGoLiveAndHorizon:
+      ("--go-live and --horizon-years",
+       "--go-live et --horizon-years")
+    case .created:
+      ("Created {path}",
+       "Base créée : {path}")
+    case .wrote:
+      ("Wrote {path}",
+       "Écrit : {path}")
+    case .formLimit:
+      ("a whole number above 0, like 50",
+       "un nombre entier supérieur à 0, comme 50")
+    case .columnTime:
+      ("Time (UTC)",
+       "Heure (UTC)")
+    case .columnAction:
+      ("Action",
+       "Action")
+    case .columnSubject:
+      ("Subject",
+       "Objet")
+    case .columnOld:
+      ("Old",
+       "Avant")
+    case .columnNew:
+      ("New",
+       "Après")
+    case .noHistoryYet:
+      ("No changes recorded yet.",
+       "Aucune modification enregistrée pour l’instant.")
+    case .noProblems:
+      ("No problems found.",
+       "Aucun problème trouvé.")
+    case .oneFinding:
+      ("1 finding.",
+       "1 constat.")
+    case .findings:
+      ("{count} findings.",
+       "{count} constats.")
+    case .backedUp:
+      ("Backed up {path} to {file}.",
+       "{path} sauvegardée dans {file}.")
+    case .sourceMetricName:
+      ("metric name",
+       "nom de l’indicateur")
+    case .metricAdded:
+      ("Added metric {name} ({kind}).",
+       "Indicateur {name} ajouté ({kind}).")
+    case .formSomeMetricOption:
+      ("at least one of --kind, --margin, --unit-value, --target, --attribution, --rename, --from-orders",
+       "au moins l’une des options --kind, --margin, --unit-value, --target, --attribution, --rename, --from-orders")
+    case .metricUpdated:
+      ("Updated metric {name}.",
+       "Indicateur {name} modifié.")
+    case .columnName:
+      ("Name",
+       "Nom")
+    case .columnKind:
+      ("Kind",
+       "Type")
+    case .columnMoneyPerChange:
+      ("Money per change",
+       "Valeur d’un changement")
+    case .columnAttribution:
+      ("Attribution",
+       "Attribution")
+    case .factorMargin:
+      ("margin {margin}",
+       "marge {margin}")
+    case .factorPerUnit:
+      ("{amount} per unit",
+       "{amount} par unité")
+    case .factorCost:
+      ("each {code} less is saved",
+       "chaque {code} en moins est économisé")
+    case .factorNone:
+      ("none",
+       "aucune")
+    case .kindFromOrders:
+      (" (from orders: {series})",
+       " (des commandes : {series})")
+    case .noMetricsYet:
+      ("No metrics yet: add one with crm-roi metric add.",
+       "Aucun indicateur pour l’instant : ajoutez-en un avec crm-roi metric add.")
+    case .metricRemoved:
+      ("Removed metric {name}.",
+       "Indicateur {name} supprimé.")
+    case .relabelled:
+      ("Relabelled the amounts from {from} to {to}; they were not converted.",
+       "Montants renommés de {from} en {to} ; ils n’ont pas été convertis.")
+    case .settingsShown:
+      ("currency           {currency} ({decimals} decimals)\ngo-live            {goLive}\nbaseline-months    {baselineMonths} ({first} to {last})\nhorizon-years      {horizonYears} (recurring costs until {horizonEnd})\nfiscal-year-start  {fiscalYearStart} (go-live is in {quarter})\nbaseline-method    {baselineMethod}\nlanguage           {language}",
+       "currency           {currency} ({decimals} décimales)\ngo-live            {goLive}\nbaseline-months    {baselineMonths} ({first} à {last})\nhorizon-years      {horizonYears} (coûts récurrents jusqu’à {horizonEnd})\nfiscal-year-start  {fiscalYearStart} (mise en service au {quarter})\nbaseline-method    {baselineMethod}\nlanguage           {language}")
+    case .languageNotSet:
+      ("not set (--lang, CRM_ROI_LANG or the locale, else en)",
+       "non réglée (--lang, CRM_ROI_LANG ou la locale, sinon en)")
+    case .formSetting:
+      ("a setting: {keys}",
+       "un réglage : {keys}")
+    case .formDelimiter:
+      ("',', ';' or tab",
+       "',', ';' ou tab")
+    case .formOneDecimalMark:
+      ("one of --decimal-comma and --decimal-point",
+       "une seule des options --decimal-comma et --decimal-point")
+    case .formDateOrder:
+      ("dmy or mdy",
+       "dmy ou mdy")
+    case .dialectSummary:
+      ("{encoding}, {separated}, {decimal}{dates}",
+       "{encoding}, {separated}, {decimal}{dates}")
+    case .commaSeparated:
+      ("comma-separated",
+       "séparé par des virgules")
+    case .semicolonSeparated:
+      ("semicolon-separated",
+       "séparé par des points-virgules")
+    case .tabSeparated:
+      ("tab-separated",
+       "séparé par des tabulations")
+    case .decimalComma:
+      ("decimal comma",
+       "virgule décimale")
+    case .decimalPoint:
+      ("decimal point",
+       "point décimal")
+    case .monthFirstDates:
+      (", month-first dates",
+       ", dates avec le mois d’abord")
+    case .imported:
+      ("Imported",
+       "Importé :")
+    case .wouldImport:
+      ("Dry run, nothing written: would import",
+       "Essai à blanc, rien n’est écrit ; importerait :")
+    case .importedExpenses:
+      ("{action} {file}: {added} added, 0 replaced, {skipped} skipped (already stored); read as {dialect}.",
+       "{action} {file} : {added} ajoutées, 0 remplacée, {skipped} ignorées (déjà enregistrées) ; lu comme {dialect}.")
+    case .importedMetrics:
+      ("{action} {file}: {added} added, {replaced} replaced, {skipped} skipped (same value stored); read as {dialect}.",
+       "{action} {file} : {added} ajoutées, {replaced} remplacées, {skipped} ignorées (même valeur enregistrée) ; lu comme {dialect}.")
+    case .importedOrders:
+      ("{action} {file}: {added} orders added, {replaced} replaced, {skipped} skipped (already stored){leftOut}{passedOver}; read as {dialect}.",
+       "{action} {file} : {added} commandes ajoutées, {replaced} remplacées, {skipped} ignorées (déjà enregistrées){leftOut}{passedOver} ; lu comme {dialect}.")
+    case .ordersLeftOut:
+      ("; {count} cancelled, voided or failed (kept, counted nowhere)",
+       " ; {count} annulées ou échouées (gardées, comptées nulle part)")
+    case .lineItemsPassedOver:
+      ("; {count} line-item rows of orders already read",
+       " ; {count} lignes d’articles de commandes déjà lues")
+    case .importedFEC:
+      ("{action} {file}: {added} expenses added, {skipped} skipped (already imported), {credits} credit lines left out; {values} metric values added, {replaced} replaced; read as {encoding}.",
+       "{action} {file} : {added} dépenses ajoutées, {skipped} ignorées (déjà importées), {credits} lignes au crédit écartées ; {values} valeurs d’indicateurs ajoutées, {replaced} remplacées ; lu comme {encoding}.")
+    case .databaseDamaged:
+      ("the database is damaged ({detail}); expected an intact database: run crm-roi check, and restore it from a backup",
+       "la base est endommagée ({detail}) ; attendu : une base intacte : lancez crm-roi check, et restaurez-la depuis une sauvegarde")
+    case .sqliteError:
+      ("SQLite error {code}: {message}",
+       "erreur SQLite {code} : {message}")
+    case .sqliteErrorIn:
+      ("SQLite error {code}: {message} (in {sql})",
+       "erreur SQLite {code} : {message} (dans {sql})")
+    }
+  }
+}
