@@ -26,7 +26,7 @@ enum FastPath {
 
   /// `expense add`'s options; those parsed `.unconditional` take any value, even one starting with '-'.
   private static let expenseAddOptions: [String: Bool] = [
-    "db": false, "date": false, "category": false, "every": false, "until": false,
+    "db": false, "lang": false, "date": false, "category": false, "every": false, "until": false,
     "amount": true, "hours": true, "rate": true, "note": true,
   ]
 
@@ -42,8 +42,11 @@ enum FastPath {
       values[name] = value
     }
     guard let date = values["date"], let category = values["category"] else { return nil }
+    var language = LanguageOption()
+    language.lang = values["lang"]
     var database = DatabaseOptions()
     database.db = values["db"]
+    database.language = language
     var command = CRMROI.ExpenseCommand.Add()
     command.database = database
     command.date = date

@@ -31,7 +31,7 @@ public final class ExpenseCSVReader {
   static let headerAliases: [String: String] = [
     "date": "date", "category": "category", "categorie": "category", "amount": "amount", "montant": "amount",
     "note": "note", "libelle": "note", "commentaire": "note", "hours": "hours", "heures": "hours", "rate": "rate",
-    "taux": "rate", "taux horaire": "rate", "every": "every", "frequence": "every", "periodicite": "every",
+    "taux": "rate", "taux horaire": "rate", "every": "every", "frequence": "every", "periodicite": "every",  // no-catalogue: column names a file may use
     "until": "until", "jusqu'a": "until", "jusqu'au": "until", "fin": "until",
   ]
 

@@ -8,6 +8,9 @@ public struct ValueError: ExplainedError, Equatable, Sendable {
     self.expected = expected
   }
 
+  /// Two errors are the same when they say the same.
+  public static func == (lhs: ValueError, rhs: ValueError) -> Bool { lhs.description == rhs.description }
+
   public var phrase: Phrase {
     value.isEmpty
       ? Phrase(.valueMissing, phrases: ["expected": .phrase(expected)])

@@ -12,7 +12,7 @@ public enum ExpenseCategory: String, CaseIterable, Sendable {
     "main d'oeuvre": .labor, "main-d’œuvre": .labor, "main-d’oeuvre": .labor, "main d’œuvre": .labor,
     "main d’oeuvre": .labor, "travail": .labor, "abonnement": .service,
     "abonnements": .service, "prestation": .service, "autre": .other, "autres": .other,
-    "entretien": .maintenance, "mise en place": .installation,
+    "entretien": .maintenance, "mise en place": .installation,  // no-catalogue: names a person may type
   ]
 
   /// A category's name or alias, in any case; an unknown one is refused with the closest name.

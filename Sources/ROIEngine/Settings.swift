@@ -49,7 +49,7 @@ public struct Settings: Equatable, Sendable {
   public func validate() throws {
     if baselineMethod == .seasonal, baselineMonths < 12 {
       throw ValueError(
-        value: "baseline-method seasonal, baseline-months \(baselineMonths)",
+        value: "baseline-method seasonal, baseline-months \(baselineMonths)",  // no-catalogue: settings as typed
         expected: Phrase(.formSeasonalNeedsAYear))
     }
     guard horizonEnd.year <= Month.years.upperBound else {

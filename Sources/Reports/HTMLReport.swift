@@ -7,24 +7,28 @@ public enum HTMLReport {
     let currency = report.currency
     let settings = report.settings
     let rows = report.quarters
-    let labels = rows.map(\.quarter.description)
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let labels = rows.map { say.quarter($0.quarter) }
     func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
-    func moneyTick(_ tick: Rational) -> String {
-      var text = currency.grouped(currency.minor(fromMajor: tick))
-      if text.hasSuffix("." + String(repeating: "0", count: currency.minorUnits)) && currency.minorUnits > 0 {
-        text.removeLast(currency.minorUnits + 1)
-      }
-      return "\(text) \(currency.code)"
-    }
-    func money(_ minor: Rational) -> String { "\(currency.grouped(minor)) \(currency.code)" }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    func quarter(_ quarter: Quarter?, else none: Message) -> String { quarter.map(say.quarter) ?? text(none) }
+
+    let projectionItem = report.projection.map { projection in
+      "<dt>\(text(.htmlProjectionTo, ["month": say.month(settings.horizonEnd)]))</dt><dd id=\"projection\" class=\"projected\">"
+        + text(.htmlProjectionDetail, [
+          "benefit": money(projection.lifetimeBenefit), "roi": say.percent(projection.lifetimeROI),
+          "breakEven": quarter(projection.breakEvenQuarter, else: .notByHorizonEnd), "runRate": money(projection.runRate),
+        ]) + "</dd>"
+    } ?? ""
 
     var html = """
       <!DOCTYPE html>
-      <html lang="en">
+      <html lang="\(language.rawValue)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>CRM ROI report</title>
+      <title>\(text(.htmlTitle))</title>
       <style>
       body { font: 15px/1.45 system-ui, sans-serif; color: #1d2733; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
       h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; }
@@ -50,50 +54,51 @@ public enum HTMLReport {
       </style>
       </head>
       <body>
-      <h1>CRM ROI report</h1>
-      <p>Currency \(escape(currency.code)), go-live \(settings.goLive), baseline \(settings.baselineMonths) months \
-      (\(settings.baselineWindow.lowerBound) to \(settings.baselineWindow.upperBound)), horizon \(settings.horizonYears) \
-      years to \(settings.horizonEnd), fiscal year from month \(settings.fiscalYearStart). As of \(report.asOf), \
-      the latest month with logged values.</p>
-      <p id="verdict"><strong>\(escape(TextReport.verdict(report)))</strong></p>
+      <h1>\(text(.htmlTitle))</h1>
+      <p>\(escape(text(.htmlSettings, [
+        "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
+        "baselineStart": say.month(settings.baselineWindow.lowerBound), "baselineEnd": say.month(settings.baselineWindow.upperBound),
+        "horizon": say.count(settings.horizonYears, .year, .years), "horizonEnd": say.month(settings.horizonEnd),
+        "fiscalYearStart": "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
+      ])))</p>
+      <p id="verdict"><strong>\(escape(TextReport.verdict(report, language: language)))</strong></p>
       <dl class="summary">
-      <dt>Total cost of ownership</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
-      <dt>Break-even quarter</dt><dd id="break-even">\(report.payback.breakEvenQuarter.map { "\($0)" } ?? "not reached")</dd>
-      <dt>Projected payback</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { $0.decimalString(places: 2) + " years" } ?? "none yet")</dd>
-      <dt>Rolling annual ROI</dt><dd>\(rows.last?.rollingAnnualROI.percentText ?? "–") \
-      (within noise \(rows.last?.rollingAnnualROILow.percentText ?? "–") to \(rows.last?.rollingAnnualROIHigh.percentText ?? "–"))\
-      \(report.noiseUnavailable.map { noiseNote($0.text(language)) } ?? "")</dd>
-      <dt>Baseline</dt><dd>\(settings.baselineMethod == .seasonal ? "seasonal (same calendar month)" : "mean of the window")</dd>
-      <dt>Net present value</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(money(report.discounted.netPresentValue)) \
-      at \(report.discounted.options.rate) a year, \(report.discounted.options.risk) risk \
-      (ROI \(report.discounted.roi.percentText), break-even \(report.discounted.breakEvenMonth.map { "\($0)" } ?? "not reached"))</dd>
-      \(report.projection.map { projection in
-        "<dt>Projection to \(settings.horizonEnd)</dt><dd id=\"projection\" class=\"projected\">lifetime benefit \(money(projection.lifetimeBenefit)), "
-          + "lifetime ROI \(projection.lifetimeROI.percentText), break-even \(projection.breakEvenQuarter.map { "\($0)" } ?? "not by the horizon end") "
-          + "(a projection at \(money(projection.runRate)) a month)</dd>"
-      } ?? "")
+      <dt>\(text(.htmlTotalCostOfOwnership))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
+      <dt>\(text(.htmlBreakEvenQuarter))</dt><dd id="break-even">\(quarter(report.payback.breakEvenQuarter, else: .notReached))</dd>
+      <dt>\(text(.htmlProjectedPayback))</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { text(.years, ["count": say.decimal($0, places: 2)]) } ?? text(.htmlNoneYet))</dd>
+      <dt>\(text(.columnRolling))</dt><dd>\(text(.htmlWithinNoise, [
+        "percent": say.percent(rows.last?.rollingAnnualROI), "low": say.percent(rows.last?.rollingAnnualROILow),
+        "high": say.percent(rows.last?.rollingAnnualROIHigh),
+      ]))\(report.noiseUnavailable.map { noiseNote($0.text(language)) } ?? "")</dd>
+      <dt>\(text(.htmlBaseline))</dt><dd>\(text(settings.baselineMethod == .seasonal ? .htmlSeasonal : .htmlMeanOfWindow))</dd>
+      <dt>\(text(.htmlNetPresentValue))</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(text(.htmlNetPresentValueDetail, [
+        "amount": money(report.discounted.netPresentValue), "rate": say.share(report.discounted.options.rate.description),
+        "risk": say.share(report.discounted.options.risk.description), "roi": say.percent(report.discounted.roi),
+        "breakEven": report.discounted.breakEvenMonth.map(say.month) ?? text(.notReached),
+      ]))</dd>
+      \(projectionItem)
       </dl>
 
       """
 
     // Cost and benefit per quarter.
     let bars = SVGChart(
-      quarters: labels, values: rows.flatMap { [major($0.cost), major($0.benefit)] }, tickLabel: moneyTick)
-    html += "<h2>Cost and benefit per quarter</h2>\n"
-    html += bars.frame(title: "Cost and benefit per quarter", description: "Bars: expense occurrences and measured benefit in each quarter.")
+      quarters: labels, values: rows.flatMap { [major($0.cost), major($0.benefit)] }, tickLabel: { moneyTick($0, currency, say) })
+    html += "<h2>\(text(.htmlCostAndBenefit))</h2>\n"
+    html += bars.frame(id: "cost-and-benefit-per-quarter", title: text(.htmlCostAndBenefit), description: text(.htmlCostAndBenefitDescription))
     for (index, row) in rows.enumerated() {
-      for (series, value, offset) in [("cost", row.cost, -0.36), ("benefit", row.benefit, 0.01)] {
+      for (series, value, offset, tip) in [("cost", row.cost, -0.36, Message.htmlCostTip), ("benefit", row.benefit, 0.01, .htmlBenefitTip)] {
         let top = bars.y(max(major(value), .zero))
         let bottom = bars.y(min(major(value), .zero))
         html += """
           <rect class="\(series)" data-series="\(series)" data-quarter="\(row.quarter)" data-value="\(currency.plain(value))" \
           x="\(fmt(bars.x(center: index) + bars.slot * offset))" y="\(fmt(top))" width="\(fmt(bars.slot * 0.35))" \
-          height="\(fmt(max(bottom - top, 0.5)))"><title>\(row.quarter) \(series): \(money(value))</title></rect>
+          height="\(fmt(max(bottom - top, 0.5)))"><title>\(text(tip, ["quarter": say.quarter(row.quarter), "amount": money(value)]))</title></rect>
 
           """
       }
     }
-    html += bars.legend([("Cost", "cost"), ("Benefit", "benefit")]) + "</svg>\n"
+    html += bars.legend([(text(.columnCost), "cost"), (text(.columnBenefit), "benefit")]) + "</svg>\n"
 
     // Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
     let projected = report.projection?.quarters ?? []
@@ -102,12 +107,12 @@ public enum HTMLReport {
     let sharesLastSlot = projected.first != nil && projected.first?.quarter == rows.last?.quarter
     let firstProjectedSlot = rows.count - (sharesLastSlot ? 1 : 0)
     let lines = SVGChart(
-      quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map(\.quarter.description),
+      quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map { say.quarter($0.quarter) },
       values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
         + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] },
-      tickLabel: moneyTick)
-    html += "<h2>Cumulative cost and benefit\(projected.isEmpty ? "" : " (dashed: projection)")</h2>\n"
-    html += lines.frame(title: "Cumulative cost and benefit", description: "Lines: running sums; the dashed line marks break-even; dashed lines after the history are a projection.")
+      tickLabel: { moneyTick($0, currency, say) })
+    html += "<h2>\(text(projected.isEmpty ? .htmlCumulative : .htmlCumulativeWithProjection))</h2>\n"
+    html += lines.frame(id: "cumulative-cost-and-benefit", title: text(.htmlCumulative), description: text(.htmlCumulativeDescription))
     if let last = rows.last, !projected.isEmpty {
       for (series, start, values) in [
         ("projected-cumulative-cost", last.cumulativeCost, projected.map(\.cumulativeCost)),
@@ -122,7 +127,7 @@ public enum HTMLReport {
           html += """
             <circle class="\(cssClass) projected" data-series="\(series)" data-quarter="\(projected[offset].quarter)" \
             data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: firstProjectedSlot + offset)))" cy="\(fmt(lines.y(major(value))))" \
-            r="2.5"><title>\(projected[offset].quarter) (projected): \(money(value))</title></circle>
+            r="2.5"><title>\(text(.htmlProjectedTip, ["quarter": say.quarter(projected[offset].quarter), "amount": money(value)]))</title></circle>
 
             """
         }
@@ -133,20 +138,23 @@ public enum HTMLReport {
         let x = fmt(lines.x(center: firstProjectedSlot + offset))
         html += """
           <line class="break-even projected" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
-          <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">Projected break-even \(breakEven)</text>
+          <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">\(text(.htmlProjectedBreakEven, ["quarter": say.quarter(breakEven)]))</text>
 
           """
       }
     }
-    for (series, values) in [("cumulative-cost", rows.map(\.cumulativeCost)), ("cumulative-benefit", rows.map(\.cumulativeBenefit))] {
+    for (series, values, tip) in [
+      ("cumulative-cost", rows.map(\.cumulativeCost), Message.htmlCumulativeCostTip),
+      ("cumulative-benefit", rows.map(\.cumulativeBenefit), .htmlCumulativeBenefitTip),
+    ] {
       let cssClass = series == "cumulative-cost" ? "cost" : "benefit"
       let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(major($0.element))))" }
       html += "<polyline class=\"\(cssClass)\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
       for (index, value) in values.enumerated() {
         html += """
           <circle class="\(cssClass)" data-series="\(series)" data-quarter="\(rows[index].quarter)" data-value="\(currency.plain(value))" \
-          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(major(value))))" r="3.5"><title>\(rows[index].quarter) \
-          \(series.replacingAll("-", with: " ")): \(money(value))</title></circle>
+          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(major(value))))" r="3.5">\
+          <title>\(text(tip, ["quarter": say.quarter(rows[index].quarter), "amount": money(value)]))</title></circle>
 
           """
       }
@@ -155,73 +163,76 @@ public enum HTMLReport {
       let x = fmt(lines.x(center: index))
       html += """
         <line class="break-even" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
-        <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">Break-even \(breakEven)</text>
+        <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">\(text(.htmlBreakEven, ["quarter": say.quarter(breakEven)]))</text>
 
         """
     }
-    html += lines.legend([("Cumulative cost", "cost"), ("Cumulative benefit", "benefit")]) + "</svg>\n"
+    html += lines.legend([(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]) + "</svg>\n"
 
     // Rolling annual ROI.
     let rolling = rows.enumerated().compactMap { index, row in row.rollingAnnualROI.map { (index, row, $0) } }
-    let roiChart = SVGChart(quarters: labels, values: rolling.map(\.2), tickLabel: { $0.percentText })
-    html += "<h2>Rolling annual ROI</h2>\n"
-    html += roiChart.frame(title: "Rolling annual ROI", description: "Benefit of the last twelve months (fewer just after go-live) over the total cost of ownership.")
+    let roiChart = SVGChart(quarters: labels, values: rolling.map(\.2), tickLabel: { say.percent($0) })
+    html += "<h2>\(text(.columnRolling))</h2>\n"
+    html += roiChart.frame(id: "rolling-annual-roi", title: text(.columnRolling), description: text(.htmlRollingDescription))
     html += "<polyline class=\"roi\" data-series=\"rolling-annual-roi\" points=\""
       + rolling.map { "\(fmt(roiChart.x(center: $0.0))),\(fmt(roiChart.y($0.2)))" }.joined(separator: " ") + "\"/>\n"
     for (index, row, value) in rolling {
       html += """
         <circle class="roi" data-series="rolling-annual-roi" data-quarter="\(row.quarter)" data-value="\(value.ratioText)" \
-        cx="\(fmt(roiChart.x(center: index)))" cy="\(fmt(roiChart.y(value)))" r="3.5"><title>\(row.quarter): \(value.percentText)</title></circle>
+        cx="\(fmt(roiChart.x(center: index)))" cy="\(fmt(roiChart.y(value)))" r="3.5"><title>\(text(.htmlTip, ["label": say.quarter(row.quarter), "value": say.percent(value)]))</title></circle>
 
         """
     }
-    html += roiChart.legend([("Rolling annual ROI", "roi")]) + "</svg>\n"
-    html += MetricCharts.benefitByMetric(rows, currency: currency)
-    html += MetricCharts.render(impacts, currency: currency)
+    html += roiChart.legend([(text(.columnRolling), "roi")]) + "</svg>\n"
+    html += MetricCharts.benefitByMetric(rows, currency: currency, language: language)
+    html += MetricCharts.render(impacts, currency: currency, language: language)
 
     // The quarterly table.
-    html += "<h2>By quarter</h2>\n<table id=\"quarters\">\n<thead><tr><th>Quarter</th><th>Cost</th><th>Benefit</th><th>Cum. cost</th>"
-      + "<th>Cum. benefit</th><th>ROI</th><th>Rolling annual ROI</th><th>Cum. net ROI</th><th>Benefit low</th><th>Benefit high</th><th class=\"text\">Missing months</th></tr></thead>\n<tbody>\n"
+    let headings: [Message] = [
+      .columnQuarter, .columnCost, .columnBenefit, .htmlColumnCumulativeCost, .htmlColumnCumulativeBenefit, .columnROI,
+      .columnRolling, .columnCumulativeNet, .columnBenefitLow, .columnBenefitHigh,
+    ]
+    html += "<h2>\(text(.htmlByQuarter))</h2>\n<table id=\"quarters\">\n<thead><tr>" + headings.map { "<th>\(text($0))</th>" }.joined()
+      + "<th class=\"text\">\(text(.htmlColumnMissingMonths))</th></tr></thead>\n<tbody>\n"
     for row in rows {
-      let cells = [
-        currency.grouped(row.cost), currency.grouped(row.benefit), currency.grouped(row.cumulativeCost),
-        currency.grouped(row.cumulativeBenefit), row.roi.percentText, row.rollingAnnualROI.percentText,
-        row.cumulativeNetROI.percentText, row.benefitLow.map(currency.grouped) ?? "–",
-        row.benefitHigh.map(currency.grouped) ?? "–",
-      ]
-      html += "<tr\(row.isPartial ? " class=\"partial\"" : "")><td>\(row.quarter)\(row.isPartial ? "*" : "")</td>" + cells.map { "<td>\($0)</td>" }.joined()
-        + "<td class=\"text\">\(row.missingMonths.map(\.description).joined(separator: " "))</td></tr>\n"
+      let cells = [row.cost, row.benefit, row.cumulativeCost, row.cumulativeBenefit].map { say.amount($0, currency) }
+        + [row.roi, row.rollingAnnualROI, row.cumulativeNetROI].map(say.percent)
+        + [row.benefitLow, row.benefitHigh].map { $0.map { say.amount($0, currency) } ?? "–" }
+      html += "<tr\(row.isPartial ? " class=\"partial\"" : "")><td>\(say.quarter(row.quarter))\(row.isPartial ? "*" : "")</td>"
+        + cells.map { "<td>\($0)</td>" }.joined()
+        + "<td class=\"text\">\(row.missingMonths.map(say.month).joined(separator: language == .fr ? ", " : " "))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
-    html += "<p class=\"legend\">\(escape(TextReport.legend(rows, asOf: report.asOf)).replacingNewlines())</p>\n"
+    html += "<p class=\"legend\">\(escape(TextReport.legend(rows, asOf: report.asOf, language: language)).replacingNewlines())</p>\n"
     if !report.warnings.isEmpty {
-      html += "<h2>Warnings</h2>\n<ul id=\"warnings\">\n"
+      html += "<h2>\(text(.warningsHeading))</h2>\n<ul id=\"warnings\">\n"
       for warning in report.warnings {
-        html += "<li data-code=\"\(warning.code.rawValue)\">\(escape(warning.message))</li>\n"
+        html += "<li data-code=\"\(warning.code.rawValue)\">\(escape(warning.text(language)))</li>\n"
       }
       html += "</ul>\n"
     }
 
     // Objectives.
-    html += "<h2>Objectives (\(report.lastQuarter.map { "\($0)" } ?? "no data"))</h2>\n"
+    html += "<h2>\(text(.objectivesHeading, ["quarter": quarter(report.lastQuarter, else: .noData)]))</h2>\n"
     if report.objectives.isEmpty {
-      html += "<p>No metric has a target yet: <code>crm-roi metric add NAME … --target +10%</code>.</p>\n"
+      html += "<p>\(text(.htmlNoTargets, ["command": "<code>\(escape(text(.htmlTargetCommand)))</code>"]))</p>\n"
     } else {
-      html += "<table id=\"objectives\">\n<thead><tr><th>Metric</th><th>Kind</th><th>Target</th><th>Baseline</th><th>Current</th>"
-        + "<th>Change</th><th>Target value</th><th class=\"text\">Met</th></tr></thead>\n<tbody>\n"
+      let headings: [Message] = [.columnTarget, .columnBaseline, .columnCurrent, .columnChange, .columnTargetValue]
+      html += "<table id=\"objectives\">\n<thead><tr><th>\(text(.columnMetric))</th><th>\(text(.columnKind))</th>"
+        + headings.map { "<th>\(text($0))</th>" }.joined() + "<th class=\"text\">\(text(.columnMet))</th></tr></thead>\n<tbody>\n"
       for objective in report.objectives {
-        func value(_ value: Rational?) -> String { objective.valueText(value, currency: currency, grouped: true) ?? "–" }
-        let met = objective.met.map { $0 ? "<span class=\"met\">yes</span>" : "<span class=\"unmet\">no</span>" } ?? "–"
+        func value(_ value: Rational?) -> String { objective.valueText(value, currency: currency, grouped: true).map(say.localised) ?? "–" }
+        let met = objective.met.map { $0 ? "<span class=\"met\">\(text(.yes))</span>" : "<span class=\"unmet\">\(text(.no))</span>" } ?? "–"
         html += "<tr><td>\(escape(objective.metric.name))</td><td class=\"text\">\(objective.metric.kind.name)</td>"
-          + "<td>\(escape(objective.metric.target?.description ?? ""))</td><td>\(value(objective.baseline))</td>"
-          + "<td>\(value(objective.current))</td><td>\(objective.change.percentText)</td>"
+          + "<td>\(escape(say.share(objective.metric.target?.description ?? "")))</td><td>\(value(objective.baseline))</td>"
+          + "<td>\(value(objective.current))</td><td>\(say.percent(objective.change))</td>"
           + "<td>\(value(objective.targetValue))</td><td class=\"text\">\(met)</td></tr>\n"
       }
       html += "</tbody>\n</table>\n"
     }
 
-    html += expensesTable(expenses, report: report)
-    html += "<p><small>Money is exact to the minor unit, rounded half-to-even; ratios are fractions of the total cost of ownership. Made by crm-roi.</small></p>\n</body>\n</html>\n"
+    html += expensesTable(expenses, report: report, language: language)
+    html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
     return html
   }
 }
@@ -233,26 +244,34 @@ extension HTMLReport {
 
   /// Every expense with labor as hours × rate and its total over the horizon; then the totals by
   /// category and the TCO.
-  static func expensesTable(_ expenses: [Expense], report: ROIReport) -> String {
+  static func expensesTable(_ expenses: [Expense], report: ROIReport, language: Language) -> String {
     let currency = report.currency
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     let totals = ExpenseTotals(expenses, horizonEnd: report.settings.horizonEnd)
-    var html = "<h2>Expenses</h2>\n<table id=\"expenses\">\n<thead><tr><th>Date</th><th class=\"text\">Category</th><th>Amount</th>"
-      + "<th class=\"text\">Hours × rate</th><th class=\"text\">Recurs</th><th>Over the horizon</th><th class=\"text\">Note</th></tr></thead>\n<tbody>\n"
+    var html = "<h2>\(text(.htmlExpenses))</h2>\n<table id=\"expenses\">\n<thead><tr><th>\(text(.columnDate))</th>"
+      + "<th class=\"text\">\(text(.columnCategory))</th><th>\(text(.columnAmount))</th><th class=\"text\">\(text(.htmlColumnLabor))</th>"
+      + "<th class=\"text\">\(text(.columnRecurs))</th><th>\(text(.htmlColumnOverHorizon))</th><th class=\"text\">\(text(.columnNote))</th></tr></thead>\n<tbody>\n"
     for (expense, lifetime) in zip(expenses, totals.lifetime) {
-      let recurs = expense.recurrence.map { "every \($0.every.rawValue) until \($0.until?.description ?? "the horizon end") (\(lifetime.occurrences)×)" } ?? "once"
-      let labor = expense.labor.map { "\($0.hoursText) h × \(currency.grouped(Rational($0.rate.minor)))" } ?? ""
-      html += "<tr><td>\(expense.date)</td><td class=\"text\">\(expense.category.rawValue)</td>"
-        + "<td>\(currency.grouped(expense.amount.rational))</td><td class=\"text\">\(labor)</td><td class=\"text\">\(recurs)</td>"
-        + "<td data-value=\"\(currency.plain(lifetime.total))\">\(currency.grouped(lifetime.total))</td>"
+      let recurs = expense.recurrence.map { recurrence in
+        text(recurrence.until == nil ? .htmlRecursToHorizonEnd : .htmlRecursUntil, [
+          "every": ExpenseText.frequency(recurrence.every, language), "until": recurrence.until.map(say.month) ?? "",
+          "count": "\(lifetime.occurrences)",
+        ])
+      } ?? text(.once)
+      let labor = expense.labor.map { text(.laborNote, ["hours": say.localised($0.hoursText), "rate": say.amount(Rational($0.rate.minor), currency)]) } ?? ""
+      html += "<tr><td>\(expense.date)</td><td class=\"text\">\(ExpenseText.category(expense.category, language))</td>"
+        + "<td>\(say.amount(expense.amount.rational, currency))</td><td class=\"text\">\(labor)</td><td class=\"text\">\(recurs)</td>"
+        + "<td data-value=\"\(currency.plain(lifetime.total))\">\(say.amount(lifetime.total, currency))</td>"
         + "<td class=\"text\">\(escape(expense.note ?? ""))</td></tr>\n"
     }
     html += "</tbody>\n<tfoot>\n"
     for (category, total) in totals.byCategory {
-      html += "<tr class=\"category-total\"><th class=\"text\" colspan=\"5\">Total \(category.rawValue)</th>"
-        + "<td data-value=\"\(currency.plain(total))\">\(currency.grouped(total))</td><td></td></tr>\n"
+      html += "<tr class=\"category-total\"><th class=\"text\" colspan=\"5\">\(text(.htmlTotalCategory, ["category": ExpenseText.category(category, language)]))</th>"
+        + "<td data-value=\"\(currency.plain(total))\">\(say.amount(total, currency))</td><td></td></tr>\n"
     }
-    html += "<tr class=\"tco\"><th class=\"text\" colspan=\"5\">Total cost of ownership</th>"
-      + "<td data-value=\"\(currency.plain(totals.total))\">\(currency.grouped(totals.total)) \(currency.code)</td><td></td></tr>\n"
+    html += "<tr class=\"tco\"><th class=\"text\" colspan=\"5\">\(text(.htmlTotalCostOfOwnership))</th>"
+      + "<td data-value=\"\(currency.plain(totals.total))\">\(say.money(totals.total, currency))</td><td></td></tr>\n"
     return html + "</tfoot>\n</table>\n"
   }
 }

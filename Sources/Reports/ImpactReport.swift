@@ -9,24 +9,32 @@ public enum ImpactReport {
     return grouped ? currency.grouped(minor) : currency.plain(minor)
   }
 
-  public static func text(_ impacts: [MetricImpact], currency: Currency, asOf: Month, markdown: Bool) -> String {
-    var output = markdown ? "## Each metric before and after go-live (as of \(asOf))\n\n" : "Each metric before and after go-live (as of \(asOf))\n\n"
+  public static func text(_ impacts: [MetricImpact], currency: Currency, asOf: Month, markdown: Bool, language: Language = .en) -> String {
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let heading = text(.impactHeading, ["month": say.month(asOf)])
+    var output = (markdown ? "## " : "") + heading + "\n\n"
     for impact in impacts {
       let metric = impact.metric
-      func show(_ number: Rational?) -> String { number.map { value($0, of: metric, currency: currency, grouped: true) } ?? "–" }
-      let relative = impact.difference.flatMap { difference in impact.baseline.flatMap { (difference / $0)?.percentText } } ?? "–"
-      var line = "\(metric.name) (\(metric.kind.name)): baseline \(show(impact.baseline)), since go-live \(show(impact.average))"
-        + ", difference \(show(impact.difference)) (\(relative))"
-      if let effect = impact.monthlyEffect { line += ", worth \(currency.grouped(effect)) \(currency.code) a month" }
+      func show(_ number: Rational?) -> String {
+        number.map { metric.kind.valuesAreMoney ? say.amount(currency.minor(fromMajor: $0), currency) : say.localised($0.shortDecimalString(maxPlaces: 4)) } ?? "–"
+      }
+      let relative = impact.difference.flatMap { difference in impact.baseline.flatMap { (difference / $0).map(say.percent) } } ?? "–"
+      var line = text(.impactLine, [
+        "metric": metric.name, "kind": metric.kind.name, "baseline": show(impact.baseline), "average": show(impact.average),
+        "difference": show(impact.difference), "relative": relative,
+      ])
+      if let effect = impact.monthlyEffect { line += text(.impactWorth, ["amount": say.money(effect, currency)]) }
       output += (markdown ? line : TextReport.wrapped(line)) + "\n\n"
       guard !impact.months.isEmpty else { continue }
       var table = Table([
-        ("Month", .left), ("Value", .right), ("Baseline", .right), ("Difference", .right), ("Effect", .right), ("In band", .left),
+        (text(.columnMonth), .left), (text(.htmlValue), .right), (text(.columnBaseline), .right), (text(.columnDifference), .right),
+        (text(.columnEffect), .right), (text(.columnInBand), .left),
       ])
       for month in impact.months {
         table.append([
-          month.month.description, show(month.value), show(month.baseline), show(month.difference),
-          month.effect.map(currency.grouped) ?? "–", month.withinBand.map { $0 ? "yes" : "no" } ?? "–",
+          say.month(month.month), show(month.value), show(month.baseline), show(month.difference),
+          month.effect.map { say.amount($0, currency) } ?? "–", month.withinBand.map { text($0 ? .yes : .no) } ?? "–",
         ])
       }
       output += (markdown ? table.markdown() : table.plain()) + "\n"

@@ -4,16 +4,16 @@ import ROIEngine
 /// baseline (flat, or seasonal), the band of ± twice the baseline's standard deviation shaded, and
 /// go-live marked. Every value point carries its exact figure in `data-value`.
 enum MetricCharts {
-  static func render(_ impacts: [MetricImpact], currency: Currency) -> String {
+  static func render(_ impacts: [MetricImpact], currency: Currency, language: Language) -> String {
     var html = ""
     for impact in impacts where impact.metric.kind.addsMoney && !(impact.before.isEmpty && impact.months.isEmpty) {
-      html += chart(impact, currency: currency)
+      html += chart(impact, currency: currency, language: language)
     }
-    return html.isEmpty ? "" : "<h2>Each metric before and after go-live</h2>\n" + html
+    return html.isEmpty ? "" : "<h2>\(Catalogue.text(.htmlEachMetric, language))</h2>\n" + html
   }
 
   /// Each quarter's benefit stacked by metric: gains upwards from 0, losses downwards.
-  static func benefitByMetric(_ rows: [QuarterRow], currency: Currency) -> String {
+  static func benefitByMetric(_ rows: [QuarterRow], currency: Currency, language: Language) -> String {
     guard let names = rows.first?.benefitByMetric.map(\.metric), !names.isEmpty else { return "" }
     let palette = ["#1f6fb2", "#2e933c", "#e0a100", "#8e44ad", "#d1495b", "#16a2a2", "#6c757d", "#b5651d"]
     func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
@@ -22,15 +22,11 @@ enum MetricCharts {
       [row.benefitByMetric.filter { $0.benefit.signum > 0 }.reduce(Rational.zero) { $0 + major($1.benefit) },
        row.benefitByMetric.filter { $0.benefit.signum < 0 }.reduce(Rational.zero) { $0 + major($1.benefit) }]
     }
-    let chart = SVGChart(quarters: rows.map(\.quarter.description), values: extents) { tick in
-      // Whole ticks without their zero decimals, as the other charts write them.
-      var text = currency.grouped(currency.minor(fromMajor: tick))
-      let zeros = "." + String(repeating: "0", count: currency.minorUnits)
-      if currency.minorUnits > 0, text.hasSuffix(zeros) { text.removeLast(zeros.count) }
-      return "\(text) \(currency.code)"
-    }
-    var svg = "<h2>Benefit by metric per quarter</h2>\n"
-      + chart.frame(title: "Benefit by metric per quarter", description: "Stacked bars: each money metric's benefit in each quarter; losses below the axis.")
+    let say = PeopleFormat(language)
+    let chart = SVGChart(quarters: rows.map { say.quarter($0.quarter) }, values: extents) { moneyTick($0, currency, say) }
+    let title = Catalogue.text(.htmlBenefitByMetric, language)
+    var svg = "<h2>\(title)</h2>\n"
+      + chart.frame(id: "benefit-by-metric-per-quarter", title: title, description: Catalogue.text(.htmlBenefitByMetricDescription, language))
     for (index, row) in rows.enumerated() {
       var up = Rational.zero
       var down = Rational.zero
@@ -38,11 +34,12 @@ enum MetricCharts {
         let value = major(entry.benefit)
         let (from, to) = value.signum > 0 ? (up, up + value) : (down + value, down)
         if value.signum > 0 { up = to } else { down = from }
+        let tip = Catalogue.text(.htmlTip, language, ["label": say.quarter(row.quarter) + " " + entry.metric, "value": say.money(entry.benefit, currency)])
         svg += """
           <rect class="stack" style="fill: \(palette[position % palette.count])" data-series="benefit-\(escape(entry.metric))" \
           data-quarter="\(row.quarter)" data-value="\(currency.plain(entry.benefit))" x="\(fmt(chart.x(center: index) - chart.slot * 0.3))" \
           y="\(fmt(chart.y(to)))" width="\(fmt(chart.slot * 0.6))" height="\(fmt(max(chart.y(from) - chart.y(to), 0.5)))">\
-          <title>\(row.quarter) \(escape(entry.metric)): \(escape(currency.grouped(entry.benefit))) \(currency.code)</title></rect>
+          <title>\(escape(tip))</title></rect>
 
           """
       }
@@ -54,8 +51,10 @@ enum MetricCharts {
     return svg + "</svg>\n<p class=\"keys\">\(legend)</p>\n"
   }
 
-  private static func chart(_ impact: MetricImpact, currency: Currency) -> String {
+  private static func chart(_ impact: MetricImpact, currency: Currency, language: Language) -> String {
     let metric = impact.metric
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     let points = impact.before.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
       + impact.months.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
     let band = impact.band ?? .zero
@@ -63,11 +62,10 @@ enum MetricCharts {
     func label(_ value: Rational) -> String {
       metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 4)
     }
-    let chart = SVGChart(quarters: points.map(\.month.description), values: extremes, includingZero: false) { label($0) }
-    let title = "\(metric.name): values and baseline"
+    let chart = SVGChart(quarters: points.map { say.month($0.month) }, values: extremes, includingZero: false) { say.localised(label($0)) }
     var svg = chart.frame(
-      title: title,
-      description: "Monthly values of \(metric.name) (solid), its baseline (dashed) and, shaded, the baseline ± twice its standard deviation; the vertical line is go-live.")
+      id: "\(metric.name)--values-and-baseline", title: text(.htmlMetricChartTitle, ["metric": metric.name]),
+      description: text(.htmlMetricChartDescription, ["metric": metric.name]))
     if impact.band != nil {
       let upper = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline + band)))" }
       let lower = points.enumerated().reversed().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline - band)))" }
@@ -81,7 +79,7 @@ enum MetricCharts {
       svg += """
         <circle class="value" data-series="metric-\(escape(metric.name))" data-month="\(point.month)" \
         data-value="\(label(point.value).replacingOccurrences(of: ",", with: ""))" cx="\(fmt(chart.x(center: offset)))" \
-        cy="\(fmt(chart.y(point.value)))" r="2"><title>\(point.month): \(escape(label(point.value)))</title></circle>
+        cy="\(fmt(chart.y(point.value)))" r="2"><title>\(escape(text(.htmlTip, ["label": say.month(point.month), "value": say.localised(label(point.value))])))</title></circle>
 
         """
     }
@@ -89,11 +87,11 @@ enum MetricCharts {
       let x = fmt(chart.x(center: impact.before.count) - chart.slot / 2)
       svg += """
         <line class="go-live" x1="\(x)" y1="\(fmt(chart.top))" x2="\(x)" y2="\(fmt(chart.height - chart.bottom))"/>
-        <text class="legend" x="\(x)" y="\(fmt(chart.top - 6))" text-anchor="middle">go-live</text>
+        <text class="legend" x="\(x)" y="\(fmt(chart.top - 6))" text-anchor="middle">\(text(.htmlGoLive))</text>
 
         """
     }
-    svg += chart.legend([("Value", "value"), ("Baseline", "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : []))
+    svg += chart.legend([(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : []))
     return "<h3>\(escape(metric.name))</h3>\n" + svg + "</svg>\n"
   }
 }

@@ -55,12 +55,13 @@ struct SVGChart {
 
   func x(center index: Int) -> Double { left + slot * (Double(index) + 0.5) }
 
-  /// Axes, grid lines with tick labels, quarter labels and the zero line.
-  func frame(title: String, description: String) -> String {
+  /// Axes, grid lines with tick labels, quarter labels and the zero line. `id` names the chart in
+  /// the page whatever the language (its English title).
+  func frame(id: String, title: String, description: String) -> String {
     var svg = """
       <svg viewBox="0 0 \(fmt(width)) \(fmt(height))" role="img" \
-      aria-labelledby="\(title.slug)-title" class="chart">
-      <title id="\(title.slug)-title">\(escape(title))</title>
+      aria-labelledby="\(id.slug)-title" class="chart">
+      <title id="\(id.slug)-title">\(escape(title))</title>
       <desc>\(escape(description))</desc>
 
       """
@@ -78,8 +79,9 @@ struct SVGChart {
       <line class="axis" x1="\(fmt(left))" y1="\(fmt(top))" x2="\(fmt(left))" y2="\(fmt(height - bottom))"/>
 
       """
-    // Label every quarter while they fit, else every second, third… one.
-    let every = max(1, Int((48 / slot).rounded(.up)))
+    // Label every quarter while they fit, else every second, third… one (`avr. 2025` needs more room than `2025-04`).
+    let room = max(48, 6 * Double(quarters.map(\.count).max() ?? 0))
+    let every = max(1, Int((room / slot).rounded(.up)))
     for (index, quarter) in quarters.enumerated() where index % every == 0 {
       svg += """
         <text class="quarter" x="\(fmt(x(center: index)))" y="\(fmt(height - bottom + 18))" text-anchor="middle">\(escape(quarter))</text>
@@ -102,6 +104,16 @@ struct SVGChart {
     }
     return svg
   }
+}
+
+/// A money axis tick, whole ticks without their zero decimals: `10,000 EUR` / `10 000 €`.
+func moneyTick(_ tick: Rational, _ currency: Currency, _ say: PeopleFormat) -> String {
+  let minor = currency.minor(fromMajor: tick)
+  var amount = say.amount(minor, currency)
+  let unit = say.money(minor, currency).dropFirst(amount.count)
+  let zeros = say.localised(".") + String(repeating: "0", count: currency.minorUnits)
+  if currency.minorUnits > 0, amount.hasSuffix(zeros) { amount.removeLast(zeros.count) }
+  return amount + unit
 }
 
 /// A number for an SVG attribute: two decimals at most.

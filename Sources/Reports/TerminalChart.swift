@@ -3,15 +3,16 @@ import ROIEngine
 /// A compact bar chart of the cumulative net position (cumulative benefit − cumulative cost) per
 /// quarter, for `roi --chart`: losses to the left of the axis, gains to the right.
 public enum TerminalChart {
-  public static func render(_ rows: [QuarterRow], currency: Currency, colors: Bool, width: Int = 24) -> String {
+  public static func render(_ rows: [QuarterRow], currency: Currency, colors: Bool, width: Int = 24, language: Language = .en) -> String {
+    let say = PeopleFormat(language)
     guard !rows.isEmpty else { return "" }
     let positions = rows.map { $0.cumulativeBenefit - $0.cumulativeCost }
     let largest = positions.map { $0.signum < 0 ? -$0 : $0 }.max() ?? .zero
     let hasLoss = positions.contains { $0.signum < 0 }
     let hasGain = positions.contains { $0.signum > 0 }
-    let labels = positions.map { currency.grouped($0) }
+    let labels = positions.map { say.amount($0, currency) }
     let labelWidth = labels.map(\.count).max() ?? 0
-    let quarterWidth = rows.map(\.quarter.description.count).max() ?? 0
+    let quarterWidth = rows.map { say.quarter($0.quarter).count }.max() ?? 0
 
     func cells(_ value: Rational) -> Int {
       guard !largest.isZero, !value.isZero else { return 0 }
@@ -22,11 +23,11 @@ public enum TerminalChart {
       colors && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    var output = "Cumulative net position (\(currency.code))\n"
+    var output = Catalogue.text(.terminalChartTitle, language, ["code": currency.code]) + "\n"
     for (index, row) in rows.enumerated() {
       let value = positions[index]
       let bar = String(repeating: "█", count: cells(value))
-      var line = row.quarter.description.padding(to: quarterWidth) + "  "
+      var line = say.quarter(row.quarter).padding(to: quarterWidth) + "  "
         + String(repeating: " ", count: labelWidth - labels[index].count) + labels[index] + " "
       if hasLoss {
         let loss = value.signum < 0 ? bar : ""

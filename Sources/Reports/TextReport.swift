@@ -13,15 +13,15 @@ public enum TextReport {
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     var quarters = Table(
       [(text(.columnQuarter), .left), (text(.columnCost), .right), (text(.columnBenefit), .right)]
-        + (all ? [("Cum. cost", .right), ("Cum. benefit", .right)] : [])
+        + (all ? [(text(.htmlColumnCumulativeCost), .right), (text(.htmlColumnCumulativeBenefit), .right)] : [])
         + [(text(.columnROI), .right), (text(.columnRolling), .right), (text(.columnCumulativeNet), .right)]
-        + (all ? [("Missing months", .left)] : []))
+        + (all ? [(text(.htmlColumnMissingMonths), .left)] : []))
     for row in rows {
       quarters.append(
         [say.quarter(row.quarter) + (row.isPartial ? "*" : ""), say.amount(row.cost, currency), say.amount(row.benefit, currency)]
           + (all ? [say.amount(row.cumulativeCost, currency), say.amount(row.cumulativeBenefit, currency)] : [])
           + [say.percent(row.roi), say.percent(row.rollingAnnualROI), say.percent(row.cumulativeNetROI)]
-          + (all ? [row.missingMonths.map(\.description).joined(separator: " ")] : []))
+          + (all ? [row.missingMonths.map(say.month).joined(separator: " ")] : []))
     }
     let settings = report.settings
     var output = heading(text(.reportTitle), markdown: markdown)

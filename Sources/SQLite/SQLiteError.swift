@@ -16,7 +16,7 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
   public var primaryCode: Int32 { code & 0xFF }
 
   public var description: String {
-    let text = "SQLite error \(code): \(message)"
+    let text = "SQLite error \(code): \(message)"  // no-catalogue: for developers; crm-roi says it from the catalogue
     guard let sql else { return text }
     return "\(text) (in \(sql.split(whereSeparator: \.isNewline).joined(separator: " ")))"
   }

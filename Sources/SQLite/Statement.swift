@@ -23,7 +23,7 @@ public final class Statement {
     var handle: OpaquePointer?
     try check(sqlite3_prepare_v3(database.handle, sql, -1, 0, &handle, nil), database.handle, sql: sql)
     guard let handle else {
-      throw SQLiteError(code: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)
+      throw SQLiteError(code: SQLITE_MISUSE, message: "no statement in SQL", sql: sql)  // no-catalogue: a programming error
     }
     self.handle = handle
     connection = database.handle

@@ -93,7 +93,7 @@ public final class FileReplacement {
     guard descriptor >= 0 else { return }
     defer { close(descriptor) }
     var header = [UInt8](repeating: 0, count: 16)
-    if read(descriptor, &header, 16) == 16, header == Array("SQLite format 3\0".utf8) {
+    if read(descriptor, &header, 16) == 16, header == Array("SQLite format 3\0".utf8) {  // no-catalogue: a file signature
       throw StoreError.targetIsADatabase(path: target)
     }
   }

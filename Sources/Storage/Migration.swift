@@ -39,7 +39,7 @@ extension Database {
       }
       let broken = try prepare("PRAGMA foreign_key_check").rows { "\($0.text(0)) row \($0.integer(1))" }
       if let first = broken.first {
-        throw SQLiteError(code: 787, message: "the migration left \(broken.count) rows without their parent, first \(first)")
+        throw SQLiteError(code: 787, message: "the migration left \(broken.count) rows without their parent, first \(first)")  // no-catalogue: a failed migration, for developers
       }
     }
   }

@@ -118,7 +118,7 @@ extension StoreWriter {
     counts.added = try orderCount() - before
     counts.replaced = changed - counts.added
     counts.unchanged = orders.count - changed
-    try record(.add, "orders from \(file)", new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")
+    try record(.add, "orders from \(file)", new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")  // no-catalogue: the audit trail's stored text
     return counts
   }
 }

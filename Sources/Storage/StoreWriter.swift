@@ -156,7 +156,7 @@ public final class StoreWriter: StoreReader {
     }
     try statement("DELETE FROM snapshot WHERE metric_id = ?").run([.integer(id)])
     try statement("DELETE FROM metric WHERE id = ?").run([.integer(id)])
-    let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshot\(values.count == 1 ? "" : "s") removed)"
+    let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshot\(values.count == 1 ? "" : "s") removed)"  // no-catalogue: the audit trail's stored text
     try record(.remove, "metric \(name)", old: AuditText.metric(metric, currency: try settings().currency) + forced)
   }
 

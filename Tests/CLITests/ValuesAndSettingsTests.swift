@@ -47,7 +47,7 @@ import Testing
     let late = try CLI()
     let result = try late.run(["init", "--go-live", "9998-01", "--horizon-years", "5"])
     #expect(result.status == 65)
-    #expect(result.stderr.contains("--go-live and --horizon-years: 'go-live 9998-01 + 5 horizon years' is not valid; expected a go-live and horizon that end by 9999-12 (this one ends in 10002)"))
+    #expect(result.stderr.contains("--go-live and --horizon-years: 'go-live 9998-01, horizon-years 5' is not valid; expected a go-live and horizon that end by 9999-12 (this one ends in 10002)"))
     #expect(!FileManager.default.fileExists(atPath: late.database))
     try expectRefused(cli, ["settings", "set", "go-live", "9999-01"], mentioning: "end by 9999-12")
   }

@@ -14,7 +14,7 @@ import Testing
     for (text, line) in [("a,b\n1,\(fits)x\n", 2), ("a,b\n\n1,\"x\n\(fits)\"\n", 3), ("a,\"\"\"\(fits)\"\n", 1)] {
       let reader = CSVReader(bytes: Array(text.utf8), name: "t")
       #expect(throws: CSVError(file: "t", line: line, column: (2, "field 2"),
-                               message: "a field longer than 1,048,576 bytes; expected at most 1 MiB per field")) {
+                               message: .verbatim("a field longer than 1,048,576 bytes; expected at most 1 MiB per field"))) {
         while try reader.next() != nil {}
       }
     }
@@ -51,7 +51,7 @@ import Testing
     reader.columnNames = ["date", "note"]
     _ = try reader.next()
     #expect(throws: CSVError(file: "/dev/fd/\(readEnd)", line: 2, column: (2, "note"),
-                             message: "a field longer than 1,048,576 bytes; expected at most 1 MiB per field")) {
+                             message: .verbatim("a field longer than 1,048,576 bytes; expected at most 1 MiB per field"))) {
       _ = try reader.next()
     }
     readerDone.withLock { $0 = true }
@@ -64,7 +64,7 @@ import Testing
     let reader = CSVReader(bytes: Array("a,b\n1,ab\u{0}c\n".utf8), name: "t")
     reader.columnNames = ["a", "b"]
     _ = try reader.next()
-    #expect(throws: CSVError(file: "t", line: 2, column: (2, "b"), message: "a NUL byte at byte 3 of the field; expected text without NUL bytes")) {
+    #expect(throws: CSVError(file: "t", line: 2, column: (2, "b"), message: .verbatim("a NUL byte at byte 3 of the field; expected text without NUL bytes"))) {
       _ = try reader.next()
     }
   }

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func anotherCurrencyIsRefusedAndNamed() throws {
-    #expect(throws: ValueError(value: "12,50 USD", expected: "an amount in EUR, the database's currency, not USD")) { try comma.read("12,50 USD") }
+    #expect(throws: ValueError(value: "12,50 USD", expected: .verbatim("an amount in EUR, the database's currency, not USD"))) { try comma.read("12,50 USD") }
     #expect(throws: ValueError.self) { try comma.read("$12,50") }
     #expect(try HumanNumber(decimalComma: false, currency: try Currency(code: "USD")).read("$1,200.00").plain == "1200.00")
   }
@@ -55,7 +55,7 @@ import Testing
     #expect(try HumanDate(order: .mdy).date("02/13/2026") == "2026-02-13")
     #expect(throws: ValueError(
       value: "02/13/2026",
-      expected: "a day-first date (there is no month 13); if this file writes the month first, import it with --date-format mdy")) {
+      expected: .verbatim("a day-first date (there is no month 13); if this file writes the month first, import it with --date-format mdy"))) {
       try HumanDate(order: .dmy).date("02/13/2026")
     }
     #expect(throws: ValueError.self) { try HumanDate(order: .dmy).date("31/02/2026") }

@@ -57,7 +57,7 @@ import Testing
     let row = try #require(report.quarters.last)
     #expect(row.benefitLow == nil && row.benefitHigh == nil && row.withinNoise == nil)
     #expect(row.rollingAnnualROILow == nil && report.payback.projectedPaybackYearsLow == nil)
-    #expect(report.noiseUnavailable?.contains("'sales' needs at least 2 baseline values") == true)
+    #expect(report.noiseUnavailable?.description.contains("'sales' needs at least 2 baseline values") == true)
     let codes = report.warnings.map(\.code)
     #expect(codes.contains(.thinBaseline) && codes.contains(.shortHistory))
   }
@@ -85,7 +85,7 @@ import Testing
       settings: Settings(goLive: month("2026-01"), baselineMonths: 12, baselineMethod: .seasonal),
       costItems: [], metrics: [Metric(name: "sales", kind: .cost)], snapshots: snapshots)
     #expect(oneYear.quarters.first?.benefitLow == nil)
-    #expect(oneYear.noiseUnavailable?.contains("two baseline years") == true)
+    #expect(oneYear.noiseUnavailable?.description.contains("two baseline years") == true)
   }
 
   @Test func objectivesUseTheSeasonalBaselineOfTheMonthsCompared() throws {
@@ -200,7 +200,7 @@ import Testing
     do {
       _ = try rules.month("2026-11")
     } catch let error as ValueError {
-      #expect(error.expected.contains("2026-11 is still running") && error.expected.contains("from 2026-12-01"))
+      #expect(error.expected.description.contains("2026-11 is still running") && error.expected.description.contains("from 2026-12-01"))
     }
     #expect(try rules.month("2026-10") == month("2026-10"))
     let allowed = SnapshotRules(metrics: [], currency: .euro, currentMonth: month("2026-11"), allowCurrent: true)

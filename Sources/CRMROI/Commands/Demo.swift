@@ -34,7 +34,7 @@ extension CRMROI {
         let store = try Store.openOrCreate(path: file.temporaryPath, followingSymlinks: false)
         report = try store.write { store in
           try store.initialize(SampleHistory.settings, isDemo: true)
-          for expense in SampleHistory.expenses { try store.add(expense) }
+          for expense in SampleHistory.expenses(language) { try store.add(expense) }
           for metric in SampleHistory.metrics { try store.add(metric) }
           try store.log(SampleHistory.snapshots)
           return try store.report()
@@ -62,16 +62,20 @@ extension CRMROI {
 enum SampleHistory {
   static let settings = ROIEngine.Settings(goLive: Month(year: 2025, month: 4))
 
-  static let expenses: [ROIEngine.Expense] = [
-    expense("2025-03-01", .license, 1_440_000, "CRM licences, 24 users", every: .year),
-    expense("2025-03-10", .installation, 950_000, "Integrator: installation and set-up"),
-    expense("2025-03-20", .hardware, 640_000, "4 laptops for the sales team"),
-    ROIEngine.Expense(
-      date: try! CalendarDate(parsing: "2025-03-25"), category: .labor, amount: Money(minor: 680_000),
-      note: "Data migration", labor: Labor(hundredthsOfHours: 16_000, rate: Money(minor: 4_250))),
-    expense("2025-04-01", .service, 35_000, "Hosting and support", every: .month),
-    expense("2025-04-20", .training, 240_000, "Two days of user training"),
-  ]
+  /// The expenses, their notes in `language`.
+  static func expenses(_ language: Language) -> [ROIEngine.Expense] {
+    func note(_ message: Message) -> String { Catalogue.text(message, language) }
+    return [
+      expense("2025-03-01", .license, 1_440_000, note(.demoLicences), every: .year),
+      expense("2025-03-10", .installation, 950_000, note(.demoInstallation)),
+      expense("2025-03-20", .hardware, 640_000, note(.demoLaptops)),
+      ROIEngine.Expense(
+        date: try! CalendarDate(parsing: "2025-03-25"), category: .labor, amount: Money(minor: 680_000),
+        note: note(.demoMigration), labor: Labor(hundredthsOfHours: 16_000, rate: Money(minor: 4_250))),
+      expense("2025-04-01", .service, 35_000, note(.demoHosting), every: .month),
+      expense("2025-04-20", .training, 240_000, note(.demoTraining)),
+    ]
+  }
 
   static let metrics: [ROIEngine.Metric] = [
     .init(name: "average-order-size", kind: .kpi, target: .relative(Percent(tenThousandths: 30_000))),

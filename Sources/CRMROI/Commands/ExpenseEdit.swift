@@ -46,7 +46,7 @@ extension CRMROI.ExpenseCommand {
 
     func run() throws {
       guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
-        throw InputError(source: "expense edit", error: ValueError(value: "", expected: Phrase(.formSomeField)))
+        throw InputError(source: "expense edit", error: ValueError(value: "", expected: Phrase(.formSomeField)))  // no-catalogue: a command
       }
       // "once" is how `expense list` shows a one-time expense; an empty value changes nothing, so it is refused.
       let every = self.every.map { $0.lowercased() == "once" ? "none" : $0 }

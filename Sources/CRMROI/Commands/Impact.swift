@@ -31,8 +31,8 @@ extension CRMROI {
         return (impacts, settings.currency, snapshots.map(\.month).max() ?? settings.goLive.advanced(by: -1))
       }
       switch format {
-      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false), terminator: "")
-      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true), terminator: "")
+      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false, language: currentLanguage()), terminator: "")
+      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true, language: currentLanguage()), terminator: "")
       case .csv: try show(ImpactReport.csv(impacts, currency: currency, locale: csv.locale), terminator: "")
       case .json: try show(ImpactReport.json(impacts, currency: currency, asOf: asOf), terminator: "")
       }

@@ -101,7 +101,7 @@ extension CRMROI {
       func run() throws {
         guard [kind, margin, unitValue, target, attribution, rename, fromOrders].contains(where: { $0 != nil }) else {
           throw InputError(
-            source: "metric set",
+            source: "metric set",  // no-catalogue: a command
             error: ValueError(value: "", expected: Phrase(.formSomeMetricOption)))
         }
         let store = try database.open()

@@ -50,7 +50,7 @@ extension CRMROI {
       case .table:
         try show(TextReport.render(report, rows: rows, markdown: false, wide: wide, language: language), terminator: "")
         if chart {
-          try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted()), terminator: "")
+          try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted(), language: language), terminator: "")
         }
       case .markdown: try show(TextReport.render(report, rows: rows, markdown: true, language: language), terminator: "")
       case .csv: try show(TextReport.csv(report, rows: rows, locale: csv.locale), terminator: "")

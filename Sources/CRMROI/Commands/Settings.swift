@@ -44,7 +44,7 @@ extension CRMROI {
         let store = try database.open()
         if key == "language" {
           // A presentation setting, kept beside the method's: "none" clears it.
-          let language = value == "none" ? nil : try parsed(from: "settings set language") { try Language(parsing: value) }
+          let language = value == "none" ? nil : try parsed(from: "settings set language") { try Language(parsing: value) }  // no-catalogue: a command
           runLanguage = try database.language.language(nil, stored: language)
           try write(store, { store in
             try store.setLanguage(language)
@@ -86,7 +86,7 @@ enum SettingsText {
   }
 
   static func apply(key: String, value: String, to settings: inout ROIEngine.Settings) throws {
-    try parsed(from: "settings set \(key)") {
+    try parsed(from: "settings set \(key)") {  // no-catalogue: a command
       switch key {
       case "currency": settings.currency = try Currency(code: value)
       case "go-live": settings.goLive = try Month(parsing: value)

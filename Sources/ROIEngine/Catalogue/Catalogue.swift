@@ -64,6 +64,9 @@ public struct Phrase: Equatable, Sendable, CustomStringConvertible {
     })
   }
 
+  /// Text that is the same in every language: a name, a path, another program's message.
+  public static func verbatim(_ text: String) -> Phrase { Phrase(.verbatim, ["text": text]) }
+
   /// An error's phrase; an error of no known kind in its own words.
   public init(error: Error) {
     self = (error as? ExplainedError)?.phrase ?? Phrase(.verbatim, ["text": "\(error)"])

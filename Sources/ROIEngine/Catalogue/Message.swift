@@ -11,7 +11,7 @@ public enum Message: String, CaseIterable, Sendable {
   case legendROI, legendRolling, legendCumulative, legendPartial
   case columnQuarter, columnCost, columnBenefit, columnROI, columnRolling, columnCumulativeNet
   case verdictSince, verdictPays, verdictNoCost, verdictTooEarly, verdictNotPaying, verdictNothingYet
-  case months, month, years, year, yes, no, never
+  case months, month, years, year, yes, no
   case noiseHeading, columnBenefitLow, columnBenefitHigh, columnInNoise, columnRollingLow, columnRollingHigh
   case discountedHeading, presentValueOfBenefit, presentValueOfCost, netPresentValue, discountedROI, discountedBreakEven
   case projectionHeading, runRate, lifetimeBenefit, lifetimeROI, projectedBreakEven, notByHorizonEnd
@@ -42,6 +42,9 @@ public enum Message: String, CaseIterable, Sendable {
   case dialectSummary, commaSeparated, semicolonSeparated, tabSeparated, decimalComma, decimalPoint, monthFirstDates, imported, wouldImport, importedExpenses, importedMetrics, importedOrders, ordersLeftOut, lineItemsPassedOver, importedFEC
   case databaseDamaged
   case sqliteError, sqliteErrorIn
+  case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
+  case impactHeading, impactLine, impactWorth, columnMonth, columnDifference, columnEffect, columnInBand, terminalChartTitle
+  case demoLicences, demoInstallation, demoLaptops, demoMigration, demoHosting, demoTraining
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -145,9 +148,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .no:
       ("no",
        "non")
-    case .never:
-      ("never",
-       "jamais")
     case .noiseHeading:
       ("Noise bands (± twice the baseline months' own variation)",
        "Bandes de bruit (± deux fois la variation propre des mois de référence)")
@@ -1237,6 +1237,198 @@ public enum Message: String, CaseIterable, Sendable {
     case .sqliteErrorIn:
       ("SQLite error {code}: {message} (in {sql})",
        "erreur SQLite {code} : {message} (dans {sql})")
+    case .htmlTitle:
+      ("CRM ROI report",
+       "Rapport de retour sur investissement du CRM")
+    case .htmlSettings:
+      ("Currency {currency}, go-live {goLive}, baseline {baselineMonths} months ({baselineStart} to {baselineEnd}), horizon {horizon} to {horizonEnd}, fiscal year from month {fiscalYearStart}. As of {asOf}, the latest month with logged values.",
+       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant au mois {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
+    case .htmlTotalCostOfOwnership:
+      ("Total cost of ownership",
+       "Coût total de possession (TCO)")
+    case .htmlBreakEvenQuarter:
+      ("Break-even quarter",
+       "Seuil de rentabilité")
+    case .htmlProjectedPayback:
+      ("Projected payback",
+       "Délai de récupération projeté")
+    case .htmlNoneYet:
+      ("none yet",
+       "aucun pour l’instant")
+    case .htmlWithinNoise:
+      ("{percent} (within noise {low} to {high})",
+       "{percent} (bande de bruit : {low} à {high})")
+    case .htmlBaseline:
+      ("Baseline",
+       "Scénario de référence")
+    case .htmlSeasonal:
+      ("seasonal (same calendar month)",
+       "saisonnier (même mois calendaire)")
+    case .htmlMeanOfWindow:
+      ("mean of the window",
+       "moyenne de la période de référence")
+    case .htmlNetPresentValue:
+      ("Net present value",
+       "Valeur actuelle nette (VAN)")
+    case .htmlNetPresentValueDetail:
+      ("{amount} at {rate} a year, {risk} risk (ROI {roi}, break-even {breakEven})",
+       "{amount} au taux de {rate} par an, risque {risk} (ROI {roi}, seuil de rentabilité {breakEven})")
+    case .htmlProjectionTo:
+      ("Projection to {month}",
+       "Projection jusqu’à {month}")
+    case .htmlProjectionDetail:
+      ("lifetime benefit {benefit}, lifetime ROI {roi}, break-even {breakEven} (a projection at {runRate} a month)",
+       "bénéfice sur l’horizon {benefit}, ROI sur l’horizon {roi}, seuil de rentabilité {breakEven} (projection à {runRate} par mois)")
+    case .htmlCostAndBenefit:
+      ("Cost and benefit per quarter",
+       "Coût et bénéfice par trimestre")
+    case .htmlCostAndBenefitDescription:
+      ("Bars: expense occurrences and measured benefit in each quarter.",
+       "Barres : dépenses engagées et bénéfice mesuré de chaque trimestre.")
+    case .htmlCostTip:
+      ("{quarter} cost: {amount}",
+       "{quarter} coût : {amount}")
+    case .htmlBenefitTip:
+      ("{quarter} benefit: {amount}",
+       "{quarter} bénéfice : {amount}")
+    case .htmlCumulative:
+      ("Cumulative cost and benefit",
+       "Coût et bénéfice cumulés")
+    case .htmlCumulativeWithProjection:
+      ("Cumulative cost and benefit (dashed: projection)",
+       "Coût et bénéfice cumulés (en pointillés : projection)")
+    case .htmlCumulativeDescription:
+      ("Lines: running sums; the dashed line marks break-even; dashed lines after the history are a projection.",
+       "Courbes : cumuls à date ; la ligne verticale en pointillés marque le seuil de rentabilité ; les courbes en pointillés après l’historique sont une projection.")
+    case .htmlProjectedTip:
+      ("{quarter} (projected): {amount}",
+       "{quarter} (projection) : {amount}")
+    case .htmlProjectedBreakEven:
+      ("Projected break-even {quarter}",
+       "Seuil de rentabilité projeté {quarter}")
+    case .htmlCumulativeCostTip:
+      ("{quarter} cumulative cost: {amount}",
+       "{quarter} coût cumulé : {amount}")
+    case .htmlCumulativeBenefitTip:
+      ("{quarter} cumulative benefit: {amount}",
+       "{quarter} bénéfice cumulé : {amount}")
+    case .htmlBreakEven:
+      ("Break-even {quarter}",
+       "Seuil de rentabilité {quarter}")
+    case .htmlCumulativeCost:
+      ("Cumulative cost",
+       "Coût cumulé")
+    case .htmlCumulativeBenefit:
+      ("Cumulative benefit",
+       "Bénéfice cumulé")
+    case .htmlRollingDescription:
+      ("Benefit of the last twelve months (fewer just after go-live) over the total cost of ownership.",
+       "Bénéfice des douze derniers mois (moins juste après la mise en service) rapporté au coût total de possession.")
+    case .htmlTip:
+      ("{label}: {value}",
+       "{label} : {value}")
+    case .htmlBenefitByMetric:
+      ("Benefit by metric per quarter",
+       "Bénéfice par indicateur et par trimestre")
+    case .htmlBenefitByMetricDescription:
+      ("Stacked bars: each money metric's benefit in each quarter; losses below the axis.",
+       "Barres empilées : bénéfice de chaque indicateur monétaire par trimestre ; pertes sous l’axe.")
+    case .htmlEachMetric:
+      ("Each metric before and after go-live",
+       "Chaque indicateur avant et après la mise en service")
+    case .htmlMetricChartTitle:
+      ("{metric}: values and baseline",
+       "{metric} : valeurs et scénario de référence")
+    case .htmlMetricChartDescription:
+      ("Monthly values of {metric} (solid), its baseline (dashed) and, shaded, the baseline ± twice its standard deviation; the vertical line is go-live.",
+       "Valeurs mensuelles de {metric} (trait plein), son scénario de référence (pointillés) et, en grisé, sa bande de bruit : la référence ± deux fois son écart type ; la ligne verticale marque la mise en service.")
+    case .htmlGoLive:
+      ("go-live",
+       "mise en service")
+    case .htmlValue:
+      ("Value",
+       "Valeur")
+    case .htmlByQuarter:
+      ("By quarter",
+       "Par trimestre")
+    case .htmlColumnCumulativeCost:
+      ("Cum. cost",
+       "Coût cumulé")
+    case .htmlColumnCumulativeBenefit:
+      ("Cum. benefit",
+       "Bénéfice cumulé")
+    case .htmlColumnMissingMonths:
+      ("Missing months",
+       "Mois manquants")
+    case .htmlNoTargets:
+      ("No metric has a target yet: {command}.",
+       "Aucun indicateur n’a encore d’objectif : {command}.")
+    case .htmlTargetCommand:
+      ("crm-roi metric add NAME … --target +10%",
+       "crm-roi metric add NOM … --target +10%")
+    case .htmlExpenses:
+      ("Expenses",
+       "Dépenses")
+    case .htmlColumnLabor:
+      ("Hours × rate",
+       "Heures × taux")
+    case .htmlColumnOverHorizon:
+      ("Over the horizon",
+       "Sur l’horizon")
+    case .htmlRecursUntil:
+      ("every {every} until {until} ({count}×)",
+       "chaque {every} jusqu’à {until} ({count}×)")
+    case .htmlRecursToHorizonEnd:
+      ("every {every} until the horizon end ({count}×)",
+       "chaque {every} jusqu’à la fin de l’horizon ({count}×)")
+    case .htmlTotalCategory:
+      ("Total {category}",
+       "Total {category}")
+    case .htmlFooter:
+      ("Money is exact to the minor unit, rounded half-to-even; ratios are fractions of the total cost of ownership. Made by crm-roi.",
+       "Les montants sont exacts à la plus petite unité monétaire, arrondis au pair ; les ratios sont des fractions du coût total de possession. Produit par crm-roi.")
+    case .impactHeading:
+      ("Each metric before and after go-live (as of {month})",
+       "Chaque indicateur avant et après la mise en service (données à fin {month})")
+    case .impactLine:
+      ("{metric} ({kind}): baseline {baseline}, since go-live {average}, difference {difference} ({relative})",
+       "{metric} ({kind}) : référence {baseline}, depuis la mise en service {average}, écart {difference} ({relative})")
+    case .impactWorth:
+      (", worth {amount} a month",
+       ", soit {amount} par mois")
+    case .columnMonth:
+      ("Month",
+       "Mois")
+    case .columnDifference:
+      ("Difference",
+       "Écart")
+    case .columnEffect:
+      ("Effect",
+       "Effet")
+    case .columnInBand:
+      ("In band",
+       "Dans la bande")
+    case .terminalChartTitle:
+      ("Cumulative net position ({code})",
+       "Position nette cumulée ({code})")
+    case .demoLicences:
+      ("CRM licences, 24 users",
+       "Licences CRM, 24 utilisateurs")
+    case .demoInstallation:
+      ("Integrator: installation and set-up",
+       "Intégrateur : installation et paramétrage")
+    case .demoLaptops:
+      ("4 laptops for the sales team",
+       "4 ordinateurs portables pour l’équipe commerciale")
+    case .demoMigration:
+      ("Data migration",
+       "Migration des données")
+    case .demoHosting:
+      ("Hosting and support",
+       "Hébergement et support")
+    case .demoTraining:
+      ("Two days of user training",
+       "Deux jours de formation des utilisateurs")
     }
   }
 }
