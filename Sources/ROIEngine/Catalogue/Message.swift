@@ -285,10 +285,10 @@ public enum Message: String, CaseIterable, Sendable {
        "une date au format AAAA-MM-JJ, du 1900-01-01 au 9999-12-31, comme 2025-03-10")
     case .formOneOf:
       ("one of {names}",
-       "l’un de : {names}")
+       "une valeur parmi {names}")
     case .formOneOfOrGuess:
       ("one of {names} (did you mean {guess}?)",
-       "l’un de : {names} (vouliez-vous dire {guess} ?)")
+       "une valeur parmi {names} (vouliez-vous dire {guess} ?)")
     case .formFrequency:
       ("month, quarter or year",
        "month, quarter ou year")
@@ -381,13 +381,13 @@ public enum Message: String, CaseIterable, Sendable {
        "{start}… ({count} caractères)")
     case .unknownMetricNoneYet:
       ("unknown metric '{name}'; expected one of: (none yet; add one with crm-roi metric add)",
-       "indicateur inconnu '{name}' ; attendu : l’un des indicateurs définis (aucun pour l’instant ; ajoutez-en un avec crm-roi metric add)")
+       "indicateur inconnu '{name}' ; attendu : un indicateur défini (aucun pour l’instant ; ajoutez-en un avec crm-roi metric add)")
     case .unknownMetric:
       ("unknown metric '{name}'; expected one of: {names}",
-       "indicateur inconnu '{name}' ; attendu : l’un de {names}")
+       "indicateur inconnu '{name}' ; attendu : un indicateur parmi {names}")
     case .unknownMetricGuess:
       ("unknown metric '{name}'; expected one of: {names} (did you mean {guess}?)",
-       "indicateur inconnu '{name}' ; attendu : l’un de {names} (vouliez-vous dire {guess} ?)")
+       "indicateur inconnu '{name}' ; attendu : un indicateur parmi {names} (vouliez-vous dire {guess} ?)")
     case .noNoiseBandSeasonal:
       ("no noise band: '{metric}' needs at least 2 baseline values in each calendar month (the seasonal method needs two baseline years)",
        "pas de bande de bruit : '{metric}' demande au moins 2 valeurs de référence pour chaque mois de l’année (la méthode saisonnière demande deux années de référence)")
@@ -768,7 +768,7 @@ public enum Message: String, CaseIterable, Sendable {
        "pas de ligne d’en-tête après {skip} sautées ; attendu : le fichier que décrivent les règles de {file}")
     case .ruleNoColumn:
       ("no column '{column}' in {file}; expected one of: {names}",
-       "pas de colonne '{column}' dans {file} ; attendu : l’une de : {names}")
+       "pas de colonne '{column}' dans {file} ; attendu : une colonne parmi {names}")
     case .formEncoding:
       ("utf-8, utf-16, windows-1252 or latin9",
        "utf-8, utf-16, windows-1252 ou latin9")
@@ -978,7 +978,7 @@ public enum Message: String, CaseIterable, Sendable {
        "trimestre")
     case .everyYear:
       ("year",
-       "an")
+       "année")
     case .expenseSummary:
       ("{date} {category} {amount}",
        "{date} {category} {amount}")
