@@ -74,13 +74,13 @@ struct CRMROI: ParsableCommand {
           if !message.isEmpty { try standardOutput.line(message) }
           try standardOutput.flush()
         } catch {
-          fail("\(error)", status: 74)
+          fail(Phrase(error: error).text(language), status: 74)
         }
       } else if !message.isEmpty {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.visible(String($0)) }
         writeError(lines.joined(separator: "\n") + "\n")
       } else if let unwritten {
-        fail(unwritten.description, status: 74)  // like check's exit 1, after output that was lost
+        fail(unwritten.text(language), status: 74)  // like check's exit 1, after output that was lost
       }
       Self.exit(withError: code)
     }

@@ -12,14 +12,21 @@ struct LanguageOption: ParsableArguments {
   @Option(help: "fr or en: the language printed for people (default: CRM_ROI_LANG, the locale, the database's setting, English).")
   var lang: String?
 
-  /// The language to print in: this option, the environment, then `store`'s setting.
+  /// The language to print in: this option, the environment, then `store`'s setting, read only
+  /// when needed. A stored value this crm-roi does not know counts as none: the language is how
+  /// things are said, and `settings set language` must still be able to mend it.
   func language(_ store: Store?) throws -> Language {
-    try language(nil, stored: try store?.read { try $0.storedLanguage() })
+    let decided = try parsed(from: lang != nil ? Phrase.verbatim("--lang") : Phrase(.sourceEnvironment)) {
+      try Language.decided(flag: lang, environment: languageEnvironment())
+    }
+    if let decided { return decided }
+    let stored = try? store?.read { try $0.storedLanguage() }
+    return (stored ?? nil) ?? .en
   }
 
   /// The language to print in: this option, the environment, then `stored`.
   func language(_ store: Store?, stored: Language?) throws -> Language {
-    try parsed(from: lang != nil ? Phrase(.verbatim, ["text": "--lang"]) : Phrase(.sourceEnvironment)) {
+    try parsed(from: lang != nil ? Phrase.verbatim("--lang") : Phrase(.sourceEnvironment)) {
       try Language.resolve(flag: lang, environment: languageEnvironment(), stored: stored)
     }
   }
@@ -45,5 +52,10 @@ func errorLanguage() -> Language {
     if argument == "--lang", index + 1 < arguments.count { flag = arguments[index + 1] }
     if argument.hasPrefix("--lang=") { flag = String(argument.dropFirst("--lang=".count)) }
   }
-  return (try? Language.resolve(flag: flag, environment: languageEnvironment(), stored: nil)) ?? .en
+  // A bad --lang or CRM_ROI_LANG is the error being said: the locale still decides its language.
+  var environment = languageEnvironment()
+  if let flag, let language = try? Language(parsing: flag) { return language }
+  if let language = try? Language.resolve(flag: nil, environment: environment, stored: nil) { return language }
+  environment["CRM_ROI_LANG"] = nil
+  return (try? Language.resolve(flag: nil, environment: environment, stored: nil)) ?? .en
 }

@@ -151,6 +151,11 @@ func text(_ message: Message, _ values: [String: String] = [:]) -> String {
   Catalogue.text(message, runLanguage ?? errorLanguage(), values)
 }
 
+/// `number` with the singular or plural message of this run's language.
+func counted(_ number: Int, _ one: Message, _ many: Message) -> String {
+  PeopleFormat(currentLanguage()).counted(number, one, many)
+}
+
 /// Writes `message` in this run's language, and a new line.
 func say(_ message: Message, _ values: [String: String] = [:]) throws {
   try show(text(message, values))

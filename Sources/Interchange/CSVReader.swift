@@ -35,6 +35,7 @@ public struct CSVError: ExplainedError, Equatable {
     let name: Phrase.Value? = column.map { column in
       column.name.isEmpty ? .phrase(Phrase(.columnWithoutName)) : .text(column.name.count > 80 ? "\(column.name.prefix(64))…" : column.name)
     }
+    guard line > 0 else { return Phrase(.atFile, phrases: ["file": .text(file), "message": .phrase(message)]) }
     guard let column, let name else {
       return Phrase(.atLine, phrases: ["file": .text(file), "line": .text("\(line)"), "message": .phrase(message)])
     }
@@ -85,7 +86,7 @@ public final class CSVReader {
     } else {
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else {
-        throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .text(String(cString: strerror(errno))), "expected": .phrase(Phrase(.readableCSV))]))
+        throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno)))), "expected": .phrase(Phrase(.readableCSV))]))
       }
       var info = stat()
       if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
@@ -171,7 +172,7 @@ public final class CSVReader {
       let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + carried, $0.count - carried, offset) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
+        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno))))]))
       }
       offset += off_t(count)
       let available = carried + count
@@ -198,7 +199,7 @@ public final class CSVReader {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + end, $0.count - end) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: line, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
+        throw CSVError(file: name, line: line, message: Phrase(.cannotRead, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno))))]))
       }
       if count == 0 {
         atEOF = true

@@ -218,7 +218,7 @@ enum TextFile {
     let name = path == "-" ? "<stdin>" : path
     let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
     guard descriptor >= 0 else {
-      throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .text(String(cString: strerror(errno))), "expected": .phrase(expected)]))
+      throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno)))), "expected": .phrase(expected)]))
     }
     defer { if descriptor != 0 { close(descriptor) } }
     var info = stat()
@@ -231,7 +231,7 @@ enum TextFile {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, ["reason": String(cString: strerror(errno))]))
+        throw CSVError(file: name, line: 0, message: Phrase(.cannotRead, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno))))]))
       }
       if count == 0 { break }
       bytes += chunk[0..<count]

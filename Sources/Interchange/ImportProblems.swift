@@ -47,6 +47,8 @@ public struct ImportProblems: Error, CustomStringConvertible {
 /// nameless columns at the end (Excel's trailing `;`) and `ignoring` ones are left out.
 struct Header {
   let names: [String]
+  /// The columns as the file names them (`Montant`), for messages.
+  let written: [String]
   /// The nameless columns at the end (Excel's trailing separator): their cells must stay empty.
   let nameless: Range<Int>
   /// Positions to read nothing from.
@@ -56,6 +58,7 @@ struct Header {
   init(_ record: CSVRecord, file: String, aliases: [String: String] = [:], ignoring: [String] = []) throws {
     let ignoredKeys = Set(ignoring.map(Folding.key))
     names = record.fields.map { aliases[Folding.key($0)] ?? $0.trimmingSpaces().lowercased() }
+    written = record.fields.map { $0.trimmingSpaces() }
     var trailing = names.count
     while trailing > 0, names[trailing - 1].isEmpty { trailing -= 1 }
     nameless = trailing..<names.count
@@ -93,7 +96,8 @@ struct Header {
 
   func position(of name: String) -> Int? { index[name] }
 
-  func column(_ position: Int) -> (number: Int, name: String) { (position + 1, names[position]) }
+  /// A column as messages name it: as the file writes it.
+  func column(_ position: Int) -> (number: Int, name: String) { (position + 1, written[position]) }
 
   /// The error for a column no field takes, offering `--ignore-column`.
   func unknown(_ position: Int, file: String, line: Int, expected: Phrase) -> CSVError {

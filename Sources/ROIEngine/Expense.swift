@@ -2,7 +2,21 @@
 public enum ExpenseCategory: String, CaseIterable, Sendable {
   case license, installation, hardware, labor, service, training, maintenance, other
 
-  public static let expectedForm = Phrase(.formOneOf, ["names": allCases.map(\.rawValue).joined(separator: ", ")])
+  public static let expectedForm = Phrase(.formCategory)
+
+  /// The category's name in people's text: `hardware` / `matériel` (both typed the same way).
+  public var message: Message {
+    switch self {
+    case .license: .categoryLicense
+    case .installation: .categoryInstallation
+    case .hardware: .categoryHardware
+    case .labor: .categoryLabor
+    case .service: .categoryService
+    case .training: .categoryTraining
+    case .maintenance: .categoryMaintenance
+    case .other: .categoryOther
+    }
+  }
 
   /// The names a French user types, and English spellings, for each category (any case).
   public static let aliases: [String: ExpenseCategory] = [
@@ -24,8 +38,8 @@ public enum ExpenseCategory: String, CaseIterable, Sendable {
     }
     let names = ExpenseCategory.allCases.map(\.rawValue) + ExpenseCategory.aliases.keys.sorted()
     let guess = closest(to: key, in: names).map { ExpenseCategory(rawValue: $0) ?? ExpenseCategory.aliases[$0]! }
-    let known = ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")
-    throw ValueError(value: text, expected: guess.map { Phrase(.formOneOfOrGuess, ["names": known, "guess": $0.rawValue]) } ?? ExpenseCategory.expectedForm)
+    throw ValueError(
+      value: text, expected: guess.map { Phrase(.formCategoryGuess, phrases: ["guess": .phrase(Phrase($0.message))]) } ?? ExpenseCategory.expectedForm)
   }
 }
 

@@ -15,6 +15,11 @@ public enum Language: String, CaseIterable, Sendable {
   /// others go on to the next); the database's setting; English. A bad `--lang` or
   /// `CRM_ROI_LANG` is refused, naming where it came from.
   public static func resolve(flag: String?, environment: [String: String], stored: Language?) throws -> Language {
+    try decided(flag: flag, environment: environment) ?? stored ?? .en
+  }
+
+  /// The language `flag` or the environment gives, if they give one (the first three of `resolve`).
+  public static func decided(flag: String?, environment: [String: String]) throws -> Language? {
     if let flag { return try Language(parsing: flag) }
     if let variable = environment["CRM_ROI_LANG"], !variable.isEmpty {
       do {
@@ -28,6 +33,6 @@ public enum Language: String, CaseIterable, Sendable {
       if value == "fr" || value.hasPrefix("fr_") || value.hasPrefix("fr.") { return .fr }
       if value == "en" || value.hasPrefix("en_") || value.hasPrefix("en.") { return .en }
     }
-    return stored ?? .en
+    return nil
   }
 }

@@ -10,7 +10,7 @@ public struct Percent: Hashable, Sendable, CustomStringConvertible {
   public init(parsing text: String) throws {
     let body = text.hasSuffix("%") ? String(text.dropLast()) : text
     guard let decimal = ExactDecimal(body), let value = decimal.scaled(to: 4) else {
-      throw ValueError(value: text, expected: Percent.expectedForm)
+      throw ValueError(value: text, expected: Phrase.decimalPoint(instead: text) ?? Percent.expectedForm)
     }
     tenThousandths = value
   }
@@ -214,7 +214,7 @@ public struct Metric: Hashable, Sendable {
     guard let decimal = ExactDecimal(text), decimal.scale <= places,
       let value = decimal.scaled(to: MetricValue.scale)
     else {
-      let expected = kind.valuesAreMoney ? currency.amountForm : Phrase(.formPlainDecimal)
+      let expected = Phrase.decimalPoint(instead: text) ?? (kind.valuesAreMoney ? currency.amountForm : Phrase(.formPlainDecimal))
       throw ValueError(value: text, expected: expected)
     }
     switch kind {

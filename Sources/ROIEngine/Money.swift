@@ -54,7 +54,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// Parses an amount of money: a plain decimal with at most `minorUnits` decimals.
   public func parseAmount(_ text: String) throws -> Money {
     guard let decimal = ExactDecimal(text), let minor = decimal.scaled(to: minorUnits) else {
-      throw ValueError(value: text, expected: amountForm)
+      throw ValueError(value: text, expected: Phrase.decimalPoint(instead: text) ?? amountForm)
     }
     return Money(minor: minor)
   }
@@ -62,9 +62,9 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public var amountForm: Phrase {
     minorUnits == 0
       ? Phrase(.formWholeAmount, ["code": code])
-      : Phrase(.formDecimalAmount, [
-        "places": "\(minorUnits)", "code": code, "example": minorUnits == 3 ? "8750.125" : "8750.50",
-        "maximum": grouped(Rational(Int64.max)),
+      : Phrase(.formDecimalAmount, phrases: [
+        "places": .text("\(minorUnits)"), "code": .text(code), "example": .text(minorUnits == 3 ? "8750.125" : "8750.50"),
+        "maximum": .amount(Rational(Int64.max), self),
       ])
   }
 

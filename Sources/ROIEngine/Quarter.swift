@@ -33,10 +33,11 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     Phrase(fiscalYearStart == 1 ? .formQuarter : .formFiscalQuarter)
   }
 
-  /// Parses the label `description` writes, for the same fiscal year start.
+  /// Parses the label `description` writes, for the same fiscal year start, or the French one
+  /// (`T2 2025`, `T1 EX2026`) that the French reports write.
   public init(parsing text: String, fiscalYearStart: Int) throws {
     let error = ValueError(value: text, expected: Quarter.expectedForm(fiscalYearStart: fiscalYearStart))
-    var body = Substring(text.uppercased())
+    var body = Substring(Quarter.fromFrench(text.uppercased()))
     if fiscalYearStart != 1 {
       guard body.hasPrefix("FY") else { throw error }
       body = body.dropFirst(2)
@@ -50,6 +51,14 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     let lastMonthOfYear = Month(year: year, month: (fiscalYearStart + 10) % 12 + 1)
     let first = lastMonthOfYear.advanced(by: -11 + 3 * (number - 1))
     self.init(containing: first, fiscalYearStart: fiscalYearStart)
+  }
+
+  /// `T2 2025` as `2025Q2`, `T1 EX2026` as `FY2026Q1`; any other text as it is.
+  private static func fromFrench(_ text: String) -> String {
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, parts[0].count == 2, parts[0].hasPrefix("T") else { return text }
+    let number = parts[0].dropFirst()
+    return parts[1].hasPrefix("EX") ? "FY\(parts[1].dropFirst(2))Q\(number)" : "\(parts[1])Q\(number)"
   }
 
   public static func < (lhs: Quarter, rhs: Quarter) -> Bool { lhs.firstMonth < rhs.firstMonth }

@@ -4,18 +4,7 @@ import ROIEngine
 /// `expense list`'s table. English keeps the forms `expense add` takes (`license`, `12000.00 EUR`).
 public enum ExpenseText {
   public static func category(_ category: ExpenseCategory, _ language: Language) -> String {
-    let message: Message =
-      switch category {
-      case .license: .categoryLicense
-      case .installation: .categoryInstallation
-      case .hardware: .categoryHardware
-      case .labor: .categoryLabor
-      case .service: .categoryService
-      case .training: .categoryTraining
-      case .maintenance: .categoryMaintenance
-      case .other: .categoryOther
-      }
-    return Catalogue.text(message, language)
+    Catalogue.text(category.message, language)
   }
 
   static func frequency(_ frequency: Frequency, _ language: Language) -> String {
@@ -55,7 +44,7 @@ public enum ExpenseText {
       var note = expense.note ?? ""
       if let labor = expense.labor {
         let work = text(.laborNote, ["hours": say.localised(labor.hoursText), "rate": say.localised(currency.plain(labor.rate.minor))])
-        note = work + (note.isEmpty ? "" : "; " + note)
+        note = note.isEmpty ? work : text(.laborNoteAndNote, ["work": work, "note": note])
       }
       table.append([
         String(expense.id ?? 0), expense.date.description, category(expense.category, language),

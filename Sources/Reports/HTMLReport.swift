@@ -59,13 +59,13 @@ public enum HTMLReport {
         "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
         "baselineStart": say.month(settings.baselineWindow.lowerBound), "baselineEnd": say.month(settings.baselineWindow.upperBound),
         "horizon": say.count(settings.horizonYears, .year, .years), "horizonEnd": say.month(settings.horizonEnd),
-        "fiscalYearStart": "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
+        "fiscalYearStart": language == .fr ? PeopleFormat.monthNames(.fr)[settings.fiscalYearStart - 1] : "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
       ])))</p>
       <p id="verdict"><strong>\(escape(TextReport.verdict(report, language: language)))</strong></p>
       <dl class="summary">
       <dt>\(text(.htmlTotalCostOfOwnership))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>\(text(.htmlBreakEvenQuarter))</dt><dd id="break-even">\(quarter(report.payback.breakEvenQuarter, else: .notReached))</dd>
-      <dt>\(text(.htmlProjectedPayback))</dt><dd id="payback">\(report.payback.projectedPaybackYears.map { text(.years, ["count": say.decimal($0, places: 2)]) } ?? text(.htmlNoneYet))</dd>
+      <dt>\(text(.htmlProjectedPayback))</dt><dd id="payback">\(report.payback.projectedPaybackYears.map(say.years) ?? text(.htmlNoneYet))</dd>
       <dt>\(text(.columnRolling))</dt><dd>\(text(.htmlWithinNoise, [
         "percent": say.percent(rows.last?.rollingAnnualROI), "low": say.percent(rows.last?.rollingAnnualROILow),
         "high": say.percent(rows.last?.rollingAnnualROIHigh),

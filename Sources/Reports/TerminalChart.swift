@@ -23,7 +23,7 @@ public enum TerminalChart {
       colors && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    var output = Catalogue.text(.terminalChartTitle, language, ["code": currency.code]) + "\n"
+    var output = Catalogue.text(.terminalChartTitle, language, ["code": say.currencyName(currency)]) + "\n"
     for (index, row) in rows.enumerated() {
       let value = positions[index]
       let bar = String(repeating: "█", count: cells(value))

@@ -37,7 +37,7 @@ public enum TextReport {
     output += text(.totalCostOfOwnership, ["amount": say.money(report.totalCostOfOwnership, currency)]) + "\n"
     output += text(.breakEvenQuarter, ["quarter": report.payback.breakEvenQuarter.map(say.quarter) ?? text(.notReached)]) + "\n"
     if let years = report.payback.projectedPaybackYears {
-      output += text(.projectedPayback, ["years": say.decimal(years, places: 2)])
+      output += text(.projectedPayback, ["years": say.years(years)])
       if report.noiseUnavailable == nil {
         let low = report.payback.projectedPaybackYearsLow.map { say.decimal($0, places: 2) } ?? "–"
         let high = report.payback.projectedPaybackYearsHigh.map { say.decimal($0, places: 2) } ?? (language == .fr ? "jamais" : "never")
@@ -137,7 +137,7 @@ public enum TextReport {
     } else if let years = report.payback.projectedPaybackYears,
       !report.warnings.contains(where: { $0.code == .shortHistory })
     {
-      sentence += text(.verdictPays, ["tco": say.money(report.totalCostOfOwnership, currency), "years": say.decimal(years, places: 2)])
+      sentence += text(.verdictPays, ["tco": say.money(report.totalCostOfOwnership, currency), "years": say.years(years)])
     } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
       sentence += text(.verdictTooEarly, ["reason": first.text(language)])
     } else {

@@ -23,7 +23,7 @@ public struct FileError: ExplainedError, Equatable {
 
   /// The system's message for `code` (an errno value).
   public init(_ destination: Destination, code: Int32) {
-    self.init(destination, reason: Phrase(.verbatim, ["text": String(cString: strerror(code))]))
+    self.init(destination, reason: .system(code, String(cString: strerror(code))))
   }
 
   public var phrase: Phrase {
@@ -135,7 +135,7 @@ public final class FileReplacement {
     if let mode, fchmod(descriptor, mode) != 0 { throw FileError(.file(target), code: errno) }
     if !replacing, exists(target) { throw FileError(.file(target), reason: Phrase(.alreadyExists)) }
     for suffix in sidecars where unlink(target + suffix) != 0 && errno != ENOENT {
-      throw FileError(.file(target), reason: Phrase(.cannotRemove, ["path": target + suffix, "reason": String(cString: strerror(errno))]))
+      throw FileError(.file(target), reason: Phrase(.cannotRemove, phrases: ["path": .text(target + suffix), "reason": .phrase(.system(errno, String(cString: strerror(errno))))]))
     }
     if replacing {
       guard rename(temporaryPath, target) == 0 else { throw FileError(.file(target), code: errno) }

@@ -157,6 +157,6 @@ private func createParentDirectory(of path: String) throws {
     folders.append(current)
   }
   for folder in folders.reversed() where mkdir(folder, 0o700) != 0 && errno != EEXIST {
-    throw StoreError.cannotCreateFolder(folder: folder, reason: String(cString: strerror(errno)))
+    throw StoreError.cannotCreateFolder(folder: folder, reason: .system(errno, String(cString: strerror(errno))))
   }
 }

@@ -35,7 +35,7 @@ public enum StoreError: ExplainedError, Equatable {
   /// Two first order imports at once: the other stored its customer key first.
   case customerKeyRaced(file: String)
   /// The database's folder could not be made.
-  case cannotCreateFolder(folder: String, reason: String)
+  case cannotCreateFolder(folder: String, reason: Phrase)
 
   public var phrase: Phrase {
     func say(_ message: Message, _ values: [String: String]) -> Phrase { Phrase(message, values) }
@@ -77,7 +77,8 @@ public enum StoreError: ExplainedError, Equatable {
     case .customerKeyRaced(let file): return say(.storeCustomerKeyRaced, ["file": file])
     case .derivedValueOutOfRange(let metric, let month): return say(.storeDerivedOutOfRange, ["metric": metric, "month": "\(month)"])
     case .notEmpty(let path): return say(.storeDemoPathTaken, ["path": path])
-    case .cannotCreateFolder(let folder, let reason): return say(.storeCannotCreateFolder, ["folder": folder, "reason": reason])
+    case .cannotCreateFolder(let folder, let reason):
+      return Phrase(.storeCannotCreateFolder, phrases: ["folder": .text(folder), "reason": .phrase(reason)])
     }
   }
 }

@@ -134,7 +134,7 @@ import Testing
     try refused(cli, [good, "--rules", category], "\(category):1: 'licnse' is not valid; expected one of license")
     let metric = try cli.file("metric.txt", "account 651 licence\nmetric revenue account 70 credit\n")
     try refused(cli, [good, "--rules", metric], "\(metric):2: unknown metric 'revenue'; expected one of: returns-cost, sales")
-    try refused(cli, [cli.directory.path + "/none.txt", "--rules", FECImportTests.rules], "none.txt:0: cannot open: No such file or directory; expected a FEC file")
+    try refused(cli, [cli.directory.path + "/none.txt", "--rules", FECImportTests.rules], "none.txt: cannot open: No such file or directory; expected a FEC file")
   }
 
   @Test func theMonthStillRunningIsRefusedUnlessAllowed() throws {

@@ -18,10 +18,10 @@ import Testing
     // The demo's licence: 14,400.00 EUR a year; the migration: 160 h × 42.50 = 6,800.00.
     #expect(expenses.hasPrefix("N°  Date        Catégorie       Montant  Récurrence    Jusqu’à  Note\n"))
     #expect(expenses.contains(" 1  2025-03-01  licence       14\u{202F}400,00  chaque année  horizon  Licences CRM, 24 utilisateurs\n"))
-    #expect(expenses.contains("main-d’œuvre   6\u{202F}800,00  une fois               160 h × 42,50; Migration des données"))
+    #expect(expenses.contains("main-d’œuvre   6\u{202F}800,00  une fois               160 h × 42,50\u{202F}; Migration des données"))
     let metrics = try cli.ok("metric", "list")
     #expect(metrics.contains("sales               revenue  marge 35\u{202F}%"))
-    #expect(metrics.contains("chaque EUR en moins est économisé"))
+    #expect(metrics.contains("1 € de moins, 1 € gagné"))
     let settings = try cli.ok("settings")
     #expect(settings.contains("baseline-months    12 (2024-04 à 2025-03)\n"))
     #expect(settings.contains("fiscal-year-start  1 (mise en service au T2 2025)\n"))
@@ -35,30 +35,30 @@ import Testing
   @Test func confirmationsAndErrorsInFrench() throws {
     let cli = try Self.frenchDemo()
     #expect(try cli.ok("expense", "add", "--date", "2026-01-05", "--category", "matériel", "--amount", "1234.5")
-      == "Dépense 7 ajoutée : 2026-01-05 matériel 1\u{202F}234,50\u{202F}€.\n")
+      == "Dépense 7 ajoutée\u{202F}: 2026-01-05 matériel 1\u{202F}234,50\u{202F}€.\n")
     #expect(try cli.ok("expense", "add", "--date", "2026-01-05", "--category", "hardware", "--amount", "10", "--lang", "en")
       == "Added expense 8: 2026-01-05 hardware 10.00 EUR.\n")
-    #expect(try cli.ok("expense", "remove", "8") == "Dépense 8 supprimée ; crm-roi expense restore 8 la rétablit.\n")
-    #expect(try cli.ok("log", "2026-04", "sales=1000") == "Saisi 2026-04 : 1 ajoutées, 0 remplacées, 0 inchangées.\n")
+    #expect(try cli.ok("expense", "remove", "8") == "Dépense 8 supprimée\u{202F}; pour l’annuler\u{202F}: crm-roi expense restore 8.\n")
+    #expect(try cli.ok("log", "2026-04", "sales=1000") == "Valeurs saisies pour avr. 2026\u{202F}: 1 ajoutée, 0 remplacée, 0 inchangée.\n")
     let month = try cli.run(["log", "2025-13", "sales=1"])
     #expect(month.status == 65)
-    #expect(month.stderr == "crm-roi: erreur : month : '2025-13' n’est pas valide ; attendu : un mois au format AAAA-MM, de 1900-01 à 9999-12, comme 2025-04\n")
+    #expect(month.stderr == "crm-roi: erreur : mois\u{202F}: «\u{202F}2025-13\u{202F}» n’est pas valide\u{202F}; attendu\u{202F}: un mois au format AAAA-MM, de 1900-01 à 9999-12, comme 2025-04\n")
     let unknown = try cli.run(["log", "2025-05", "slaes=1"])
-    #expect(unknown.stderr == "crm-roi: erreur : indicateur inconnu 'slaes' ; attendu : un indicateur parmi average-order-size, repeat-purchases, returns-cost, sales (vouliez-vous dire sales ?)\n")
+    #expect(unknown.stderr == "crm-roi: erreur : indicateur inconnu «\u{202F}slaes\u{202F}»\u{202F}; attendu\u{202F}: un indicateur parmi average-order-size, repeat-purchases, returns-cost, sales (vouliez-vous dire sales\u{202F}?)\n")
     let refused = try cli.run(["metric", "remove", "sales"])
-    #expect(refused.stderr.hasPrefix("crm-roi: erreur : l’indicateur 'sales' a 25 valeurs saisies ; ajoutez --force"))
+    #expect(refused.stderr.hasPrefix("crm-roi: erreur : l’indicateur «\u{202F}sales\u{202F}» a 25 valeurs saisies\u{202F}; ajoutez --force"))
     // Every bad value of a file, then the summary; nothing imported.
     let file = try cli.file("bad.csv", "date,category,amount\n2025-01-01,license,abc\n2025-01-02,lunch,5\n")
     let bad = try cli.run(["import", "expenses", file])
     #expect(bad.status == 65)
     #expect(bad.stderr.split(separator: "\n").map(String.init) == [
-      "crm-roi: erreur : \(file):2:3 (amount) : 'abc' n’est pas valide ; attendu : un nombre comme 1234.56 ou 1,234.56, avec EUR ou son symbole s’il y en a",
-      "crm-roi: erreur : \(file):3:2 (category) : 'lunch' n’est pas valide ; attendu : une valeur parmi license, installation, hardware, labor, service, training, maintenance, other",
-      "crm-roi: erreur : \(file) : 2 valeurs incorrectes ; rien n’a été importé",
+      "crm-roi: erreur : \(file):2:3 (amount)\u{202F}: «\u{202F}abc\u{202F}» n’est pas valide\u{202F}; attendu\u{202F}: un nombre comme 1234.56 ou 1,234.56, avec EUR ou son symbole s’il y en a",
+      "crm-roi: erreur : \(file):3:2 (category)\u{202F}: «\u{202F}lunch\u{202F}» n’est pas valide\u{202F}; attendu\u{202F}: une catégorie parmi licence, installation, matériel, main-d’œuvre, prestation, formation, entretien, autre",
+      "crm-roi: erreur : \(file)\u{202F}: 2 valeurs incorrectes\u{202F}; rien n’a été importé",
     ])
     // Before the database is read, the environment decides.
     let missing = try cli.run(["roi", "--db", cli.directory.appendingPathComponent("none.sqlite").path], database: false, environment: ["LANG": "fr_FR.UTF-8"])
-    #expect(missing.stderr.hasPrefix("crm-roi: erreur : aucune base crm-roi à '"))
+    #expect(missing.stderr.hasPrefix("crm-roi: erreur : aucune base crm-roi à «\u{202F}"))
   }
 
   @Test func machineFormatsDoNotChangeWithTheLanguage() throws {
@@ -73,7 +73,7 @@ import Testing
   @Test func theHTMLReportInFrench() throws {
     let cli = try Self.frenchDemo()
     let path = cli.directory.appendingPathComponent("r.html").path
-    #expect(try cli.ok("report", "--project", "--output", path) == "Écrit : \(path)\n")
+    #expect(try cli.ok("report", "--project", "--output", path) == "Écrit\u{202F}: \(path)\n")
     let html = try String(contentsOfFile: path, encoding: .utf8)
     #expect(html.contains("<html lang=\"fr\">"))
     #expect(html.contains("Coût total de possession (TCO)") && html.contains("132\u{202F}500,00\u{202F}€"))

@@ -46,7 +46,7 @@ import Testing
   }
 
   @Test func placeholdersAreFilledByName() {
-    #expect(Catalogue.text(.totalCostOfOwnership, .fr, ["amount": "132\u{202F}500,00\u{202F}€"]) == "Coût total de possession (TCO) : 132\u{202F}500,00\u{202F}€")
+    #expect(Catalogue.text(.totalCostOfOwnership, .fr, ["amount": "132\u{202F}500,00\u{202F}€"]) == "Coût total de possession (TCO)\u{202F}: 132\u{202F}500,00\u{202F}€")
     #expect(Catalogue.text(.errorPrefix, .fr) == "crm-roi: erreur : ")
     #expect(Catalogue.text(.legendPartial, .en, ["month": "2026-10"]) == "* partial quarter: values logged to 2026-10 only.")
   }
@@ -88,9 +88,9 @@ import Testing
       "only 2 months of data since go-live (2026-03 to 2026-04): too early to judge; the figures will settle after 3 months"))
     #expect(report.warnings.map(\.message).contains("2026Q2 is partial: data to 2026-04 only, so its benefit covers 1 of its 3 months"))
     let french = report.warnings.map { $0.text(.fr) }
-    #expect(french.contains("seulement 2 mois de données depuis la mise en service (mars 2026 à avr. 2026) : trop tôt pour juger ; les chiffres se stabiliseront après 3 mois"))
-    #expect(french.contains { $0.hasPrefix("'sales' est saisonnier avant la mise en service (décembre se distingue)") })
-    #expect(french.contains("'returns' n’a pas de valeur pour avr. 2026 : ce mois compte comme sans changement ; saisissez-le avec crm-roi log"))
-    #expect(french.contains("T2 2026 est partiel : données jusqu’à avr. 2026 seulement, son bénéfice couvre donc 1 de ses 3 mois"))
+    #expect(french.contains("seulement 2 mois de données depuis la mise en service (mars 2026 à avr. 2026)\u{202F}: trop tôt pour juger\u{202F}; les chiffres se stabiliseront après 3 mois"))
+    #expect(french.contains { $0.hasPrefix("«\u{202F}sales\u{202F}» est saisonnier avant la mise en service (décembre se distingue)") })
+    #expect(french.contains("«\u{202F}returns\u{202F}» n’a pas de valeur pour avr. 2026\u{202F}: ce mois compte comme sans changement\u{202F}; saisissez-le avec crm-roi log"))
+    #expect(french.contains("T2 2026 est partiel\u{202F}: données jusqu’à avr. 2026 seulement, son bénéfice couvre donc 1 de ses 3 mois"))
   }
 }

@@ -133,7 +133,7 @@ extension CRMROI {
 /// An expense id typed as an argument.
 func expenseID(_ text: String) throws -> Int64 {
   guard let number = Int64(text), number > 0 else {
-    throw InputError(source: "id", error: ValueError(value: text, expected: Phrase(.formExpenseID)))
+    throw InputError(source: Phrase(.sourceID), error: ValueError(value: text, expected: Phrase(.formExpenseID)))
   }
   return number
 }

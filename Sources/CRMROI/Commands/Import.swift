@@ -43,8 +43,9 @@ extension CRMROI {
         }
         try store.finishExpenseImport(session, dryRun: source.dryRun) { added, skipped in
           try say(.importedExpenses, [
-            "action": text(source.dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(added)",
-            "skipped": "\(skipped)", "dialect": resolved.summary(currentLanguage()),
+            "action": text(source.dryRun ? .wouldImport : .imported, ["file": TerminalText.visible(reader.file)]),
+            "added": counted(added, .addedOne, .addedMany), "skipped": counted(skipped, .skippedOne, .skippedMany),
+            "dialect": resolved.summary(currentLanguage()),
           ])
           try standardOutput.flush()
         }
@@ -84,8 +85,9 @@ extension CRMROI {
           try store.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
         }, confirming: { counts, dryRun in
           try say(.importedMetrics, [
-            "action": text(dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(counts.added)",
-            "replaced": "\(counts.replaced)", "skipped": "\(counts.unchanged)", "dialect": resolved.summary(currentLanguage()),
+            "action": text(dryRun ? .wouldImport : .imported, ["file": TerminalText.visible(reader.file)]),
+            "added": counted(counts.added, .addedOne, .addedMany), "replaced": counted(counts.replaced, .replacedOne, .replacedMany),
+            "skipped": counted(counts.unchanged, .skippedOne, .skippedMany), "dialect": resolved.summary(currentLanguage()),
           ])
         })
       }

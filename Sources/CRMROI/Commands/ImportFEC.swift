@@ -53,8 +53,10 @@ extension CRMROI.Import {
           ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: currency)
         let name = TerminalText.visible(fec.file)
         try say(.importedFEC, [
-          "action": text(dryRun ? .wouldImport : .imported), "file": name, "added": "\(expenses.added)", "skipped": "\(expenses.skipped)",
-          "credits": "\(pick.creditLinesLeftOut)", "values": "\(values.added)", "replaced": "\(values.replaced)",
+          "action": text(dryRun ? .wouldImport : .imported, ["file": name]),
+          "added": counted(expenses.added, .expensesAddedOne, .expensesAddedMany), "skipped": counted(expenses.skipped, .skippedOne, .skippedMany),
+          "credits": counted(pick.creditLinesLeftOut, .creditLinesOne, .creditLinesMany),
+          "values": counted(values.added, .valuesAddedOne, .valuesAddedMany), "replaced": counted(values.replaced, .replacedOne, .replacedMany),
           "encoding": fec.encoding.displayName,
         ])
         try standardOutput.flush()

@@ -60,8 +60,9 @@ extension CRMROI.Import {
       }, confirming: { counts, dryRun in
         let leftOut = orders.count { !$0.counted }
         try say(.importedOrders, [
-          "action": text(dryRun ? .wouldImport : .imported), "file": TerminalText.visible(reader.file), "added": "\(counts.added)",
-          "replaced": "\(counts.replaced)", "skipped": "\(counts.unchanged)",
+          "action": text(dryRun ? .wouldImport : .imported, ["file": TerminalText.visible(reader.file)]),
+          "added": counted(counts.added, .ordersAddedOne, .ordersAddedMany), "replaced": counted(counts.replaced, .replacedOne, .replacedMany),
+          "skipped": counted(counts.unchanged, .skippedOne, .skippedMany),
           "leftOut": leftOut > 0 ? text(.ordersLeftOut, ["count": "\(leftOut)"]) : "",
           "passedOver": passedOver > 0 ? text(.lineItemsPassedOver, ["count": "\(passedOver)"]) : "",
           "dialect": resolved.summary(currentLanguage()),

@@ -22,22 +22,22 @@ extension CRMROI {
 
     func run() throws {
       guard !values.isEmpty else {
-        throw InputError(source: "values", error: ValueError(value: "", expected: Phrase(.formSomePair)))
+        throw InputError(source: Phrase(.sourceValues), error: ValueError(value: "", expected: Phrase(.formSomePair)))
       }
       let store = try database.open()
       _ = try write(store, { store in
         let rules = SnapshotRules(
           metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: currentMonth(),
           allowCurrent: allowCurrent)
-        let logged = try parsed(from: "month") { try rules.month(month) }
+        let logged = try parsed(from: Phrase(.sourceMonth)) { try rules.month(month) }
         var seen: Set<String> = []
         let snapshots = try values.map { pair -> Snapshot in
           guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-            throw InputError(source: "values", error: ValueError(value: pair, expected: Phrase(.formPair)))
+            throw InputError(source: Phrase(.sourceValues), error: ValueError(value: pair, expected: Phrase(.formPair)))
           }
           let name = try rules.metric(named: String(pair[..<equals])).name
           guard seen.insert(name).inserted else {
-            throw InputError(source: "values", error: ValueError(value: pair, expected: Phrase(.formMetricOnce)))
+            throw InputError(source: Phrase(.sourceValues), error: ValueError(value: pair, expected: Phrase(.formMetricOnce)))
           }
           return try parsed(from: Phrase(.sourceValueOf, ["metric": name])) {
             try rules.snapshot(metric: name, month: logged, value: String(pair[pair.index(after: equals)...]))
@@ -45,7 +45,10 @@ extension CRMROI {
         }
         return (logged, try store.log(snapshots))
       }, confirming: { (logged, counts) in
-        try say(.logged, ["month": "\(logged)", "added": "\(counts.added)", "replaced": "\(counts.replaced)", "unchanged": "\(counts.unchanged)"])
+        try say(.logged, [
+          "month": PeopleFormat(currentLanguage()).month(logged), "added": counted(counts.added, .addedOne, .addedMany),
+          "replaced": counted(counts.replaced, .replacedOne, .replacedMany), "unchanged": counted(counts.unchanged, .unchangedOne, .unchangedMany),
+        ])
       })
     }
   }

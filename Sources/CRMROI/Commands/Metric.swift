@@ -153,7 +153,7 @@ extension CRMROI {
           switch metric.kind {
           case .revenue(let margin): factor = text(.factorMargin, ["margin": say.share(margin.description)])
           case .count(let unitValue): factor = text(.factorPerUnit, ["amount": say.money(unitValue.rational, currency)])
-          case .cost: factor = text(.factorCost, ["code": currency.code])
+          case .cost: factor = text(.factorCost, ["code": say.currencyName(currency)])
           case .kpi: factor = text(.factorNone)
           }
           let from = metric.fromOrders.map { text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""

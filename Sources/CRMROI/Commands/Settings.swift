@@ -44,7 +44,10 @@ extension CRMROI {
         let store = try database.open()
         if key == "language" {
           // A presentation setting, kept beside the method's: "none" clears it.
-          let language = value == "none" ? nil : try parsed(from: "settings set language") { try Language(parsing: value) }  // no-catalogue: a command
+          let language = value.lowercased() == "none" ? nil : try parsed(from: "settings set language") {  // no-catalogue: a command
+            guard let language = Language(rawValue: value.lowercased()) else { throw ValueError(value: value, expected: Phrase(.formLanguageOrNone)) }
+            return language
+          }  // no-catalogue: a command
           runLanguage = try database.language.language(nil, stored: language)
           try write(store, { store in
             try store.setLanguage(language)

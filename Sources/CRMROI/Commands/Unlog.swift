@@ -18,10 +18,11 @@ extension CRMROI {
     var names: [String] = []
 
     func run() throws {
-      let logged = try parsed(from: "month") { try Month(parsing: month) }
+      let logged = try parsed(from: Phrase(.sourceMonth)) { try Month(parsing: month) }
       let store = try database.open()
       try write(store, { store in try store.unlog(month: logged, names: names) }, confirming: { removed in
-        try say(removed == 1 ? .unloggedOne : .unlogged, ["count": "\(removed)", "month": "\(logged)"])
+        let format = PeopleFormat(currentLanguage())
+        try say(format.isSingular(removed) ? .unloggedOne : .unlogged, ["count": "\(removed)", "month": format.month(logged)])
       })
     }
   }

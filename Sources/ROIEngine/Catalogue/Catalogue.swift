@@ -39,6 +39,10 @@ public struct Phrase: Equatable, Sendable, CustomStringConvertible {
     case phrase(Phrase)
     /// Calendar months (1…12) by name, in the reader's language.
     case calendarMonths([Int])
+    /// A month as the reader's language writes it in prose: `2025-04` / `avr. 2025`.
+    case month(Month)
+    /// An amount in minor units, grouped as the reader's language groups it, without its currency.
+    case amount(Rational, Currency)
   }
 
   public let message: Message
@@ -60,12 +64,35 @@ public struct Phrase: Equatable, Sendable, CustomStringConvertible {
       case .text(let text): text
       case .phrase(let phrase): phrase.text(language)
       case .calendarMonths(let numbers): numbers.map { PeopleFormat.monthNames(language)[$0 - 1] }.joined(separator: ", ")
+      case .month(let month): PeopleFormat(language).month(month)
+      case .amount(let minor, let currency): PeopleFormat(language).amount(minor, currency)
       }
     })
   }
 
   /// Text that is the same in every language: a name, a path, another program's message.
   public static func verbatim(_ text: String) -> Phrase { Phrase(.verbatim, ["text": text]) }
+
+  /// The system's reason for a failed call, by its errno value (Linux's numbers): the common ones
+  /// said in the reader's language, any other in the system's words, `text`.
+  public static func system(_ code: Int32, _ text: String) -> Phrase {
+    let known: [Int32: Message] = [
+      2: .errnoNoEntry, 5: .errnoInputOutput, 13: .errnoPermission, 17: .errnoExists, 20: .errnoNotDirectory,
+      21: .errnoIsDirectory, 27: .errnoTooLarge, 28: .errnoNoSpace, 30: .errnoReadOnly, 32: .errnoBrokenPipe, 36: .errnoNameTooLong,
+      40: .errnoLoop,
+    ]
+    return known[code].map { Phrase($0) } ?? .verbatim(text)
+  }
+
+  /// For a number typed with a decimal comma on the command line (`12,50`, `35,5%`), which takes a
+  /// point: the form with the point, `12.50`. Nil for any other text.
+  public static func decimalPoint(instead text: String) -> Phrase? {
+    let body = text.hasSuffix("%") ? text.dropLast() : Substring(text)
+    guard body.filter({ $0 == "," }).count == 1, !body.contains(".") else { return nil }
+    func pointed(_ text: Substring) -> String { String(text.map { $0 == "," ? "." : $0 }) }
+    guard ExactDecimal(pointed(body)) != nil else { return nil }
+    return Phrase(.formDecimalPoint, ["suggestion": pointed(Substring(text))])
+  }
 
   /// An error's phrase; an error of no known kind in its own words.
   public init(error: Error) {

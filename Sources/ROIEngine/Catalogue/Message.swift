@@ -20,7 +20,7 @@ public enum Message: String, CaseIterable, Sendable {
   case warningShortHistory, warningThinBaselineOne, warningThinBaselineMany, warningSeasonal, warningDoubleCount
   case warningWithinNoise, warningMissingOne, warningMissingMany, warningPartial, andMore
   case demoDatabase
-  case valueMissing, valueInvalid, formQuarter, formFiscalQuarter, formMonth, formDate, formOneOf, formOneOfOrGuess, formFrequency, formHours, formLanguage, formLanguageVariable
+  case valueMissing, valueInvalid, formQuarter, formFiscalQuarter, formMonth, formDate, formOneOf, formFrequency, formHours, formLanguage, formLanguageVariable
   case formCurrency, formWholeAmount, formDecimalAmount, formPercent, formPercentWithSign, formTarget, formAttribution, formMetricName, formPlainDecimal, formAmountNotNegative, formWholeCount
   case formBaselineMethod, formSeasonalNeedsAYear, formHorizonEnd, formWholeNumberRange, formNoOptionForKind, formMarginRequired, formUnitValueRequired, formCountSeries, formMoneySeries, formMargin, formNonZeroAmount, formFinishedMonth, formMonthNoLaterThan, formNoValueFromOrders, longNameShown, unknownMetricNoneYet, unknownMetric, unknownMetricGuess
   case noNoiseBandSeasonal, noNoiseBand, noBaseline, seasonalNeedsAYear, seasonalMonthsMissing, emptyQuarterRange
@@ -45,6 +45,13 @@ public enum Message: String, CaseIterable, Sendable {
   case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
   case impactHeading, impactLine, impactWorth, columnMonth, columnDifference, columnEffect, columnInBand, terminalChartTitle
   case demoLicences, demoInstallation, demoLaptops, demoMigration, demoHosting, demoTraining
+  case formCategory, formCategoryGuess
+  case errnoPermission, errnoNoEntry, errnoInputOutput, errnoExists, errnoNotDirectory, errnoIsDirectory, errnoTooLarge, errnoNoSpace, errnoReadOnly, errnoBrokenPipe, errnoNameTooLong, errnoLoop, atFile
+  case sourceMonth, sourceValues, sourceID
+  case addedOne, addedMany, replacedOne, replacedMany, unchangedOne, unchangedMany, skippedOne, skippedMany, ordersAddedOne, ordersAddedMany, expensesAddedOne, expensesAddedMany, creditLinesOne, creditLinesMany, valuesAddedOne, valuesAddedMany
+  case formLanguageOrNone, laborNoteAndNote
+  case yearsSingular
+  case formDecimalPoint
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -60,28 +67,28 @@ public enum Message: String, CaseIterable, Sendable {
        "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois, horizon {horizon} jusqu’à {horizonEnd}")
     case .asOf:
       ("As of {month}: the latest month with logged values",
-       "Données à fin {month} : dernier mois saisi")
+       "Données à fin {month} : dernier mois saisi")
     case .asOfNothing:
       ("As of {month}: nothing logged since go-live yet",
-       "Données à fin {month} : rien de saisi depuis la mise en service")
+       "Données à fin {month} : rien de saisi depuis la mise en service")
     case .totalCostOfOwnership:
       ("Total cost of ownership: {amount}",
-       "Coût total de possession (TCO) : {amount}")
+       "Coût total de possession (TCO) : {amount}")
     case .breakEvenQuarter:
       ("Break-even quarter:      {quarter}",
-       "Seuil de rentabilité :           {quarter}")
+       "Seuil de rentabilité :           {quarter}")
     case .notReached:
       ("not reached",
        "non atteint")
     case .projectedPayback:
-      ("Projected payback:       {years} years",
-       "Délai de récupération projeté :  {years} ans")
+      ("Projected payback:       {years}",
+       "Délai de récupération projeté :  {years}")
     case .projectedPaybackNone:
       ("Projected payback:       none (no positive rolling annual ROI yet)",
-       "Délai de récupération projeté :  aucun (pas encore de ROI annuel glissant positif)")
+       "Délai de récupération projeté :  aucun (pas encore de ROI annuel glissant positif)")
     case .withinNoise:
       (" (within noise: {low} to {high})",
-       " (dans la bande de bruit : {low} à {high})")
+       " (dans la bande de bruit : {low} à {high})")
     case .legendROI:
       ("ROI = the quarter's benefit / the TCO over the horizon.",
        "ROI = bénéfice marginal du trimestre / TCO sur l’horizon.")
@@ -93,7 +100,7 @@ public enum Message: String, CaseIterable, Sendable {
        "ROI net cumulé = (bénéfice à date − coût à date) / coût à date.")
     case .legendPartial:
       ("* partial quarter: values logged to {month} only.",
-       "* trimestre partiel : valeurs saisies jusqu’à {month} seulement.")
+       "* trimestre partiel : valeurs saisies jusqu’à {month} seulement.")
     case .columnQuarter:
       ("Quarter",
        "Trimestre")
@@ -116,20 +123,20 @@ public enum Message: String, CaseIterable, Sendable {
       ("Since go-live ({span}, to {month}), the CRM has brought {benefit} against {spent} spent",
        "Depuis la mise en service ({span}, jusqu’à {month}), le CRM a rapporté {benefit} pour {spent} dépensés")
     case .verdictPays:
-      ("; at this pace it pays its TCO of {tco} in {years} years.",
-       " ; à ce rythme, il rembourse son TCO de {tco} en {years} ans.")
+      ("; at this pace it pays its TCO of {tco} in {years}.",
+       " ; à ce rythme, il rembourse son TCO de {tco} en {years}.")
     case .verdictNoCost:
       ("; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add).",
-       " ; aucun coût n’est encore saisi, donc pas de TCO à rembourser (saisissez les dépenses avec crm-roi expense add).")
+       " ; aucun coût n’est encore saisi, donc pas de TCO à rembourser (saisissez les dépenses avec crm-roi expense add).")
     case .verdictTooEarly:
       ("; when it pays for itself cannot be said yet: {reason}.",
-       " ; on ne peut pas encore dire quand il sera rentable : {reason}.")
+       " ; on ne peut pas encore dire quand il sera rentable : {reason}.")
     case .verdictNotPaying:
       ("; at this pace it does not pay for itself (no positive benefit over the last {span}).",
-       " ; à ce rythme, il n’est pas rentable (aucun bénéfice positif sur : {span}).")
+       " ; à ce rythme, il n’est pas rentable (aucun bénéfice positif sur les {span} écoulés).")
     case .verdictNothingYet:
       ("No value has been logged since go-live ({goLive}) yet: log each month with crm-roi log.",
-       "Aucune valeur saisie depuis la mise en service ({goLive}) : saisissez chaque mois avec crm-roi log.")
+       "Aucune valeur saisie depuis la mise en service ({goLive}) : saisissez chaque mois avec crm-roi log.")
     case .months:
       ("{count} months",
        "{count} mois")
@@ -171,34 +178,34 @@ public enum Message: String, CaseIterable, Sendable {
        "Vue actualisée (taux {rate}, risque {risk}, ramenée à {month})")
     case .presentValueOfBenefit:
       ("Present value of benefit: {amount}",
-       "Valeur actuelle du bénéfice :    {amount}")
+       "Valeur actuelle du bénéfice :    {amount}")
     case .presentValueOfCost:
       ("Present value of cost:    {amount}",
-       "Valeur actuelle du coût :        {amount}")
+       "Valeur actuelle du coût :        {amount}")
     case .netPresentValue:
       ("Net present value:        {amount}",
-       "Valeur actuelle nette (VAN) :    {amount}")
+       "Valeur actuelle nette (VAN) :    {amount}")
     case .discountedROI:
       ("ROI (NPV / PV of cost):   {percent}",
-       "ROI (VAN / valeur du coût) :     {percent}")
+       "ROI (VAN / valeur du coût) :     {percent}")
     case .discountedBreakEven:
       ("Discounted break-even:    {month}",
-       "Seuil de rentabilité actualisé : {month}")
+       "Seuil de rentabilité actualisé : {month}")
     case .projectionHeading:
       ("Projection to {month} at the pace of the last {span} (a projection, not history)",
-       "Projection jusqu’à {month} au rythme des {span} écoulés (une projection, pas l’historique)")
+       "Projection à {month} au rythme des {span} écoulés (une projection)")
     case .runRate:
       ("Run rate:                 {amount} a month",
-       "Rythme :                         {amount} par mois")
+       "Rythme :                         {amount} par mois")
     case .lifetimeBenefit:
       ("Lifetime benefit:         {amount}",
-       "Bénéfice sur l’horizon :         {amount}")
+       "Bénéfice sur l’horizon :         {amount}")
     case .lifetimeROI:
       ("Lifetime ROI:             {percent} of TCO {amount}",
-       "ROI sur l’horizon :              {percent} du TCO de {amount}")
+       "ROI sur l’horizon :              {percent} du TCO de {amount}")
     case .projectedBreakEven:
       ("Break-even quarter:       {quarter}",
-       "Seuil de rentabilité :           {quarter}")
+       "Seuil de rentabilité :           {quarter}")
     case .notByHorizonEnd:
       ("not by the horizon end",
        "pas avant la fin de l’horizon")
@@ -213,7 +220,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Indicateur")
     case .columnTarget:
       ("Target",
-       "Objectif")
+       "Cible")
     case .columnBaseline:
       ("Baseline",
        "Référence")
@@ -222,10 +229,10 @@ public enum Message: String, CaseIterable, Sendable {
        "Actuel")
     case .columnChange:
       ("Change",
-       "Évolution")
+       "Écart")
     case .columnTargetValue:
       ("Target value",
-       "Valeur cible")
+       "À atteindre")
     case .columnMet:
       ("Met",
        "Atteint")
@@ -234,43 +241,43 @@ public enum Message: String, CaseIterable, Sendable {
        "Avertissements")
     case .warningShortHistory:
       ("only {span} of data since go-live ({goLive} to {asOf}): too early to judge; the figures will settle after {settle} months",
-       "seulement {span} de données depuis la mise en service ({goLive} à {asOf}) : trop tôt pour juger ; les chiffres se stabiliseront après {settle} mois")
+       "seulement {span} de données depuis la mise en service ({goLive} à {asOf}) : trop tôt pour juger ; les chiffres se stabiliseront après {settle} mois")
     case .warningThinBaselineOne:
       ("'{metric}' has 1 baseline value (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
-       "'{metric}' n’a qu’une valeur de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+       "« {metric} » n’a qu’une valeur de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
     case .warningThinBaselineMany:
       ("'{metric}' has {count} baseline values (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
-       "'{metric}' n’a que {count} valeurs de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+       "« {metric} » n’a que {count} valeurs de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
     case .warningSeasonal:
       ("'{metric}' varies by season before go-live ({monthName} stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal",
-       "'{metric}' est saisonnier avant la mise en service ({monthName} se distingue) : la référence moyenne prend la saison pour l’effet du CRM ; envisagez : crm-roi settings set baseline-method seasonal")
+       "« {metric} » est saisonnier avant la mise en service ({monthName} se distingue) : la référence moyenne prend la saison pour l’effet du CRM ; envisagez : crm-roi settings set baseline-method seasonal")
     case .warningDoubleCount:
       ("'{metric}' adds money per unit beside the revenue metric '{revenue}': if these purchases are already in {revenue}, make it a kpi (crm-roi metric set {metric} --kind kpi)",
-       "'{metric}' ajoute de l’argent par unité à côté de l’indicateur de chiffre d’affaires '{revenue}' : si ces achats sont déjà dans {revenue}, faites-en un kpi (crm-roi metric set {metric} --kind kpi)")
+       "« {metric} » ajoute de l’argent par unité à côté de l’indicateur de chiffre d’affaires « {revenue} » : si ces achats sont déjà dans {revenue}, faites-en un kpi (crm-roi metric set {metric} --kind kpi)")
     case .warningWithinNoise:
       ("the latest rolling annual ROI ({quarter}) lies within the baseline's own variation: it may be chance",
-       "le dernier ROI annuel glissant ({quarter}) est dans la variation propre de la référence : il peut être dû au hasard")
+       "le dernier ROI annuel glissant ({quarter}) est dans la variation propre de la référence : il peut être dû au hasard")
     case .warningMissingOne:
       ("'{metric}' has no value for {names}: that month counts as no change; log it with crm-roi log",
-       "'{metric}' n’a pas de valeur pour {names} : ce mois compte comme sans changement ; saisissez-le avec crm-roi log")
+       "« {metric} » n’a pas de valeur pour {names} : ce mois compte comme sans changement ; saisissez-le avec crm-roi log")
     case .warningMissingMany:
       ("'{metric}' has no value for {names}: those months count as no change; log them with crm-roi log",
-       "'{metric}' n’a pas de valeur pour {names} : ces mois comptent comme sans changement ; saisissez-les avec crm-roi log")
+       "« {metric} » n’a pas de valeur pour {names} : ces mois comptent comme sans changement ; saisissez-les avec crm-roi log")
     case .warningPartial:
       ("{quarter} is partial: data to {asOf} only, so its benefit covers {covered} of its 3 months",
-       "{quarter} est partiel : données jusqu’à {asOf} seulement, son bénéfice couvre donc {covered} de ses 3 mois")
+       "{quarter} est partiel : données jusqu’à {asOf} seulement, son bénéfice couvre donc {covered} de ses 3 mois")
     case .andMore:
       (" and {count} more",
        " et {count} autres")
     case .demoDatabase:
       ("Sample database: {path}. Explore it with, for example:\n  crm-roi expense list --db {path}{lang}\n  crm-roi roi --db {path} --format json",
-       "Base d’exemple : {path}. Explorez-la par exemple avec :\n  crm-roi expense list --db {path}{lang}\n  crm-roi roi --db {path} --format json")
+       "Base d’exemple : {path}. Explorez-la par exemple avec :\n  crm-roi expense list --db {path}{lang}\n  crm-roi roi --db {path} --format json")
     case .valueMissing:
       ("missing; expected {expected}",
-       "manquant ; attendu : {expected}")
+       "manquant ; attendu : {expected}")
     case .valueInvalid:
       ("'{value}' is not valid; expected {expected}",
-       "'{value}' n’est pas valide ; attendu : {expected}")
+       "« {value} » n’est pas valide ; attendu : {expected}")
     case .formQuarter:
       ("a quarter like 2025Q2",
        "un trimestre comme 2025Q2")
@@ -286,9 +293,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .formOneOf:
       ("one of {names}",
        "une valeur parmi {names}")
-    case .formOneOfOrGuess:
-      ("one of {names} (did you mean {guess}?)",
-       "une valeur parmi {names} (vouliez-vous dire {guess} ?)")
     case .formFrequency:
       ("month, quarter or year",
        "month, quarter ou year")
@@ -315,7 +319,7 @@ public enum Message: String, CaseIterable, Sendable {
        "un pourcentage comme 35 ou 35% (jusqu’à 4 décimales)")
     case .formPercentWithSign:
       ("a percentage with its %: {percent}% for the share {text}, or {text}%",
-       "un pourcentage avec son % : {percent}% pour la part {text}, ou {text}%")
+       "un pourcentage avec son % : {percent}% pour la part {text}, ou {text}%")
     case .formTarget:
       ("a change like +10% or -15%, or an absolute value like 250000",
        "une évolution comme +10% ou -15%, ou une valeur absolue comme 250000")
@@ -324,7 +328,7 @@ public enum Message: String, CaseIterable, Sendable {
        "une part supérieure à 0% et d’au plus 100%, comme 50%")
     case .formMetricName:
       ("a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours",
-       "un nom en minuscules : une lettre, puis des lettres, des chiffres ou '-', au plus 64 caractères (un accent tapé à part compte pour un de plus), sans mêler lettres latines, grecques et cyrilliques, comme returns-cost ou coût-retours")
+       "un nom en minuscules : une lettre, puis des lettres, des chiffres ou '-', au plus 64 caractères (un accent tapé à part compte pour un de plus), sans mêler lettres latines, grecques et cyrilliques, comme returns-cost ou coût-retours")
     case .formPlainDecimal:
       ("a plain decimal with '.' and at most 4 decimals, like 410 or 87.5",
        "un nombre décimal avec '.' et au plus 4 décimales, comme 410 ou 87.5")
@@ -369,61 +373,61 @@ public enum Message: String, CaseIterable, Sendable {
        "un montant non nul, comme 18.50 ou -12.50")
     case .formFinishedMonth:
       ("a finished month: {month} is still running, so its figures are partial; log it from {next}-01, or now with --allow-current",
-       "un mois terminé : {month} est en cours, ses chiffres sont donc partiels ; saisissez-le à partir du {next}-01, ou dès maintenant avec --allow-current")
+       "un mois terminé : {month} est en cours, ses chiffres sont donc partiels ; saisissez-le à partir du {next}-01, ou dès maintenant avec --allow-current")
     case .formMonthNoLaterThan:
       ("a month no later than {month}",
-       "un mois au plus tard {month}")
+       "un mois qui ne dépasse pas {month}")
     case .formNoValueFromOrders:
       ("no value for {metric}: it takes its values from the stored orders ({series}); import them with crm-roi import orders, or type its values after crm-roi metric set {metric} --from-orders none",
-       "aucune valeur pour {metric} : ses valeurs viennent des commandes enregistrées ({series}) ; importez-les avec crm-roi import orders, ou saisissez ses valeurs après crm-roi metric set {metric} --from-orders none")
+       "aucune valeur pour {metric} : ses valeurs viennent des commandes enregistrées ({series}) ; importez-les avec crm-roi import orders, ou saisissez ses valeurs après crm-roi metric set {metric} --from-orders none")
     case .longNameShown:
       ("{start}… ({count} characters)",
        "{start}… ({count} caractères)")
     case .unknownMetricNoneYet:
       ("unknown metric '{name}'; expected one of: (none yet; add one with crm-roi metric add)",
-       "indicateur inconnu '{name}' ; attendu : un indicateur défini (aucun pour l’instant ; ajoutez-en un avec crm-roi metric add)")
+       "indicateur inconnu « {name} » ; attendu : un indicateur défini (aucun pour l’instant ; ajoutez-en un avec crm-roi metric add)")
     case .unknownMetric:
       ("unknown metric '{name}'; expected one of: {names}",
-       "indicateur inconnu '{name}' ; attendu : un indicateur parmi {names}")
+       "indicateur inconnu « {name} » ; attendu : un indicateur parmi {names}")
     case .unknownMetricGuess:
       ("unknown metric '{name}'; expected one of: {names} (did you mean {guess}?)",
-       "indicateur inconnu '{name}' ; attendu : un indicateur parmi {names} (vouliez-vous dire {guess} ?)")
+       "indicateur inconnu « {name} » ; attendu : un indicateur parmi {names} (vouliez-vous dire {guess} ?)")
     case .noNoiseBandSeasonal:
       ("no noise band: '{metric}' needs at least 2 baseline values in each calendar month (the seasonal method needs two baseline years)",
-       "pas de bande de bruit : '{metric}' demande au moins 2 valeurs de référence pour chaque mois de l’année (la méthode saisonnière demande deux années de référence)")
+       "pas de bande de bruit : « {metric} » demande au moins 2 valeurs de référence pour chaque mois de l’année (la méthode saisonnière demande deux années de référence)")
     case .noNoiseBand:
       ("no noise band: '{metric}' needs at least 2 baseline values",
-       "pas de bande de bruit : '{metric}' demande au moins 2 valeurs de référence")
+       "pas de bande de bruit : « {metric} » demande au moins 2 valeurs de référence")
     case .noBaseline:
       ("metric '{metric}' has no snapshot in its baseline window {first} to {last}; log at least one month, like: crm-roi log {last} {metric}=VALUE",
-       "l’indicateur '{metric}' n’a aucune valeur dans sa période de référence {first} à {last} ; saisissez au moins un mois, par exemple : crm-roi log {last} {metric}=VALEUR")
+       "l’indicateur « {metric} » n’a aucune valeur dans sa période de référence {first} à {last} ; saisissez au moins un mois, par exemple : crm-roi log {last} {metric}=VALEUR")
     case .seasonalNeedsAYear:
       ("the seasonal baseline needs a baseline window of at least 12 months, not {count}; expected: crm-roi settings set baseline-months 12 (or baseline-method mean)",
-       "le scénario de référence saisonnier demande une période de référence d’au moins 12 mois, pas {count} ; attendu : crm-roi settings set baseline-months 12 (ou baseline-method mean)")
+       "le scénario de référence saisonnier demande une période de référence d’au moins 12 mois, pas {count} ; attendu : crm-roi settings set baseline-months 12 (ou baseline-method mean)")
     case .seasonalMonthsMissing:
       ("metric '{metric}' has no snapshot for {names} in its baseline window {first} to {last}; the seasonal baseline expects every calendar month",
-       "l’indicateur '{metric}' n’a aucune valeur pour {names} dans sa période de référence {first} à {last} ; le scénario de référence saisonnier attend chaque mois de l’année")
+       "l’indicateur « {metric} » n’a aucune valeur pour {names} dans sa période de référence {first} à {last} ; le scénario de référence saisonnier attend chaque mois de l’année")
     case .emptyQuarterRange:
       ("--from {from} is after --to {to}; expected a first quarter not after the last",
-       "--from {from} est après --to {to} ; attendu : un premier trimestre qui ne soit pas après le dernier")
+       "--from {from} est après --to {to} ; attendu : un premier trimestre qui ne soit pas après le dernier")
     case .checkBaselineGaps:
       ("baseline window {first} to {last}: nothing logged for {months}",
-       "période de référence {first} à {last} : rien de saisi pour {months}")
+       "période de référence {first} à {last} : rien de saisi pour {months}")
     case .checkGaps:
       ("after go-live: nothing logged for {months}",
-       "après la mise en service : rien de saisi pour {months}")
+       "après la mise en service : rien de saisi pour {months}")
     case .checkNothingSinceGoLive:
       ("go-live {month}: no metric value logged from go-live on",
-       "mise en service {month} : aucune valeur saisie depuis la mise en service")
+       "mise en service {month} : aucune valeur saisie depuis la mise en service")
     case .checkRunningMonth:
       ("{month}: values logged for a month that has not ended yet (today is in {today}); they are partial until it ends",
-       "{month} : valeurs saisies pour un mois qui n’est pas fini (nous sommes en {today}) ; elles restent partielles jusqu’à sa fin")
+       "{month} : valeurs saisies pour un mois qui n’est pas fini (nous sommes en {today}) ; elles restent partielles jusqu’à sa fin")
     case .checkPartlyLogged:
       ("{month}: logged for {present} but not {absent}",
-       "{month} : saisi pour {present} mais pas pour {absent}")
+       "{month} : saisi pour {present} mais pas pour {absent}")
     case .checkExpenseAfterHorizon:
       ("expense {id} on {date} is after the horizon end {end}; it counts in no row",
-       "la dépense {id} du {date} est après la fin de l’horizon {end} ; elle ne compte dans aucune ligne")
+       "la dépense {id} du {date} est après la fin de l’horizon {end} ; elle ne compte dans aucune ligne")
     case .checkExpenseEndsBeforeStart:
       ("expense {id} recurs until {until}, before it starts on {date}",
        "la dépense {id} se répète jusqu’à {until}, avant son début le {date}")
@@ -432,28 +436,28 @@ public enum Message: String, CaseIterable, Sendable {
        "{list} et {count} autres")
     case .checkWarning:
       ("warning ({code}): {message}",
-       "avertissement ({code}) : {message}")
+       "avertissement ({code}) : {message}")
     case .checkNote:
       ("note ({code}): {message}",
-       "note ({code}) : {message}")
+       "note ({code}) : {message}")
     case .checkNoReport:
       ("report: {reason}",
-       "rapport : {reason}")
+       "rapport : {reason}")
     case .checkIntegrity:
       ("integrity: {detail}",
-       "intégrité : {detail}")
+       "intégrité : {detail}")
     case .checkCorrupt:
       ("integrity: {detail}; restore the database from a backup (crm-roi backup)",
-       "intégrité : {detail} ; restaurez la base depuis une sauvegarde (crm-roi backup)")
+       "intégrité : {detail} ; restaurez la base depuis une sauvegarde (crm-roi backup)")
     case .checkForeignKey:
       ("foreign key: {table} row {row} refers to a missing row of {parent}",
-       "clé étrangère : la ligne {row} de {table} renvoie à une ligne absente de {parent}")
+       "clé étrangère : la ligne {row} de {table} renvoie à une ligne absente de {parent}")
     case .formPositiveAmount:
       ("an amount above 0, like 8750.50",
        "un montant supérieur à 0, comme 8750.50")
     case .formDateNotLongBeforeGoLive:
       ("a date from {first}-01 on: more than {years} years before go-live ({goLive}) is likely a typo",
-       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service ({goLive}), c’est sans doute une faute de frappe")
+       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service ({goLive}), c’est sans doute une faute de frappe")
     case .formLaborInRange:
       ("hours × rate within the 64-bit range",
        "heures × taux dans la plage des entiers 64 bits")
@@ -480,103 +484,103 @@ public enum Message: String, CaseIterable, Sendable {
        "un mois de fin seulement pour une dépense récurrente (avec every)")
     case .storeNoDatabase:
       ("no crm-roi database at '{path}'; create one with: crm-roi init --go-live YYYY-MM --db {path}",
-       "aucune base crm-roi à '{path}' ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
+       "aucune base crm-roi à « {path} » ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
     case .storeIsDirectory:
       ("database path '{path}' is a directory; expected a file path like {path}/crm-roi.sqlite",
-       "le chemin de base '{path}' est un dossier ; attendu : un chemin de fichier comme {path}/crm-roi.sqlite")
+       "le chemin de base « {path} » est un dossier ; attendu : un chemin de fichier comme {path}/crm-roi.sqlite")
     case .storeNotCRMROI:
       ("'{path}' is not a crm-roi database; expected a file made by crm-roi init (the file was not changed)",
-       "'{path}' n’est pas une base crm-roi ; attendu : un fichier créé par crm-roi init (le fichier n’a pas été modifié)")
+       "« {path} » n’est pas une base crm-roi ; attendu : un fichier créé par crm-roi init (le fichier n’a pas été modifié)")
     case .storeNewerSchema:
       ("'{path}' has schema version {found}, newer than this crm-roi supports ({supported}); upgrade crm-roi",
-       "'{path}' a le schéma version {found}, plus récent que ce que gère ce crm-roi ({supported}) ; mettez crm-roi à jour")
+       "« {path} » a le schéma version {found}, plus récent que ce que gère ce crm-roi ({supported}) ; mettez crm-roi à jour")
     case .storeNotInitialized:
       ("'{path}' has no settings yet; run: crm-roi init --go-live YYYY-MM --db {path}",
-       "'{path}' n’a pas encore de réglages ; lancez : crm-roi init --go-live AAAA-MM --db {path}")
+       "« {path} » n’a pas encore de réglages ; lancez : crm-roi init --go-live AAAA-MM --db {path}")
     case .storeAlreadyInitialized:
       ("'{path}' is already initialised; change a setting with: crm-roi settings set KEY VALUE",
-       "'{path}' est déjà initialisée ; changez un réglage avec : crm-roi settings set CLÉ VALEUR")
+       "« {path} » est déjà initialisée ; changez un réglage avec : crm-roi settings set CLÉ VALEUR")
     case .storeDuplicateMetric:
       ("metric '{name}' already exists; expected a new name (see crm-roi metric list)",
-       "l’indicateur '{name}' existe déjà ; attendu : un nouveau nom (voir crm-roi metric list)")
+       "l’indicateur « {name} » existe déjà ; attendu : un nouveau nom (voir crm-roi metric list)")
     case .storeMetricHasOneSnapshot:
       ("metric '{name}' has 1 snapshot; pass --force to remove it with it",
-       "l’indicateur '{name}' a 1 valeur saisie ; ajoutez --force pour le supprimer avec elle")
+       "l’indicateur « {name} » a 1 valeur saisie ; ajoutez --force pour le supprimer avec elle")
     case .storeMetricHasSnapshots:
       ("metric '{name}' has {count} snapshots; pass --force to remove it with them",
-       "l’indicateur '{name}' a {count} valeurs saisies ; ajoutez --force pour le supprimer avec elles")
+       "l’indicateur « {name} » a {count} valeurs saisies ; ajoutez --force pour le supprimer avec elles")
     case .storeNoSuchExpense:
       ("no expense with id {id}; expected an id shown by crm-roi expense list",
-       "aucune dépense de numéro {id} ; attendu : un numéro affiché par crm-roi expense list")
+       "aucune dépense de numéro {id} ; attendu : un numéro affiché par crm-roi expense list")
     case .storeCurrencyDecimals:
       ("currency '{to}' has {toDecimals} decimals but the stored amounts are in {from} with {fromDecimals}; expected a currency with {fromDecimals} decimals (amounts are never converted)",
-       "la devise '{to}' a {toDecimals} décimales mais les montants enregistrés sont en {from} avec {fromDecimals} ; attendu : une devise à {fromDecimals} décimales (les montants ne sont jamais convertis)")
+       "la devise « {to} » a {toDecimals} décimales mais les montants enregistrés sont en {from} avec {fromDecimals} ; attendu : une devise à {fromDecimals} décimales (les montants ne sont jamais convertis)")
     case .storeCurrencyRelabel:
       ("amounts are stored in {from}; changing the currency to {to} relabels them without converting them; expected: crm-roi settings set currency {to} --relabel",
-       "les montants sont enregistrés en {from} ; passer la devise à {to} les renomme sans les convertir ; attendu : crm-roi settings set currency {to} --relabel")
+       "les montants sont enregistrés en {from} ; passer la devise à {to} les renomme sans les convertir ; pour cela, ajoutez --relabel : crm-roi settings set currency {to} --relabel")
     case .storeNotWritable:
       ("'{path}' cannot be read and written by this user; expected a database file you may write (check its permissions)",
-       "'{path}' ne peut pas être lu et écrit par cet utilisateur ; attendu : une base que vous pouvez modifier (vérifiez ses droits)")
+       "« {path} » ne peut pas être lu et écrit par cet utilisateur ; attendu : une base que vous pouvez modifier (vérifiez ses droits)")
     case .storeFolderNotWritable:
       ("the folder '{folder}' of database '{path}' cannot be written by this user (SQLite keeps its journal beside the file); expected a folder you may write",
-       "le dossier '{folder}' de la base '{path}' ne peut pas être modifié par cet utilisateur (SQLite garde son journal à côté du fichier) ; attendu : un dossier où vous pouvez écrire")
+       "le dossier « {folder} » de la base « {path} » ne peut pas être modifié par cet utilisateur (SQLite garde son journal à côté du fichier) ; attendu : un dossier où vous pouvez écrire")
     case .storeNotARegularFile:
       ("'{path}' is not a regular file (a device, pipe or socket); expected a database file made by crm-roi init",
-       "'{path}' n’est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; attendu : une base créée par crm-roi init")
+       "« {path} » n’est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; attendu : une base créée par crm-roi init")
     case .storeUnexpectedValue:
       ("table {table}, row {row}, column {column} holds '{value}', which this crm-roi does not know; expected a value crm-roi writes (was the file changed by another program or a newer crm-roi?)",
-       "table {table}, ligne {row}, colonne {column} : '{value}', que ce crm-roi ne connaît pas ; attendu : une valeur écrite par crm-roi (le fichier a-t-il été modifié par un autre programme ou un crm-roi plus récent ?)")
+       "table {table}, ligne {row}, colonne {column} : « {value} », que ce crm-roi ne connaît pas ; attendu : une valeur écrite par crm-roi (le fichier a-t-il été modifié par un autre programme ou un crm-roi plus récent ?)")
     case .storeEmptyFile:
       ("'{path}' is an empty file, not a crm-roi database (the file was not changed); create one with: crm-roi init --go-live YYYY-MM --db {path}",
-       "'{path}' est un fichier vide, pas une base crm-roi (le fichier n’a pas été modifié) ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
+       "« {path} » est un fichier vide, pas une base crm-roi (le fichier n’a pas été modifié) ; créez-en une avec : crm-roi init --go-live AAAA-MM --db {path}")
     case .storeCorrupt:
       ("'{path}' is damaged ({detail}); expected an intact database: restore it from a backup (crm-roi backup)",
-       "'{path}' est endommagée ({detail}) ; attendu : une base intacte : restaurez-la depuis une sauvegarde (crm-roi backup)")
+       "« {path} » est endommagée ({detail}) ; attendu : une base intacte : restaurez-la depuis une sauvegarde (crm-roi backup)")
     case .storeBackupExists:
       ("'{path}' already exists; expected a new file name, or --force to replace it",
-       "'{path}' existe déjà ; attendu : un nouveau nom de fichier, ou --force pour le remplacer")
+       "« {path} » existe déjà ; attendu : un nouveau nom de fichier, ou --force pour le remplacer")
     case .storeTargetNotRegular:
       ("'{path}' is not a regular file (a device, a pipe or a folder); expected a file path to write (nothing was changed)",
-       "'{path}' n’est pas un fichier ordinaire (un périphérique, un tube ou un dossier) ; attendu : un chemin de fichier à écrire (rien n’a été modifié)")
+       "« {path} » n’est pas un fichier ordinaire (un périphérique, un tube ou un dossier) ; attendu : un chemin de fichier à écrire (rien n’a été modifié)")
     case .storeTargetIsADatabase:
       ("'{path}' is an SQLite database, which this would overwrite; expected another file name (nothing was changed)",
-       "'{path}' est une base SQLite, que ceci écraserait ; attendu : un autre nom de fichier (rien n’a été modifié)")
+       "« {path} » est une base SQLite, que cette commande écraserait ; attendu : un autre nom de fichier (rien n’a été modifié)")
     case .storeGoLiveLeavesExpense:
       ("go-live {goLive} would put the expense of {date} more than 10 years before it (likely a typo); expected a go-live within 10 years of every expense",
-       "la mise en service {goLive} placerait la dépense du {date} plus de 10 ans avant elle (sans doute une faute de frappe) ; attendu : une mise en service à moins de 10 ans de chaque dépense")
+       "la mise en service {goLive} placerait la dépense du {date} plus de 10 ans avant elle (sans doute une faute de frappe) ; attendu : une mise en service à moins de 10 ans de chaque dépense")
     case .storeKindDoesNotFit:
       ("metric '{metric}' cannot become a {kind} metric: its value {value} for {month} does not fit that kind; expected a kind its values fit (fix the value first with crm-roi log {month} {metric}=VALUE, or crm-roi unlog {month} {metric})",
-       "l’indicateur '{metric}' ne peut pas devenir de type {kind} : sa valeur {value} pour {month} ne convient pas à ce type ; attendu : un type qui convienne à ses valeurs (corrigez d’abord la valeur avec crm-roi log {month} {metric}=VALEUR, ou crm-roi unlog {month} {metric})")
+       "l’indicateur « {metric} » ne peut pas devenir de type {kind} : sa valeur {value} pour {month} ne convient pas à ce type ; attendu : un type qui convienne à ses valeurs (corrigez d’abord la valeur avec crm-roi log {month} {metric}=VALEUR, ou crm-roi unlog {month} {metric})")
     case .storeBackupOntoItself:
       ("'{path}' is the database itself; expected another file for the backup",
-       "'{path}' est la base elle-même ; attendu : un autre fichier pour la sauvegarde")
+       "« {path} » est la base elle-même ; attendu : un autre fichier pour la sauvegarde")
     case .storeExpenseNotRemoved:
       ("expense {id} is not removed; expected the id of a removed expense (see crm-roi history)",
-       "la dépense {id} n’est pas supprimée ; attendu : le numéro d’une dépense supprimée (voir crm-roi history)")
+       "la dépense {id} n’est pas supprimée ; attendu : le numéro d’une dépense supprimée (voir crm-roi history)")
     case .storeChangedDuringImport:
       ("the currency or the metrics changed while '{file}' was read, so its values may read differently now; nothing was imported: expected no change meanwhile (run the import again)",
-       "la devise ou les indicateurs ont changé pendant la lecture de '{file}', ses valeurs pourraient donc se lire autrement ; rien n’a été importé : attendu : aucun changement entre-temps (relancez l’import)")
+       "la devise ou les indicateurs ont changé pendant la lecture de « {file} », ses valeurs pourraient donc se lire autrement ; rien n’a été importé : attendu : aucun changement entre-temps (relancez l’import)")
     case .storeCustomerKeyRaced:
       ("another import stored the database's first orders while '{file}' was read, so its customers were keyed differently; nothing was imported: expected one first import at a time (run it again)",
-       "un autre import a enregistré les premières commandes de la base pendant la lecture de '{file}', ses clients ont donc été identifiés autrement ; rien n’a été importé : attendu : un seul premier import à la fois (relancez-le)")
+       "un autre import a enregistré les premières commandes de la base pendant la lecture de « {file} », ses clients ont donc été identifiés autrement ; rien n’a été importé : attendu : un seul premier import à la fois (relancez-le)")
     case .storeDerivedOutOfRange:
       ("the orders of {month} sum past what '{metric}' can hold; expected monthly sums below 922,337,203,685,477",
-       "les commandes de {month} dépassent ce que '{metric}' peut contenir ; attendu : des sommes mensuelles inférieures à 922 337 203 685 477")
+       "les commandes de {month} dépassent ce que « {metric} » peut contenir ; attendu : des sommes mensuelles inférieures à 922 337 203 685 477")
     case .storeDemoPathTaken:
       ("'{path}' already exists and is not a crm-roi demo database; expected a new path for the demo",
-       "'{path}' existe déjà et n’est pas une base de démonstration crm-roi ; attendu : un nouveau chemin pour la démo")
+       "« {path} » existe déjà et n’est pas une base de démonstration crm-roi ; attendu : un nouveau chemin pour la démo")
     case .storeCannotCreateFolder:
       ("cannot create folder '{folder}': {reason}",
-       "impossible de créer le dossier '{folder}' : {reason}")
+       "impossible de créer le dossier « {folder} » : {reason}")
     case .verbatim:
       ("{text}",
        "{text}")
     case .cannotWriteOutput:
       ("cannot write to standard output: {reason}; expected a destination with room for the whole output",
-       "impossible d’écrire sur la sortie standard : {reason} ; attendu : une destination avec la place pour toute la sortie")
+       "impossible d’écrire sur la sortie standard : {reason} ; attendu : une destination avec assez de place pour toute la sortie")
     case .cannotWriteFile:
       ("cannot write '{path}': {reason}; expected a writable file path with room for the whole file (nothing there was changed)",
-       "impossible d’écrire '{path}' : {reason} ; attendu : un chemin de fichier modifiable avec la place pour tout le fichier (rien n’y a été modifié)")
+       "impossible d’écrire « {path} » : {reason} ; attendu : un chemin de fichier accessible en écriture, avec assez de place pour tout le fichier (rien n’y a été modifié)")
     case .temporaryReplaced:
       ("its temporary file {path} was replaced while being written",
        "son fichier temporaire {path} a été remplacé pendant l’écriture")
@@ -585,73 +589,73 @@ public enum Message: String, CaseIterable, Sendable {
        "il existe déjà")
     case .cannotRemove:
       ("cannot remove {path}: {reason}",
-       "impossible de supprimer {path} : {reason}")
+       "impossible de supprimer {path} : {reason}")
     case .columnWithoutName:
       ("no name",
        "sans nom")
     case .atLine:
       ("{file}:{line}: {message}",
-       "{file}:{line} : {message}")
+       "{file}:{line} : {message}")
     case .atColumn:
       ("{file}:{line}:{column} ({name}): {message}",
-       "{file}:{line}:{column} ({name}) : {message}")
+       "{file}:{line}:{column} ({name}) : {message}")
     case .cannotOpen:
       ("cannot open: {reason}; expected {expected}",
-       "impossible d’ouvrir : {reason} ; attendu : {expected}")
+       "impossible d’ouvrir : {reason} ; attendu : {expected}")
     case .readableCSV:
       ("a readable CSV file",
        "un fichier CSV lisible")
     case .isADirectory:
       ("is a directory; expected {expected}",
-       "est un dossier ; attendu : {expected}")
+       "est un dossier ; attendu : {expected}")
     case .aCSVFile:
       ("a CSV file",
        "un fichier CSV")
     case .noByteOrderMark:
       ("no UTF-16 byte order mark; expected a UTF-16 file as Excel saves \"Unicode text\" (with its mark)",
-       "pas de marque d’ordre des octets UTF-16 ; attendu : un fichier UTF-16 tel qu’Excel enregistre le « Texte Unicode » (avec sa marque)")
+       "pas de marque d’ordre des octets UTF-16 ; attendu : un fichier UTF-16 tel qu’Excel enregistre le « Texte Unicode » (avec sa marque)")
     case .notUTF16:
       ("not valid UTF-16; expected a file saved as UTF-16 or UTF-8",
-       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-16 ou UTF-8")
+       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-16 ou UTF-8")
     case .cannotRead:
       ("cannot read: {reason}",
-       "impossible de lire : {reason}")
+       "impossible de lire : {reason}")
     case .fieldTooLong:
       ("a field longer than 1,048,576 bytes; expected at most 1 MiB per field",
-       "un champ de plus de 1 048 576 octets ; attendu : au plus 1 Mio par champ")
+       "un champ de plus de 1 048 576 octets ; attendu : au plus 1 Mio par champ")
     case .quoteNeverClosed:
       ("a quoted field is never closed; expected a closing \"",
-       "un champ entre guillemets n’est jamais fermé ; attendu : un \" fermant")
+       "un champ entre guillemets n’est jamais fermé ; attendu : un \" fermant")
     case .textAfterQuote:
       ("text after a closing quote; expected {delimiter} or the end of the line",
-       "du texte après un guillemet fermant ; attendu : {delimiter} ou la fin de la ligne")
+       "du texte après un guillemet fermant ; attendu : {delimiter} ou la fin de la ligne")
     case .quoteInsideField:
       ("a quote inside an unquoted field; expected the whole field in quotes with \"\" for each quote",
-       "un guillemet dans un champ sans guillemets ; attendu : tout le champ entre guillemets, avec \"\" pour chaque guillemet")
+       "un guillemet dans un champ sans guillemets ; attendu : tout le champ entre guillemets, avec \"\" pour chaque guillemet")
     case .notUTF8:
       ("not valid UTF-8; expected a UTF-8 encoded file (or --encoding windows-1252)",
-       "UTF-8 non valide ; attendu : un fichier encodé en UTF-8 (ou --encoding windows-1252)")
+       "UTF-8 non valide ; attendu : un fichier encodé en UTF-8 (ou --encoding windows-1252)")
     case .nulInField:
       ("a NUL byte at byte {byte} of the field; expected text without NUL bytes",
-       "un octet NUL à l’octet {byte} du champ ; attendu : du texte sans octet NUL")
+       "un octet NUL à l’octet {byte} du champ ; attendu : du texte sans octet NUL")
     case .oneBadValue:
       ("{file}: 1 bad value; nothing was imported",
-       "{file} : 1 valeur incorrecte ; rien n’a été importé")
+       "{file} : 1 valeur incorrecte ; rien n’a été importé")
     case .badValues:
       ("{file}: {count} bad values; nothing was imported",
-       "{file} : {count} valeurs incorrectes ; rien n’a été importé")
+       "{file} : {count} valeurs incorrectes ; rien n’a été importé")
     case .badValuesListed:
       ("{file}: {count} bad values (the first {listed} are listed); nothing was imported",
-       "{file} : {count} valeurs incorrectes (les {listed} premières sont listées) ; rien n’a été importé")
+       "{file} : {count} valeurs incorrectes (les {listed} premières sont listées) ; rien n’a été importé")
     case .columnTwice:
       ("column '{name}' appears twice; expected each column once",
-       "la colonne '{name}' apparaît deux fois ; attendu : chaque colonne une seule fois")
+       "la colonne « {name} » apparaît deux fois ; attendu : chaque colonne une seule fois")
     case .valueWithoutColumnName:
       ("'{value}' is in a column with no header; expected the column named in the header row, or left empty",
-       "'{value}' est dans une colonne sans en-tête ; attendu : la colonne nommée dans la ligne d’en-tête, ou laissée vide")
+       "« {value} » est dans une colonne sans en-tête ; attendu : la colonne nommée dans la ligne d’en-tête, ou laissée vide")
     case .unknownColumn:
       ("unknown column '{name}'; expected {expected}, or leave it out with --ignore-column '{name}'",
-       "colonne inconnue '{name}' ; attendu : {expected}, ou écartez-la avec --ignore-column '{name}'")
+       "colonne inconnue « {name} » ; attendu : {expected}, ou écartez-la avec --ignore-column « {name} »")
     case .aComma:
       ("a comma",
        "une virgule")
@@ -663,61 +667,61 @@ public enum Message: String, CaseIterable, Sendable {
        "une tabulation")
     case .aCharacter:
       ("a '{character}'",
-       "un '{character}'")
+       "un « {character} »")
     case .ruleIncomplete:
       ("'{rule}' is incomplete; expected {expected}",
-       "'{rule}' est incomplète ; attendu : {expected}")
+       "« {rule} » est incomplète ; attendu : {expected}")
     case .ruleTooLong:
       ("unexpected '{word}' after the rule; expected {expected}",
-       "'{word}' inattendu après la règle ; attendu : {expected}")
+       "« {word} » inattendu après la règle ; attendu : {expected}")
     case .ruleNotAnAccount:
       ("'{word}' is not an account prefix; expected digits, like 651, in {expected}",
-       "'{word}' n’est pas un préfixe de compte ; attendu : des chiffres, comme 651, dans {expected}")
+       "« {word} » n’est pas un préfixe de compte ; attendu : des chiffres, comme 651, dans {expected}")
     case .ruleAccountForm:
       ("account PREFIX CATEGORY, like account 651 license",
        "account PRÉFIXE CATÉGORIE, comme account 651 license")
     case .ruleVATAccount:
       ("'{prefix}' takes in VAT accounts (4456…), which never count; expected an expense account prefix like 651",
-       "'{prefix}' englobe des comptes de TVA (4456…), qui ne comptent jamais ; attendu : un préfixe de compte de charges comme 651")
+       "« {prefix} » englobe des comptes de TVA (4456…), qui ne comptent jamais ; attendu : un préfixe de compte de charges comme 651")
     case .ruleSupplierForm:
       ("supplier \"NAME\" CATEGORY, like supplier \"OVH\" service",
        "supplier \"NOM\" CATÉGORIE, comme supplier \"OVH\" service")
     case .ruleNotASupplier:
       ("'{word}' is not a supplier name; expected {expected}",
-       "'{word}' n’est pas un nom de fournisseur ; attendu : {expected}")
+       "« {word} » n’est pas un nom de fournisseur ; attendu : {expected}")
     case .ruleLabelForm:
       ("label /PATTERN/ CATEGORY, like label /CRM|Salesforce/ license",
        "label /MOTIF/ CATÉGORIE, comme label /CRM|Salesforce/ license")
     case .ruleNotAPattern:
       ("'{word}' is not a pattern; expected {expected}",
-       "'{word}' n’est pas un motif ; attendu : {expected}")
+       "« {word} » n’est pas un motif ; attendu : {expected}")
     case .rulePatternRefused:
       ("'/{pattern}/' is refused: {problem}; expected a pattern without a repeated group that repeats inside, like /{example}/",
-       "'/{pattern}/' est refusé : {problem} ; attendu : un motif sans groupe répété qui se répète à l’intérieur, comme /{example}/")
+       "« /{pattern}/ » est refusé : {problem} ; attendu : un motif sans groupe répété qui se répète à l’intérieur, comme /{example}/")
     case .ruleBadPattern:
       ("'/{pattern}/' is not a valid pattern ({error}); expected a Swift regular expression, like /CRM|Salesforce/",
-       "'/{pattern}/' n’est pas un motif valide ({error}) ; attendu : une expression régulière Swift, comme /CRM|Salesforce/")
+       "« /{pattern}/ » n’est pas un motif valide ({error}) ; attendu : une expression régulière Swift, comme /CRM|Salesforce/")
     case .ruleMetricForm:
       ("metric NAME account PREFIX debit|credit, like metric sales account 70 credit",
        "metric NOM account PRÉFIXE debit|credit, comme metric sales account 70 credit")
     case .ruleNotAMetric:
       ("'{word}' is not a metric name; expected {expected}",
-       "'{word}' n’est pas un nom d’indicateur ; attendu : {expected}")
+       "« {word} » n’est pas un nom d’indicateur ; attendu : {expected}")
     case .ruleSide:
       ("debit (Debit − Credit) or credit (Credit − Debit) in {form}",
        "debit (Débit − Crédit) ou credit (Crédit − Débit) dans {form}")
     case .fecRuleUnknown:
       ("'{word}' is not a rule; expected account, supplier, label or metric",
-       "'{word}' n’est pas une règle ; attendu : account, supplier, label ou metric")
+       "« {word} » n’est pas une règle ; attendu : account, supplier, label ou metric")
     case .fecNoRules:
       ("no rules; expected lines like account 651 license (expected account, supplier, label or metric)",
-       "aucune règle ; attendu : des lignes comme account 651 license (account, supplier, label ou metric)")
+       "aucune règle ; attendu : des lignes comme account 651 license (account, supplier, label ou metric)")
     case .ruleQuoteNeverClosed:
       ("a quote is never closed; expected \"NAME\"",
-       "un guillemet n’est jamais fermé ; attendu : \"NOM\"")
+       "un guillemet n’est jamais fermé ; attendu : \"NOM\"")
     case .rulePatternNeverClosed:
       ("a pattern is never closed; expected /PATTERN/",
-       "un motif n’est jamais fermé ; attendu : /MOTIF/")
+       "un motif n’est jamais fermé ; attendu : /MOTIF/")
     case .patternExponential:
       ("a group that repeats and holds a repetition or an alternative (like (a+)+) can take exponential time",
        "un groupe qui se répète et contient une répétition ou une alternative (comme (a+)+) peut prendre un temps exponentiel")
@@ -726,7 +730,7 @@ public enum Message: String, CaseIterable, Sendable {
        "un fichier de règles")
     case .ruleWrongLength:
       ("'{rule}' is not complete or has more; expected {expected}",
-       "'{rule}' est incomplète ou en dit trop ; attendu : {expected}")
+       "« {rule} » est incomplète ou en dit trop ; attendu : {expected}")
     case .ruleSkipForm:
       ("skip N, like skip 3",
        "skip N, comme skip 3")
@@ -738,7 +742,7 @@ public enum Message: String, CaseIterable, Sendable {
        "column \"NOM DANS LE FICHIER\" CHAMP, comme column \"Montant TTC\" amount (ou _ pour l’écarter)")
     case .ruleFieldTwice:
       ("'{field}' is already the field of the column on line {line}; expected each field from one column",
-       "'{field}' est déjà le champ de la colonne de la ligne {line} ; attendu : chaque champ tiré d’une seule colonne")
+       "« {field} » est déjà le champ de la colonne de la ligne {line} ; attendu : chaque champ tiré d’une seule colonne")
     case .ruleCategoryForm:
       ("category NAME, like category hardware",
        "category NOM, comme category hardware")
@@ -750,7 +754,7 @@ public enum Message: String, CaseIterable, Sendable {
        "if \"COLONNE\" ~ /MOTIF/ category NOM, ou … skip")
     case .ruleInvalidPattern:
       ("'/{pattern}/' is not a valid pattern; expected a regular expression like /OVH|Scaleway/",
-       "'/{pattern}/' n’est pas un motif valide ; attendu : une expression régulière comme /OVH|Scaleway/")
+       "« /{pattern}/ » n’est pas un motif valide ; attendu : une expression régulière comme /OVH|Scaleway/")
     case .ruleIfSkipForm:
       ("if \"COLUMN\" ~ /PATTERN/ skip",
        "if \"COLONNE\" ~ /MOTIF/ skip")
@@ -762,37 +766,37 @@ public enum Message: String, CaseIterable, Sendable {
        "category NOM ou skip après le motif")
     case .csvRuleUnknown:
       ("'{word}' is not a rule; expected skip, column, category, if or negate",
-       "'{word}' n’est pas une règle ; attendu : skip, column, category, if ou negate")
+       "« {word} » n’est pas une règle ; attendu : skip, column, category, if ou negate")
     case .ruleNoHeader:
       ("no header row after {skip} skipped; expected the file the rules in {file} describe",
-       "pas de ligne d’en-tête après {skip} sautées ; attendu : le fichier que décrivent les règles de {file}")
+       "pas de ligne d’en-tête après {skip} sautées ; attendu : le fichier que décrivent les règles de {file}")
     case .ruleNoColumn:
       ("no column '{column}' in {file}; expected one of: {names}",
-       "pas de colonne '{column}' dans {file} ; attendu : une colonne parmi {names}")
+       "pas de colonne « {column} » dans {file} ; attendu : une colonne parmi {names}")
     case .formEncoding:
       ("utf-8, utf-16, windows-1252 or latin9",
        "utf-8, utf-16, windows-1252 ou latin9")
     case .formDateNotLongBefore:
       ("a date from {first}-01 on: more than {years} years before go-live is likely a typo",
-       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service, c’est sans doute une faute de frappe")
+       "une date à partir du {first}-01 : plus de {years} ans avant la mise en service, c’est sans doute une faute de frappe")
     case .fecSumOutOfRange:
       ("the sum for metric {metric} passes the 64-bit range; expected smaller amounts",
-       "la somme de l’indicateur {metric} dépasse la plage des entiers 64 bits ; attendu : des montants plus petits")
+       "la somme de l’indicateur {metric} dépasse la plage des entiers 64 bits ; attendu : des montants plus petits")
     case .fecMetricMonth:
       ("the month of metric {metric} ({file}:{line}): {error}",
-       "le mois de l’indicateur {metric} ({file}:{line}) : {error}")
+       "le mois de l’indicateur {metric} ({file}:{line}) : {error}")
     case .fecMetricSum:
       ("metric {metric} for {month} sums to {value}: {error}",
-       "l’indicateur {metric} pour {month} fait une somme de {value} : {error}")
+       "l’indicateur {metric} pour {month} fait une somme de {value} : {error}")
     case .ordersEmptyFile:
       ("the file is empty; expected a header row of a {preset} orders export",
-       "le fichier est vide ; attendu : une ligne d’en-tête d’un export de commandes {preset}")
+       "le fichier est vide ; attendu : une ligne d’en-tête d’un export de commandes {preset}")
     case .ordersOtherPreset:
       ("no column {columns} of the {preset} preset; expected --preset {likely}, as the header is a {likely} export",
-       "pas de colonne {columns} du format {preset} ; attendu : --preset {likely}, car l’en-tête est celui d’un export {likely}")
+       "pas de colonne {columns} du format {preset} ; attendu : --preset {likely}, car l’en-tête est celui d’un export {likely}")
     case .ordersMissingColumns:
       ("no column {columns}; expected a {preset} orders export with {required} (any case), or --preset and --rules for another export",
-       "pas de colonne {columns} ; attendu : un export de commandes {preset} avec {required} (en majuscules ou minuscules), ou --preset et --rules pour un autre export")
+       "pas de colonne {columns} ; attendu : un export de commandes {preset} avec {required} (en majuscules ou minuscules), ou --preset et --rules pour un autre export")
     case .formOrderAmount:
       ("an order amount of at most {maximum} {code}",
        "un montant de commande d’au plus {maximum} {code}")
@@ -804,7 +808,7 @@ public enum Message: String, CaseIterable, Sendable {
        "chaque commande une seule fois (elle est aussi à la ligne {line})")
     case .formOrderOnceShopify:
       ("each order once (it is also on line {line}); a line item's row leaves Total empty",
-       "chaque commande une seule fois (elle est aussi à la ligne {line}) ; la ligne d’un article laisse Total vide")
+       "chaque commande une seule fois (elle est aussi à la ligne {line}) ; la ligne d’un article laisse Total vide")
     case .formDatabaseCurrency:
       ("{code}, the database's currency",
        "{code}, la devise de la base")
@@ -813,7 +817,7 @@ public enum Message: String, CaseIterable, Sendable {
        "une date au plus tard en {month} (une commande ne peut pas venir du futur)")
     case .formOrderNetInRange:
       ("a total whose net (total − taxes − shipping) fits in {code}'s range",
-       "un total dont le net (total − taxes − livraison) tient dans la plage de {code}")
+       "un total dont le net (total − taxes − livraison) tient dans la plage des montants en {code}")
     case .formOrderTotal:
       ("a total of at least its taxes and shipping (the net amount, total − taxes − shipping, is {net})",
        "un total au moins égal à ses taxes et frais de livraison (le montant net, total − taxes − livraison, vaut {net})")
@@ -834,13 +838,13 @@ public enum Message: String, CaseIterable, Sendable {
        "un fichier FEC")
     case .fecEmpty:
       ("an empty file; expected {expected}",
-       "un fichier vide ; attendu : {expected}")
+       "un fichier vide ; attendu : {expected}")
     case .fecNoSeparator:
       ("no tab or | in the header; expected {expected}",
-       "ni tabulation ni | dans l’en-tête ; attendu : {expected}")
+       "ni tabulation ni | dans l’en-tête ; attendu : {expected}")
     case .fecNoColumn:
       ("no column '{column}'; expected {expected}",
-       "pas de colonne '{column}' ; attendu : {expected}")
+       "pas de colonne « {column} » ; attendu : {expected}")
     case .fecPipes:
       ("'|'",
        "des '|'")
@@ -849,19 +853,19 @@ public enum Message: String, CaseIterable, Sendable {
        "des tabulations")
     case .fecOneField:
       ("1 field; expected {expected} as in the header, separated by {separator}",
-       "1 champ ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
+       "1 champ ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
     case .fecFieldCount:
       ("{count} fields; expected {expected} as in the header, separated by {separator}",
-       "{count} champs ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
+       "{count} champs ; attendu : {expected} comme dans l’en-tête, séparés par {separator}")
     case .nulByte:
       ("a NUL byte; expected text without NUL bytes",
-       "un octet NUL ; attendu : du texte sans octet NUL")
+       "un octet NUL ; attendu : du texte sans octet NUL")
     case .fecRequired:
       ("a {column} on every line of a FEC",
        "un {column} sur chaque ligne d’un FEC")
     case .fecDifferenceOutOfRange:
       ("'{debit}' less '{credit}' is out of range; expected amounts within the 64-bit range",
-       "'{debit}' moins '{credit}' sort de la plage ; attendu : des montants dans la plage des entiers 64 bits")
+       "« {debit} » moins « {credit} » sort de la plage ; attendu : des montants dans la plage des entiers 64 bits")
     case .fecDateForm:
       ("a date as YYYYMMDD, like 20250315",
        "une date au format AAAAMMJJ, comme 20250315")
@@ -879,7 +883,7 @@ public enum Message: String, CaseIterable, Sendable {
        "D (débit) ou C (crédit)")
     case .notUTF16Text:
       ("not valid UTF-16; expected a file saved as UTF-8, ISO-8859-15 or UTF-16",
-       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-8, ISO-8859-15 ou UTF-16")
+       "UTF-16 non valide ; attendu : un fichier enregistré en UTF-8, ISO-8859-15 ou UTF-16")
     case .formDayFirstDate:
       ("a date like 2026-02-01, 01/02/2026, 01.02.2026 or 01-02-2026 (day first)",
        "une date comme 2026-02-01, 01/02/2026, 01.02.2026 ou 01-02-2026 (le jour d’abord)")
@@ -891,10 +895,10 @@ public enum Message: String, CaseIterable, Sendable {
        "un mois comme 2026-02, 02/2026, févr. 2026 ou Feb 2026")
     case .formDayFirstNoMonth:
       ("a day-first date (there is no month {month}); if this file writes the month first, import it with --date-format mdy",
-       "une date avec le jour d’abord (il n’y a pas de mois {month}) ; si ce fichier écrit le mois d’abord, importez-le avec --date-format mdy")
+       "une date avec le jour d’abord (il n’y a pas de mois {month}) ; si ce fichier écrit le mois d’abord, importez-le avec --date-format mdy")
     case .formExistingDate:
       ("a date that exists ({date} does not); {form}",
-       "une date qui existe ({date} n’existe pas) ; {form}")
+       "une date qui existe ({date} n’existe pas) ; {form}")
     case .formCommaNumber:
       ("a number like 1234,56, 1 234,56 or 1.234,56, with {code} or its symbol if any",
        "un nombre comme 1234,56, 1 234,56 ou 1.234,56, avec {code} ou son symbole s’il y en a")
@@ -909,40 +913,40 @@ public enum Message: String, CaseIterable, Sendable {
        "un montant en {code}, la devise de la base, pas en {other}")
     case .expensesEmptyFile:
       ("the file is empty; expected a header row like {example}",
-       "le fichier est vide ; attendu : une ligne d’en-tête comme {example}")
+       "le fichier est vide ; attendu : une ligne d’en-tête comme {example}")
     case .expenseColumns:
       ("columns from {example} (or their French names)",
        "des colonnes parmi {example} (ou leurs noms français)")
     case .expenseHeaderLacks:
       ("the header '{header}' has no {columns} column; expected a header row like {example} (or the French date;catégorie;montant)",
-       "l’en-tête '{header}' n’a pas de colonne {columns} ; attendu : une ligne d’en-tête comme {example} (ou en français date;catégorie;montant)")
+       "l’en-tête « {header} » n’a pas de colonne {columns} ; attendu : une ligne d’en-tête comme {example} (ou en français date;catégorie;montant)")
     case .fieldCount:
       ("{count} fields; expected {expected}, one per header column",
-       "{count} champs ; attendu : {expected}, un par colonne d’en-tête")
+       "{count} champs ; attendu : {expected}, un par colonne d’en-tête")
     case .ambiguousNumber:
       ("'{value}' could be {plain} or a grouped {grouped}, as other values in this file group thousands; expected it written unambiguously",
-       "'{value}' pourrait valoir {plain} ou {grouped} avec séparateur de milliers, comme d’autres valeurs de ce fichier ; attendu : une écriture sans ambiguïté")
+       "« {value} » pourrait valoir {plain} ou {grouped} avec séparateur de milliers, comme d’autres valeurs de ce fichier ; attendu : une écriture sans ambiguïté")
     case .metricsEmptyFile:
       ("the file is empty; expected a header row: month,metric,value or month,NAME,NAME…",
-       "le fichier est vide ; attendu : une ligne d’en-tête month,metric,value ou month,NOM,NOM…")
+       "le fichier est vide ; attendu : une ligne d’en-tête month,metric,value ou month,NOM,NOM…")
     case .metricsNoMonth:
       ("the header '{header}' has no month column; expected month,metric,value or month,NAME,NAME…",
-       "l’en-tête '{header}' n’a pas de colonne month ; attendu : month,metric,value ou month,NOM,NOM…")
+       "l’en-tête « {header} » n’a pas de colonne month ; attendu : month,metric,value ou month,NOM,NOM…")
     case .metricColumnUnknown:
       ("{error}, or leave the column out with --ignore-column '{name}'",
-       "{error}, ou écartez la colonne avec --ignore-column '{name}'")
+       "{error}, ou écartez la colonne avec --ignore-column « {name} »")
     case .valueTwice:
       ("{metric} for {month} is also on line {line}; expected one value per metric and month",
-       "{metric} pour {month} est aussi à la ligne {line} ; attendu : une valeur par indicateur et par mois")
+       "{metric} pour {month} est aussi à la ligne {line} ; attendu : une valeur par indicateur et par mois")
     case .formDatabasePath:
       ("a database file path, like crm-roi.sqlite (not SQLite's :memory: or a file: URI)",
-       "un chemin de fichier de base, comme crm-roi.sqlite (pas :memory: de SQLite ni une URI file:)")
+       "un chemin de fichier de base, comme crm-roi.sqlite (pas :memory: de SQLite ni une URI file:)")
     case .formPercentRange:
       ("a percent from {low} to {high}",
        "un pourcentage de {low} à {high}")
     case .fromSource:
       ("{source}: {error}",
-       "{source} : {error}")
+       "{source} : {error}")
     case .sourceEnvironment:
       ("environment",
        "environnement")
@@ -1023,16 +1027,16 @@ public enum Message: String, CaseIterable, Sendable {
        "horizon")
     case .expenseAdded:
       ("Added expense {id}: {expense}{recurrence}.",
-       "Dépense {id} ajoutée : {expense}{recurrence}.")
+       "Dépense {id} ajoutée : {expense}{recurrence}.")
     case .noExpensesYet:
       ("No expenses yet: add one with crm-roi expense add.",
-       "Aucune dépense pour l’instant : ajoutez-en une avec crm-roi expense add.")
+       "Aucune dépense pour l’instant : ajoutez-en une avec crm-roi expense add.")
     case .expenseRestored:
       ("Restored expense {id}: {date} {category}.",
-       "Dépense {id} restaurée : {date} {category}.")
+       "Dépense {id} restaurée : {date} {category}.")
     case .expenseRemoved:
       ("Removed expense {id}; crm-roi expense restore {id} brings it back.",
-       "Dépense {id} supprimée ; crm-roi expense restore {id} la rétablit.")
+       "Dépense {id} supprimée ; pour l’annuler : crm-roi expense restore {id}.")
     case .formExpenseID:
       ("an expense id, a positive whole number",
        "un numéro de dépense, un nombre entier positif")
@@ -1050,40 +1054,40 @@ public enum Message: String, CaseIterable, Sendable {
        "pas de mois de fin pour une dépense rendue ponctuelle avec --every none")
     case .expenseUpdated:
       ("Updated expense {id}: {expense}.",
-       "Dépense {id} modifiée : {expense}.")
+       "Dépense {id} modifiée : {expense}.")
     case .expenseUnchanged:
       ("Expense {id} already reads so: nothing changed.",
-       "La dépense {id} est déjà ainsi : rien n’a changé.")
+       "La dépense {id} est déjà ainsi : rien n’a changé.")
     case .formSomePair:
       ("at least one NAME=VALUE, like sales=182000",
-       "au moins un NOM=VALEUR, comme sales=182000")
+       "au moins un NOM=VALEUR, comme ventes=182000")
     case .formPair:
       ("NAME=VALUE, like sales=182000",
-       "NOM=VALEUR, comme sales=182000")
+       "NOM=VALEUR, comme ventes=182000")
     case .formMetricOnce:
       ("each metric once per command",
        "chaque indicateur une seule fois par commande")
     case .sourceValueOf:
       ("value of {metric}",
-       "valeur de {metric}")
+       "valeur de l’indicateur {metric}")
     case .logged:
-      ("Logged {month}: {added} added, {replaced} replaced, {unchanged} unchanged.",
-       "Saisi {month} : {added} ajoutées, {replaced} remplacées, {unchanged} inchangées.")
+      ("Logged {month}: {added}, {replaced}, {unchanged}.",
+       "Valeurs saisies pour {month} : {added}, {replaced}, {unchanged}.")
     case .unloggedOne:
-      ("Removed 1 value of {month}.",
-       "1 valeur de {month} supprimée.")
+      ("Removed {count} value of {month}.",
+       "{count} valeur supprimée pour {month}.")
     case .unlogged:
       ("Removed {count} values of {month}.",
-       "{count} valeurs de {month} supprimées.")
+       "{count} valeurs supprimées pour {month}.")
     case .sourceGoLiveAndHorizon:
       ("--go-live and --horizon-years",
        "--go-live et --horizon-years")
     case .created:
       ("Created {path}",
-       "Base créée : {path}")
+       "Base créée : {path}")
     case .wrote:
       ("Wrote {path}",
-       "Écrit : {path}")
+       "Écrit : {path}")
     case .formLimit:
       ("a whole number above 0, like 50",
        "un nombre entier supérieur à 0, comme 50")
@@ -1116,7 +1120,7 @@ public enum Message: String, CaseIterable, Sendable {
        "{count} constats.")
     case .backedUp:
       ("Backed up {path} to {file}.",
-       "{path} sauvegardée dans {file}.")
+       "Sauvegarde de {path} écrite dans {file}.")
     case .sourceMetricName:
       ("metric name",
        "nom de l’indicateur")
@@ -1149,31 +1153,31 @@ public enum Message: String, CaseIterable, Sendable {
        "{amount} par unité")
     case .factorCost:
       ("each {code} less is saved",
-       "chaque {code} en moins est économisé")
+       "1 {code} de moins, 1 {code} gagné")
     case .factorNone:
       ("none",
        "aucune")
     case .kindFromOrders:
       (" (from orders: {series})",
-       " (des commandes : {series})")
+       " (des commandes : {series})")
     case .noMetricsYet:
       ("No metrics yet: add one with crm-roi metric add.",
-       "Aucun indicateur pour l’instant : ajoutez-en un avec crm-roi metric add.")
+       "Aucun indicateur pour l’instant : ajoutez-en un avec crm-roi metric add.")
     case .metricRemoved:
       ("Removed metric {name}.",
        "Indicateur {name} supprimé.")
     case .relabelled:
       ("Relabelled the amounts from {from} to {to}; they were not converted.",
-       "Montants renommés de {from} en {to} ; ils n’ont pas été convertis.")
+       "Montants renommés de {from} en {to} ; ils n’ont pas été convertis.")
     case .settingsShown:
       ("currency           {currency} ({decimals} decimals)\ngo-live            {goLive}\nbaseline-months    {baselineMonths} ({first} to {last})\nhorizon-years      {horizonYears} (recurring costs until {horizonEnd})\nfiscal-year-start  {fiscalYearStart} (go-live is in {quarter})\nbaseline-method    {baselineMethod}\nlanguage           {language}",
        "currency           {currency} ({decimals} décimales)\ngo-live            {goLive}\nbaseline-months    {baselineMonths} ({first} à {last})\nhorizon-years      {horizonYears} (coûts récurrents jusqu’à {horizonEnd})\nfiscal-year-start  {fiscalYearStart} (mise en service au {quarter})\nbaseline-method    {baselineMethod}\nlanguage           {language}")
     case .languageNotSet:
       ("not set (--lang, CRM_ROI_LANG or the locale, else en)",
-       "non réglée (--lang, CRM_ROI_LANG ou la locale, sinon en)")
+       "non réglée (--lang, CRM_ROI_LANG ou la locale, sinon l’anglais)")
     case .formSetting:
       ("a setting: {keys}",
-       "un réglage : {keys}")
+       "un réglage : {keys}")
     case .formDelimiter:
       ("',', ';' or tab",
        "',', ';' ou tab")
@@ -1205,44 +1209,44 @@ public enum Message: String, CaseIterable, Sendable {
       (", month-first dates",
        ", dates avec le mois d’abord")
     case .imported:
-      ("Imported",
-       "Importé :")
+      ("Imported {file}",
+       "{file} importé")
     case .wouldImport:
-      ("Dry run, nothing written: would import",
-       "Essai à blanc, rien n’est écrit ; importerait :")
+      ("Dry run, nothing written: would import {file}",
+       "Essai à blanc, rien n’est écrit ; {file} donnerait")
     case .importedExpenses:
-      ("{action} {file}: {added} added, 0 replaced, {skipped} skipped (already stored); read as {dialect}.",
-       "{action} {file} : {added} ajoutées, 0 remplacée, {skipped} ignorées (déjà enregistrées) ; lu comme {dialect}.")
+      ("{action}: {added}, 0 replaced, {skipped} (already stored); read as {dialect}.",
+       "{action} : {added}, 0 remplacée, {skipped} (déjà enregistrées) ; lu comme {dialect}.")
     case .importedMetrics:
-      ("{action} {file}: {added} added, {replaced} replaced, {skipped} skipped (same value stored); read as {dialect}.",
-       "{action} {file} : {added} ajoutées, {replaced} remplacées, {skipped} ignorées (même valeur enregistrée) ; lu comme {dialect}.")
+      ("{action}: {added}, {replaced}, {skipped} (same value stored); read as {dialect}.",
+       "{action} : {added}, {replaced}, {skipped} (même valeur enregistrée) ; lu comme {dialect}.")
     case .importedOrders:
-      ("{action} {file}: {added} orders added, {replaced} replaced, {skipped} skipped (already stored){leftOut}{passedOver}; read as {dialect}.",
-       "{action} {file} : {added} commandes ajoutées, {replaced} remplacées, {skipped} ignorées (déjà enregistrées){leftOut}{passedOver} ; lu comme {dialect}.")
+      ("{action}: {added}, {replaced}, {skipped} (already stored){leftOut}{passedOver}; read as {dialect}.",
+       "{action} : {added}, {replaced}, {skipped} (déjà enregistrées){leftOut}{passedOver} ; lu comme {dialect}.")
     case .ordersLeftOut:
       ("; {count} cancelled, voided or failed (kept, counted nowhere)",
-       " ; {count} annulées ou échouées (gardées, comptées nulle part)")
+       " ; {count} annulées ou échouées (gardées, comptées nulle part)")
     case .lineItemsPassedOver:
       ("; {count} line-item rows of orders already read",
-       " ; {count} lignes d’articles de commandes déjà lues")
+       " ; {count} lignes d’articles de commandes déjà lues")
     case .importedFEC:
-      ("{action} {file}: {added} expenses added, {skipped} skipped (already imported), {credits} credit lines left out; {values} metric values added, {replaced} replaced; read as {encoding}.",
-       "{action} {file} : {added} dépenses ajoutées, {skipped} ignorées (déjà importées), {credits} lignes au crédit écartées ; {values} valeurs d’indicateurs ajoutées, {replaced} remplacées ; lu comme {encoding}.")
+      ("{action}: {added}, {skipped} (already imported), {credits} left out; {values}, {replaced}; read as {encoding}.",
+       "{action} : {added}, {skipped} (déjà importées), {credits} ; {values}, {replaced} ; lu comme {encoding}.")
     case .databaseDamaged:
       ("the database is damaged ({detail}); expected an intact database: run crm-roi check, and restore it from a backup",
-       "la base est endommagée ({detail}) ; attendu : une base intacte : lancez crm-roi check, et restaurez-la depuis une sauvegarde")
+       "la base est endommagée ({detail}) ; attendu : une base intacte : lancez crm-roi check, et restaurez-la depuis une sauvegarde")
     case .sqliteError:
       ("SQLite error {code}: {message}",
-       "erreur SQLite {code} : {message}")
+       "erreur SQLite {code} : {message}")
     case .sqliteErrorIn:
       ("SQLite error {code}: {message} (in {sql})",
-       "erreur SQLite {code} : {message} (dans {sql})")
+       "erreur SQLite {code} : {message} (dans {sql})")
     case .htmlTitle:
       ("CRM ROI report",
        "Rapport de retour sur investissement du CRM")
     case .htmlSettings:
       ("Currency {currency}, go-live {goLive}, baseline {baselineMonths} months ({baselineStart} to {baselineEnd}), horizon {horizon} to {horizonEnd}, fiscal year from month {fiscalYearStart}. As of {asOf}, the latest month with logged values.",
-       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant au mois {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
+       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant en {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
     case .htmlTotalCostOfOwnership:
       ("Total cost of ownership",
        "Coût total de possession (TCO)")
@@ -1257,7 +1261,7 @@ public enum Message: String, CaseIterable, Sendable {
        "aucun pour l’instant")
     case .htmlWithinNoise:
       ("{percent} (within noise {low} to {high})",
-       "{percent} (bande de bruit : {low} à {high})")
+       "{percent} (bande de bruit : {low} à {high})")
     case .htmlBaseline:
       ("Baseline",
        "Scénario de référence")
@@ -1284,34 +1288,34 @@ public enum Message: String, CaseIterable, Sendable {
        "Coût et bénéfice par trimestre")
     case .htmlCostAndBenefitDescription:
       ("Bars: expense occurrences and measured benefit in each quarter.",
-       "Barres : dépenses engagées et bénéfice mesuré de chaque trimestre.")
+       "Barres : dépenses engagées et bénéfice mesuré de chaque trimestre.")
     case .htmlCostTip:
       ("{quarter} cost: {amount}",
-       "{quarter} coût : {amount}")
+       "{quarter} coût : {amount}")
     case .htmlBenefitTip:
       ("{quarter} benefit: {amount}",
-       "{quarter} bénéfice : {amount}")
+       "{quarter} bénéfice : {amount}")
     case .htmlCumulative:
       ("Cumulative cost and benefit",
        "Coût et bénéfice cumulés")
     case .htmlCumulativeWithProjection:
       ("Cumulative cost and benefit (dashed: projection)",
-       "Coût et bénéfice cumulés (en pointillés : projection)")
+       "Coût et bénéfice cumulés (en pointillés : projection)")
     case .htmlCumulativeDescription:
       ("Lines: running sums; the dashed line marks break-even; dashed lines after the history are a projection.",
-       "Courbes : cumuls à date ; la ligne verticale en pointillés marque le seuil de rentabilité ; les courbes en pointillés après l’historique sont une projection.")
+       "Courbes : cumuls à date ; la ligne verticale en pointillés marque le seuil de rentabilité ; les courbes en pointillés après l’historique sont une projection.")
     case .htmlProjectedTip:
       ("{quarter} (projected): {amount}",
-       "{quarter} (projection) : {amount}")
+       "{quarter} (projection) : {amount}")
     case .htmlProjectedBreakEven:
       ("Projected break-even {quarter}",
        "Seuil de rentabilité projeté {quarter}")
     case .htmlCumulativeCostTip:
       ("{quarter} cumulative cost: {amount}",
-       "{quarter} coût cumulé : {amount}")
+       "{quarter} coût cumulé : {amount}")
     case .htmlCumulativeBenefitTip:
       ("{quarter} cumulative benefit: {amount}",
-       "{quarter} bénéfice cumulé : {amount}")
+       "{quarter} bénéfice cumulé : {amount}")
     case .htmlBreakEven:
       ("Break-even {quarter}",
        "Seuil de rentabilité {quarter}")
@@ -1326,22 +1330,22 @@ public enum Message: String, CaseIterable, Sendable {
        "Bénéfice des douze derniers mois (moins juste après la mise en service) rapporté au coût total de possession.")
     case .htmlTip:
       ("{label}: {value}",
-       "{label} : {value}")
+       "{label} : {value}")
     case .htmlBenefitByMetric:
       ("Benefit by metric per quarter",
        "Bénéfice par indicateur et par trimestre")
     case .htmlBenefitByMetricDescription:
       ("Stacked bars: each money metric's benefit in each quarter; losses below the axis.",
-       "Barres empilées : bénéfice de chaque indicateur monétaire par trimestre ; pertes sous l’axe.")
+       "Barres empilées : bénéfice de chaque indicateur monétaire par trimestre ; pertes sous l’axe.")
     case .htmlEachMetric:
       ("Each metric before and after go-live",
        "Chaque indicateur avant et après la mise en service")
     case .htmlMetricChartTitle:
       ("{metric}: values and baseline",
-       "{metric} : valeurs et scénario de référence")
+       "{metric} : valeurs et scénario de référence")
     case .htmlMetricChartDescription:
       ("Monthly values of {metric} (solid), its baseline (dashed) and, shaded, the baseline ± twice its standard deviation; the vertical line is go-live.",
-       "Valeurs mensuelles de {metric} (trait plein), son scénario de référence (pointillés) et, en grisé, sa bande de bruit : la référence ± deux fois son écart type ; la ligne verticale marque la mise en service.")
+       "Valeurs mensuelles de l’indicateur {metric} (trait plein), son scénario de référence (pointillés) et, en grisé, sa bande de bruit : la référence ± deux fois son écart type ; la ligne verticale marque la mise en service.")
     case .htmlGoLive:
       ("go-live",
        "mise en service")
@@ -1362,7 +1366,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Mois manquants")
     case .htmlNoTargets:
       ("No metric has a target yet: {command}.",
-       "Aucun indicateur n’a encore d’objectif : {command}.")
+       "Aucun indicateur n’a encore d’objectif : {command}.")
     case .htmlTargetCommand:
       ("crm-roi metric add NAME … --target +10%",
        "crm-roi metric add NOM … --target +10%")
@@ -1386,13 +1390,13 @@ public enum Message: String, CaseIterable, Sendable {
        "Total {category}")
     case .htmlFooter:
       ("Money is exact to the minor unit, rounded half-to-even; ratios are fractions of the total cost of ownership. Made by crm-roi.",
-       "Les montants sont exacts à la plus petite unité monétaire, arrondis au pair ; les ratios sont des fractions du coût total de possession. Produit par crm-roi.")
+       "Les montants sont exacts à la plus petite unité de la devise, arrondis au plus proche, au pair en cas d’égalité ; les ratios sont des fractions du coût total de possession. Produit par crm-roi.")
     case .impactHeading:
       ("Each metric before and after go-live (as of {month})",
        "Chaque indicateur avant et après la mise en service (données à fin {month})")
     case .impactLine:
       ("{metric} ({kind}): baseline {baseline}, since go-live {average}, difference {difference} ({relative})",
-       "{metric} ({kind}) : référence {baseline}, depuis la mise en service {average}, écart {difference} ({relative})")
+       "{metric} ({kind}) : référence {baseline}, depuis la mise en service {average}, écart {difference} ({relative})")
     case .impactWorth:
       (", worth {amount} a month",
        ", soit {amount} par mois")
@@ -1416,7 +1420,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Licences CRM, 24 utilisateurs")
     case .demoInstallation:
       ("Integrator: installation and set-up",
-       "Intégrateur : installation et paramétrage")
+       "Intégrateur : installation et paramétrage")
     case .demoLaptops:
       ("4 laptops for the sales team",
        "4 ordinateurs portables pour l’équipe commerciale")
@@ -1429,6 +1433,120 @@ public enum Message: String, CaseIterable, Sendable {
     case .demoTraining:
       ("Two days of user training",
        "Deux jours de formation des utilisateurs")
+    case .formCategory:
+      ("one of license, installation, hardware, labor, service, training, maintenance, other",
+       "une catégorie parmi licence, installation, matériel, main-d’œuvre, prestation, formation, entretien, autre")
+    case .formCategoryGuess:
+      ("one of license, installation, hardware, labor, service, training, maintenance, other (did you mean {guess}?)",
+       "une catégorie parmi licence, installation, matériel, main-d’œuvre, prestation, formation, entretien, autre (vouliez-vous dire {guess} ?)")
+    case .errnoPermission:
+      ("Permission denied",
+       "permission refusée")
+    case .errnoNoEntry:
+      ("No such file or directory",
+       "fichier ou dossier introuvable")
+    case .errnoInputOutput:
+      ("Input/output error",
+       "erreur d’entrée-sortie")
+    case .errnoExists:
+      ("File exists",
+       "le fichier existe")
+    case .errnoNotDirectory:
+      ("Not a directory",
+       "n’est pas un dossier")
+    case .errnoIsDirectory:
+      ("Is a directory",
+       "est un dossier")
+    case .errnoTooLarge:
+      ("File too large",
+       "fichier trop volumineux")
+    case .errnoNoSpace:
+      ("No space left on device",
+       "plus de place sur le disque")
+    case .errnoReadOnly:
+      ("Read-only file system",
+       "système de fichiers en lecture seule")
+    case .errnoBrokenPipe:
+      ("Broken pipe",
+       "tube fermé")
+    case .errnoNameTooLong:
+      ("File name too long",
+       "nom de fichier trop long")
+    case .errnoLoop:
+      ("Too many levels of symbolic links",
+       "trop de niveaux de liens symboliques")
+    case .atFile:
+      ("{file}: {message}",
+       "{file} : {message}")
+    case .sourceMonth:
+      ("month",
+       "mois")
+    case .sourceValues:
+      ("values",
+       "valeurs")
+    case .sourceID:
+      ("id",
+       "numéro")
+    case .addedOne:
+      ("{count} added",
+       "{count} ajoutée")
+    case .addedMany:
+      ("{count} added",
+       "{count} ajoutées")
+    case .replacedOne:
+      ("{count} replaced",
+       "{count} remplacée")
+    case .replacedMany:
+      ("{count} replaced",
+       "{count} remplacées")
+    case .unchangedOne:
+      ("{count} unchanged",
+       "{count} inchangée")
+    case .unchangedMany:
+      ("{count} unchanged",
+       "{count} inchangées")
+    case .skippedOne:
+      ("{count} skipped",
+       "{count} ignorée")
+    case .skippedMany:
+      ("{count} skipped",
+       "{count} ignorées")
+    case .ordersAddedOne:
+      ("{count} orders added",
+       "{count} commande ajoutée")
+    case .ordersAddedMany:
+      ("{count} orders added",
+       "{count} commandes ajoutées")
+    case .expensesAddedOne:
+      ("{count} expenses added",
+       "{count} dépense ajoutée")
+    case .expensesAddedMany:
+      ("{count} expenses added",
+       "{count} dépenses ajoutées")
+    case .creditLinesOne:
+      ("{count} credit lines",
+       "{count} ligne au crédit écartée")
+    case .creditLinesMany:
+      ("{count} credit lines",
+       "{count} lignes au crédit écartées")
+    case .valuesAddedOne:
+      ("{count} metric values added",
+       "{count} valeur d’indicateur ajoutée")
+    case .valuesAddedMany:
+      ("{count} metric values added",
+       "{count} valeurs d’indicateurs ajoutées")
+    case .formLanguageOrNone:
+      ("fr, en or none",
+       "fr, en ou none")
+    case .laborNoteAndNote:
+      ("{work}; {note}",
+       "{work} ; {note}")
+    case .yearsSingular:
+      ("{count} years",
+       "{count} an")
+    case .formDecimalPoint:
+      ("a decimal point, not a comma: {suggestion}",
+       "un point décimal, pas une virgule : {suggestion}")
     }
   }
 }

@@ -10,7 +10,15 @@ public struct PeopleFormat: Sendable {
   static let narrowSpace = "\u{202F}"
 
   /// The symbol French writes after an amount, for the currencies that have one; else the code.
-  static let symbols: [String: String] = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF", "CNY": "¥"]
+  static let symbols: [String: String] = [
+    "EUR": "€", "USD": "$\u{00A0}US", "GBP": "£", "JPY": "¥", "CHF": "CHF", "CNY": "¥", "CAD": "$\u{00A0}CA", "XOF": "F\u{00A0}CFA",
+    "XAF": "F\u{00A0}CFA",
+  ]
+
+  /// How a currency is named beside amounts: `EUR` / `€`.
+  public func currencyName(_ currency: Currency) -> String {
+    language == .en ? currency.code : PeopleFormat.symbols[currency.code] ?? currency.code
+  }
 
   /// An amount in minor units, grouped, without its currency: `1 234,56` / `1,234.56`.
   public func amount(_ minor: Rational, _ currency: Currency) -> String {
@@ -21,7 +29,7 @@ public struct PeopleFormat: Sendable {
   public func money(_ minor: Rational, _ currency: Currency) -> String {
     switch language {
     case .en: currency.grouped(minor) + " " + currency.code
-    case .fr: amount(minor, currency) + PeopleFormat.narrowSpace + (PeopleFormat.symbols[currency.code] ?? currency.code)
+    case .fr: amount(minor, currency) + PeopleFormat.narrowSpace + currencyName(currency)
     }
   }
 
@@ -66,6 +74,21 @@ public struct PeopleFormat: Sendable {
   /// `1 month` / `{count} months` in this language.
   public func count(_ number: Int, _ one: Message, _ many: Message) -> String {
     number == 1 ? Catalogue.text(one, language) : Catalogue.text(many, language, ["count": "\(number)"])
+  }
+
+  /// A number of years with 2 decimals: `3.97 years` / `3,97 ans`, `0,39 an` (French's singular below 2).
+  public func years(_ value: Rational) -> String {
+    Catalogue.text(language == .fr && value < Rational(2) ? .yearsSingular : .years, language, ["count": decimal(value, places: 2)])
+  }
+
+  /// Whether `number` takes the singular: 1 in English, 0 and 1 in French.
+  public func isSingular(_ number: Int) -> Bool {
+    language == .fr ? (0...1).contains(number) : number == 1
+  }
+
+  /// `number` in the singular or plural message, as `isSingular` says: `0 ajoutée`, `2 ajoutées`.
+  public func counted(_ number: Int, _ one: Message, _ many: Message) -> String {
+    Catalogue.text(isSingular(number) ? one : many, language, ["count": "\(number)"])
   }
 
   /// English digits and marks (`-1,234.56`) in this language's: `-1 234,56` in French.
