@@ -90,3 +90,21 @@ import Testing
     #expect(try String(contentsOfFile: englishPath, encoding: .utf8).contains("<html lang=\"en\">"))
   }
 }
+
+/// The README's French tour, line by line, as a new user types it.
+@Suite struct FrenchTourTests {
+  @Test func theTourRunsAsWritten() throws {
+    let cli = try CLI()
+    var last = ""
+    for line in try CLI.readmeExample("tour-fr").split(separator: "\n") {
+      let command = line.split(separator: "#")[0].split(separator: " ").map(String.init)
+      #expect(command.first == "crm-roi")
+      let result = try cli.run(Array(command.dropFirst()))
+      #expect(result.status == 0, "\(line): \(result.stderr)")
+      last = result.stdout
+    }
+    // 182,000 against a baseline of 176,000 at a 35% margin: 2,100.00 in 2025-05.
+    #expect(last.hasPrefix("Retour sur investissement du CRM par trimestre\n"))
+    #expect(last.contains("2\u{202F}100,00"))
+  }
+}

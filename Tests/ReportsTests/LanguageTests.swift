@@ -45,6 +45,20 @@ import Testing
     }
   }
 
+  @Test func aDecimalCommaTypedOnTheCommandLineIsNamed() throws {
+    #expect(Phrase.decimalPoint(instead: "12,50")?.text(.en) == "a decimal point, not a comma: 12.50")
+    #expect(Phrase.decimalPoint(instead: "35,5%")?.text(.fr) == "un point décimal, pas une virgule\u{202F}: 35.5%")
+    #expect(Phrase.decimalPoint(instead: "1,000") == nil)  // perhaps a thousand
+    #expect(Phrase.decimalPoint(instead: "1,2,3") == nil && Phrase.decimalPoint(instead: "abc") == nil)
+    #expect(throws: ValueError(value: "12,50", expected: .verbatim("a decimal point, not a comma: 12.50"))) { try Currency.euro.parseAmount("12,50") }
+  }
+
+  @Test func quartersAsTheFrenchReportsWriteThem() throws {
+    #expect(try Quarter(parsing: "T2 2025", fiscalYearStart: 1) == Quarter(containing: Month(year: 2025, month: 4), fiscalYearStart: 1))
+    #expect(try Quarter(parsing: "t1 ex2026", fiscalYearStart: 4) == Quarter(containing: Month(year: 2025, month: 4), fiscalYearStart: 4))
+    #expect(throws: ValueError.self) { try Quarter(parsing: "T5 2025", fiscalYearStart: 1) }
+  }
+
   @Test func placeholdersAreFilledByName() {
     #expect(Catalogue.text(.totalCostOfOwnership, .fr, ["amount": "132\u{202F}500,00\u{202F}€"]) == "Coût total de possession (TCO)\u{202F}: 132\u{202F}500,00\u{202F}€")
     #expect(Catalogue.text(.errorPrefix, .fr) == "crm-roi: erreur : ")

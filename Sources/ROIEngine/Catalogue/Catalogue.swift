@@ -85,10 +85,11 @@ public struct Phrase: Equatable, Sendable, CustomStringConvertible {
   }
 
   /// For a number typed with a decimal comma on the command line (`12,50`, `35,5%`), which takes a
-  /// point: the form with the point, `12.50`. Nil for any other text.
+  /// point: the form with the point, `12.50`. Nil for any other text, and for three digits after
+  /// the comma (`1,000` may be a thousand).
   public static func decimalPoint(instead text: String) -> Phrase? {
     let body = text.hasSuffix("%") ? text.dropLast() : Substring(text)
-    guard body.filter({ $0 == "," }).count == 1, !body.contains(".") else { return nil }
+    guard body.filter({ $0 == "," }).count == 1, !body.contains("."), body.split(separator: ",").last?.count != 3 else { return nil }
     func pointed(_ text: Substring) -> String { String(text.map { $0 == "," ? "." : $0 }) }
     guard ExactDecimal(pointed(body)) != nil else { return nil }
     return Phrase(.formDecimalPoint, ["suggestion": pointed(Substring(text))])
