@@ -25,7 +25,7 @@ struct LanguageOption: ParsableArguments {
   }
 
   /// The language to print in: this option, the environment, then `stored`.
-  func language(_ store: Store?, stored: Language?) throws -> Language {
+  func language(stored: Language?) throws -> Language {
     try parsed(from: lang != nil ? Phrase.verbatim("--lang") : Phrase(.sourceEnvironment)) {
       try Language.resolve(flag: lang, environment: languageEnvironment(), stored: stored)
     }

@@ -29,9 +29,9 @@ struct DatabaseOptions: ParsableArguments {
     try databaseFilePath(path, from: db != nil ? "--db" : "CRM_ROI_DB")
   }
 
-  /// The existing database; an error names the path when there is none.
-  /// Opens the database; the calendar month still running feeds no value from orders.
-  /// Settles the run's language: `--lang`, the environment, then the database's setting.
+  /// The existing database (an error names the path when there is none); the calendar month still
+  /// running feeds no value from orders. Settles the run's language: `--lang`, the environment,
+  /// then the database's setting.
   func open() throws -> Store {
     runLanguage = try language.language(nil)
     let store = try Store.open(path: try checkedPath())
@@ -88,7 +88,7 @@ struct InputError: ExplainedError {
   let error: ValueError
 
   init(source: String, error: ValueError) {
-    self.init(source: Phrase(.verbatim, ["text": source]), error: error)
+    self.init(source: .verbatim(source), error: error)
   }
 
   init(source: Phrase, error: ValueError) {
@@ -100,7 +100,7 @@ struct InputError: ExplainedError {
 
 /// Runs `parse` and names `source` (an option like --amount, or an argument) in its error.
 func parsed<T>(from source: String, _ parse: () throws -> T) throws -> T {
-  try parsed(from: Phrase(.verbatim, ["text": source]), parse)
+  try parsed(from: .verbatim(source), parse)
 }
 
 func parsed<T>(from source: Phrase, _ parse: () throws -> T) throws -> T {
@@ -148,7 +148,7 @@ nonisolated(unsafe) var runLanguage: Language?
 
 /// `message` in this run's language.
 func text(_ message: Message, _ values: [String: String] = [:]) -> String {
-  Catalogue.text(message, runLanguage ?? errorLanguage(), values)
+  Catalogue.text(message, currentLanguage(), values)
 }
 
 /// `number` with the singular or plural message of this run's language.

@@ -48,7 +48,7 @@ extension CRMROI {
             guard let language = Language(rawValue: value.lowercased()) else { throw ValueError(value: value, expected: Phrase(.formLanguageOrNone)) }
             return language
           }  // no-catalogue: a command
-          runLanguage = try database.language.language(nil, stored: language)
+          runLanguage = try database.language.language(stored: language)
           try write(store, { store in
             try store.setLanguage(language)
             return try store.settings()
