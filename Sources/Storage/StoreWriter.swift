@@ -13,11 +13,12 @@ public final class StoreWriter: StoreReader {
 
   /// Sets (or, with nil, clears) the database's language, audited as a settings change.
   public func setLanguage(_ language: Language?) throws {
-    let old = try storedLanguage()
-    guard old != language else { return }
+    // Read as stored, even a value this crm-roi does not know: setting the language mends it.
+    let old = try optionalSetting(.language) { $0 }
+    guard old != language?.rawValue else { return }
     guard try isInitialized() else { throw StoreError.notInitialized(path: path) }
     try statement(SettingsRecord.OptionalColumn.language.updateSQL).run([(language?.rawValue).sqliteValue])
-    try record(.settings, "language", old: old?.rawValue, new: language?.rawValue)
+    try record(.settings, "language", old: old, new: language?.rawValue)
   }
 
   public func initialize(_ settings: Settings, isDemo: Bool = false) throws {

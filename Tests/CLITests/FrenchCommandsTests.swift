@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 /// Part 9: every command says its text in French when the language is French (the database's
@@ -59,6 +60,22 @@ import Testing
     // Before the database is read, the environment decides.
     let missing = try cli.run(["roi", "--db", cli.directory.appendingPathComponent("none.sqlite").path], database: false, environment: ["LANG": "fr_FR.UTF-8"])
     #expect(missing.stderr.hasPrefix("crm-roi: erreur : aucune base crm-roi à «\u{202F}"))
+  }
+
+  /// A language the file holds that this crm-roi does not know (written by another program) counts
+  /// as none: every command still runs, and `settings set language` mends it.
+  @Test func anUnknownStoredLanguageLocksNothing() throws {
+    let cli = try Self.frenchDemo()
+    do {
+      let database = try Database(path: cli.database, mode: .readWrite)
+      try database.execute("PRAGMA ignore_check_constraints = 1")
+      try database.execute("UPDATE settings SET language = 'de'")
+    }
+    let copy = cli.directory.appendingPathComponent("copy.sqlite").path
+    #expect(try cli.ok("backup", copy).hasPrefix("Backed up "))
+    #expect(try cli.ok("roi", "--format", "json").contains("\"currency\": \"EUR\""))
+    #expect(try cli.ok("settings", "set", "language", "None").contains("language           not set"))
+    #expect(try cli.ok("history", "--limit", "1").contains("language  de"))
   }
 
   @Test func machineFormatsDoNotChangeWithTheLanguage() throws {
