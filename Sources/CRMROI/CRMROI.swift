@@ -54,9 +54,7 @@ struct CRMROI: ParsableCommand {
       let lines = problems.lines(language)
       for line in lines.dropLast() { writeError(Catalogue.text(.errorPrefix, language) + "\(TerminalText.visible(line))\n") }
       fail(lines.last!)
-    case let error as FileError: fail(error.text(language), status: 74)
-    case StoreError.cannotCreateFolder: fail((error as! StoreError).text(language), status: 74)
-    case let error as ExplainedError: fail(error.text(language))
+    case let error as ExplainedError: fail(error.text(language), status: exitStatus(of: error))
     case let error as SQLiteError where error.primaryCode == 11 || error.primaryCode == 26:  // CORRUPT, NOTADB
       fail(Catalogue.text(.databaseDamaged, language, ["detail": error.message]), status: 65)
     case let error as SQLiteError:
@@ -83,6 +81,14 @@ struct CRMROI: ParsableCommand {
         fail(unwritten.text(language), status: 74)  // like check's exit 1, after output that was lost
       }
       Self.exit(withError: code)
+    }
+  }
+
+  /// 74 for output or a folder that could not be written (I/O), 65 for anything in the data.
+  private static func exitStatus(of error: ExplainedError) -> Int32 {
+    switch error {
+    case is FileError, StoreError.cannotCreateFolder: 74
+    default: 65
     }
   }
 

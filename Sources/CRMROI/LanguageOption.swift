@@ -16,18 +16,21 @@ struct LanguageOption: ParsableArguments {
   /// when needed. A stored value this crm-roi does not know counts as none: the language is how
   /// things are said, and `settings set language` must still be able to mend it.
   func language(_ store: Store?) throws -> Language {
-    let decided = try parsed(from: lang != nil ? Phrase.verbatim("--lang") : Phrase(.sourceEnvironment)) {
-      try Language.decided(flag: lang, environment: languageEnvironment())
-    }
-    if let decided { return decided }
+    if let decided = try decided() { return decided }
     let stored = try? store?.read { try $0.storedLanguage() }
     return (stored ?? nil) ?? .en
   }
 
   /// The language to print in: this option, the environment, then `stored`.
   func language(stored: Language?) throws -> Language {
-    try parsed(from: lang != nil ? Phrase.verbatim("--lang") : Phrase(.sourceEnvironment)) {
-      try Language.resolve(flag: lang, environment: languageEnvironment(), stored: stored)
+    try decided() ?? stored ?? .en
+  }
+
+  /// The language this option or the environment gives, if either does; a bad value is refused,
+  /// naming where it came from.
+  private func decided() throws -> Language? {
+    try parsed(from: lang != nil ? .verbatim("--lang") : Phrase(.sourceEnvironment)) {
+      try Language.decided(flag: lang, environment: languageEnvironment())
     }
   }
 }

@@ -110,7 +110,7 @@ public final class ExpenseCSVReader {
       let position = header.position(of: error.field.rawValue)
       // Name the value as the file writes it, not in the plain form it was read into.
       let shown = error.error.value == values[error.field] ? originals[error.field] ?? error.error.value : error.error.value
-      let expected = dialect.decimalComma && error.error.expected.isPlainDecimal ? numbers.expectedForm : error.error.expected
+      let expected = numbers.said(error.error.expected)
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine, column: position.map(header.column) ?? (0, error.field.rawValue),
         message: ValueError(value: shown, expected: expected).phrase))

@@ -34,6 +34,11 @@ public struct HumanNumber: Sendable {
     Phrase(decimalComma ? .formCommaNumber : .formPointNumber, ["code": currency.code])
   }
 
+  /// `form` as a file in this style reads it: a plain decimal with '.' becomes this style's number.
+  public func said(_ form: Phrase) -> Phrase {
+    decimalComma && form.isPlainDecimal ? expectedForm : form
+  }
+
   /// `text` in plain form; a ValueError naming `text` when it is not a number in this style.
   public func read(_ text: String) throws -> Reading {
     if let plain = plainReading(text) { return plain }

@@ -126,7 +126,7 @@ public final class MetricCSVReader {
           snapshot = try rules.snapshot(metric: name, month: month, value: reading.plain)
         } catch let error as ValueError where error.value == reading.plain {
           // As the file writes it, with the file's decimal mark in the form expected.
-          throw ValueError(value: text, expected: dialect.decimalComma && error.expected.isPlainDecimal ? numbers.expectedForm : error.expected)
+          throw ValueError(value: text, expected: numbers.said(error.expected))
         }
         ambiguity.note(reading, problem(position, Phrase(.ambiguousNumber, ["value": text, "plain": reading.plain, "grouped": reading.plain.filter { $0 != "." }])))
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {

@@ -17,7 +17,7 @@ public enum ImpactReport {
     for impact in impacts {
       let metric = impact.metric
       func show(_ number: Rational?) -> String {
-        number.map { metric.kind.valuesAreMoney ? say.amount(currency.minor(fromMajor: $0), currency) : say.localised($0.shortDecimalString(maxPlaces: 4)) } ?? "–"
+        number.map { say.localised(value($0, of: metric, currency: currency, grouped: true)) } ?? "–"
       }
       let relative = impact.difference.flatMap { difference in impact.baseline.flatMap { (difference / $0).map(say.percent) } } ?? "–"
       var line = text(.impactLine, [

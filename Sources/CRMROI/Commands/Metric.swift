@@ -55,7 +55,7 @@ extension CRMROI {
             try store.add(metric)
             return metric
           } catch let error as MetricFieldError {
-            throw InputError(source: error.field == .name ? Phrase(.sourceMetricName) : Phrase(.verbatim, ["text": "--\(error.field.rawValue)"]), error: error.error)
+            throw InputError(source: error.field == .name ? Phrase(.sourceMetricName) : .verbatim("--\(error.field.rawValue)"), error: error.error)
           }
         }, confirming: { metric in try say(.metricAdded, ["name": metric.name, "kind": metric.kind.name]) })
       }

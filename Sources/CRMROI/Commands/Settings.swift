@@ -47,7 +47,7 @@ extension CRMROI {
           let language = value.lowercased() == "none" ? nil : try parsed(from: "settings set language") {  // no-catalogue: a command
             guard let language = Language(rawValue: value.lowercased()) else { throw ValueError(value: value, expected: Phrase(.formLanguageOrNone)) }
             return language
-          }  // no-catalogue: a command
+          }
           runLanguage = try database.language.language(stored: language)
           try write(store, { store in
             try store.setLanguage(language)

@@ -97,7 +97,7 @@ public struct Phrase: Equatable, Sendable, CustomStringConvertible {
 
   /// An error's phrase; an error of no known kind in its own words.
   public init(error: Error) {
-    self = (error as? ExplainedError)?.phrase ?? Phrase(.verbatim, ["text": "\(error)"])
+    self = (error as? ExplainedError)?.phrase ?? .verbatim("\(error)")
   }
 
   /// Whether this is the form of a plain decimal with '.', which a file with a decimal comma says its own way.
