@@ -4,11 +4,14 @@ import PackageDescription
 let package = Package(
   name: "crm-roi",
   products: [
-    .executable(name: "crm-roi", targets: ["CRMROI"])
+    .executable(name: "crm-roi", targets: ["CRMROI"]),
+    .executable(name: "crm-roi-serve", targets: ["CRMROIServe"]),
   ],
   dependencies: [
     // The command line: subcommands, options, help, completions.
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The web app's HTTP server (crm-roi-serve only): small, Swift concurrency, no SwiftNIO.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     // Tests only: property-based checks of the value parsers and the CSV round trip.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -33,6 +36,14 @@ let package = Package(
     .target(name: "Reports", dependencies: ["ROIEngine"]),
     /// CSV in and out: a streaming byte-level RFC 4180 reader, the import and export formats.
     .target(name: "Interchange", dependencies: ["ROIEngine"]),
+    /// The web app: pages, forms and its security rules, over the same store as the command line.
+    .target(
+      name: "WebApp",
+      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", .product(name: "FlyingFox", package: "FlyingFox")]),
+    /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
+    .executableTarget(
+      name: "CRMROIServe",
+      dependencies: ["WebApp", "ROIEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "CRMROI",
       dependencies: [
@@ -61,5 +72,8 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
     .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
+    .testTarget(
+      name: "WebAppTests",
+      dependencies: ["WebApp", "Storage", "ROIEngine", "CRMROI", "CRMROIServe", .product(name: "FlyingFox", package: "FlyingFox")]),
   ]
 )

@@ -14,7 +14,7 @@ struct CRMROI: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, SettingsCommand.self, MetricCommand.self, Log.self, Unlog.self, ExpenseCommand.self, ROI.self, Impact.self, Report.self, Import.self, Export.self,
-      History.self, Check.self, Backup.self, Demo.self,
+      History.self, Check.self, Backup.self, Demo.self, Serve.self,
     ]
   )
 

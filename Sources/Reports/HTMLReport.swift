@@ -244,7 +244,7 @@ extension HTMLReport {
 
   /// Every expense with labor as hours × rate and its total over the horizon; then the totals by
   /// category and the TCO.
-  static func expensesTable(_ expenses: [Expense], report: ROIReport, language: Language) -> String {
+  public static func expensesTable(_ expenses: [Expense], report: ROIReport, language: Language) -> String {
     let currency = report.currency
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }

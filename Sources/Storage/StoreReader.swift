@@ -153,12 +153,19 @@ public class StoreReader {
     try statement(AuditRecord.selectSQL).rows([.integer(Int64(limit))], AuditRecord.entry(from:))
   }
 
-  /// Computes the ROI report from this read of the file.
+  /// Computes the ROI report from this read of the file; `baselineMethod`, when given, in place of
+  /// the stored one (a view, nothing stored).
   public func report(
-    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false
+    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false,
+    baselineMethod: BaselineMethod? = nil
   ) throws -> ROIReport {
-    try ROICalculator.report(
-      settings: try settings(), costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
+    var settings = try settings()
+    if let baselineMethod {
+      settings.baselineMethod = baselineMethod
+      try settings.validate()
+    }
+    return try ROICalculator.report(
+      settings: settings, costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
       from: from, through: through, discount: discount, project: project)
   }
 }

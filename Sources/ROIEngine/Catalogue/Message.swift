@@ -52,6 +52,9 @@ public enum Message: String, CaseIterable, Sendable {
   case formLanguageOrNone, laborNoteAndNote
   case yearsSingular
   case formDecimalPoint
+  case webDashboard, webMonths, webExpenses, webSettings, webHistory, webCheck, webRefused, webBadToken, webReadOnly, webNotFound, webError, webSaved, webExpenseAdded, webExpenseRemoved, webExpenseRestored, webStoredSetting, webView, webFrom, webTo, webBaselineMethod, webDiscountRate, webRisk, webProject, webShow, webDownload, webRemoveValue, webAllowCurrent, webSave, webBack, webMonthTitle, webRemove, webAddExpense, webRestoreExpense, webHours, webRate, webAdd, webRestore, webSettingsHint, webNewer, webOlder
+  case serveLoopbackOnly, serving
+  case formServerBeside
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1547,6 +1550,135 @@ public enum Message: String, CaseIterable, Sendable {
     case .formDecimalPoint:
       ("a decimal point, not a comma: {suggestion}",
        "un point décimal, pas une virgule : {suggestion}")
+    case .webDashboard:
+      ("Dashboard",
+       "Tableau de bord")
+    case .webMonths:
+      ("Months",
+       "Mois")
+    case .webExpenses:
+      ("Expenses",
+       "Dépenses")
+    case .webSettings:
+      ("Settings",
+       "Réglages")
+    case .webHistory:
+      ("History",
+       "Historique")
+    case .webCheck:
+      ("Check",
+       "Vérification")
+    case .webRefused:
+      ("Refused",
+       "Refusé")
+    case .webBadToken:
+      ("This form has expired or did not come from this page; nothing was changed. Load the page again and send it once more.",
+       "Ce formulaire a expiré ou ne vient pas de cette page ; rien n’a été modifié. Rechargez la page et envoyez-le de nouveau.")
+    case .webReadOnly:
+      ("This server is read-only (crm-roi serve --read-only): nothing was changed.",
+       "Ce serveur est en lecture seule (crm-roi serve --read-only) : rien n’a été modifié.")
+    case .webNotFound:
+      ("Page not found",
+       "Page introuvable")
+    case .webError:
+      ("Error",
+       "Erreur")
+    case .webSaved:
+      ("Saved.",
+       "Enregistré.")
+    case .webExpenseAdded:
+      ("Expense added.",
+       "Dépense ajoutée.")
+    case .webExpenseRemoved:
+      ("Expense removed; restore it below with its id.",
+       "Dépense supprimée ; rétablissez-la plus bas avec son numéro.")
+    case .webExpenseRestored:
+      ("Expense restored.",
+       "Dépense rétablie.")
+    case .webStoredSetting:
+      ("as set",
+       "selon le réglage")
+    case .webView:
+      ("View",
+       "Affichage")
+    case .webFrom:
+      ("From",
+       "Depuis")
+    case .webTo:
+      ("To",
+       "Jusqu’à")
+    case .webBaselineMethod:
+      ("Baseline",
+       "Référence")
+    case .webDiscountRate:
+      ("Discount rate",
+       "Taux d’actualisation")
+    case .webRisk:
+      ("Risk",
+       "Risque")
+    case .webProject:
+      ("Projection to the horizon end",
+       "Projection jusqu’à la fin de l’horizon")
+    case .webShow:
+      ("Show",
+       "Afficher")
+    case .webDownload:
+      ("Download this page",
+       "Télécharger cette page")
+    case .webRemoveValue:
+      ("remove this value",
+       "supprimer cette valeur")
+    case .webAllowCurrent:
+      ("This month is still running: save its partial figures anyway",
+       "Ce mois est en cours : enregistrer quand même ses chiffres partiels")
+    case .webSave:
+      ("Save",
+       "Enregistrer")
+    case .webBack:
+      ("Back to the months",
+       "Retour aux mois")
+    case .webMonthTitle:
+      ("Month {month}",
+       "Mois : {month}")
+    case .webRemove:
+      ("Remove",
+       "Supprimer")
+    case .webAddExpense:
+      ("Add an expense",
+       "Ajouter une dépense")
+    case .webRestoreExpense:
+      ("Restore a removed expense",
+       "Rétablir une dépense supprimée")
+    case .webHours:
+      ("Hours (with the rate, instead of an amount)",
+       "Heures (avec le taux, au lieu d’un montant)")
+    case .webRate:
+      ("Hourly rate",
+       "Taux horaire")
+    case .webAdd:
+      ("Add",
+       "Ajouter")
+    case .webRestore:
+      ("Restore",
+       "Rétablir")
+    case .webSettingsHint:
+      ("Change a setting with crm-roi settings set KEY VALUE.",
+       "Modifiez un réglage avec crm-roi settings set CLÉ VALEUR.")
+    case .webNewer:
+      ("Newer",
+       "Plus récentes")
+    case .webOlder:
+      ("Older",
+       "Plus anciennes")
+    case .serveLoopbackOnly:
+      ("--host {host}: this server listens on 127.0.0.1, localhost or ::1 only",
+       "--host {host} : ce serveur n’écoute que sur 127.0.0.1, localhost ou ::1")
+    case .serving:
+      ("Serving {path} at {address} (Ctrl-C to stop)",
+       "{path} servie à l’adresse {address} (Ctrl-C pour arrêter)")
+    case .formServerBeside:
+      ("the web app's executable crm-roi-serve beside crm-roi (build it with swift build --product crm-roi-serve)",
+       "l’exécutable de l’application web crm-roi-serve à côté de crm-roi (construisez-le avec swift build --product crm-roi-serve)")
     }
   }
 }

@@ -1,0 +1,110 @@
+import ROIEngine
+import Reports
+import Storage
+
+/// `/`: the HTML report, live from the database, with the views of `roi` as form controls; and
+/// `/report.html`, the same page as a self-contained file to download.
+extension WebApp {
+  /// The dashboard's controls, read from the query: `from`, `to`, `method`, `rate`, `risk`, `project`.
+  struct View {
+    var from: Quarter?
+    var to: Quarter?
+    var method: BaselineMethod?
+    var discount = DiscountOptions()
+    var project = false
+
+    init(_ query: [String: String], fiscalYearStart: Int) throws {
+      func quarter(_ name: String) throws -> Quarter? {
+        guard let text = query[name], !text.isEmpty else { return nil }
+        return try Quarter(parsing: text, fiscalYearStart: fiscalYearStart)
+      }
+      from = try quarter("from")
+      to = try quarter("to")
+      if let text = query["method"], !text.isEmpty { method = try BaselineMethod(parsing: text) }
+      func percent(_ name: String, in range: ClosedRange<Int64>) throws -> Percent? {
+        guard let text = query[name], !text.isEmpty else { return nil }
+        let value = try Percent(parsing: text)
+        guard range.contains(value.tenThousandths) else {
+          throw ValueError(value: text, expected: Phrase(.formPercentRange, [
+            "low": "\(Percent(tenThousandths: range.lowerBound))", "high": "\(Percent(tenThousandths: range.upperBound))",
+          ]))
+        }
+        return value
+      }
+      discount = DiscountOptions(
+        rate: try percent("rate", in: DiscountOptions.rateRange) ?? discount.rate, risk: try percent("risk", in: DiscountOptions.riskRange) ?? discount.risk)
+      project = query["project"] == "1"
+    }
+  }
+
+  func reportPage(_ request: WebRequest, _ page: Page) throws -> String {
+    let fiscalYearStart = try store.read { try $0.settings().fiscalYearStart }
+    let view = try View(request.query, fiscalYearStart: fiscalYearStart)
+    let (report, expenses, impacts) = try store.read { store in
+      let impacts = try ROICalculator.impact(settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
+      let report = try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
+      return (report, try store.expenses(), impacts)
+    }
+    return HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language)
+  }
+
+  func dashboard(_ request: WebRequest, _ page: Page) throws -> String {
+    let report: String
+    do {
+      report = try reportPage(request, page)
+    } catch {
+      let message = Phrase(error: error).text(page.language)
+      return page.render(title: page.text(.webDashboard), active: "/", controls(request, page) + "<p class=\"problem\" role=\"alert\">\(escape(message))</p>")
+    }
+    // The report's own page, with the navigation and the controls put in front of its content.
+    let navigation = page.render(title: "", active: "/", "")
+    let nav = navigation.range(of: "<nav>").flatMap { start in navigation.range(of: "</nav>").map { String(navigation[start.lowerBound..<$0.upperBound]) } } ?? ""
+    guard let body = report.range(of: "<body>\n") else { return report }
+    return report.replacingCharacters(in: body, with: "<body>\n<style>\(Page.style)</style>\n\(nav)\n<div style=\"max-width: 62rem; margin: 0 auto; padding: 0 1rem\">\(controls(request, page))</div>\n")
+  }
+
+  /// The view's controls, a GET form (bookmarkable), and the link to the same page as a file.
+  func controls(_ request: WebRequest, _ page: Page) -> String {
+    let query = request.query
+    func field(_ name: String, _ label: Message, placeholder: String) -> String {
+      "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escape(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"9\"></label>"
+    }
+    let method = query["method"] ?? ""
+    let options = [("", page.text(.webStoredSetting)), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in
+      "<option value=\"\(value)\"\(value == method ? " selected" : "")>\(escape(label))</option>"
+    }.joined()
+    let download = "/report.html" + (request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\(formEncoded($0.key))=\(formEncoded($0.value))" }.joined(separator: "&"))
+    return """
+      <form method="get" action="/" class="controls"><fieldset><legend>\(escape(page.text(.webView)))</legend>
+      \(field("from", .webFrom, placeholder: "2025Q2")) \(field("to", .webTo, placeholder: "2026Q1"))
+      <label>\(escape(page.text(.webBaselineMethod))) <select name="method">\(options)</select></label>
+      \(field("rate", .webDiscountRate, placeholder: "10%")) \(field("risk", .webRisk, placeholder: "0%"))
+      <label><input type="checkbox" name="project" value="1"\(query["project"] == "1" ? " checked" : "")> \(escape(page.text(.webProject)))</label>
+      <button type="submit">\(escape(page.text(.webShow)))</button>
+      <a href="\(escape(download))" download="crm-roi-report.html">\(escape(page.text(.webDownload)))</a>
+      </fieldset></form>
+      """
+  }
+
+  func reportFile(_ request: WebRequest, _ page: Page) throws -> WebResponse {
+    var response = WebResponse.html(try reportPage(request, page))
+    response.headers.append(("Content-Disposition", "attachment; filename=\"crm-roi-report.html\""))
+    return response
+  }
+}
+
+/// `text` for a URL's query: letters, digits and `-._~` as they are, every other byte `%XX`.
+func formEncoded(_ text: String) -> String {
+  var encoded = ""
+  for byte in text.utf8 {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+      encoded.append(Character(Unicode.Scalar(byte)))
+    default:
+      let hex = String(byte, radix: 16, uppercase: true)
+      encoded += "%" + (hex.count == 1 ? "0" : "") + hex
+    }
+  }
+  return encoded
+}

@@ -1,0 +1,120 @@
+import ROIEngine
+import Reports
+import Storage
+
+/// `/expenses`: the list with each expense over the horizon, totals by category and the TCO; a
+/// form to add one (labor as hours × rate, recurring with its end); remove and restore.
+extension WebApp {
+  func expenses(_ page: Page, form: [String: String], error: (field: String, message: String)?, notice: String?) throws -> String {
+    let (expenses, settings) = try store.read { (try $0.expenses(), try $0.settings()) }
+    let say = PeopleFormat(page.language)
+    let currency = settings.currency
+    let totals = ExpenseTotals(expenses, horizonEnd: settings.horizonEnd)
+    var rows = ""
+    for (expense, lifetime) in zip(expenses, totals.lifetime) {
+      let id = expense.id ?? 0
+      let labor = expense.labor.map { page.text(.laborNote, ["hours": say.localised($0.hoursText), "rate": say.amount($0.rate.rational, currency)]) } ?? ""
+      rows += """
+        <tr><td>\(id)</td><td class="text date">\(expense.date)</td><td class="text">\(escape(ExpenseText.category(expense.category, page.language)))</td>\
+        <td>\(say.amount(expense.amount.rational, currency))</td><td class="text">\(escape(labor))</td>\
+        <td class="text">\(escape(ExpenseText.recurrence(expense, page.language).trimmingCharacters()))</td>\
+        <td>\(say.amount(lifetime.total, currency))</td><td class="text">\(escape(expense.note ?? ""))</td>\
+        <td><form class="inline" method="post" action="/expenses/\(id)/remove">\(page.csrfField)<button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
+
+        """
+    }
+    var totalRows = ""
+    for (category, total) in totals.byCategory {
+      totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCategory, ["category": ExpenseText.category(category, page.language)])))</th><td>\(say.amount(total, currency))</td><td colspan=\"2\"></td></tr>\n"
+    }
+    totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCostOfOwnership)))</th><td id=\"tco\">\(escape(say.money(totals.total, currency)))</td><td colspan=\"2\"></td></tr>\n"
+    let table = expenses.isEmpty ? "<p>\(escape(page.text(.noExpensesYet)))</p>" : """
+      <div class="scroll"><table id="expenses"><thead><tr><th>\(escape(page.text(.columnID)))</th><th class="text">\(escape(page.text(.columnDate)))</th>\
+      <th class="text">\(escape(page.text(.columnCategory)))</th><th>\(escape(page.text(.columnAmount)))</th><th class="text">\(escape(page.text(.htmlColumnLabor)))</th>\
+      <th class="text">\(escape(page.text(.columnRecurs)))</th><th>\(escape(page.text(.htmlColumnOverHorizon)))</th><th class="text">\(escape(page.text(.columnNote)))</th><th></th></tr></thead>
+      <tbody>
+      \(rows)</tbody><tfoot>\(totalRows)</tfoot></table></div>
+      """
+    return page.render(title: page.text(.webExpenses), active: "/expenses", notice: notice, table + addForm(page, form, error) + restoreForm(page, form, error))
+  }
+
+  private func addForm(_ page: Page, _ form: [String: String], _ error: (field: String, message: String)?) -> String {
+    func field(_ name: String, _ label: Message, type: String = "text", hint: String = "") -> String {
+      """
+      <label for="\(name)">\(escape(page.text(label)))</label>
+      <input id="\(name)" name="\(name)" type="\(type)" value="\(escape(form[name] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == name ? error?.message : nil))
+      """
+    }
+    let category = form["category"] ?? ""
+    let categories = ExpenseCategory.allCases.map { value in
+      "<option value=\"\(value.rawValue)\"\(value.rawValue == category ? " selected" : "")>\(escape(ExpenseText.category(value, page.language)))</option>"
+    }.joined()
+    let every = form["every"] ?? ""
+    let frequencies = [("", page.text(.once)), ("month", page.text(.everyMonth)), ("quarter", page.text(.everyQuarter)), ("year", page.text(.everyYear))]
+      .map { "<option value=\"\($0.0)\"\($0.0 == every ? " selected" : "")>\(escape($0.1))</option>" }.joined()
+    return """
+      <form method="post" action="/expenses"><fieldset><legend>\(escape(page.text(.webAddExpense)))</legend>
+      \(page.csrfField)
+      \(field("date", .columnDate, type: "date"))
+      <label for="category">\(escape(page.text(.columnCategory)))</label><select id="category" name="category">\(categories)</select>\(Page.error(error?.field == "category" ? error?.message : nil))
+      \(field("amount", .columnAmount, hint: "8750.50"))
+      \(field("hours", .webHours, hint: "120")) \(field("rate", .webRate, hint: "42.50"))
+      \(field("note", .columnNote))
+      <label for="every">\(escape(page.text(.columnRecurs)))</label><select id="every" name="every">\(frequencies)</select>\(Page.error(error?.field == "every" ? error?.message : nil))
+      \(field("until", .columnUntil, hint: "2027-03"))
+      <p><button type="submit">\(escape(page.text(.webAdd)))</button></p>
+      \(Page.error(error?.field == "" ? error?.message : nil))
+      </fieldset></form>
+      """
+  }
+
+  private func restoreForm(_ page: Page, _ form: [String: String], _ error: (field: String, message: String)?) -> String {
+    """
+    <form method="post" action="/expenses/restore"><fieldset><legend>\(escape(page.text(.webRestoreExpense)))</legend>
+    \(page.csrfField)
+    <label for="id">\(escape(page.text(.columnID)))</label><input id="id" name="id" inputmode="numeric" value="\(escape(form["id"] ?? ""))">\(Page.error(error?.field == "id" ? error?.message : nil))
+    <button type="submit">\(escape(page.text(.webRestore)))</button>
+    </fieldset></form>
+    """
+  }
+
+  func addExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let form = request.form
+    var fields: [ExpenseFields.Field: String] = [:]
+    for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
+    do {
+      try store.write { writer in
+        let settings = try writer.settings()
+        let expense = try ExpenseFields(fields).expense(currency: settings.currency, settings: settings)
+        _ = try writer.add(expense)
+      }
+    } catch let error as FieldError {
+      return .html(try expenses(page, form: form, error: (error.field.rawValue, error.error.text(page.language)), notice: nil), status: 400)
+    }
+    return .redirect(to: "/expenses?done=added")
+  }
+
+  func changeExpense(_ id: Int64, _ action: String, _ page: Page) throws -> WebResponse {
+    switch action {
+    case "remove":
+      try store.write { try $0.removeExpense(id: id) }
+      return .redirect(to: "/expenses?done=removed")
+    default:
+      return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
+    }
+  }
+
+  func restoreExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let text = (request.form["id"] ?? "").trimmingCharacters()
+    guard let id = Int64(text), id > 0 else {
+      let message = ValueError(value: text, expected: Phrase(.formExpenseID)).text(page.language)
+      return .html(try expenses(page, form: request.form, error: ("id", message), notice: nil), status: 400)
+    }
+    do {
+      _ = try store.write { try $0.restoreExpense(id: id) }
+    } catch let error as StoreError {
+      return .html(try expenses(page, form: request.form, error: ("id", error.text(page.language)), notice: nil), status: 400)
+    }
+    return .redirect(to: "/expenses?done=restored")
+  }
+}

@@ -1,0 +1,109 @@
+import ROIEngine
+import Reports
+import Storage
+
+/// `/months`: a grid of months × metrics; `/months/YYYY-MM`: one form with every metric of that
+/// month, saved in one transaction under `log`'s rules (a finished month, values by kind).
+extension WebApp {
+  func months(_ page: Page) throws -> String {
+    let (settings, metrics, snapshots) = try store.read { (try $0.settings(), try $0.metrics(), try $0.snapshots()) }
+    var values: [Month: [String: MetricValue]] = [:]
+    for snapshot in snapshots { values[snapshot.month, default: [:]][snapshot.metric] = snapshot.value }
+    let latest = WebApp.currentMonth()
+    let first = min(settings.baselineWindow.lowerBound, values.keys.min() ?? latest)
+    let last = max(latest, values.keys.max() ?? latest)
+    let say = PeopleFormat(page.language)
+    var rows = ""
+    var month = last
+    while month >= first {
+      defer { month = month.advanced(by: -1) }
+      let cells = metrics.map { metric in
+        "<td>\(values[month]?[metric.name].map { escape(value($0, of: metric, settings.currency, say)) } ?? "–")</td>"
+      }.joined()
+      rows += "<tr><td><a href=\"/months/\(month)\">\(escape(say.month(month)))</a></td>\(cells)</tr>\n"
+    }
+    let headers = metrics.map { "<th>\(escape($0.name))</th>" }.joined()
+    let content = metrics.isEmpty
+      ? "<p>\(escape(page.text(.noMetricsYet)))</p>"
+      : "<div class=\"scroll\"><table id=\"months\"><thead><tr><th>\(escape(page.text(.columnMonth)))</th>\(headers)</tr></thead>\n<tbody>\n\(rows)</tbody></table></div>"
+    return page.render(title: page.text(.webMonths), active: "/months", content)
+  }
+
+  /// A value as a person reads it: money kinds grouped with the currency's decimals.
+  func value(_ value: MetricValue, of metric: Metric, _ currency: Currency, _ say: PeopleFormat) -> String {
+    metric.kind.valuesAreMoney ? say.amount(currency.minor(fromMajor: value.rational), currency) : say.localised(value.plain)
+  }
+
+  /// The form of `month`: every metric prefilled with its stored value (as typed), or with what
+  /// was sent, and each field's error beside it.
+  func monthForm(_ month: Month, _ page: Page, values sent: [String: String]?, errors: [String: String], notice: String?) throws -> String {
+    let (metrics, snapshots) = try store.read { (try $0.metrics(), try $0.snapshots()) }
+    var stored: [String: MetricValue] = [:]
+    for snapshot in snapshots where snapshot.month == month { stored[snapshot.metric] = snapshot.value }
+    let say = PeopleFormat(page.language)
+    var fields = ""
+    for (index, metric) in metrics.enumerated() {
+      let typed = sent?["value-\(index)"] ?? stored[metric.name]?.plain ?? ""
+      let derived = metric.fromOrders != nil
+      fields += """
+        <label for="value-\(index)">\(escape(metric.name)) <small>(\(escape(metric.kind.name)))</small></label>
+        <input id="value-\(index)" name="value-\(index)" value="\(escape(typed))" inputmode="decimal"\(derived ? " disabled" : "")>
+        \(stored[metric.name] != nil && !derived ? "<label class=\"inline\"><input type=\"checkbox\" name=\"remove-\(index)\" value=\"1\"> \(escape(page.text(.webRemoveValue)))</label>" : "")
+        \(Page.error(errors[metric.name]))
+
+        """
+    }
+    let running = month == WebApp.currentMonth()
+    let content = """
+      <form method="post" action="/months/\(month)">
+      \(page.csrfField)
+      \(fields)
+      \(running ? "<label><input type=\"checkbox\" name=\"allow-current\" value=\"1\"> \(escape(page.text(.webAllowCurrent)))</label>" : "")
+      \(Page.error(errors[""]))
+      <p><button type="submit">\(escape(page.text(.webSave)))</button> <a href="/months">\(escape(page.text(.webBack)))</a></p>
+      </form>
+      """
+    return page.render(title: page.text(.webMonthTitle, ["month": say.month(month)]), active: "/months", notice: notice, content)
+  }
+
+  /// Saves a month's form in one transaction: every value under `log`'s rules, the removals; any
+  /// bad value shows the form again with its error and writes nothing.
+  func saveMonth(_ month: Month, _ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let (metrics, currency) = try store.read { (try $0.metrics(), try $0.settings().currency) }
+    let rules = SnapshotRules(
+      metrics: metrics, currency: currency, currentMonth: WebApp.currentMonth(), allowCurrent: request.form["allow-current"] == "1")
+    var errors: [String: String] = [:]
+    var snapshots: [Snapshot] = []
+    var removed: [String] = []
+    do {
+      _ = try rules.month(month.description)
+    } catch {
+      errors[""] = Phrase(error: error).text(page.language)
+    }
+    for (index, metric) in metrics.enumerated() where metric.fromOrders == nil {
+      if request.form["remove-\(index)"] == "1" {
+        removed.append(metric.name)
+        continue
+      }
+      let text = (request.form["value-\(index)"] ?? "").trimmingCharacters()
+      guard !text.isEmpty else { continue }
+      do {
+        snapshots.append(try rules.snapshot(metric: metric.name, month: month, value: text))
+      } catch {
+        errors[metric.name] = Phrase(error: error).text(page.language)
+      }
+    }
+    guard errors.isEmpty else {
+      return .html(try monthForm(month, page, values: request.form, errors: errors, notice: nil), status: 400)
+    }
+    try store.write { writer in
+      if !snapshots.isEmpty { _ = try writer.log(snapshots) }
+      if !removed.isEmpty { _ = try writer.unlog(month: month, names: removed) }
+    }
+    return .redirect(to: "/months/\(month)?done=saved")
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String { Substring(self).trimmingCharacters() }
+}

@@ -1,0 +1,70 @@
+import ROIEngine
+import Reports
+
+/// The pages' frame: the language, the title, the navigation, a notice, the content. No script;
+/// styles inline (the policy allows inline styles, never scripts).
+struct Page {
+  let language: Language
+  let csrf: String
+
+  func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+
+  static let tabs: [(path: String, message: Message)] = [
+    ("/", .webDashboard), ("/months", .webMonths), ("/expenses", .webExpenses), ("/settings", .webSettings),
+    ("/history", .webHistory), ("/check", .webCheck),
+  ]
+
+  func render(title: String, active: String, notice: String? = nil, _ content: String) -> String {
+    let navigation = Page.tabs.map { tab in
+      "<a href=\"\(tab.path)\"\(tab.path == active ? " aria-current=\"page\"" : "")>\(escape(text(tab.message)))</a>"
+    }.joined(separator: " ")
+    return """
+      <!DOCTYPE html>
+      <html lang="\(language.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(escape(title)) · crm-roi</title>
+      <style>\(Page.style)</style>
+      </head>
+      <body>
+      <nav>\(navigation)</nav>
+      <main>
+      <h1>\(escape(title))</h1>
+      \(notice.map { "<p class=\"notice\" role=\"status\">\(escape($0))</p>" } ?? "")
+      \(content)
+      </main>
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The hidden field every POST form carries.
+  var csrfField: String { "<input type=\"hidden\" name=\"csrf_token\" value=\"\(escape(csrf))\">" }
+
+  /// A one-line error beside a field, when there is one.
+  static func error(_ message: String?) -> String {
+    message.map { "<span class=\"error\" role=\"alert\">\(escape($0))</span>" } ?? ""
+  }
+
+  static let style = """
+    body { font: 15px/1.45 system-ui, sans-serif; color: #1d2733; margin: 0; }
+    nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: .6rem 1rem; background: #1d2733; }
+    nav a { color: #fff; text-decoration: none; } nav a[aria-current] { text-decoration: underline; font-weight: 600; }
+    main { max-width: 62rem; margin: 0 auto; padding: 0 1rem 2rem; }
+    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+    th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
+    th:first-child, td:first-child, .text { text-align: left; }
+    .scroll { overflow-x: auto; }
+    td.date { white-space: nowrap; }
+    form.inline { display: inline; }
+    label { display: block; margin: .4rem 0 .1rem; }
+    input, select, button { font: inherit; padding: .3rem .4rem; max-width: 100%; }
+    button { cursor: pointer; }
+    .error { color: #b3261e; margin-left: .5rem; }
+    .notice { background: #e8f3ea; padding: .5rem .8rem; border-radius: 4px; }
+    .problem { background: #fbe9e7; padding: .5rem .8rem; border-radius: 4px; }
+    fieldset { border: 1px solid #d8dee6; margin: 1rem 0; }
+    """
+}

@@ -1,0 +1,100 @@
+/// A request as the web app reads it: method, path, query and form fields, headers by lower-case
+/// name. Independent of the HTTP server, so that the app is tested without a socket too.
+public struct WebRequest: Sendable {
+  public var method: String
+  public var path: String
+  public var query: [String: String]
+  public var headers: [String: String]
+  /// The fields of an `application/x-www-form-urlencoded` body.
+  public var form: [String: String]
+
+  public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], form: [String: String] = [:]) {
+    self.method = method
+    self.path = path
+    self.query = query
+    self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+    self.form = form
+  }
+
+  /// The cookies the client sent, by name.
+  public var cookies: [String: String] {
+    var cookies: [String: String] = [:]
+    for pair in (headers["cookie"] ?? "").split(separator: ";") {
+      let parts = pair.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2 else { continue }
+      cookies[parts[0].trimmingCharacters()] = String(parts[1]).trimmingCharacters()
+    }
+    return cookies
+  }
+
+  /// `a=1&b=x%20y` as fields; `+` is a space; a name given twice keeps its first value.
+  public static func fields(_ text: String) -> [String: String] {
+    var fields: [String: String] = [:]
+    for pair in text.split(separator: "&") {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let name = percentDecoded(parts[0])
+      if fields[name] == nil { fields[name] = parts.count == 2 ? percentDecoded(parts[1]) : "" }
+    }
+    return fields
+  }
+
+  /// `%C3%A9` and `+` decoded; a malformed escape is kept as written; invalid UTF-8 is replaced.
+  static func percentDecoded(_ text: Substring) -> String {
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.popFirst() {
+      if byte == UInt8(ascii: "+") {
+        bytes.append(UInt8(ascii: " "))
+      } else if byte == UInt8(ascii: "%"), utf8.count >= 2, let high = hex(utf8[utf8.startIndex]), let low = hex(utf8[utf8.startIndex + 1]) {
+        bytes.append(high << 4 | low)
+        utf8 = utf8.dropFirst(2)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func hex(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
+  }
+}
+
+extension Substring {
+  func trimmingCharacters() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
+/// A response: status, headers, body.
+public struct WebResponse: Sendable {
+  public var status: Int
+  public var headers: [(String, String)]
+  public var body: [UInt8]
+
+  public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+
+  public static func html(_ text: String, status: Int = 200) -> WebResponse {
+    WebResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(text.utf8))  // no-catalogue: HTTP protocol text
+  }
+
+  /// 303 See Other: after a change, the browser loads `location` with GET.
+  public static func redirect(to location: String) -> WebResponse {
+    WebResponse(status: 303, headers: [("Location", location)])
+  }
+
+  public func header(_ name: String) -> String? {
+    headers.first { $0.0.lowercased() == name.lowercased() }?.1
+  }
+
+  public var text: String { String(decoding: body, as: UTF8.self) }
+}
