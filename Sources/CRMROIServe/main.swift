@@ -55,8 +55,20 @@ struct Serve: AsyncParsableCommand {
     await server.bound(port: shownPort)
     let line = Catalogue.text(.serving, language, ["address": "http://\(host == "::1" ? "[::1]" : host):\(shownPort)/", "path": path])
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    // A listener that fails (no file descriptor left, say) ends the process, said on stderr, so that
+    // nobody is left with a server that answers nothing.
+    let stopping = Stopping()
+    Task {
+      do {
+        try await task.value
+      } catch where !stopping.value {
+        FileHandle.standardError.write(Data((Catalogue.text(.errorPrefix, language) + "\(error)\n").utf8))
+        Glibc.exit(74)
+      }
+    }
     await Serve.waitForSignal()
-    await http.stop(timeout: 5)
+    stopping.value = true
+    await http.stop(timeout: 2)
     task.cancel()
   }
 
@@ -80,6 +92,11 @@ struct Serve: AsyncParsableCommand {
       }
     }
   }
+}
+
+/// Set once a signal asked the server to stop: the listener's end is then no failure.
+final class Stopping: @unchecked Sendable {
+  var value = false
 }
 
 /// Resumes a continuation once, whichever signal comes first.

@@ -30,7 +30,10 @@ public struct WebConfiguration: Sendable {
 /// session's CSRF token, which every POST form carries in its `csrf_token` field.
 struct Sessions {
   static let cookie = "crm_roi_session"
+  /// At most this many sessions are kept; the oldest goes first (a request without a cookie makes one).
+  static let limit = 10_000
   private var tokens: [String: String] = [:]
+  private var order: [String] = []
 
   /// The session `request` belongs to, and its CSRF token; a new one when it has none.
   mutating func session(for request: WebRequest) -> (id: String, csrf: String, isNew: Bool) {
@@ -38,6 +41,12 @@ struct Sessions {
     let id = Sessions.randomToken()
     let csrf = Sessions.randomToken()
     tokens[id] = csrf
+    order.append(id)
+    if order.count > Sessions.limit {
+      let dropped = order.count - Sessions.limit
+      for old in order.prefix(dropped) { tokens[old] = nil }
+      order.removeFirst(dropped)
+    }
     return (id, csrf, true)
   }
 

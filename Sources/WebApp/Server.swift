@@ -35,17 +35,21 @@ public actor WebServer {
       var query: [String: String] = [:]
       for item in request.query where query[item.name] == nil { query[item.name] = item.value }
       var form: [String: String] = [:]
+      var tooLarge = false
       if request.method == .POST {
-        if let length = Int(headers["content-length"] ?? ""), length > server.maximumBody {
-          return HTTPResponse(statusCode: HTTPStatusCode(413, phrase: "Content Too Large"))  // no-catalogue: HTTP protocol text
-        }
-        let body = try await request.bodyData
-        guard body.count <= server.maximumBody else { return HTTPResponse(statusCode: HTTPStatusCode(413, phrase: "Content Too Large")) }  // no-catalogue: HTTP protocol text
-        if (headers["content-type"] ?? "").hasPrefix("application/x-www-form-urlencoded") {
-          form = WebRequest.fields(String(decoding: body, as: UTF8.self))
+        if let length = Int(headers["content-length"] ?? "0"), length <= server.maximumBody, headers["transfer-encoding"] == nil {
+          let body = try await request.bodyData
+          if (headers["content-type"] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            form = WebRequest.fields(String(decoding: body, as: UTF8.self))
+          }
+        } else {
+          tooLarge = true  // not read: the connection is closed after the answer
         }
       }
-      let webRequest = WebRequest(method: request.method.rawValue, path: request.path, query: query, headers: headers, form: form)
+      var webRequest = WebRequest(method: request.method.rawValue, path: request.path, query: query, headers: headers, form: form)
+      webRequest.hostCount = request.headers.values(for: .host).count
+      webRequest.tooLarge = tooLarge
+      if !request.target.rawValue.hasPrefix("/") { webRequest.path = request.target.rawValue }
       let response = await server.handle(webRequest)
       var responseHeaders = HTTPHeaders()
       for (name, value) in response.headers { responseHeaders.addValue(value, for: HTTPHeader(name)) }

@@ -65,12 +65,7 @@ final class Served: @unchecked Sendable {
     if let cookie { head += "Cookie: \(cookie)\r\n" }
     if form != nil { head += "Content-Type: application/x-www-form-urlencoded\r\n" }
     head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
-    let port = port
-    let bytes = Array((head + body).utf8)
-    // Off Swift's cooperative threads: the server's tasks need them while the client waits.
-    let raw = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
-      Thread.detachNewThread { continuation.resume(with: Result { try Served.exchange(port: port, bytes) }) }
-    }
+    let raw = try await Served.send(port: port, Array((head + body).utf8))
     let text = String(decoding: raw, as: UTF8.self)
     guard let split = text.range(of: "\r\n\r\n") else { throw URLError(.badServerResponse) }
     let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
@@ -100,6 +95,13 @@ final class Served: @unchecked Sendable {
     text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
   }
 
+  /// `exchange` off Swift's cooperative threads: the server's tasks need them while the client waits.
+  static func send(port: Int, _ bytes: [UInt8]) async throws -> [UInt8] {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
+      Thread.detachNewThread { continuation.resume(with: Result { try Served.exchange(port: port, bytes) }) }
+    }
+  }
+
   /// Sends `bytes` to 127.0.0.1:`port` and reads the response: its head, then Content-Length bytes
   /// (or to the end, when the server closes).
   static func exchange(port: Int, _ bytes: [UInt8]) throws -> [UInt8] {
@@ -116,7 +118,7 @@ final class Served: @unchecked Sendable {
     guard connected == 0 else { throw URLError(.cannotConnectToHost) }
     var sent = 0
     while sent < bytes.count {
-      let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+      let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
       guard count > 0 else { throw URLError(.networkConnectionLost) }
       sent += count
     }
