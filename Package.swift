@@ -10,8 +10,8 @@ let package = Package(
   dependencies: [
     // The command line: subcommands, options, help, completions.
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // The web app's HTTP server (crm-roi-serve only): small, Swift concurrency, no SwiftNIO.
-    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    // The web app's HTTP server (crm-roi-serve only): SwiftNIO's HTTP/1 parser, with limits.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     // Tests only: property-based checks of the value parsers and the CSV round trip.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -39,7 +39,7 @@ let package = Package(
     /// The web app: pages, forms and its security rules, over the same store as the command line.
     .target(
       name: "WebApp",
-      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", .product(name: "Hummingbird", package: "hummingbird")]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
       name: "CRMROIServe",
@@ -74,6 +74,6 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
     .testTarget(
       name: "WebAppTests",
-      dependencies: ["WebApp", "Storage", "ROIEngine", "CRMROI", "CRMROIServe", .product(name: "FlyingFox", package: "FlyingFox")]),
+      dependencies: ["WebApp", "Storage", "ROIEngine", "CRMROI", "CRMROIServe"]),
   ]
 )

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
 import ROIEngine
 import WebApp
@@ -45,31 +44,13 @@ struct Serve: AsyncParsableCommand {
     let configuration = WebConfiguration(
       host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, language: lang, environment: environment)
     let server = try WebServer(databasePath: path, configuration: configuration)
-    let http = try server.httpServer(host: host == "localhost" ? "127.0.0.1" : host, port: port)
-    let task = Task { try await http.run() }
-    try await http.waitUntilListening()
-    let bound = await http.listeningAddress
-    var shownPort = Int(port)
-    if case .ip4(_, let actual)? = bound { shownPort = Int(actual) }
-    if case .ip6(_, let actual)? = bound { shownPort = Int(actual) }
-    await server.bound(port: shownPort)
-    let line = Catalogue.text(.serving, language, ["address": "http://\(host == "::1" ? "[::1]" : host):\(shownPort)/", "path": path])
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    // A listener that fails (no file descriptor left, say) ends the process, said on stderr, so that
-    // nobody is left with a server that answers nothing.
-    let stopping = Stopping()
-    Task {
-      do {
-        try await task.value
-      } catch where !stopping.value {
-        FileHandle.standardError.write(Data((Catalogue.text(.errorPrefix, language) + "\(error)\n").utf8))
-        Glibc.exit(74)
-      }
+    let shownHost = host == "::1" ? "[::1]" : host
+    let app = server.application(host: host == "localhost" ? "127.0.0.1" : host, port: Int(port)) { bound in
+      let line = Catalogue.text(.serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])
+      FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
-    await Serve.waitForSignal()
-    stopping.value = true
-    await http.stop(timeout: 2)
-    task.cancel()
+    // SIGINT and SIGTERM end it gracefully: requests under way finish first.
+    try await app.runService()
   }
 
   private func defaultDatabase() -> String {
@@ -77,37 +58,5 @@ struct Serve: AsyncParsableCommand {
     let data = getenv("XDG_DATA_HOME").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
       ?? (getenv("HOME").map { String(cString: $0) } ?? ".") + "/.local/share"
     return data + "/crm-roi/crm-roi.sqlite"
-  }
-
-  /// Returns on SIGINT or SIGTERM; requests under way finish (`stop` waits for them).
-  static func waitForSignal() async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      let once = Once(continuation)
-      for number in [SIGINT, SIGTERM] {
-        signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-        source.setEventHandler { once.resume() }
-        source.resume()
-        Once.sources.append(source)
-      }
-    }
-  }
-}
-
-/// Set once a signal asked the server to stop: the listener's end is then no failure.
-final class Stopping: @unchecked Sendable {
-  var value = false
-}
-
-/// Resumes a continuation once, whichever signal comes first.
-final class Once: @unchecked Sendable {
-  nonisolated(unsafe) static var sources: [any DispatchSourceSignal] = []
-  private var continuation: CheckedContinuation<Void, Never>?
-
-  init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-  func resume() {
-    continuation?.resume()
-    continuation = nil
   }
 }

@@ -22,12 +22,12 @@ final class Served: @unchecked Sendable {
     try Served.makeDatabase(at: database)
     let server = try WebServer(
       databasePath: database, configuration: WebConfiguration(host: "127.0.0.1", port: 0, readOnly: readOnly, language: language ?? "en"))
-    let http = try server.httpServer(host: "127.0.0.1", port: 0)
-    task = Task { try await http.run() }
-    try await http.waitUntilListening()
-    guard case .ip4(_, let bound)? = await http.listeningAddress else { throw URLError(.badServerResponse) }
-    port = Int(bound)
-    await server.bound(port: port)
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let app = server.application(host: "127.0.0.1", port: 0) { continuation.yield($0) }
+    task = Task { try await app.run() }
+    var iterator = ports.makeAsyncIterator()
+    guard let bound = await iterator.next() else { throw URLError(.badServerResponse) }
+    port = bound
   }
 
   deinit {
