@@ -21,7 +21,7 @@ public final class WebApp {
 
   public func handle(_ request: WebRequest) -> WebResponse {
     if request.tooLarge { return finished(WebResponse(status: 413, headers: [("Connection", "close")])) }
-    guard request.hostCount == 1, request.path.hasPrefix("/"), configuration.allows(host: request.headers["host"]) else {
+    guard request.path.hasPrefix("/"), configuration.allows(host: request.headers["host"]) else {
       return finished(WebResponse(status: 421, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("421 Misdirected Request\n".utf8)))  // no-catalogue: HTTP protocol text
     }
     store.runningMonth = WebApp.currentMonth()

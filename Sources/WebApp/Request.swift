@@ -7,8 +7,6 @@ public struct WebRequest: Sendable {
   public var headers: [String: String]
   /// The fields of an `application/x-www-form-urlencoded` body.
   public var form: [String: String]
-  /// How many `Host` headers came: a request with two is refused, whichever would win.
-  public var hostCount = 1
   /// A body over the server's limit: refused with 413, unread.
   public var tooLarge = false
 
