@@ -62,7 +62,7 @@ extension WebApp {
       \(field("note", .columnNote))
       <label for="every">\(escape(page.text(.columnRecurs)))</label><select id="every" name="every">\(frequencies)</select>\(Page.error(error?.field == "every" ? error?.message : nil))
       \(field("until", .columnUntil, hint: "2027-03"))
-      <p><button type="submit">\(escape(page.text(.webAdd)))</button></p>
+      <p><button id="add" type="submit">\(escape(page.text(.webAdd)))</button></p>
       \(Page.error(error?.field == "" ? error?.message : nil))
       </fieldset></form>
       """

@@ -60,7 +60,7 @@ extension WebApp {
       \(fields)
       \(running ? "<label><input type=\"checkbox\" name=\"allow-current\" value=\"1\"> \(escape(page.text(.webAllowCurrent)))</label>" : "")
       \(Page.error(errors[""]))
-      <p><button type="submit">\(escape(page.text(.webSave)))</button> <a href="/months">\(escape(page.text(.webBack)))</a></p>
+      <p><button id="save" type="submit">\(escape(page.text(.webSave)))</button> <a href="/months">\(escape(page.text(.webBack)))</a></p>
       </form>
       """
     return page.render(title: page.text(.webMonthTitle, ["month": say.month(month)]), active: "/months", notice: notice, content)
