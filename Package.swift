@@ -36,10 +36,12 @@ let package = Package(
     .target(name: "Reports", dependencies: ["ROIEngine"]),
     /// CSV in and out: a streaming byte-level RFC 4180 reader, the import and export formats.
     .target(name: "Interchange", dependencies: ["ROIEngine"]),
+    /// Imports and exports run the same way from the command line and the web app: an import read and checked, then written in one transaction.
+    .target(name: "Importing", dependencies: ["ROIEngine", "Storage", "Interchange", "Reports"]),
     /// The web app: pages, forms and its security rules, over the same store as the command line.
     .target(
       name: "WebApp",
-      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", "Importing", .product(name: "Hummingbird", package: "hummingbird")]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
       name: "CRMROIServe",
@@ -47,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "CRMROI",
       dependencies: [
-        "ROIEngine", "Storage", "Reports", "Interchange",
+        "ROIEngine", "Storage", "Reports", "Interchange", "Importing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -25,13 +25,6 @@ struct CSVOptions: ParsableArguments {
   @Option(help: "A rules file for an export whose columns are named otherwise (see the README).")
   var rules: String?
 
-  /// Opens `path` in `dialect`, read through the rules file when there is one.
-  func open(_ path: String, _ dialect: CSVDialect) throws -> (reader: CSVReader, resolved: CSVDialect.Resolved) {
-    let rules = try self.rules.map { try CSVRules(path: $0) }
-    let (reader, resolved) = try dialect.open(path, skipping: rules?.skip ?? 0)
-    return (try rules.map { try $0.apply(to: reader) } ?? reader, resolved)
-  }
-
   func dialect() throws -> CSVDialect {
     var dialect = CSVDialect(ignoredColumns: ignoreColumn)
     if let delimiter {

@@ -16,7 +16,7 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The database file. Default: $CRM_ROI_DB, else $XDG_DATA_HOME/crm-roi/crm-roi.sqlite.")
   var db: String?
 
-  @Option(help: "The address to listen on; only 127.0.0.1, localhost or ::1 for now.")
+  @Option(help: "The address to listen on: 127.0.0.1 (the default), localhost or ::1; another only with --password-file.")
   var host = "127.0.0.1"
 
   @Option(help: "The port to listen on (0: any free port).")
@@ -25,8 +25,14 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Another name the Host header may give, for a reverse proxy (repeatable).")
   var allowedHost: [String] = []
 
-  @Flag(help: "Serve the pages only: every change is refused.")
+  @Flag(help: "Serve the dashboard and the exports only: every change is refused.")
   var readOnly = false
+
+  @Option(help: "A file whose first line is the password the pages ask for (never on the command line).")
+  var passwordFile: String?
+
+  @Option(help: "The largest file an import may upload: bytes, or with kB, MB or GB (default 200MB).")
+  var maxUpload = "200MB"
 
   @Option(help: "fr or en: the pages' language (default: CRM_ROI_LANG, the locale, the database's setting, English).")
   var lang: String?
@@ -37,13 +43,17 @@ struct Serve: AsyncParsableCommand {
       if let value = getenv(name) { environment[name] = String(cString: value) }
     }
     let language = ((try? Language.decided(flag: lang, environment: environment)) ?? nil) ?? .en
-    guard ["127.0.0.1", "localhost", "::1"].contains(host) else {
+    let password = try passwordFile.map { try Serve.password(in: $0, language) }
+    guard ["127.0.0.1", "localhost", "::1"].contains(host) || password != nil else {
       throw ValidationError(Catalogue.text(.serveLoopbackOnly, language, ["host": host]))
+    }
+    guard let uploadLimit = Serve.bytes(maxUpload) else {
+      throw ValidationError(Catalogue.text(.serveBadSize, language, ["value": maxUpload]))
     }
     let path = db ?? defaultDatabase()
     let configuration = WebConfiguration(
-      host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, language: lang, environment: environment)
-    let server = try WebServer(databasePath: path, configuration: configuration)
+      host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, password: password, language: lang, environment: environment)
+    let server = try WebServer(databasePath: path, configuration: configuration, maximumUpload: uploadLimit)
     let shownHost = host == "::1" ? "[::1]" : host
     let app = server.application(host: host == "localhost" ? "127.0.0.1" : host, port: Int(port)) { bound in
       let line = Catalogue.text(.serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])
@@ -51,6 +61,27 @@ struct Serve: AsyncParsableCommand {
     }
     // SIGINT and SIGTERM end it gracefully: requests under way finish first.
     try await app.runService()
+  }
+
+  /// The first line of `path`: the password, kept out of the command line and the process list.
+  static func password(in path: String, _ language: Language) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      throw ValidationError(Catalogue.text(.servePasswordUnreadable, language, ["path": path]))
+    }
+    let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) } ?? ""
+    guard !line.isEmpty else { throw ValidationError(Catalogue.text(.servePasswordEmpty, language, ["path": path])) }
+    return line
+  }
+
+  /// "200MB", "1GB", "500kB" or a number of bytes; units of 1000.
+  static func bytes(_ text: String) -> Int? {
+    let lower = text.lowercased()
+    for (suffix, factor) in [("gb", 1_000_000_000), ("mb", 1_000_000), ("kb", 1_000), ("b", 1)] where lower.hasSuffix(suffix) {
+      guard let number = Int(lower.dropLast(suffix.count)), number > 0 else { return nil }
+      let (bytes, overflow) = number.multipliedReportingOverflow(by: factor)
+      return overflow ? nil : bytes
+    }
+    return Int(lower).flatMap { $0 > 0 ? $0 : nil }
   }
 
   private func defaultDatabase() -> String {

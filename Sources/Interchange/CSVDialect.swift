@@ -38,9 +38,10 @@ public struct CSVDialect: Sendable {
   }
 
   /// Opens `path` (standard input for "-") and settles encoding and delimiter.
-  /// `skipping`: lines before the header, passed over when the delimiter is sniffed.
-  public func open(_ path: String, skipping: Int = 0) throws -> (reader: CSVReader, resolved: Resolved) {
-    let reader = try CSVReader(path: path)
+  /// `skipping`: lines before the header, passed over when the delimiter is sniffed; `name`: the
+  /// file's name in messages, when not its path.
+  public func open(_ path: String, skipping: Int = 0, name: String? = nil) throws -> (reader: CSVReader, resolved: Resolved) {
+    let reader = try CSVReader(path: path, name: name)
     try reader.settleEncoding(encoding)
     reader.delimiter = delimiter ?? reader.sniffDelimiter(among: CSVDialect.delimiters, afterLines: skipping)
     let comma = decimalComma ?? (reader.delimiter != UInt8(ascii: ","))

@@ -79,21 +79,21 @@ public final class CSVReader {
   /// The line the current record starts on.
   public private(set) var recordLine = 0
 
-  /// Reads `path`, or standard input when `path` is "-".
-  public init(path: String) throws {
+  /// Reads `path`, or standard input when `path` is "-"; `name` is the file's name in messages, when not its path.
+  public init(path: String, name shown: String? = nil) throws {
     if path == "-" {
       (name, descriptor, closeOnDeinit) = ("<stdin>", 0, false)
     } else {
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else {
-        throw CSVError(file: path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno)))), "expected": .phrase(Phrase(.readableCSV))]))
+        throw CSVError(file: shown ?? path, line: 0, message: Phrase(.cannotOpen, phrases: ["reason": .phrase(.system(errno, String(cString: strerror(errno)))), "expected": .phrase(Phrase(.readableCSV))]))
       }
       var info = stat()
       if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
         close(descriptor)
-        throw CSVError(file: path, line: 0, message: Phrase(.isADirectory, phrases: ["expected": .phrase(Phrase(.aCSVFile))]))
+        throw CSVError(file: shown ?? path, line: 0, message: Phrase(.isADirectory, phrases: ["expected": .phrase(Phrase(.aCSVFile))]))
       }
-      (name, self.descriptor, closeOnDeinit) = (path, descriptor, true)
+      (name, self.descriptor, closeOnDeinit) = (shown ?? path, descriptor, true)
     }
     try refill()
     if end - position >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }

@@ -54,10 +54,11 @@ public struct FECFile: Sendable {
   /// Where the `EcritureDate` column is (1-based), to name it in an error about a month.
   public let dateColumn: Int
 
-  /// Reads `path` ("-": standard input); every bad value is collected and thrown as `ImportProblems`.
-  public init(path: String, currency: Currency) throws {
+  /// Reads `path` ("-": standard input), named `name` in messages when given; every bad value is
+  /// collected and thrown as `ImportProblems`.
+  public init(path: String, name shown: String? = nil, currency: Currency) throws {
     let (bytes, name) = try TextFile.contents(of: path, expected: Phrase(.aFECFile))
-    try self.init(bytes: bytes, name: name, currency: currency)
+    try self.init(bytes: bytes, name: shown ?? name, currency: currency)
   }
 
   /// Reads a FEC already in memory, under `name` in messages.

@@ -5,16 +5,21 @@ public struct ImportProblems: Error, CustomStringConvertible {
   public static let limit = 20
 
   public let file: String
+  /// How many problems are kept to be listed; the others are only counted.
+  public let listed: Int
   public private(set) var problems: [CSVError] = []
   public private(set) var total = 0
 
-  public init(file: String) { self.file = file }
+  public init(file: String, listing listed: Int = ImportProblems.limit) {
+    self.file = file
+    self.listed = listed
+  }
 
   public var isEmpty: Bool { total == 0 }
 
   public mutating func append(_ problem: CSVError) {
     total += 1
-    if problems.count < ImportProblems.limit { problems.append(problem) }
+    if problems.count < listed { problems.append(problem) }
   }
 
   public mutating func append(contentsOf problems: [CSVError]) {

@@ -9,6 +9,12 @@ public struct AuditEntry: Equatable, Sendable {
     case settings, add, replace, remove, restore, `import`
   }
 
+  /// Where a change was made: the schema's CHECK lists the same two.
+  public enum Origin: String, CaseIterable, Sendable {
+    case commandLine = "cli"
+    case webApp = "web"
+  }
+
   public let id: Int64
   /// UTC, "2025-05-01T09:30:00Z".
   public let at: String
@@ -17,6 +23,7 @@ public struct AuditEntry: Equatable, Sendable {
   public let subject: String
   public let oldValue: String?
   public let newValue: String?
+  public var origin: Origin = .commandLine
 }
 
 /// How the audit trail writes values: `key=value` pairs, text quoted.

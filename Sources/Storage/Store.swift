@@ -21,11 +21,18 @@ public final class Store {
   /// The calendar month still running, whose orders feed no metric value until it ends; the
   /// command line sets it from the clock.
   public var runningMonth: Month?
+  /// Where this store's changes are made, as the audit trail records them.
+  public var origin = AuditEntry.Origin.commandLine
 
   private init(path: String, database: Database) throws {
     self.path = path
     self.database = database
     try database.setBusyTimeout(milliseconds: 10_000)
+  }
+
+  /// A number that changes whenever another connection commits a change to the file.
+  public func dataVersion() throws -> Int64 {
+    try database.scalar("PRAGMA data_version") ?? 0
   }
 
   /// Runs `body` on one consistent read snapshot of the file.
@@ -46,6 +53,7 @@ public final class Store {
   public func transaction<T>(_ body: (StoreWriter) throws -> (T, TransactionCompletion)) throws -> T {
     try database.transaction(.immediate) {
       let writer = StoreWriter(database: database, path: path, runningMonth: runningMonth)
+      writer.origin = origin
       defer { writer.close() }
       return try body(writer)
     }

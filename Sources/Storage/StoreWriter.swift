@@ -4,9 +4,12 @@ import SQLite
 /// The write handle `Store.write` hands out: the only place changes can be made, each with its
 /// audit record in the same transaction.
 public final class StoreWriter: StoreReader {
+  /// Where the changes are made, as the audit trail records it.
+  var origin = AuditEntry.Origin.commandLine
+
   /// Records a change in the audit trail.
   func record(_ action: AuditEntry.Action, _ subject: String, old: String? = nil, new: String? = nil) throws {
-    try statement(AuditRecord.insertSQL).run([.text(action.rawValue), .text(subject), old.sqliteValue, new.sqliteValue])
+    try statement(AuditRecord.insertSQL).run([.text(action.rawValue), .text(subject), old.sqliteValue, new.sqliteValue, .text(origin.rawValue)])
   }
 
   // MARK: Settings

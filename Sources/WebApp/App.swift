@@ -13,38 +13,85 @@ public final class WebApp {
   var configuration: WebConfiguration
   let store: Store
   var sessions = Sessions()
+  var throttle = LoginThrottle()
+  /// Where uploads are kept until confirmed, and the key of the hash that tells they did not change.
+  let uploads: UploadFolder
+  let uploadKey: SipHash24
+  /// `--max-upload`, for the import page's hint and the refusal.
+  var maximumUpload = 200_000_000
+  /// The previews waiting for their confirmation, by id, oldest first in `pendingOrder`.
+  var pendingImports: [String: PendingImport] = [:]
+  var pendingOrder: [String] = []
+  /// A message for a session's next page (an import's summary after the redirect).
+  var flashes: [String: String] = [:]
+  /// The last dashboard computed, and what it was computed for (see `reportPage`).
+  var reportCache: (key: String, html: String)?
 
-  public init(databasePath: String, configuration: WebConfiguration) throws {
+  public init(databasePath: String, configuration: WebConfiguration, uploads: UploadFolder, uploadKey: SipHash24) throws {
     self.configuration = configuration
     store = try Store.open(path: databasePath)
+    store.origin = .webApp
+    self.uploads = uploads
+    self.uploadKey = uploadKey
   }
 
   public func handle(_ request: WebRequest) -> WebResponse {
-    if request.tooLarge { return finished(WebResponse(status: 413, headers: [("Connection", "close")])) }
+    if request.tooLarge {
+      let page = Page(language: language(), csrf: "", session: "")
+      let limit = PeopleFormat(page.language).localised(WebApp.megabytes(maximumUpload))
+      var response = WebResponse.html(page.render(title: page.text(.webTooLarge), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webTooLargeDetail, ["limit": limit])))</p>"), status: 413)
+      response.headers.append(("Connection", "close"))
+      return finished(response)
+    }
     guard request.path.hasPrefix("/"), configuration.allows(host: request.headers["host"]) else {
       return finished(WebResponse(status: 421, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("421 Misdirected Request\n".utf8)))  // no-catalogue: HTTP protocol text
     }
     store.runningMonth = WebApp.currentMonth()
     let session = sessions.session(for: request)
-    let page = Page(language: language(), csrf: session.csrf)
-    var response: WebResponse
-    switch request.method {
-    case "GET", "HEAD":
-      response = get(request, page)
-    case "POST":
-      if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) {
-        response = .html(page.render(title: page.text(.webRefused), active: "", "<p class=\"problem\">\(escape(page.text(.webBadToken)))</p>"), status: 403)
-      } else if configuration.readOnly {
-        response = .html(page.render(title: page.text(.webRefused), active: "", "<p class=\"problem\">\(escape(page.text(.webReadOnly)))</p>"), status: 403)
-      } else {
-        response = post(request, page)
-      }
-    default:
-      response = WebResponse(status: 405, headers: [("Allow", "GET, HEAD, POST")])  // no-catalogue: HTTP protocol text
-    }
+    let page = Page(
+      language: language(), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: configuration.readOnly),
+      signsOut: configuration.password != nil)
+    var response = respond(to: request, page)
     if session.isNew { response.headers.append(Sessions.setCookie(session.id)) }
+    // An upload no preview kept (refused, or a bad file) is removed now.
+    if let upload = request.upload, !pendingImports.values.contains(where: { $0.file.path == upload.path }) { unlink(upload.path) }
     if request.method == "HEAD" { response.body = [] }
     return finished(response)
+  }
+
+  /// The response to a request whose `Host` is this server's: signed in when a password is asked
+  /// for, the CSRF token of a POST checked, changes refused when read-only.
+  private func respond(to request: WebRequest, _ page: Page) -> WebResponse {
+    let signedIn = configuration.password == nil || sessions.isSignedIn(page.session)
+    switch request.method {
+    case "GET", "HEAD":
+      if request.path == "/login" { return .html(loginPage(page)) }
+      if !signedIn { return .redirect(to: "/login") }
+      if configuration.readOnly, !Page.readOnlyPaths.contains(where: { request.path == $0 || request.path.hasPrefix($0 + "/") }) {
+        return refusal(.webReadOnly, page)
+      }
+      return get(request, page)
+    case "POST":
+      if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
+      if request.path == "/login" { return signIn(request, page) }
+      if request.path == "/logout" { return signOut(page) }
+      if !signedIn { return refusal(.webSignInFirst, page) }
+      if let failure = request.uploadFailure {
+        let reason = Phrase.system(failure, String(cString: strerror(failure))).text(page.language)
+        return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webUploadNotKept, ["reason": reason])))</p>"), status: 507)
+      }
+      if configuration.readOnly { return refusal(.webReadOnly, page) }
+      // This connection's own commits leave `PRAGMA data_version` as it was.
+      reportCache = nil
+      return post(request, page)
+    default:
+      return WebResponse(status: 405, headers: [("Allow", "GET, HEAD, POST")])  // no-catalogue: HTTP protocol text
+    }
+  }
+
+  /// 403, with the reason.
+  private func refusal(_ reason: Message, _ page: Page) -> WebResponse {
+    .html(page.render(title: page.text(.webRefused), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(reason)))</p>"), status: 403)
   }
 
   private func finished(_ response: WebResponse) -> WebResponse {
@@ -60,10 +107,20 @@ public final class WebApp {
       case "/report.html": return try reportFile(request, page)
       case "/months": return .html(try months(page))
       case "/expenses": return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }))
+      case "/metrics": return .html(try metrics(page, notice: request.query["done"].flatMap { page.noticeText($0) }))
+      case "/metrics/edit": return try editMetric(request, page)
+      case "/export": return .html(exportPage(request, page))
+      case "/import":
+        let flash = request.query["done"] == "imported" ? flashes.removeValue(forKey: page.session) : nil
+        return .html(importPage(page, notice: flash))
       case "/settings": return .html(try settings(page))
       case "/history": return .html(try history(request, page))
       case "/check": return .html(try check(page))
       default:
+        if let (id, action) = expenseAction(request.path), action == "edit" { return try editExpense(id, page) }
+        if request.path.hasPrefix("/export/"), let file = try exportFile(String(request.path.dropFirst("/export/".count)), request, page) {
+          return file
+        }
         if let month = monthPath(request.path) {
           return .html(try monthForm(month, page, values: nil, errors: [:], notice: request.query["done"].flatMap { page.noticeText($0) }))
         }
@@ -78,7 +135,13 @@ public final class WebApp {
     do {
       if request.path == "/expenses" { return try addExpense(request, page) }
       if request.path == "/expenses/restore" { return try restoreExpense(request, page) }
-      if let (id, action) = expenseAction(request.path) { return try changeExpense(id, action, page) }
+      if let (id, action) = expenseAction(request.path) { return try changeExpense(id, action, request, page) }
+      if request.path == "/import/preview" { return try previewImport(request, page) }
+      if request.path == "/import/confirm" { return try confirmImport(request, page) }
+      if request.path == "/import/cancel" { return cancelImport(request, page) }
+      if request.path == "/metrics" { return try addMetric(request, page) }
+      if request.path == "/metrics/edit" { return try updateMetric(request, page) }
+      if request.path == "/metrics/remove" { return try removeMetric(request, page) }
       if let month = monthPath(request.path) { return try saveMonth(month, request, page) }
       return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
     } catch {
@@ -128,6 +191,10 @@ extension Page {
     case "added": text(.webExpenseAdded)
     case "removed": text(.webExpenseRemoved)
     case "restored": text(.webExpenseRestored)
+    case "edited": text(.webExpenseEdited)
+    case "unchanged": text(.webUnchanged)
+    case "metric-added": text(.webMetricAdded)
+    case "metric-removed": text(.webMetricRemoved)
     default: nil
     }
   }

@@ -37,15 +37,30 @@ extension WebApp {
     }
   }
 
+  /// The report the query's view asks for.
+  func report(_ query: [String: String]) throws -> ROIReport {
+    try store.read { store in
+      let view = try View(query, fiscalYearStart: try store.settings().fiscalYearStart)
+      return try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
+    }
+  }
+
+  /// The HTML report of the query's view. The last one is kept, keyed on the file's
+  /// `PRAGMA data_version` (which changes when another connection commits; this app's own changes
+  /// empty the cache), the view, the language and the running month.
   func reportPage(_ request: WebRequest, _ page: Page) throws -> String {
-    let fiscalYearStart = try store.read { try $0.settings().fiscalYearStart }
-    let view = try View(request.query, fiscalYearStart: fiscalYearStart)
+    let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(query)"
+    if let cached = reportCache, cached.key == key { return cached.html }
     let (report, expenses, impacts) = try store.read { store in
+      let view = try View(request.query, fiscalYearStart: try store.settings().fiscalYearStart)
       let impacts = try ROICalculator.impact(settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
       let report = try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
       return (report, try store.expenses(), impacts)
     }
-    return HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language)
+    let html = HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language)
+    reportCache = (key, html)
+    return html
   }
 
   func dashboard(_ request: WebRequest, _ page: Page) throws -> String {

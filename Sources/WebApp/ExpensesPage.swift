@@ -19,7 +19,7 @@ extension WebApp {
         <td>\(say.amount(expense.amount.rational, currency))</td><td class="text">\(escape(labor))</td>\
         <td class="text">\(escape(ExpenseText.recurrence(expense, page.language).trimmingCharacters()))</td>\
         <td>\(say.amount(lifetime.total, currency))</td><td class="text">\(escape(expense.note ?? ""))</td>\
-        <td><form class="inline" method="post" action="/expenses/\(id)/remove">\(page.csrfField)<button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
+        <td class="text"><a class="edit" href="/expenses/\(id)/edit">\(escape(page.text(.webEdit)))</a> <form class="inline" method="post" action="/expenses/\(id)/remove">\(page.csrfField)<button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
 
         """
     }
@@ -35,10 +35,13 @@ extension WebApp {
       <tbody>
       \(rows)</tbody><tfoot>\(totalRows)</tfoot></table></div>
       """
-    return page.render(title: page.text(.webExpenses), active: "/expenses", notice: notice, table + addForm(page, form, error) + restoreForm(page, form, error))
+    return page.render(title: page.text(.webExpenses), active: "/expenses", notice: notice, table + expenseForm(page, form, error, action: "/expenses", legend: .webAddExpense, button: .webAdd, id: "add") + restoreForm(page, form, error))
   }
 
-  private func addForm(_ page: Page, _ form: [String: String], _ error: (field: String, message: String)?) -> String {
+  /// The form of an expense's fields: adding one, or editing one (`action` says which).
+  private func expenseForm(
+    _ page: Page, _ form: [String: String], _ error: (field: String, message: String)?, action: String, legend: Message, button: Message, id: String
+  ) -> String {
     func field(_ name: String, _ label: Message, type: String = "text", hint: String = "") -> String {
       """
       <label for="\(name)">\(escape(page.text(label)))</label>
@@ -53,7 +56,7 @@ extension WebApp {
     let frequencies = [("", page.text(.once)), ("month", page.text(.everyMonth)), ("quarter", page.text(.everyQuarter)), ("year", page.text(.everyYear))]
       .map { "<option value=\"\($0.0)\"\($0.0 == every ? " selected" : "")>\(escape($0.1))</option>" }.joined()
     return """
-      <form method="post" action="/expenses"><fieldset><legend>\(escape(page.text(.webAddExpense)))</legend>
+      <form method="post" action="\(action)"><fieldset><legend>\(escape(page.text(legend)))</legend>
       \(page.csrfField)
       \(field("date", .columnDate, type: "date"))
       <label for="category">\(escape(page.text(.columnCategory)))</label><select id="category" name="category">\(categories)</select>\(Page.error(error?.field == "category" ? error?.message : nil))
@@ -62,7 +65,7 @@ extension WebApp {
       \(field("note", .columnNote))
       <label for="every">\(escape(page.text(.columnRecurs)))</label><select id="every" name="every">\(frequencies)</select>\(Page.error(error?.field == "every" ? error?.message : nil))
       \(field("until", .columnUntil, hint: "2027-03"))
-      <p><button id="add" type="submit">\(escape(page.text(.webAdd)))</button></p>
+      <p><button id="\(id)" type="submit">\(escape(page.text(button)))</button></p>
       \(Page.error(error?.field == "" ? error?.message : nil))
       </fieldset></form>
       """
@@ -78,15 +81,19 @@ extension WebApp {
     """
   }
 
-  func addExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {
-    let form = request.form
+  /// The fields an expense form sent; `ExpenseFields` leaves the empty ones out.
+  private func expenseFields(_ form: [String: String]) -> ExpenseFields {
     var fields: [ExpenseFields.Field: String] = [:]
     for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
+    return ExpenseFields(fields)
+  }
+
+  func addExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let form = request.form
     do {
       try store.write { writer in
         let settings = try writer.settings()
-        let expense = try ExpenseFields(fields).expense(currency: settings.currency, settings: settings)
-        _ = try writer.add(expense)
+        _ = try writer.add(try expenseFields(form).expense(currency: settings.currency, settings: settings))
       }
     } catch let error as FieldError {
       return .html(try expenses(page, form: form, error: (error.field.rawValue, error.error.text(page.language)), notice: nil), status: 400)
@@ -94,8 +101,39 @@ extension WebApp {
     return .redirect(to: "/expenses?done=added")
   }
 
-  func changeExpense(_ id: Int64, _ action: String, _ page: Page) throws -> WebResponse {
+  /// `/expenses/3/edit`: the expense's fields, prefilled as `expense edit` would take them back.
+  func editExpense(_ id: Int64, _ page: Page, form sent: [String: String]? = nil, error: (field: String, message: String)? = nil) throws -> WebResponse {
+    let (expenses, currency) = try store.read { (try $0.expenses(), try $0.settings().currency) }
+    guard let expense = expenses.first(where: { $0.id == id }) else { throw StoreError.noSuchExpense(id: id) }
+    var form: [String: String] = [:]
+    for (field, value) in ExpenseFields(expense: expense, currency: currency).values { form[field.rawValue] = value }
+    let content = expenseForm(page, sent ?? form, error, action: "/expenses/\(id)/edit", legend: .webEditExpense, button: .webSave, id: "save")
+      + "<p><a href=\"/expenses\">\(escape(page.text(.webBack)))</a></p>"
+    return .html(page.render(title: page.text(.webExpenseTitle, ["id": "\(id)"]), active: "/expenses", content), status: error == nil ? 200 : 400)
+  }
+
+  /// Saves an edited expense in place (the history keeps the old and the new); unchanged, nothing is written.
+  func saveExpense(_ id: Int64, _ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let changed: Bool
+    do {
+      changed = try store.write { writer in
+        let settings = try writer.settings()
+        guard var old = try writer.expenses().first(where: { $0.id == id }) else { throw StoreError.noSuchExpense(id: id) }
+        let expense = try expenseFields(request.form).expense(currency: settings.currency, settings: settings)
+        old.id = nil
+        if old != expense { try writer.replaceExpense(id: id, with: expense) }
+        return old != expense
+      }
+    } catch let error as FieldError {
+      return try editExpense(id, page, form: request.form, error: (error.field.rawValue, error.error.text(page.language)))
+    }
+    return .redirect(to: changed ? "/expenses?done=edited" : "/expenses?done=unchanged")
+  }
+
+  func changeExpense(_ id: Int64, _ action: String, _ request: WebRequest, _ page: Page) throws -> WebResponse {
     switch action {
+    case "edit":
+      return try saveExpense(id, request, page)
     case "remove":
       try store.write { try $0.removeExpense(id: id) }
       return .redirect(to: "/expenses?done=removed")

@@ -26,7 +26,7 @@ extension WebApp {
     let entries = try store.read { try $0.history(limit: number * WebApp.historyPage + 1) }
     let shown = entries.dropFirst((number - 1) * WebApp.historyPage).prefix(WebApp.historyPage)
     let rows = shown.map { entry in
-      "<tr><td>\(entry.id)</td><td class=\"text\">\(escape(entry.at))</td><td class=\"text\">\(escape(entry.action.rawValue))</td>"
+      "<tr><td>\(entry.id)</td><td class=\"text\">\(escape(entry.at))</td><td class=\"text\">\(escape(entry.origin == .webApp ? page.text(.historyFromWebApp, ["action": entry.action.rawValue]) : entry.action.rawValue))</td>"
         + "<td class=\"text\">\(escape(entry.subject))</td><td class=\"text\">\(escape(entry.oldValue ?? ""))</td><td class=\"text\">\(escape(entry.newValue ?? ""))</td></tr>"
     }.joined(separator: "\n")
     var links: [String] = []

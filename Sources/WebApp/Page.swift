@@ -6,18 +6,35 @@ import Reports
 struct Page {
   let language: Language
   let csrf: String
+  /// The session's id: what it previewed is kept for it alone.
+  let session: String
+  /// The pages the navigation links to.
+  var tabs = Page.tabs
+  /// Whether the navigation offers to sign out (a password is asked for).
+  var signsOut = false
 
   func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
 
   static let tabs: [(path: String, message: Message)] = [
-    ("/", .webDashboard), ("/months", .webMonths), ("/expenses", .webExpenses), ("/settings", .webSettings),
+    ("/", .webDashboard), ("/months", .webMonths), ("/expenses", .webExpenses), ("/metrics", .webMetrics), ("/import", .webImport),
+    ("/export", .webExport), ("/settings", .webSettings),
     ("/history", .webHistory), ("/check", .webCheck),
   ]
 
+  /// What a read-only server serves: the dashboard and the exports.
+  static let readOnlyPaths = ["/", "/report.html", "/export"]
+
+  static func tabs(readOnly: Bool) -> [(path: String, message: Message)] {
+    readOnly ? tabs.filter { readOnlyPaths.contains($0.path) } : tabs
+  }
+
   func render(title: String, active: String, notice: String? = nil, _ content: String) -> String {
-    let navigation = Page.tabs.map { tab in
+    var navigation = tabs.map { tab in
       "<a href=\"\(tab.path)\"\(tab.path == active ? " aria-current=\"page\"" : "")>\(escape(text(tab.message)))</a>"
     }.joined(separator: " ")
+    if signsOut {
+      navigation += "<form class=\"inline signout\" method=\"post\" action=\"/logout\">\(csrfField)<button type=\"submit\">\(escape(text(.webSignOut)))</button></form>"
+    }
     return """
       <!DOCTYPE html>
       <html lang="\(language.rawValue)">
@@ -59,6 +76,7 @@ struct Page {
     .scroll { overflow-x: auto; }
     td.date { white-space: nowrap; }
     form.inline { display: inline; }
+    nav .signout { margin-left: auto; } nav .signout button { padding: 0 .4rem; }
     label { display: block; margin: .4rem 0 .1rem; }
     input, select, button { font: inherit; padding: .3rem .4rem; max-width: 100%; }
     button { cursor: pointer; }

@@ -9,6 +9,10 @@ public struct WebRequest: Sendable {
   public var form: [String: String]
   /// A body over the server's limit: refused with 413, unread.
   public var tooLarge = false
+  /// The file a `multipart/form-data` form sent, kept in the upload folder.
+  var upload: UploadedFile?
+  /// The system's error when the upload could not be written (a full disk): refused with 507.
+  var uploadFailure: Int32?
 
   public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], form: [String: String] = [:]) {
     self.method = method

@@ -5,12 +5,18 @@ public struct WebConfiguration: Sendable {
   /// The port served: 0 until the socket is bound, when any port was asked for.
   public var port: Int
   public var readOnly: Bool
+  /// `--password-file`'s password: when set, every page but the login form asks for it.
+  public var password: String?
   /// `--lang`, when given: it decides the pages' language before the environment and the database.
   public var language: String?
   /// The environment's language variables (`CRM_ROI_LANG`, `LC_ALL`, …), read once at start.
   public var environment: [String: String]
 
-  public init(host: String, port: Int, extraHosts: [String] = [], readOnly: Bool = false, language: String? = nil, environment: [String: String] = [:]) {
+  public init(
+    host: String, port: Int, extraHosts: [String] = [], readOnly: Bool = false, password: String? = nil, language: String? = nil,
+    environment: [String: String] = [:]
+  ) {
+    self.password = password
     let local = ["127.0.0.1", "localhost", "[::1]"] + (["127.0.0.1", "localhost", "::1"].contains(host) ? [] : [host])
     hostNames = Set((local + extraHosts).map { $0.lowercased() })
     self.port = port
@@ -34,6 +40,8 @@ struct Sessions {
   static let limit = 10_000
   private var tokens: [String: String] = [:]
   private var order: [String] = []
+  /// The sessions that gave the password.
+  private var signedIn: Set<String> = []
 
   /// The session `request` belongs to, and its CSRF token; a new one when it has none.
   mutating func session(for request: WebRequest) -> (id: String, csrf: String, isNew: Bool) {
@@ -44,16 +52,37 @@ struct Sessions {
     order.append(id)
     if order.count > Sessions.limit {
       let dropped = order.count - Sessions.limit
-      for old in order.prefix(dropped) { tokens[old] = nil }
+      for old in order.prefix(dropped) { (tokens[old], signedIn) = (nil, signedIn.subtracting([old])) }
       order.removeFirst(dropped)
     }
     return (id, csrf, true)
   }
 
+  func isSignedIn(_ id: String) -> Bool { signedIn.contains(id) }
+
+  /// After the right password: a new session (its id never the one used before signing in), signed in.
+  mutating func signIn(replacing old: String) -> (id: String, csrf: String) {
+    end(old)
+    let (id, csrf, _) = session(for: WebRequest(method: "GET", path: "/"))
+    signedIn.insert(id)
+    return (id, csrf)
+  }
+
+  mutating func end(_ id: String) {
+    (tokens[id], signedIn) = (nil, signedIn.subtracting([id]))
+    order.removeAll { $0 == id }
+  }
+
   /// Whether `token` is the CSRF token of session `id`, compared in constant time.
   func accepts(id: String?, token: String?) -> Bool {
-    guard let id, let token, let expected = tokens[id], expected.utf8.count == token.utf8.count else { return false }
-    return zip(expected.utf8, token.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    guard let id, let token, let expected = tokens[id] else { return false }
+    return Sessions.same(expected, token)
+  }
+
+  /// Whether two texts are equal, in a time that depends on their lengths only.
+  static func same(_ expected: String, _ given: String) -> Bool {
+    guard expected.utf8.count == given.utf8.count else { return false }
+    return zip(expected.utf8, given.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
   }
 
   /// 32 random bytes from the system's generator (getrandom), as 64 hex digits.
@@ -71,6 +100,31 @@ struct Sessions {
   static func setCookie(_ id: String) -> (String, String) {
     ("Set-Cookie", "\(cookie)=\(id); Path=/; HttpOnly; SameSite=Strict")  // no-catalogue: HTTP protocol text
   }
+}
+
+/// Failed logins slowed after `free` of them: each further attempt must wait twice as long as the
+/// one before (1 s, 2 s, 4 s … up to a minute), and is refused with 429 before then. The right
+/// password resets it.
+struct LoginThrottle {
+  static let free = 5
+  static let longestWait: Duration = .seconds(60)
+  private(set) var failures = 0
+  private var waitUntil: ContinuousClock.Instant?
+
+  /// How long to wait before the next attempt is heard, if it is too early.
+  func wait(now: ContinuousClock.Instant) -> Duration? {
+    guard let waitUntil, now < waitUntil else { return nil }
+    return now.duration(to: waitUntil)
+  }
+
+  mutating func failed(now: ContinuousClock.Instant) {
+    failures += 1
+    guard failures >= LoginThrottle.free else { return }
+    let doubling = min(failures - LoginThrottle.free, 6)
+    waitUntil = now + min(.seconds(1 << doubling), LoginThrottle.longestWait)
+  }
+
+  mutating func succeeded() { (failures, waitUntil) = (0, nil) }
 }
 
 extension WebResponse {

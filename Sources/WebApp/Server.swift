@@ -4,17 +4,32 @@ import Logging
 import NIOCore
 import ROIEngine
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The web app behind Hummingbird (SwiftNIO's HTTP/1 parser, with its limits on lines and
 /// headers): each connection on the event loops, the app itself one request at a time (it holds
 /// one SQLite connection; SQLite's own locks share the file with the command line).
 public actor WebServer {
   let app: WebApp
-  /// Bodies larger than this are refused with 413.
+  /// Form bodies larger than this are refused with 413.
   public let maximumBody: Int
+  /// Uploads (`multipart/form-data`) larger than this are refused with 413: `--max-upload`.
+  public let maximumUpload: Int
+  /// Where uploads are written as they arrive, and kept until confirmed.
+  nonisolated let folder: UploadFolder
+  /// The key of the hash that tells whether a kept upload changed.
+  nonisolated let uploadKey: SipHash24
 
-  public init(databasePath: String, configuration: WebConfiguration, maximumBody: Int = 1 << 20) throws {
-    app = try WebApp(databasePath: databasePath, configuration: configuration)
+  public init(databasePath: String, configuration: WebConfiguration, maximumBody: Int = 1 << 20, maximumUpload: Int = 200_000_000) throws {
+    folder = try UploadFolder()
+    var generator = SystemRandomNumberGenerator()
+    uploadKey = SipHash24(key: (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    app = try WebApp(databasePath: databasePath, configuration: configuration, uploads: folder, uploadKey: uploadKey)
+    app.maximumUpload = maximumUpload
     self.maximumBody = maximumBody
+    self.maximumUpload = maximumUpload
   }
 
   public func handle(_ request: WebRequest) -> WebResponse { app.handle(request) }
@@ -52,7 +67,15 @@ public actor WebServer {
       for (name, value) in request.uri.queryParameters where query[String(name)] == nil { query[String(name)] = String(value) }
       var form: [String: String] = [:]
       var tooLarge = false
-      if request.method == .post {
+      var upload: UploadedFile?
+      var uploadFailure: Int32?
+      if request.method == .post, let boundary = Multipart.boundary(of: headers["content-type"] ?? "") {
+        do {
+          (form, upload, tooLarge) = try await receive(request.body, boundary: boundary)
+        } catch UploadError.cannotWrite(_, let error) {
+          uploadFailure = error
+        }
+      } else if request.method == .post {
         do {
           let body = try await request.body.collect(upTo: server.maximumBody)
           if (headers["content-type"] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
@@ -64,12 +87,47 @@ public actor WebServer {
       }
       var webRequest = WebRequest(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, form: form)
       webRequest.tooLarge = tooLarge
+      webRequest.upload = upload
+      webRequest.uploadFailure = uploadFailure
       let response = await server.handle(webRequest)
       var fields = HTTPFields()
       for (name, value) in response.headers {
         if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
       }
       return Response(status: .init(code: response.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+
+    /// Streams an upload to an owner-only file as it arrives (never whole in memory), stopping past
+    /// the limit; then splits it into its fields and its file. A malformed body gives no file.
+    private func receive(_ body: RequestBody, boundary: String) async throws -> (fields: [String: String], file: UploadedFile?, tooLarge: Bool) {
+      let (raw, descriptor) = try server.folder.create()
+      defer { unlink(raw) }
+      var total = 0
+      var failure: Int32 = 0
+      do {
+        defer { close(descriptor) }
+        for try await chunk in body {
+          total += chunk.readableBytes
+          if total > server.maximumUpload { return ([:], nil, true) }
+          failure = chunk.withUnsafeReadableBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+              let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+              if count < 0, errno == EINTR { continue }
+              guard count > 0 else { return errno }
+              written += count
+            }
+            return 0
+          }
+          if failure != 0 { throw UploadError.cannotWrite(path: raw, errno: failure) }
+        }
+      }
+      do {
+        let (fields, file) = try Multipart.split(raw: raw, boundary: boundary, folder: server.folder, key: server.uploadKey)
+        return (fields, file, false)
+      } catch UploadError.malformed {
+        return ([:], nil, false)
+      }
     }
   }
 }

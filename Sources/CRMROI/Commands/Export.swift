@@ -1,4 +1,5 @@
 import ArgumentParser
+import Importing
 import Interchange
 import ROIEngine
 import Reports
@@ -11,9 +12,7 @@ extension CRMROI {
       abstract: "Write expenses or metric values as CSV (what import reads back) or JSON.",
       subcommands: [Expenses.self, Metrics.self])
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-      case csv, json
-    }
+    typealias Format = Exporter.Format
 
     struct Expenses: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -27,30 +26,8 @@ extension CRMROI {
       @OptionGroup var csv: CSVLocaleOption
 
       func run() throws {
-        let store = try database.open()
         let output = standardOutput
-        let locale = csv.locale
-        try store.read { store in
-          let currency = try store.settings().currency
-          switch format {
-          case .csv:
-            if locale == .en {
-              try output.line(ExpenseCSVWriter.header)
-              try store.forEachExpense { try output.line(ExpenseCSVWriter.line($0, currency: currency)) }
-            } else {
-              try output.append(ExpenseCSVWriter.headerLine(locale: locale))
-              try store.forEachExpense { try output.append(ExpenseCSVWriter.line($0, currency: currency, locale: locale)) }
-            }
-          case .json:
-            var first = true
-            try output.append("[")
-            try store.forEachExpense { expense in
-              try output.append((first ? "\n  " : ",\n  ") + JSONExport.expense(expense, currency: currency))
-              first = false
-            }
-            try output.line(first ? "]" : "\n]")
-          }
-        }
+        try Exporter.expenses(try database.open(), format: format, locale: csv.locale, write: output.append)
       }
     }
 
@@ -66,18 +43,11 @@ extension CRMROI {
       @OptionGroup var csv: CSVLocaleOption
 
       func run() throws {
-        let store = try database.open()
-        let snapshots = try store.read { try $0.snapshots() }
-        let locale = csv.locale
         let output = standardOutput
-        switch format {
-        case .csv:
-          try output.append(MetricCSVWriter.headerLine(locale: locale))
-          for snapshot in snapshots { try output.append(MetricCSVWriter.line(snapshot, locale: locale) + (locale == .en ? "\n" : "")) }
-        case .json:
-          try output.line("[" + snapshots.map { "\n  " + JSONExport.snapshot($0) }.joined(separator: ",") + (snapshots.isEmpty ? "]" : "\n]"))
-        }
+        try Exporter.metrics(try database.open(), format: format, locale: csv.locale, write: output.append)
       }
     }
   }
 }
+
+extension Exporter.Format: ExpressibleByArgument {}

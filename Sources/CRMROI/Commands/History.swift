@@ -24,7 +24,7 @@ extension CRMROI {
         (text(.columnOld), .left), (text(.columnNew), .left),
       ])
       for entry in entries {
-        table.append([String(entry.id), entry.at, entry.action.rawValue, entry.subject, entry.oldValue ?? "", entry.newValue ?? ""])
+        table.append([String(entry.id), entry.at, entry.origin == .webApp ? text(.historyFromWebApp, ["action": entry.action.rawValue]) : entry.action.rawValue, entry.subject, entry.oldValue ?? "", entry.newValue ?? ""])
       }
       try show(entries.isEmpty ? text(.noHistoryYet) : table.plain(), terminator: entries.isEmpty ? "\n" : "")
     }

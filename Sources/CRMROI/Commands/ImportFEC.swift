@@ -1,4 +1,5 @@
 import ArgumentParser
+import Importing
 import Interchange
 import ROIEngine
 import Reports
@@ -33,34 +34,10 @@ extension CRMROI.Import {
     @Flag(help: "Accept metric values for the month still running (its figures are partial until it ends).")
     var allowCurrent = false
 
-    /// Both files are read, parsed and checked before the write transaction starts; it adds the
-    /// expenses and logs the metric values together, or nothing.
     func run() throws {
-      let store = try database.open()
-      let (metrics, settings) = try store.read { store in (try store.metrics(), try store.settings()) }
-      let currency = settings.currency
-      let rules = try FECRules(path: self.rules)
-      let fec = try FECFile(path: file, currency: currency)
-      let earliest = settings.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
-      let pick = try FECPick(fec, rules: rules, earliest: earliest)
-      let snapshotRules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: currentMonth(), allowCurrent: allowCurrent)
-      let snapshots = try pick.snapshots(snapshotRules, fec: fec, rules: rules)
-      let dryRun = self.dryRun
-      try store.transaction { writer in
-        let expenses = try writer.addSourced(pick.items.map { ($0.expense, $0.source) })
-        let values =
-          snapshots.isEmpty
-          ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: currency)
-        let name = TerminalText.visible(fec.file)
-        try say(.importedFEC, [
-          "action": text(dryRun ? .wouldImport : .imported, ["file": name]),
-          "added": counted(expenses.added, .expensesAddedOne, .expensesAddedMany), "skipped": counted(expenses.skipped, .skippedOne, .skippedMany),
-          "credits": counted(pick.creditLinesLeftOut, .creditLinesOne, .creditLinesMany),
-          "values": counted(values.added, .valuesAddedOne, .valuesAddedMany), "replaced": counted(values.replaced, .replacedOne, .replacedMany),
-          "encoding": fec.encoding.displayName,
-        ])
-        try standardOutput.flush()
-        return ((), dryRun ? .rollback : .commit)
+      try runImport(.fec, file: file, dryRun: dryRun, csv: nil, database: database) { request in
+        request.fecRules = try FECRules(path: rules)
+        request.allowCurrent = allowCurrent
       }
     }
   }

@@ -12,7 +12,7 @@ extension CRMROI {
     static let configuration = CommandConfiguration(
       commandName: "serve", abstract: "Serve the database as a local web app until interrupted (see crm-roi-serve --help).")
 
-    @Argument(parsing: .allUnrecognized, help: "The options of crm-roi-serve: --db, --host, --port, --allowed-host, --read-only, --lang.")
+    @Argument(parsing: .allUnrecognized, help: "The options of crm-roi-serve: --db, --host, --port, --allowed-host, --read-only, --password-file, --max-upload, --lang.")
     var options: [String] = []
 
     func run() throws {

@@ -55,6 +55,11 @@ public enum Message: String, CaseIterable, Sendable {
   case webDashboard, webMonths, webExpenses, webSettings, webHistory, webCheck, webRefused, webBadToken, webReadOnly, webNotFound, webError, webSaved, webExpenseAdded, webExpenseRemoved, webExpenseRestored, webStoredSetting, webView, webFrom, webTo, webBaselineMethod, webDiscountRate, webRisk, webProject, webShow, webDownload, webRemoveValue, webAllowCurrent, webSave, webBack, webMonthTitle, webRemove, webAddExpense, webRestoreExpense, webHours, webRate, webAdd, webRestore, webSettingsHint, webNewer, webOlder
   case serveLoopbackOnly, serving
   case formServerBeside
+  case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
+  case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
+  case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
+  case serveBadSize, servePasswordUnreadable, servePasswordEmpty
+  case webExportHint
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -616,7 +621,7 @@ public enum Message: String, CaseIterable, Sendable {
        "un fichier CSV")
     case .noByteOrderMark:
       ("no UTF-16 byte order mark; expected a UTF-16 file as Excel saves \"Unicode text\" (with its mark)",
-       "pas de marque d’ordre des octets UTF-16 ; attendu : un fichier UTF-16 tel qu’Excel enregistre le « Texte Unicode » (avec sa marque)")
+       "pas de marque d’ordre des octets UTF-16 ; attendu : un fichier UTF-16 tel qu’Excel enregistre le « Texte Unicode » (avec sa marque)")
     case .notUTF16:
       ("not valid UTF-16; expected a file saved as UTF-16 or UTF-8",
        "UTF-16 non valide ; attendu : un fichier enregistré en UTF-16 ou UTF-8")
@@ -1671,14 +1676,191 @@ public enum Message: String, CaseIterable, Sendable {
       ("Older",
        "Plus anciennes")
     case .serveLoopbackOnly:
-      ("--host {host}: this server listens on 127.0.0.1, localhost or ::1 only",
-       "--host {host} : ce serveur n’écoute que sur 127.0.0.1, localhost ou ::1")
+      ("--host {host}: without --password-file, this server listens on 127.0.0.1, localhost or ::1 only",
+       "--host {host} : sans --password-file, ce serveur n’écoute que sur 127.0.0.1, localhost ou ::1")
     case .serving:
       ("Serving {path} at {address} (Ctrl-C to stop)",
        "{path} servie à l’adresse {address} (Ctrl-C pour arrêter)")
     case .formServerBeside:
       ("the web app's executable crm-roi-serve beside crm-roi (build it with swift build --product crm-roi-serve)",
        "l’exécutable de l’application web crm-roi-serve à côté de crm-roi (construisez-le avec swift build --product crm-roi-serve)")
+    case .webEdit:
+      ("Edit",
+       "Modifier")
+    case .webWithValues:
+      ("with its values",
+       "avec ses valeurs")
+    case .webAddMetric:
+      ("Add a metric",
+       "Ajouter un indicateur")
+    case .webMetrics:
+      ("Metrics",
+       "Indicateurs")
+    case .webMargin:
+      ("Margin (revenue)",
+       "Marge (chiffre d’affaires)")
+    case .webUnitValue:
+      ("Money per unit (count)",
+       "Valeur par unité (nombre)")
+    case .webFromOrders:
+      ("Values from the orders",
+       "Valeurs tirées des commandes")
+    case .webTyped:
+      ("typed by hand",
+       "saisies à la main")
+    case .webEditMetric:
+      ("Edit the metric",
+       "Modifier l’indicateur")
+    case .webMetricTitle:
+      ("Metric {name}",
+       "Indicateur {name}")
+    case .webMetricHasOneValue:
+      ("metric '{name}' has 1 value; tick \"with its values\" to remove it with it",
+       "l’indicateur « {name} » a 1 valeur saisie ; cochez « avec ses valeurs » pour le supprimer avec elle")
+    case .webMetricHasValues:
+      ("metric '{name}' has {count} values; tick \"with its values\" to remove it with them",
+       "l’indicateur « {name} » a {count} valeurs saisies ; cochez « avec ses valeurs » pour le supprimer avec elles")
+    case .webEditExpense:
+      ("Edit the expense",
+       "Modifier la dépense")
+    case .webExpenseTitle:
+      ("Expense {id}",
+       "Dépense {id}")
+    case .webExpenseEdited:
+      ("Expense changed.",
+       "Dépense modifiée.")
+    case .webUnchanged:
+      ("Nothing changed.",
+       "Rien n’a changé.")
+    case .webMetricAdded:
+      ("Metric added.",
+       "Indicateur ajouté.")
+    case .webMetricRemoved:
+      ("Metric removed.",
+       "Indicateur supprimé.")
+    case .webImport:
+      ("Import",
+       "Importer")
+    case .webExport:
+      ("Export",
+       "Exporter")
+    case .historyFromWebApp:
+      ("{action} (web app)",
+       "{action} (appli web)")
+    case .webDetected:
+      ("detected",
+       "détecté")
+    case .webImportFile:
+      ("Import a file",
+       "Importer un fichier")
+    case .webWhatFileHolds:
+      ("What the file holds",
+       "Ce que contient le fichier")
+    case .webFile:
+      ("File",
+       "Fichier")
+    case .webPreset:
+      ("Orders export (orders only)",
+       "Export de commandes (commandes seulement)")
+    case .webDelimiter:
+      ("Separator",
+       "Séparateur")
+    case .webTab:
+      ("tab",
+       "tabulation")
+    case .webDecimalMark:
+      ("Decimal mark",
+       "Séparateur décimal")
+    case .webDateFormat:
+      ("Dates",
+       "Dates")
+    case .webEncoding:
+      ("Encoding",
+       "Encodage")
+    case .webRules:
+      ("Rules (required for a FEC; for a CSV whose columns are named otherwise)",
+       "Règles (obligatoires pour un FEC ; pour un CSV aux colonnes nommées autrement)")
+    case .webPreview:
+      ("Preview",
+       "Aperçu")
+    case .webImportHint:
+      ("Nothing is written before you confirm the preview. Files up to {limit}.",
+       "Rien n’est écrit avant que vous ne confirmiez l’aperçu. Fichiers jusqu’à {limit}.")
+    case .webKindExpenses:
+      ("expenses (CSV)",
+       "dépenses (CSV)")
+    case .webKindMetrics:
+      ("monthly metric values (CSV)",
+       "valeurs mensuelles des indicateurs (CSV)")
+    case .webKindOrders:
+      ("a shop's orders (CSV)",
+       "commandes d’une boutique (CSV)")
+    case .webKindFEC:
+      ("FEC (French accounting export)",
+       "FEC (fichier des écritures comptables)")
+    case .webNoFile:
+      ("choose a file to import",
+       "choisissez un fichier à importer")
+    case .webNothingImported:
+      ("Nothing was imported: correct the file, then preview it again.",
+       "Rien n’a été importé : corrigez le fichier, puis prévisualisez-le à nouveau.")
+    case .webConfirmImport:
+      ("Import",
+       "Importer")
+    case .webCancel:
+      ("Cancel",
+       "Annuler")
+    case .webImportPreview:
+      ("Import preview",
+       "Aperçu de l’import")
+    case .webPreviewGone:
+      ("this preview is no longer kept (the server restarted, or another preview replaced it); upload the file again",
+       "cet aperçu n’est plus conservé (le serveur a redémarré, ou un autre aperçu l’a remplacé) ; envoyez le fichier à nouveau")
+    case .webUploadChanged:
+      ("the uploaded file changed since its preview; nothing was imported: upload it again",
+       "le fichier envoyé a changé depuis son aperçu ; rien n’a été importé : envoyez-le à nouveau")
+    case .webPreviewOutdated:
+      ("The data changed since this preview, so nothing was imported: here is what the file would import now.",
+       "Les données ont changé depuis cet aperçu, donc rien n’a été importé : voici ce que le fichier importerait maintenant.")
+    case .webTooLarge:
+      ("File too large",
+       "Fichier trop volumineux")
+    case .webTooLargeDetail:
+      ("The file is larger than the upload limit of {limit} (crm-roi serve --max-upload); nothing was kept.",
+       "Le fichier dépasse la limite d’envoi de {limit} (crm-roi serve --max-upload) ; rien n’a été conservé.")
+    case .webUploadNotKept:
+      ("the upload could not be kept: {reason}; nothing was imported",
+       "l’envoi n’a pas pu être conservé : {reason} ; rien n’a été importé")
+    case .webPassword:
+      ("Password",
+       "Mot de passe")
+    case .webSignIn:
+      ("Sign in",
+       "Connexion")
+    case .webSignOut:
+      ("Sign out",
+       "Déconnexion")
+    case .webWrongPassword:
+      ("wrong password",
+       "mot de passe incorrect")
+    case .webWaitBeforeSignIn:
+      ("too many wrong passwords: try again in {seconds} s",
+       "trop de mots de passe incorrects : réessayez dans {seconds} s")
+    case .webSignInFirst:
+      ("Sign in first: this server asks for a password.",
+       "Connectez-vous d’abord : ce serveur demande un mot de passe.")
+    case .serveBadSize:
+      ("--max-upload {value}: expected a size such as 200MB, 1GB, 500kB or a number of bytes",
+       "--max-upload {value} : attendu une taille comme 200MB, 1GB, 500kB ou un nombre d’octets")
+    case .servePasswordUnreadable:
+      ("--password-file {path}: cannot read it as UTF-8 text; expected a file whose first line is the password",
+       "--password-file {path} : illisible comme texte UTF-8 ; attendu un fichier dont la première ligne est le mot de passe")
+    case .servePasswordEmpty:
+      ("--password-file {path}: its first line is empty; expected the password on the first line",
+       "--password-file {path} : sa première ligne est vide ; attendu le mot de passe en première ligne")
+    case .webExportHint:
+      ("Each file is what the command beside it writes. The report files follow the dashboard's view when you come from it.",
+       "Chaque fichier est ce qu’écrit la commande à côté. Les fichiers du rapport suivent la vue du tableau de bord quand vous en venez.")
     }
   }
 }

@@ -1,0 +1,64 @@
+import Interchange
+import ROIEngine
+import Reports
+
+/// What an import added, replaced and skipped, as its one-line summary says it.
+public struct ImportOutcome: Sendable {
+  public let kind: ImportKind
+  public let name: String
+  public var added = 0
+  public var replaced = 0
+  public var skipped = 0
+  /// Orders: refunded or cancelled orders kept but not counted, and line items passed over.
+  public var leftOut = 0
+  public var passedOver = 0
+  /// FEC: picked lines left out as credits, and the metric values it logs.
+  public var creditLines = 0
+  public var valuesAdded = 0
+  public var valuesReplaced = 0
+  /// How a CSV was read, or a FEC's encoding.
+  public var dialect: CSVDialect.Resolved?
+  public var encodingName = ""
+
+  init(kind: ImportKind, name: String) {
+    self.kind = kind
+    self.name = name
+  }
+
+  /// The counts alone: a confirmed import must find the same ones as its preview.
+  public var counts: [Int] { [added, replaced, skipped, leftOut, passedOver, creditLines, valuesAdded, valuesReplaced] }
+
+  /// The summary line, as the command line prints it; `dryRun` says "would import".
+  public func summary(_ language: Language, dryRun: Bool) -> String {
+    let say = PeopleFormat(language)
+    let action = Catalogue.text(dryRun ? .wouldImport : .imported, language, ["file": TerminalText.visible(name)])
+    let dialect = self.dialect?.summary(language) ?? ""
+    switch kind {
+    case .expenses:
+      return Catalogue.text(.importedExpenses, language, [
+        "action": action, "added": say.counted(added, .addedOne, .addedMany), "skipped": say.counted(skipped, .skippedOne, .skippedMany),
+        "dialect": dialect,
+      ])
+    case .metrics:
+      return Catalogue.text(.importedMetrics, language, [
+        "action": action, "added": say.counted(added, .addedOne, .addedMany), "replaced": say.counted(replaced, .replacedOne, .replacedMany),
+        "skipped": say.counted(skipped, .skippedOne, .skippedMany), "dialect": dialect,
+      ])
+    case .orders:
+      return Catalogue.text(.importedOrders, language, [
+        "action": action, "added": say.counted(added, .ordersAddedOne, .ordersAddedMany),
+        "replaced": say.counted(replaced, .replacedOne, .replacedMany), "skipped": say.counted(skipped, .skippedOne, .skippedMany),
+        "leftOut": leftOut > 0 ? Catalogue.text(.ordersLeftOut, language, ["count": "\(leftOut)"]) : "",
+        "passedOver": passedOver > 0 ? Catalogue.text(.lineItemsPassedOver, language, ["count": "\(passedOver)"]) : "",
+        "dialect": dialect,
+      ])
+    case .fec:
+      return Catalogue.text(.importedFEC, language, [
+        "action": action, "added": say.counted(added, .expensesAddedOne, .expensesAddedMany),
+        "skipped": say.counted(skipped, .skippedOne, .skippedMany), "credits": say.counted(creditLines, .creditLinesOne, .creditLinesMany),
+        "values": say.counted(valuesAdded, .valuesAddedOne, .valuesAddedMany), "replaced": say.counted(valuesReplaced, .replacedOne, .replacedMany),
+        "encoding": encodingName,
+      ])
+    }
+  }
+}

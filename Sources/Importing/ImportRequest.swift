@@ -1,0 +1,41 @@
+import Interchange
+import ROIEngine
+
+/// The four kinds of file crm-roi imports (parts 2 and 8).
+public enum ImportKind: String, CaseIterable, Sendable {
+  case expenses, metrics, orders, fec
+}
+
+/// One import as the command line or the web app asks for it: the file, what it holds and how it
+/// is written. The file is read at `path`, and named `name` in messages and the audit trail.
+public struct ImportRequest {
+  public var kind: ImportKind
+  public var path: String
+  public var name: String
+  /// The CSV's dialect where detection is not enough (CSV kinds).
+  public var dialect = CSVDialect()
+  /// A rules file for an export whose columns are named otherwise (CSV kinds).
+  public var csvRules: CSVRules?
+  /// The rules that pick a FEC's CRM lines (required for `fec`).
+  public var fecRules: FECRules?
+  public var preset = OrderPreset.generic
+  /// Accept metric values for the month still running.
+  public var allowCurrent = false
+  /// The calendar month still running, from the caller's clock.
+  public var currentMonth: Month
+  /// How many bad values are listed before the rest are only counted.
+  public var problemLimit = ImportProblems.limit
+
+  public init(kind: ImportKind, path: String, name: String? = nil, currentMonth: Month) {
+    self.kind = kind
+    self.path = path
+    self.name = name ?? path
+    self.currentMonth = currentMonth
+  }
+
+  /// Opens the CSV in its dialect, through the rules file when there is one.
+  func openCSV() throws -> (reader: CSVReader, resolved: CSVDialect.Resolved) {
+    let (reader, resolved) = try dialect.open(path, skipping: csvRules?.skip ?? 0, name: name)
+    return (try csvRules.map { try $0.apply(to: reader) } ?? reader, resolved)
+  }
+}

@@ -1,0 +1,143 @@
+import Interchange
+import ROIEngine
+import Storage
+
+/// Runs an import the same way for the command line and the web app: the whole file is read,
+/// parsed and checked before the write transaction starts; then all of it is written, or nothing.
+/// `confirm` sees the outcome inside the transaction, before the commit: when it throws (a failed
+/// write of the summary, or counts that differ from a preview), nothing is written.
+public enum Importer {
+  public static func run(
+    _ request: ImportRequest, in store: Store, dryRun: Bool, confirm: (ImportOutcome) throws -> Void = { _ in }
+  ) throws -> ImportOutcome {
+    switch request.kind {
+    case .expenses: return try expenses(request, store, dryRun, confirm)
+    case .metrics: return try metrics(request, store, dryRun, confirm)
+    case .orders:
+      do {
+        return try orders(request, store, dryRun, confirm)
+      } catch StoreError.customerKeyRaced where request.path != "-" {
+        // Another first import stored its key meanwhile: read the file again under that key.
+        return try orders(request, store, dryRun, confirm)
+      }
+    case .fec: return try fec(request, store, dryRun, confirm)
+    }
+  }
+
+  /// Runs `body` in one write transaction, rolled back at the end when this is a dry run.
+  private static func write(
+    _ store: Store, dryRun: Bool, _ body: (StoreWriter) throws -> ImportOutcome, confirm: (ImportOutcome) throws -> Void
+  ) throws -> ImportOutcome {
+    try store.transaction { writer in
+      let outcome = try body(writer)
+      try confirm(outcome)
+      return (outcome, dryRun ? .rollback : .commit)
+    }
+  }
+
+  private static func expenses(
+    _ request: ImportRequest, _ store: Store, _ dryRun: Bool, _ confirm: (ImportOutcome) throws -> Void
+  ) throws -> ImportOutcome {
+    let settings = try store.read { try $0.settings() }
+    let (input, resolved) = try request.openCSV()
+    let reader = try ExpenseCSVReader(
+      reader: input, dialect: resolved, ignoring: request.dialect.ignoredColumns, currency: settings.currency, settings: settings)
+    let session = try store.stageExpenseImport(file: reader.file, currency: settings.currency) { session in
+      var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
+      while let row = try reader.next() {
+        switch row {
+        case .success(let expense): if problems.isEmpty { try session.add(expense) }
+        case .failure(let problem): problems.append(problem)
+        }
+      }
+      problems.append(contentsOf: reader.problemsAtEnd())
+      try problems.check()
+    }
+    var outcome = ImportOutcome(kind: .expenses, name: reader.file)
+    outcome.dialect = resolved
+    try store.finishExpenseImport(session, dryRun: dryRun) { added, skipped in
+      (outcome.added, outcome.skipped) = (added, skipped)
+      try confirm(outcome)
+    }
+    return outcome
+  }
+
+  private static func metrics(
+    _ request: ImportRequest, _ store: Store, _ dryRun: Bool, _ confirm: (ImportOutcome) throws -> Void
+  ) throws -> ImportOutcome {
+    let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
+    let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: request.currentMonth, allowCurrent: request.allowCurrent)
+    let (input, resolved) = try request.openCSV()
+    let reader = try MetricCSVReader(reader: input, dialect: resolved, ignoring: request.dialect.ignoredColumns, rules: rules)
+    var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
+    var snapshots: [Snapshot] = []
+    while let (values, issues) = try reader.next() {
+      problems.append(contentsOf: issues)
+      if problems.isEmpty { snapshots += values }
+    }
+    problems.append(contentsOf: reader.problemsAtEnd())
+    try problems.check()
+    return try write(store, dryRun: dryRun, { writer in
+      let counts = try writer.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
+      var outcome = ImportOutcome(kind: .metrics, name: reader.file)
+      (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
+      return outcome
+    }, confirm: confirm)
+  }
+
+  /// The file is read and its customers hashed before the write transaction; the key, made by
+  /// the first import, is stored with its orders.
+  private static func orders(
+    _ request: ImportRequest, _ store: Store, _ dryRun: Bool, _ confirm: (ImportOutcome) throws -> Void
+  ) throws -> ImportOutcome {
+    let settings = try store.read { try $0.settings() }
+    let key = try store.read { try $0.storedCustomerKey() } ?? CustomerKey()
+    let (input, resolved) = try request.openCSV()
+    let reader = try OrderCSVReader(
+      reader: input, dialect: resolved, preset: request.preset, currency: settings.currency, key: key.hasher, latestMonth: request.currentMonth)
+    var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
+    var orders: [(order: Order, counted: Bool)] = []
+    var passedOver = 0
+    while let row = try reader.next() {
+      switch row {
+      case .success(let read?): orders.append(read)
+      case .success(nil): passedOver += 1
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    try problems.check()
+    return try write(store, dryRun: dryRun, { writer in
+      try writer.settleCustomerKey(key, file: reader.file)
+      let counts = try writer.importOrders(orders, file: reader.file)
+      var outcome = ImportOutcome(kind: .orders, name: reader.file)
+      (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
+      (outcome.leftOut, outcome.passedOver) = (orders.count { !$0.counted }, passedOver)
+      return outcome
+    }, confirm: confirm)
+  }
+
+  /// Both files are read, parsed and checked before the write transaction starts; it adds the
+  /// expenses and logs the metric values together, or nothing.
+  private static func fec(
+    _ request: ImportRequest, _ store: Store, _ dryRun: Bool, _ confirm: (ImportOutcome) throws -> Void
+  ) throws -> ImportOutcome {
+    guard let rules = request.fecRules else { preconditionFailure("a FEC import needs its rules") }
+    let (metrics, settings) = try store.read { store in (try store.metrics(), try store.settings()) }
+    let fec = try FECFile(path: request.path, name: request.path == "-" ? nil : request.name, currency: settings.currency)
+    let earliest = settings.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
+    let pick = try FECPick(fec, rules: rules, earliest: earliest)
+    let snapshotRules = SnapshotRules(
+      metrics: metrics, currency: settings.currency, currentMonth: request.currentMonth, allowCurrent: request.allowCurrent)
+    let snapshots = try pick.snapshots(snapshotRules, fec: fec, rules: rules)
+    return try write(store, dryRun: dryRun, { writer in
+      let expenses = try writer.addSourced(pick.items.map { ($0.expense, $0.source) })
+      let values =
+        snapshots.isEmpty
+        ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: settings.currency)
+      var outcome = ImportOutcome(kind: .fec, name: fec.file)
+      (outcome.added, outcome.skipped, outcome.creditLines) = (expenses.added, expenses.skipped, pick.creditLinesLeftOut)
+      (outcome.valuesAdded, outcome.valuesReplaced, outcome.encodingName) = (values.added, values.replaced, fec.encoding.displayName)
+      return outcome
+    }, confirm: confirm)
+  }
+}

@@ -1,0 +1,47 @@
+import ROIEngine
+import Reports
+
+/// `/login` when the server was started with `--password-file`: the password, then a new session
+/// cookie; failed attempts slowed after five (see `LoginThrottle`).
+extension WebApp {
+  func loginPage(_ page: Page, error: String? = nil) -> String {
+    let content = """
+      <form method="post" action="/login">
+      \(page.csrfField)
+      <label for="password">\(escape(page.text(.webPassword)))</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>\(Page.error(error))
+      <p><button id="sign-in" type="submit">\(escape(page.text(.webSignIn)))</button></p>
+      </form>
+      """
+    var bare = page
+    bare.tabs = []
+    bare.signsOut = false
+    return bare.render(title: page.text(.webSignIn), active: "/login", content)
+  }
+
+  func signIn(_ request: WebRequest, _ page: Page) -> WebResponse {
+    guard let password = configuration.password else { return .redirect(to: "/") }
+    let now = ContinuousClock.now
+    if let wait = throttle.wait(now: now) {
+      let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+      var response = WebResponse.html(loginPage(page, error: page.text(.webWaitBeforeSignIn, ["seconds": "\(seconds)"])), status: 429)
+      response.headers.append(("Retry-After", "\(seconds)"))
+      return response
+    }
+    // Compared as keyed hashes, so that the time taken says nothing of the password's length.
+    guard uploadKey.hash(utf8: request.form["password"] ?? "") == uploadKey.hash(utf8: password) else {
+      throttle.failed(now: now)
+      return .html(loginPage(page, error: page.text(.webWrongPassword)), status: 401)
+    }
+    throttle.succeeded()
+    let (id, _) = sessions.signIn(replacing: page.session)
+    var response = WebResponse.redirect(to: "/")
+    response.headers.append(Sessions.setCookie(id))
+    return response
+  }
+
+  func signOut(_ page: Page) -> WebResponse {
+    sessions.end(page.session)
+    return .redirect(to: configuration.password == nil ? "/" : "/login")
+  }
+}
