@@ -72,6 +72,8 @@ public final class WebApp {
       }
       return get(request, page)
     case "POST":
+      let signing = request.path == "/login" || request.path == "/logout"
+      if configuration.readOnly, !signing { return refusal(.webReadOnly, page) }
       if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
       if request.path == "/login" { return signIn(request, page) }
       if request.path == "/logout" { return signOut(page) }
@@ -80,7 +82,6 @@ public final class WebApp {
         let reason = Phrase.system(failure, String(cString: strerror(failure))).text(page.language)
         return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webUploadNotKept, ["reason": reason])))</p>"), status: 507)
       }
-      if configuration.readOnly { return refusal(.webReadOnly, page) }
       // This connection's own commits leave `PRAGMA data_version` as it was.
       reportCache = nil
       return post(request, page)

@@ -10,11 +10,11 @@ import Storage
 extension WebApp {
   /// The files offered, by name: what `crm-roi` command writes the same bytes.
   static let exports: [(file: String, command: String)] = [
-    ("expenses.csv", "crm-roi export expenses"), ("expenses-fr.csv", "crm-roi export expenses --locale fr"),
-    ("expenses.json", "crm-roi export expenses --format json"), ("metrics.csv", "crm-roi export metrics"),
-    ("metrics-fr.csv", "crm-roi export metrics --locale fr"), ("metrics.json", "crm-roi export metrics --format json"),
-    ("roi.csv", "crm-roi roi --format csv"), ("roi-fr.csv", "crm-roi roi --format csv --locale fr"), ("roi.json", "crm-roi roi --format json"),
-    ("roi.md", "crm-roi roi --format markdown"), ("roi.txt", "crm-roi roi"), ("report.html", "crm-roi report"),
+    ("expenses.csv", "crm-roi export expenses"), ("expenses-fr.csv", "crm-roi export expenses --locale fr"),  // no-catalogue: commands
+    ("expenses.json", "crm-roi export expenses --format json"), ("metrics.csv", "crm-roi export metrics"),  // no-catalogue: commands
+    ("metrics-fr.csv", "crm-roi export metrics --locale fr"), ("metrics.json", "crm-roi export metrics --format json"),  // no-catalogue: commands
+    ("roi.csv", "crm-roi roi --format csv"), ("roi-fr.csv", "crm-roi roi --format csv --locale fr"), ("roi.json", "crm-roi roi --format json"),  // no-catalogue: commands
+    ("roi.md", "crm-roi roi --format markdown"), ("roi.txt", "crm-roi roi"), ("report.html", "crm-roi report"),  // no-catalogue: commands
   ]
 
   func exportPage(_ request: WebRequest, _ page: Page) -> String {

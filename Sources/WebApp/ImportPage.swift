@@ -30,19 +30,20 @@ extension WebApp {
   static let problemsListed = 1000
 
   func importPage(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) -> String {
-    func select(_ name: String, _ label: Message, _ options: [(String, String)]) -> String {
-      let chosen = form[name] ?? ""
+    func select(_ name: String, _ label: Message, _ options: [(String, String)], default: String = "") -> String {
+      let chosen = form[name] ?? `default`
       let list = options.map { "<option value=\"\(escape($0.0))\"\($0.0 == chosen ? " selected" : "")>\(escape($0.1))</option>" }.joined()
       return "<label for=\"\(name)\">\(escape(page.text(label)))</label><select id=\"\(name)\" name=\"\(name)\">\(list)</select>"
         + Page.error(error?.field == name ? error?.message : nil)
     }
     let detected = page.text(.webDetected)
+    let presets = select("preset", .webPreset, OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, default: OrderPreset.generic.rawValue)
     let content = """
       <form id="import-form" method="post" action="/import/preview" enctype="multipart/form-data"><fieldset><legend>\(escape(page.text(.webImportFile)))</legend>
       \(page.csrfField)
       \(select("kind", .webWhatFileHolds, ImportKind.allCases.map { ($0.rawValue, page.text(WebApp.kindMessage($0))) }))
       <label for="file">\(escape(page.text(.webFile)))</label><input id="file" name="file" type="file" required>\(Page.error(error?.field == "file" ? error?.message : nil))
-      \(select("preset", .webPreset, OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }))
+      \(presets)
       \(select("delimiter", .webDelimiter, [("", detected), (",", ","), (";", ";"), ("tab", page.text(.webTab))]))
       \(select("decimal", .webDecimalMark, [("", detected), ("comma", page.text(.decimalComma)), ("point", page.text(.decimalPoint))]))
       \(select("date-format", .webDateFormat, DateOrder.allCases.map { ($0.rawValue, $0.rawValue) }))
@@ -78,14 +79,14 @@ extension WebApp {
       do { return try body() } catch { throw ImportFormError(field: name, error: error) }
     }
     let kind = try field("kind") { () throws(ValueError) -> ImportKind in
-      guard let kind = ImportKind(rawValue: form["kind"] ?? "") else { throw ValueError(value: form["kind"] ?? "", expected: .verbatim("expenses, metrics, orders, fec")) }
+      guard let kind = ImportKind(rawValue: form["kind"] ?? "") else { throw ValueError(value: form["kind"] ?? "", expected: .verbatim("expenses, metrics, orders, fec")) }  // no-catalogue: the kinds' names
       return kind
     }
     var request = ImportRequest(kind: kind, path: file.path, name: file.name, currentMonth: WebApp.currentMonth())
     request.problemLimit = WebApp.problemsListed
     request.allowCurrent = form["allow-current"] == "1"
     request.preset = try field("preset") { () throws(ValueError) -> OrderPreset in
-      guard let preset = OrderPreset(rawValue: form["preset"] ?? "generic") else { throw ValueError(value: form["preset"] ?? "", expected: .verbatim("shopify, woocommerce, stripe, generic")) }
+      guard let preset = OrderPreset(rawValue: form["preset"] ?? "generic") else { throw ValueError(value: form["preset"] ?? "", expected: .verbatim("shopify, woocommerce, stripe, generic")) }  // no-catalogue: preset names
       return preset
     }
     let delimiter = form["delimiter"] ?? ""

@@ -9,7 +9,8 @@ extension WebApp {
       <form method="post" action="/login">
       \(page.csrfField)
       <label for="password">\(escape(page.text(.webPassword)))</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>\(Page.error(error))
+      <input id="password" name="password" type="password" autocomplete="current-password" required="" autofocus="">
+      \(Page.error(error))
       <p><button id="sign-in" type="submit">\(escape(page.text(.webSignIn)))</button></p>
       </form>
       """

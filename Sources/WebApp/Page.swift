@@ -83,6 +83,7 @@ struct Page {
     .error { color: #b3261e; margin-left: .5rem; }
     .notice { background: #e8f3ea; padding: .5rem .8rem; border-radius: 4px; }
     .problem { background: #fbe9e7; padding: .5rem .8rem; border-radius: 4px; }
-    fieldset { border: 1px solid #d8dee6; margin: 1rem 0; }
+    fieldset { border: 1px solid #d8dee6; margin: 1rem 0; min-width: 0; }
+    textarea { font: inherit; width: 100%; box-sizing: border-box; }
     """
 }

@@ -64,7 +64,7 @@ import Testing
     let cli = try shop()
     try cli.ok("import", "orders", try cli.file("a.csv", "order_id,date,customer,net_amount,refunded_amount,status\nA1,2025-01-03,c1,100.00,0,paid\nA2,2025-01-09,c2,40.00,0,paid\n"))
     let later = try cli.file("b.csv", "order_id,date,customer,net_amount,refunded_amount,status\nA1,2025-01-03,c1,100.00,25.00,refunded\nA2,2025-01-09,c2,40.00,0,paid\nA3,2025-02-01,c2,60.00,0,paid\n")
-    #expect(try cli.ok("import", "orders", later).contains("1 orders added, 1 replaced, 1 skipped"))
+    #expect(try cli.ok("import", "orders", later).contains("1 order added, 1 replaced, 1 skipped"))
     let months = try values(cli)
     #expect(months["2025-01"]?["refunds"] == "25")
     #expect(months["2025-02"] == ["sales": "60", "refunds": "0", "orders": "1", "repeat-orders": "1", "new-customers": "0", "average-order-value": "60"])

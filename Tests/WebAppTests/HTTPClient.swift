@@ -13,15 +13,18 @@ final class Served: @unchecked Sendable {
   let directory: URL
   let database: String
   let port: Int
+  let server: WebServer
   private let task: Task<Void, any Error>
 
-  init(readOnly: Bool = false, language: String? = nil) async throws {
+  init(readOnly: Bool = false, language: String? = nil, password: String? = nil, maximumUpload: Int = 200_000_000) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     database = directory.appendingPathComponent("web.sqlite").path
     try Served.makeDatabase(at: database)
-    let server = try WebServer(
-      databasePath: database, configuration: WebConfiguration(host: "127.0.0.1", port: 0, readOnly: readOnly, language: language ?? "en"))
+    server = try WebServer(
+      databasePath: database,
+      configuration: WebConfiguration(host: "127.0.0.1", port: 0, readOnly: readOnly, password: password, language: language ?? "en"),
+      maximumUpload: maximumUpload)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = server.application(host: "127.0.0.1", port: 0) { continuation.yield($0) }
     task = Task { try await app.run() }
@@ -65,7 +68,11 @@ final class Served: @unchecked Sendable {
     if let cookie { head += "Cookie: \(cookie)\r\n" }
     if form != nil { head += "Content-Type: application/x-www-form-urlencoded\r\n" }
     head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
-    let raw = try await Served.send(port: port, Array((head + body).utf8))
+    return try Served.parse(try await Served.send(port: port, Array((head + body).utf8)))
+  }
+
+  /// A response's status, headers (by lower-case name; repeated ones joined by a new line) and body.
+  static func parse(_ raw: [UInt8]) throws -> Response {
     let text = String(decoding: raw, as: UTF8.self)
     guard let split = text.range(of: "\r\n\r\n") else { throw URLError(.badServerResponse) }
     let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
@@ -80,10 +87,29 @@ final class Served: @unchecked Sendable {
     return Response(status: status, headers: headers, body: String(text[split.upperBound...]))
   }
 
+  /// A `multipart/form-data` POST: the text fields, then the file as the part named `file`.
+  func upload(
+    _ path: String, fields: [String: String], file: (name: String, bytes: [UInt8])?, cookie: String
+  ) async throws -> Response {
+    let boundary = "----crm-roi-test-\(UUID().uuidString)"
+    var body: [UInt8] = []
+    for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+      body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+    }
+    if let file {
+      body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+      body += file.bytes + Array("\r\n".utf8)
+    }
+    body += Array("--\(boundary)--\r\n".utf8)
+    let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nCookie: \(cookie)\r\n"
+      + "Content-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+    return try Served.parse(try await Served.send(port: port, Array(head.utf8) + body))
+  }
+
   /// A session: its cookie and the CSRF token of a page it loaded.
-  func session(_ path: String = "/expenses") async throws -> (cookie: String, token: String) {
-    let page = try await request("GET", path)
-    let cookie = String((page.headers["set-cookie"] ?? "").split(separator: ";")[0])
+  func session(_ path: String = "/expenses", cookie given: String? = nil) async throws -> (cookie: String, token: String) {
+    let page = try await request("GET", path, cookie: given)
+    let cookie = given ?? String((page.headers["set-cookie"] ?? "").split(separator: ";")[0])
     let marker = "name=\"csrf_token\" value=\""
     guard let start = page.body.range(of: marker), let end = page.body[start.upperBound...].firstIndex(of: "\"") else {
       throw URLError(.cannotParseResponse)

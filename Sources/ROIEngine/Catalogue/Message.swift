@@ -1520,7 +1520,7 @@ public enum Message: String, CaseIterable, Sendable {
       ("{count} skipped",
        "{count} ignorées")
     case .ordersAddedOne:
-      ("{count} orders added",
+      ("{count} order added",
        "{count} commande ajoutée")
     case .ordersAddedMany:
       ("{count} orders added",

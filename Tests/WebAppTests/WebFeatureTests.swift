@@ -1,0 +1,222 @@
+import Foundation
+import ROIEngine
+import Storage
+import Testing
+
+@testable import WebApp
+
+/// Part 10's pages that change definitions and bring files in and out: metrics, expense edit,
+/// import (preview, then confirm), exports, and the password.
+@Suite struct WebFeatureTests {
+  @Test func metricsAreAddedEditedAndRemoved() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/metrics")
+    let store = try Store.open(path: served.database)
+    let added = try await served.request(
+      "POST", "/metrics", form: ["name": "returns", "kind": "cost", "target": "-10%", "csrf_token": token], cookie: cookie)
+    #expect(added.status == 303 && added.headers["location"] == "/metrics?done=metric-added")
+    #expect(try store.read { try $0.metrics() }.first { $0.name == "returns" }?.target?.description == "-10%")
+    // A wrong option: the form again, its error beside the field, nothing written.
+    let before = try Served.rows(served.database)
+    let bad = try await served.request("POST", "/metrics", form: ["name": "visits", "kind": "count", "unit-value": "abc", "csrf_token": token], cookie: cookie)
+    #expect(bad.status == 400 && bad.body.contains("id=\"unit-value\" name=\"unit-value\" value=\"abc\""))
+    #expect(bad.body.contains("<span class=\"error\" role=\"alert\">&#39;abc&#39; is not valid"))
+    #expect(try Served.rows(served.database) == before)
+    // Edit: the form prefilled, then a new margin and a new name; the values follow the name.
+    let form = try await served.request("GET", "/metrics/edit?name=sales", cookie: cookie)
+    #expect(form.body.contains("id=\"margin\" name=\"margin\" value=\"35%\""))
+    let edited = try await served.request(
+      "POST", "/metrics/edit", form: ["original": "sales", "name": "net-sales", "kind": "revenue", "margin": "40%", "csrf_token": token], cookie: cookie)
+    #expect(edited.status == 303)
+    let metric = try #require(try store.read { try $0.metrics() }.first { $0.name == "net-sales" })
+    #expect(metric.kind == .revenue(margin: Percent(tenThousandths: 400_000)))
+    #expect(try store.read { try $0.snapshots() }.map(\.metric) == ["net-sales"])
+    // Removing a metric with values is refused, as `metric remove` without --force; ticked, it goes.
+    let refused = try await served.request("POST", "/metrics/remove", form: ["name": "net-sales", "csrf_token": token], cookie: cookie)
+    #expect(refused.status == 400 && refused.body.contains("metric &#39;net-sales&#39; has 1 value; tick &quot;with its values&quot;"))
+    let removed = try await served.request("POST", "/metrics/remove", form: ["name": "net-sales", "force": "1", "csrf_token": token], cookie: cookie)
+    #expect(removed.status == 303)
+    #expect(try store.read { try $0.metrics() }.map(\.name).sorted() == ["orders", "returns"])
+    // Every change is in the history, marked as made from the web app.
+    let history = try store.read { try $0.history(limit: 3) }
+    #expect(history.allSatisfy { $0.origin == .webApp })
+    #expect(try await served.request("GET", "/history").body.contains("remove (web app)"))
+  }
+
+  @Test func anExpenseIsEditedInPlace() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session()
+    let form = try await served.request("GET", "/expenses/1/edit", cookie: cookie)
+    #expect(form.status == 200 && form.body.contains("id=\"amount\" name=\"amount\" type=\"text\" value=\"1200.00\""))
+    let saved = try await served.request(
+      "POST", "/expenses/1/edit",
+      form: ["date": "2025-03-10", "category": "license", "amount": "1300", "every": "year", "csrf_token": token], cookie: cookie)
+    #expect(saved.status == 303 && saved.headers["location"] == "/expenses?done=edited")
+    let store = try Store.open(path: served.database)
+    let expense = try #require(try store.read { try $0.expenses() }.first)
+    #expect(expense.amount == Money(minor: 130_000) && expense.recurrence?.every == .year)
+    let latest = try #require(try store.read { try $0.history(limit: 1) }.first)
+    #expect(latest.action == .replace && latest.origin == .webApp)
+    let bad = try await served.request("POST", "/expenses/1/edit", form: ["date": "2025-03-10", "category": "license", "amount": "-", "csrf_token": token], cookie: cookie)
+    #expect(bad.status == 400 && bad.body.contains("value=\"-\""))
+    #expect(try store.read { try $0.expenses() }.first?.amount == Money(minor: 130_000))
+    #expect(try await served.request("GET", "/expenses/99/edit").status == 400)
+  }
+
+  static let goodCSV = Array("date,category,amount,note\n2025-06-01,license,1200.00,Seats\n2025-06-15,hardware,899.90,Laptop\n".utf8)
+
+  @Test func anImportIsPreviewedThenConfirmed() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/import")
+    let before = try Served.rows(served.database)
+    let preview = try await served.upload(
+      "/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: ("depenses.csv", WebFeatureTests.goodCSV), cookie: cookie)
+    #expect(preview.status == 200)
+    #expect(preview.body.contains("<p id=\"preview-summary\">Dry run, nothing written: would import depenses.csv: 2 added, 0 replaced, 0 skipped"))
+    #expect(try Served.rows(served.database) == before)
+    let id = try #require(preview.body.firstMatch(of: /name="upload" value="([0-9a-f]{64})"/)?.1)
+    // Another session cannot confirm it.
+    let (otherCookie, otherToken) = try await served.session("/import")
+    #expect(try await served.request("POST", "/import/confirm", form: ["upload": String(id), "csrf_token": otherToken], cookie: otherCookie).status == 409)
+    let confirmed = try await served.request("POST", "/import/confirm", form: ["upload": String(id), "csrf_token": token], cookie: cookie)
+    #expect(confirmed.status == 303 && confirmed.headers["location"] == "/import?done=imported")
+    let notice = try await served.request("GET", "/import?done=imported", cookie: cookie)
+    #expect(notice.body.contains("<p class=\"notice\" role=\"status\">Imported depenses.csv: 2 added, 0 replaced, 0 skipped"))
+    let store = try Store.open(path: served.database)
+    #expect(try store.read { try $0.expenses() }.map(\.amount.minor) == [120_000, 120_000, 89_990])
+    #expect(try store.read { try $0.history(limit: 1) }.first?.subject == "expenses from depenses.csv")
+    // Confirmed once: the preview is gone, and its file with it.
+    #expect(try await served.request("POST", "/import/confirm", form: ["upload": String(id), "csrf_token": token], cookie: cookie).status == 409)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
+  }
+
+  @Test func aBadFileListsEveryBadValueAndImportsNothing() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/import")
+    let before = try Served.rows(served.database)
+    let csv = Array("date,category,amount\n2025-06-01,license,12x\n2025-13-01,license,5\n2025-06-03,lunch,5\n".utf8)
+    let answer = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: ("bad.csv", csv), cookie: cookie)
+    #expect(answer.status == 400 && answer.body.contains("bad.csv: 3 bad values; nothing was imported"))
+    let items = answer.body.matches(of: /<li>bad\.csv:(\d):(\d) \((\w+)\)/).map { "\($0.1):\($0.2) \($0.3)" }
+    #expect(items == ["2:3 amount", "3:1 date", "4:2 category"])
+    #expect(!answer.body.contains("id=\"confirm\""))
+    #expect(try Served.rows(served.database) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
+    // No file chosen: said beside the file field.
+    let none = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: nil, cookie: cookie)
+    #expect(none.status == 400 && none.body.contains("choose a file to import"))
+  }
+
+  /// The confirmation imports exactly what was previewed, or nothing: a file changed since, or a
+  /// database that would now give other counts, writes nothing.
+  @Test func theConfirmationImportsWhatWasPreviewedOrNothing() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/import")
+    func preview() async throws -> String {
+      let answer = try await served.upload(
+        "/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: ("e.csv", WebFeatureTests.goodCSV), cookie: cookie)
+      return String(try #require(answer.body.firstMatch(of: /name="upload" value="([0-9a-f]{64})"/)?.1))
+    }
+    let first = try await preview()
+    let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).first)
+    let handle = try #require(FileHandle(forWritingAtPath: served.server.folder.path + "/" + kept))
+    handle.seek(toFileOffset: 10)
+    handle.write(Data("9".utf8))
+    handle.closeFile()
+    let before = try Served.rows(served.database)
+    let changed = try await served.request("POST", "/import/confirm", form: ["upload": first, "csrf_token": token], cookie: cookie)
+    #expect(changed.status == 409 && changed.body.contains("the uploaded file changed since its preview; nothing was imported"))
+    #expect(try Served.rows(served.database) == before)
+    // The same rows stored meanwhile (by the command line): the counts differ, nothing is written,
+    // and the new preview says 1 added, 1 skipped.
+    let second = try await preview()
+    let store = try Store.open(path: served.database)
+    _ = try store.write { try $0.add(Expense(date: try CalendarDate(parsing: "2025-06-01"), category: .license, amount: Money(minor: 120_000), note: "Seats")) }
+    let stored = try Served.rows(served.database)
+    let outdated = try await served.request("POST", "/import/confirm", form: ["upload": second, "csrf_token": token], cookie: cookie)
+    #expect(outdated.status == 409 && outdated.body.contains("would import e.csv: 1 added, 0 replaced, 1 skipped"))
+    #expect(try Served.rows(served.database) == stored)
+    #expect(try await served.request("POST", "/import/confirm", form: ["upload": second, "csrf_token": token], cookie: cookie).status == 303)
+    #expect(try store.read { try $0.expenses() }.count == 3)
+  }
+
+  @Test func metricsAndOrdersImportThroughTheSameForm() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/import")
+    let metrics = Array("month;sales;orders\n2025-05;101 000,50;40\n".utf8)
+    let preview = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "metrics"], file: ("mois.csv", metrics), cookie: cookie)
+    #expect(preview.body.contains("would import mois.csv: 2 added, 0 replaced, 0 skipped (same value stored); read as UTF-8, semicolon-separated, decimal comma."))
+    let orders = Array("order_id,date,customer,net_amount,refunded_amount,status\nA1,2025-05-02,a@example.com,100.00,0,paid\n".utf8)
+    let ordersPreview = try await served.upload(
+      "/import/preview", fields: ["csrf_token": token, "kind": "orders", "preset": "generic"], file: ("orders.csv", orders), cookie: cookie)
+    #expect(ordersPreview.status == 200 && ordersPreview.body.contains("would import orders.csv: 1 order added"), "\(ordersPreview.body.suffix(900))")
+    // A FEC needs its rules, checked beside the rules field.
+    let fec = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "fec", "rules": "account 651 nonsense"], file: ("fec.txt", [0x41]), cookie: cookie)
+    #expect(fec.status == 400 && fec.body.contains("<textarea id=\"rules\""), "\(fec.body.suffix(600))")
+  }
+
+  @Test func anUploadOverTheLimitIsRefusedWithAPage() async throws {
+    let served = try await Served(maximumUpload: 1_000)
+    let (cookie, token) = try await served.session("/import")
+    let big = [UInt8](repeating: UInt8(ascii: "a"), count: 5_000)
+    let answer = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: ("big.csv", big), cookie: cookie)
+    #expect(answer.status == 413 && answer.body.contains("larger than the upload limit of 1000 B (crm-roi serve --max-upload)"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
+  }
+
+  @Test func everyExportDownloads() async throws {
+    let served = try await Served()
+    let page = try await served.request("GET", "/export")
+    for export in WebApp.exports where export.file != "report.html" {
+      #expect(page.body.contains("href=\"/export/\(export.file)\""))
+      let file = try await served.request("GET", "/export/\(export.file)")
+      #expect(file.status == 200 && file.headers["content-disposition"] == "attachment; filename=\"crm-roi-\(export.file)\"", "\(export.file)")
+    }
+    #expect(try await served.request("GET", "/export/expenses.csv").body == "date,category,amount,note,hours,rate,every,until\n2025-03-10,license,1200.00,,,,,\n")
+    let json = try await served.request("GET", "/export/roi.json").body
+    let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    #expect(parsed?["quarters"] is [Any])
+    #expect(try await served.request("GET", "/export/metrics-fr.csv").body.hasPrefix("\u{FEFF}"))
+    #expect(try await served.request("GET", "/export/secrets").status == 404)
+  }
+
+  @Test func readOnlyServesTheDashboardAndExportsOnly() async throws {
+    let served = try await Served(readOnly: true)
+    #expect(try await served.request("GET", "/").status == 200)
+    #expect(try await served.request("GET", "/export/roi.csv").status == 200)
+    #expect(try await served.request("GET", "/months").status == 403)
+    #expect(try await served.request("GET", "/import").status == 403)
+    #expect(!(try await served.request("GET", "/export").body.contains("href=\"/months\"")))
+  }
+
+  /// The dashboard is cached, yet a change by another connection (the command line) shows on the next load.
+  @Test func aChangeByTheCommandLineShowsOnTheNextLoad() async throws {
+    let served = try await Served()
+    #expect(try await served.request("GET", "/").body.contains("1,200.00"))
+    let store = try Store.open(path: served.database)
+    _ = try store.write { try $0.add(Expense(date: try CalendarDate(parsing: "2025-04-02"), category: .service, amount: Money(minor: 70_000))) }
+    #expect(try await served.request("GET", "/").body.contains("1,900.00"))
+  }
+
+  @Test func aPasswordIsAskedAndWrongOnesAreSlowed() async throws {
+    let served = try await Served(password: "correct horse")
+    let first = try await served.request("GET", "/")
+    #expect(first.status == 303 && first.headers["location"] == "/login")
+    let (cookie, token) = try await served.session("/login")
+    #expect(try await served.request("POST", "/expenses", form: ["csrf_token": token, "amount": "1"], cookie: cookie).status == 403)
+    for _ in 1...5 {
+      #expect(try await served.request("POST", "/login", form: ["csrf_token": token, "password": "guess"], cookie: cookie).status == 401)
+    }
+    // After five failures, even the right password waits.
+    let slowed = try await served.request("POST", "/login", form: ["csrf_token": token, "password": "correct horse"], cookie: cookie)
+    #expect(slowed.status == 429 && slowed.headers["retry-after"] == "1" && slowed.body.contains("too many wrong passwords"))
+    try await Task.sleep(for: .milliseconds(1_100))
+    let signedIn = try await served.request("POST", "/login", form: ["csrf_token": token, "password": "correct horse"], cookie: cookie)
+    #expect(signedIn.status == 303 && signedIn.headers["location"] == "/")
+    // A new session id: the one used before signing in is worth nothing.
+    let newCookie = String((signedIn.headers["set-cookie"] ?? "").split(separator: ";")[0])
+    #expect(newCookie.hasPrefix("crm_roi_session=") && newCookie != cookie)
+    #expect(try await served.request("GET", "/", cookie: newCookie).status == 200)
+    #expect(try await served.request("GET", "/", cookie: cookie).status == 303)
+  }
+}
