@@ -15,7 +15,7 @@ extension WebApp {
       let id = expense.id ?? 0
       let labor = expense.labor.map { page.text(.laborNote, ["hours": say.localised($0.hoursText), "rate": say.amount($0.rate.rational, currency)]) } ?? ""
       rows += """
-        <tr><td>\(id)</td><td class="text date">\(expense.date)</td><td class="text">\(escape(ExpenseText.category(expense.category, page.language)))</td>\
+        <tr data-id="\(id)"><td>\(id)</td><td class="text date">\(expense.date)</td><td class="text">\(escape(ExpenseText.category(expense.category, page.language)))</td>\
         <td>\(say.amount(expense.amount.rational, currency))</td><td class="text">\(escape(labor))</td>\
         <td class="text">\(escape(ExpenseText.recurrence(expense, page.language).trimmingCharacters()))</td>\
         <td>\(say.amount(lifetime.total, currency))</td><td class="text">\(escape(expense.note ?? ""))</td>\
