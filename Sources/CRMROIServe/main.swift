@@ -61,6 +61,7 @@ struct Serve: AsyncParsableCommand {
     }
     // SIGINT and SIGTERM end it gracefully: requests under way finish first.
     try await app.runService()
+    server.removeUploads()
   }
 
   /// The first line of `path`: the password, kept out of the command line and the process list.

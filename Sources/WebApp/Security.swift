@@ -60,6 +60,8 @@ struct Sessions {
 
   func isSignedIn(_ id: String) -> Bool { signedIn.contains(id) }
 
+  func knows(_ id: String) -> Bool { tokens[id] != nil }
+
   /// After the right password: a new session (its id never the one used before signing in), signed in.
   mutating func signIn(replacing old: String) -> (id: String, csrf: String) {
     end(old)

@@ -34,6 +34,22 @@ public actor WebServer {
 
   public func handle(_ request: WebRequest) -> WebResponse { app.handle(request) }
 
+  /// Removes the upload folder and the previews it kept (at the server's end).
+  public nonisolated func removeUploads() { folder.remove() }
+
+  /// How many uploads may stream to disk at once; more are refused with 503.
+  static let uploadsAtOnce = 4
+  private var uploading = 0
+
+  /// Whether an upload may start: from a session the app knows, and under `uploadsAtOnce`.
+  func startUpload(session: String?) -> Bool {
+    guard let session, app.sessions.knows(session), uploading < WebServer.uploadsAtOnce else { return false }
+    uploading += 1
+    return true
+  }
+
+  func endUpload() { uploading -= 1 }
+
   /// The port the socket was bound to, when any port was asked for: the `Host` check needs it.
   public func bound(port: Int) { app.configuration.port = port }
 
@@ -70,11 +86,20 @@ public actor WebServer {
       var upload: UploadedFile?
       var uploadFailure: Int32?
       if request.method == .post, let boundary = Multipart.boundary(of: headers["content-type"] ?? "") {
+        // Only a session the app knows may write to disk, and only a few at once.
+        let cookie = WebRequest(method: "POST", path: "/", headers: headers).cookies[Sessions.cookie]
+        guard await server.startUpload(session: cookie) else {
+          return Response(status: .serviceUnavailable, headers: [.retryAfter: "5", .connection: "close"])
+        }
         do {
           (form, upload, tooLarge) = try await receive(request.body, boundary: boundary)
         } catch UploadError.cannotWrite(_, let error) {
           uploadFailure = error
+        } catch {
+          await server.endUpload()
+          throw error
         }
+        await server.endUpload()
       } else if request.method == .post {
         do {
           let body = try await request.body.collect(upTo: server.maximumBody)

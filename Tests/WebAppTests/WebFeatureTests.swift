@@ -162,6 +162,9 @@ import Testing
     let answer = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: ("big.csv", big), cookie: cookie)
     #expect(answer.status == 413 && answer.body.contains("larger than the upload limit of 1000 B (crm-roi serve --max-upload)"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
+    // A client without a session the server made writes nothing to disk.
+    let stranger = try await served.upload("/import/preview", fields: ["kind": "expenses"], file: ("a.csv", [0x41]), cookie: "crm_roi_session=00")
+    #expect(stranger.status == 503)
   }
 
   @Test func everyExportDownloads() async throws {
