@@ -88,7 +88,8 @@ extension WebApp {
     let options = [("", page.text(.webStoredSetting)), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in
       "<option value=\"\(value)\"\(value == method ? " selected" : "")>\(escape(label))</option>"
     }.joined()
-    let download = "/report.html" + (request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\(formEncoded($0.key))=\(formEncoded($0.value))" }.joined(separator: "&"))
+    let view = WebApp.viewQuery(request)
+    let download = "/report.html" + view
     return """
       <form method="get" action="/" class="controls"><fieldset><legend>\(escape(page.text(.webView)))</legend>
       \(field("from", .webFrom, placeholder: "2025Q2")) \(field("to", .webTo, placeholder: "2026Q1"))
@@ -97,8 +98,14 @@ extension WebApp {
       <label><input type="checkbox" name="project" value="1"\(query["project"] == "1" ? " checked" : "")> \(escape(page.text(.webProject)))</label>
       <button type="submit">\(escape(page.text(.webShow)))</button>
       <a href="\(escape(download))" download="crm-roi-report.html">\(escape(page.text(.webDownload)))</a>
+      <a href="\(escape("/export" + view))">\(escape(page.text(.webOtherFormats)))</a>
       </fieldset></form>
       """
+  }
+
+  /// The request's query again (`?from=2025Q2&…`), for links that keep the dashboard's view.
+  static func viewQuery(_ request: WebRequest) -> String {
+    request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\(formEncoded($0.key))=\(formEncoded($0.value))" }.joined(separator: "&")
   }
 
   func reportFile(_ request: WebRequest, _ page: Page) throws -> WebResponse {

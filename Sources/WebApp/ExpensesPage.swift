@@ -108,7 +108,7 @@ extension WebApp {
     var form: [String: String] = [:]
     for (field, value) in ExpenseFields(expense: expense, currency: currency).values { form[field.rawValue] = value }
     let content = expenseForm(page, sent ?? form, error, action: "/expenses/\(id)/edit", legend: .webEditExpense, button: .webSave, id: "save")
-      + "<p><a href=\"/expenses\">\(escape(page.text(.webBack)))</a></p>"
+      + "<p><a href=\"/expenses\">\(escape(page.text(.webBackToExpenses)))</a></p>"
     return .html(page.render(title: page.text(.webExpenseTitle, ["id": "\(id)"]), active: "/expenses", content), status: error == nil ? 200 : 400)
   }
 

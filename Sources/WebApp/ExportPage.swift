@@ -18,7 +18,7 @@ extension WebApp {
   ]
 
   func exportPage(_ request: WebRequest, _ page: Page) -> String {
-    let query = request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\(formEncoded($0.key))=\(formEncoded($0.value))" }.joined(separator: "&")
+    let query = WebApp.viewQuery(request)
     let items = WebApp.exports.map { export in
       let view = export.file.hasPrefix("roi") || export.file.hasPrefix("report") ? query : ""
       let path = export.file == "report.html" ? "/report.html" : "/export/\(export.file)"

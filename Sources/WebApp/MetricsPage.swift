@@ -95,7 +95,7 @@ extension WebApp {
 
   private func editMetricPage(_ page: Page, form: [String: String], error: (field: String, message: String)?, original: String) -> String {
     let content = metricForm(page, form: form, error: error, action: "/metrics/edit", legend: .webEditMetric, button: .webSave, original: original)
-      + "<p><a href=\"/metrics\">\(escape(page.text(.webBack)))</a></p>"
+      + "<p><a href=\"/metrics\">\(escape(page.text(.webBackToMetrics)))</a></p>"
     return page.render(title: page.text(.webMetricTitle, ["name": original]), active: "/metrics", content)
   }
 

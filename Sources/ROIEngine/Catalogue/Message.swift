@@ -60,6 +60,8 @@ public enum Message: String, CaseIterable, Sendable {
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
   case serveBadSize, servePasswordUnreadable, servePasswordEmpty
   case webExportHint
+  case webBackToMetrics, webBackToExpenses
+  case webOtherFormats
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1861,6 +1863,15 @@ public enum Message: String, CaseIterable, Sendable {
     case .webExportHint:
       ("Each file is what the command beside it writes. The report files follow the dashboard's view when you come from it.",
        "Chaque fichier est ce qu’écrit la commande à côté. Les fichiers du rapport suivent la vue du tableau de bord quand vous en venez.")
+    case .webBackToMetrics:
+      ("Back to the metrics",
+       "Retour aux indicateurs")
+    case .webBackToExpenses:
+      ("Back to the expenses",
+       "Retour aux dépenses")
+    case .webOtherFormats:
+      ("Other formats",
+       "Autres formats")
     }
   }
 }
