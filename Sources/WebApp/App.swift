@@ -65,10 +65,10 @@ public final class WebApp {
     let signedIn = configuration.password == nil || sessions.isSignedIn(page.session)
     switch request.method {
     case "GET", "HEAD":
-      if request.path == "/login" { return .html(loginPage(page)) }
-      if !signedIn { return .redirect(to: "/login") }
+      if request.path == "/login" { return .html(loginPage(page, next: request.query["next"])) }
+      if !signedIn { return .redirect(to: "/login?next=" + formEncoded(request.path)) }
       if configuration.readOnly, !Page.readOnlyPaths.contains(where: { request.path == $0 || request.path.hasPrefix($0 + "/") }) {
-        return refusal(.webReadOnly, page)
+        return refusal(.webReadOnlyPage, page)
       }
       return get(request, page)
     case "POST":
@@ -107,7 +107,11 @@ public final class WebApp {
       case "/": return .html(try dashboard(request, page))
       case "/report.html": return try reportFile(request, page)
       case "/months": return .html(try months(page))
-      case "/expenses": return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }))
+      case "/expenses":
+        if request.query["done"] == "removed", let id = request.query["id"], Int64(id) != nil {
+          return .html(try expenses(page, form: ["id": id], error: nil, notice: page.text(.webExpenseRemovedID, ["id": id])))
+        }
+        return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }))
       case "/metrics": return .html(try metrics(page, notice: request.query["done"].flatMap { page.noticeText($0) }))
       case "/metrics/edit": return try editMetric(request, page)
       case "/export": return .html(exportPage(request, page))

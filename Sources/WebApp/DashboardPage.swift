@@ -13,7 +13,8 @@ extension WebApp {
     var discount = DiscountOptions()
     var project = false
 
-    init(_ query: [String: String], fiscalYearStart: Int) throws {
+    /// `typed`: a number as the page's language writes it, in the parsers' form (see `Page.typed`).
+    init(_ query: [String: String], fiscalYearStart: Int, typed: (String) -> String = { $0 }) throws {
       func quarter(_ name: String) throws -> Quarter? {
         guard let text = query[name], !text.isEmpty else { return nil }
         return try Quarter(parsing: text, fiscalYearStart: fiscalYearStart)
@@ -23,7 +24,7 @@ extension WebApp {
       if let text = query["method"], !text.isEmpty { method = try BaselineMethod(parsing: text) }
       func percent(_ name: String, in range: ClosedRange<Int64>) throws -> Percent? {
         guard let text = query[name], !text.isEmpty else { return nil }
-        let value = try Percent(parsing: text)
+        let value = try Percent(parsing: typed(text))
         guard range.contains(value.tenThousandths) else {
           throw ValueError(value: text, expected: Phrase(.formPercentRange, [
             "low": "\(Percent(tenThousandths: range.lowerBound))", "high": "\(Percent(tenThousandths: range.upperBound))",
@@ -38,9 +39,9 @@ extension WebApp {
   }
 
   /// The report the query's view asks for.
-  func report(_ query: [String: String]) throws -> ROIReport {
+  func report(_ query: [String: String], _ page: Page) throws -> ROIReport {
     try store.read { store in
-      let view = try View(query, fiscalYearStart: try store.settings().fiscalYearStart)
+      let view = try View(query, fiscalYearStart: try store.settings().fiscalYearStart, typed: page.typed)
       return try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
     }
   }
@@ -53,7 +54,7 @@ extension WebApp {
     let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(query)"
     if let cached = reportCache, cached.key == key { return cached.html }
     let (report, expenses, impacts) = try store.read { store in
-      let view = try View(request.query, fiscalYearStart: try store.settings().fiscalYearStart)
+      let view = try View(request.query, fiscalYearStart: try store.settings().fiscalYearStart, typed: page.typed)
       let impacts = try ROICalculator.impact(settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
       let report = try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
       return (report, try store.expenses(), impacts)
@@ -69,7 +70,9 @@ extension WebApp {
       report = try reportPage(request, page)
     } catch {
       let message = Phrase(error: error).text(page.language)
-      return page.render(title: page.text(.webDashboard), active: "/", controls(request, page) + "<p class=\"problem\" role=\"alert\">\(escape(message))</p>")
+      let content = controls(request, page) + "<p class=\"problem\" role=\"alert\">\(escape(message))</p>"
+        + "<p>\(escape(page.text(.webFixOnMonths)))</p>"
+      return page.render(title: page.text(.webDashboard), active: "/", content)
     }
     // The report's own page, with the navigation and the controls put in front of its content.
     let navigation = page.render(title: "", active: "/", "")

@@ -82,9 +82,10 @@ extension WebApp {
   }
 
   /// The fields an expense form sent; `ExpenseFields` leaves the empty ones out.
-  private func expenseFields(_ form: [String: String]) -> ExpenseFields {
+  private func expenseFields(_ form: [String: String], _ page: Page) -> ExpenseFields {
     var fields: [ExpenseFields.Field: String] = [:]
     for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
+    for field in [ExpenseFields.Field.amount, .hours, .rate] { fields[field] = fields[field].map(page.typed) }
     return ExpenseFields(fields)
   }
 
@@ -93,7 +94,7 @@ extension WebApp {
     do {
       try store.write { writer in
         let settings = try writer.settings()
-        _ = try writer.add(try expenseFields(form).expense(currency: settings.currency, settings: settings))
+        _ = try writer.add(try expenseFields(form, page).expense(currency: settings.currency, settings: settings))
       }
     } catch let error as FieldError {
       return .html(try expenses(page, form: form, error: (error.field.rawValue, error.error.text(page.language)), notice: nil), status: 400)
@@ -119,7 +120,7 @@ extension WebApp {
       changed = try store.write { writer in
         let settings = try writer.settings()
         guard var old = try writer.expenses().first(where: { $0.id == id }) else { throw StoreError.noSuchExpense(id: id) }
-        let expense = try expenseFields(request.form).expense(currency: settings.currency, settings: settings)
+        let expense = try expenseFields(request.form, page).expense(currency: settings.currency, settings: settings)
         old.id = nil
         if old != expense { try writer.replaceExpense(id: id, with: expense) }
         return old != expense
@@ -136,7 +137,7 @@ extension WebApp {
       return try saveExpense(id, request, page)
     case "remove":
       try store.write { try $0.removeExpense(id: id) }
-      return .redirect(to: "/expenses?done=removed")
+      return .redirect(to: "/expenses?done=removed&id=\(id)")
     default:
       return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
     }

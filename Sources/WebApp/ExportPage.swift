@@ -49,15 +49,15 @@ extension WebApp {
       }
       type = format == .json ? "application/json" : "text/csv"
     case "roi.csv", "roi-fr.csv":
-      let report = try report(request.query)
+      let report = try report(request.query, page)
       text = TextReport.csv(report, rows: report.quarters, locale: file == "roi.csv" ? .en : .fr)
       type = "text/csv"
     case "roi.json":
-      let report = try report(request.query)
+      let report = try report(request.query, page)
       text = JSONReport.render(report, rows: report.quarters)
       type = "application/json"
     case "roi.md", "roi.txt":
-      let report = try report(request.query)
+      let report = try report(request.query, page)
       text = TextReport.render(report, rows: report.quarters, markdown: file == "roi.md", language: page.language)
       type = file == "roi.md" ? "text/markdown" : "text/plain"
     default:

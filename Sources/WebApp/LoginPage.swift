@@ -4,10 +4,11 @@ import Reports
 /// `/login` when the server was started with `--password-file`: the password, then a new session
 /// cookie; failed attempts slowed after five (see `LoginThrottle`).
 extension WebApp {
-  func loginPage(_ page: Page, error: String? = nil) -> String {
+  func loginPage(_ page: Page, next: String?, error: String? = nil) -> String {
     let content = """
       <form method="post" action="/login">
       \(page.csrfField)
+      <input type="hidden" name="next" value="\(escape(WebApp.localPath(next)))">
       <label for="password">\(escape(page.text(.webPassword)))</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required="" autofocus="">
       \(Page.error(error))
@@ -25,20 +26,28 @@ extension WebApp {
     let now = ContinuousClock.now
     if let wait = throttle.wait(now: now) {
       let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
-      var response = WebResponse.html(loginPage(page, error: page.text(.webWaitBeforeSignIn, ["seconds": "\(seconds)"])), status: 429)
+      var response = WebResponse.html(loginPage(page, next: request.form["next"], error: page.text(.webWaitBeforeSignIn, ["seconds": "\(seconds)"])), status: 429)
       response.headers.append(("Retry-After", "\(seconds)"))
       return response
     }
     // Compared as keyed hashes, so that the time taken says nothing of the password's length.
     guard uploadKey.hash(utf8: request.form["password"] ?? "") == uploadKey.hash(utf8: password) else {
       throttle.failed(now: now)
-      return .html(loginPage(page, error: page.text(.webWrongPassword)), status: 401)
+      return .html(loginPage(page, next: request.form["next"], error: page.text(.webWrongPassword)), status: 401)
     }
     throttle.succeeded()
     let (id, _) = sessions.signIn(replacing: page.session)
-    var response = WebResponse.redirect(to: "/")
+    var response = WebResponse.redirect(to: WebApp.localPath(request.form["next"]))
     response.headers.append(Sessions.setCookie(id))
     return response
+  }
+
+  /// `next` when it is a path of this server (`/expenses`), else `/`: never another site.
+  static func localPath(_ next: String?) -> String {
+    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+      next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
+    else { return "/" }
+    return next
   }
 
   func signOut(_ page: Page) -> WebResponse {

@@ -100,16 +100,17 @@ extension WebApp {
   }
 
   /// The fields a metric form sent; empty ones are left out, as options not given.
-  private func metricFields(_ form: [String: String]) -> MetricFields {
+  private func metricFields(_ form: [String: String], _ page: Page) -> MetricFields {
     var values: [MetricFields.Field: String] = [:]
     for field in MetricFields.Field.allCases {
       if let value = form[field.rawValue]?.trimmingCharacters(), !value.isEmpty { values[field] = value }
     }
+    for field in [MetricFields.Field.margin, .unitValue, .target, .attribution] { values[field] = values[field].map(page.typed) }
     return MetricFields(values)
   }
 
   func addMetric(_ request: WebRequest, _ page: Page) throws -> WebResponse {
-    let fields = metricFields(request.form)
+    let fields = metricFields(request.form, page)
     do {
       try store.write { writer in try writer.add(try fields.metric(currency: try writer.settings().currency)) }
     } catch let error as MetricFieldError {
@@ -122,7 +123,7 @@ extension WebApp {
 
   func updateMetric(_ request: WebRequest, _ page: Page) throws -> WebResponse {
     let original = request.form["original"] ?? ""
-    let fields = metricFields(request.form)
+    let fields = metricFields(request.form, page)
     do {
       try store.write { writer in
         let currency = try writer.settings().currency

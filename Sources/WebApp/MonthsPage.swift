@@ -69,11 +69,12 @@ extension WebApp {
   /// Saves a month's form in one transaction: every value under `log`'s rules, the removals; any
   /// bad value shows the form again with its error and writes nothing.
   func saveMonth(_ month: Month, _ request: WebRequest, _ page: Page) throws -> WebResponse {
-    let (metrics, currency) = try store.read { (try $0.metrics(), try $0.settings().currency) }
+    let (metrics, currency, snapshots) = try store.read { (try $0.metrics(), try $0.settings().currency, try $0.snapshots()) }
+    let stored = Set(snapshots.filter { $0.month == month }.map(\.metric))
     let rules = SnapshotRules(
       metrics: metrics, currency: currency, currentMonth: WebApp.currentMonth(), allowCurrent: request.form["allow-current"] == "1")
     var errors: [String: String] = [:]
-    var snapshots: [Snapshot] = []
+    var logged: [Snapshot] = []
     var removed: [String] = []
     do {
       _ = try rules.month(month.description)
@@ -86,9 +87,13 @@ extension WebApp {
         continue
       }
       let text = (request.form["value-\(index)"] ?? "").trimmingCharacters()
-      guard !text.isEmpty else { continue }
+      // A stored value whose field was emptied is removed, as its box ticked would.
+      guard !text.isEmpty else {
+        if stored.contains(metric.name) { removed.append(metric.name) }
+        continue
+      }
       do {
-        snapshots.append(try rules.snapshot(metric: metric.name, month: month, value: text))
+        logged.append(try rules.snapshot(metric: metric.name, month: month, value: page.typed(text)))
       } catch {
         errors[metric.name] = Phrase(error: error).text(page.language)
       }
@@ -97,7 +102,7 @@ extension WebApp {
       return .html(try monthForm(month, page, values: request.form, errors: errors, notice: nil), status: 400)
     }
     try store.write { writer in
-      if !snapshots.isEmpty { _ = try writer.log(snapshots) }
+      if !logged.isEmpty { _ = try writer.log(logged) }
       if !removed.isEmpty { _ = try writer.unlog(month: month, names: removed) }
     }
     return .redirect(to: "/months/\(month)?done=saved")

@@ -49,6 +49,7 @@ struct Page {
       <main>
       <h1>\(escape(title))</h1>
       \(notice.map { "<p class=\"notice\" role=\"status\">\(escape($0))</p>" } ?? "")
+      \(content.contains("class=\"error\" role=\"alert\"") ? "<p class=\"problem\">\(escape(text(.webNotSaved)))</p>" : "")
       \(content)
       </main>
       </body>

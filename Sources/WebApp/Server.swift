@@ -79,8 +79,8 @@ public actor WebServer {
       for field in request.headers where headers[field.name.canonicalName] == nil { headers[field.name.canonicalName] = field.value }
       // HTTP/1's Host header arrives as the request's authority.
       if let authority = request.head.authority { headers["host"] = authority }
-      var query: [String: String] = [:]
-      for (name, value) in request.uri.queryParameters where query[String(name)] == nil { query[String(name)] = String(value) }
+      // Decoded as a form is: `+` is a space, as browsers send it from a GET form.
+      let query = WebRequest.fields(request.uri.query ?? "")
       var form: [String: String] = [:]
       var tooLarge = false
       var upload: UploadedFile?

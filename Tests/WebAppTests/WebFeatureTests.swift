@@ -204,7 +204,7 @@ import Testing
   @Test func aPasswordIsAskedAndWrongOnesAreSlowed() async throws {
     let served = try await Served(password: "correct horse")
     let first = try await served.request("GET", "/")
-    #expect(first.status == 303 && first.headers["location"] == "/login")
+    #expect(first.status == 303 && first.headers["location"] == "/login?next=%2F")
     let (cookie, token) = try await served.session("/login")
     #expect(try await served.request("POST", "/expenses", form: ["csrf_token": token, "amount": "1"], cookie: cookie).status == 403)
     for _ in 1...5 {
@@ -214,12 +214,38 @@ import Testing
     let slowed = try await served.request("POST", "/login", form: ["csrf_token": token, "password": "correct horse"], cookie: cookie)
     #expect(slowed.status == 429 && slowed.headers["retry-after"] == "1" && slowed.body.contains("too many wrong passwords"))
     try await Task.sleep(for: .milliseconds(1_100))
-    let signedIn = try await served.request("POST", "/login", form: ["csrf_token": token, "password": "correct horse"], cookie: cookie)
-    #expect(signedIn.status == 303 && signedIn.headers["location"] == "/")
+    let signedIn = try await served.request(
+      "POST", "/login", form: ["csrf_token": token, "password": "correct horse", "next": "/expenses"], cookie: cookie)
+    #expect(signedIn.status == 303 && signedIn.headers["location"] == "/expenses")
+    #expect(WebApp.localPath("//evil.example/") == "/" && WebApp.localPath("https://evil.example/") == "/" && WebApp.localPath("/\\evil") == "/")
     // A new session id: the one used before signing in is worth nothing.
     let newCookie = String((signedIn.headers["set-cookie"] ?? "").split(separator: ";")[0])
     #expect(newCookie.hasPrefix("crm_roi_session=") && newCookie != cookie)
     #expect(try await served.request("GET", "/", cookie: newCookie).status == 200)
     #expect(try await served.request("GET", "/", cookie: cookie).status == 303)
+  }
+
+  /// A French owner types numbers the French way; the forms read them so, and a GET form's `+` is a space.
+  @Test func aFrenchPageReadsFrenchNumbers() async throws {
+    let served = try await Served(language: "fr")
+    let (cookie, token) = try await served.session("/months/2025-05")
+    let saved = try await served.request("POST", "/months/2025-05", form: ["value-0": "41", "value-1": "105\u{202F}000,50", "csrf_token": token], cookie: cookie)
+    #expect(saved.status == 303)
+    let store = try Store.open(path: served.database)
+    #expect(try store.read { try $0.snapshots() }.filter { $0.month == Month(year: 2025, month: 5) }.map(\.value.plain).sorted() == ["105000.5", "41"])
+    let dashboard = try await served.request("GET", "/?rate=8%2C5+%25&from=T2+2025", cookie: cookie)
+    #expect(dashboard.status == 200 && !dashboard.body.contains("class=\"problem\""), "\(dashboard.body.suffix(400))")
+    #expect(dashboard.body.contains("8,5\u{202F}%"))
+    // An emptied field removes its stored value.
+    let cleared = try await served.request("POST", "/months/2025-05", form: ["value-0": "", "value-1": "105000,50", "csrf_token": token], cookie: cookie)
+    #expect(cleared.status == 303)
+    #expect(try store.read { try $0.snapshots() }.filter { $0.month == Month(year: 2025, month: 5) }.map(\.metric) == ["sales"])
+  }
+
+  @Test func frenchNumbersAsTyped() {
+    let page = Page(language: .fr, csrf: "", session: "")
+    #expect(page.typed("190 000,50") == "190000.50" && page.typed("8,5 %") == "8.5%" && page.typed("-1\u{202F}200") == "-1200")
+    #expect(page.typed("12,5") == "12.5" && page.typed("1 2345") == "1 2345" && page.typed("1,234.5") == "1,234.5" && page.typed("abc") == "abc")
+    #expect(Page(language: .en, csrf: "", session: "").typed("12,5") == "12,5")
   }
 }

@@ -62,6 +62,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webExportHint
   case webBackToMetrics, webBackToExpenses
   case webOtherFormats
+  case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1872,6 +1873,18 @@ public enum Message: String, CaseIterable, Sendable {
     case .webOtherFormats:
       ("Other formats",
        "Autres formats")
+    case .webFixOnMonths:
+      ("Log the missing values on the Months page, or change the metric on the Metrics page.",
+       "Saisissez les valeurs manquantes dans la page Mois, ou modifiez l’indicateur dans la page Indicateurs.")
+    case .webExpenseRemovedID:
+      ("Expense {id} removed; Restore, below, brings it back.",
+       "Dépense {id} supprimée ; Rétablir, plus bas, la fait revenir.")
+    case .webReadOnlyPage:
+      ("This server is read-only (crm-roi serve --read-only): it serves the dashboard and the exports only.",
+       "Ce serveur est en lecture seule (crm-roi serve --read-only) : il ne sert que le tableau de bord et les exports.")
+    case .webNotSaved:
+      ("Nothing was saved: see the field marked below.",
+       "Rien n’a été enregistré : voyez le champ signalé plus bas.")
     }
   }
 }
