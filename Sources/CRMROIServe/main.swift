@@ -53,7 +53,15 @@ struct Serve: AsyncParsableCommand {
     let path = db ?? defaultDatabase()
     let configuration = WebConfiguration(
       host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, password: password, language: lang, environment: environment)
-    let server = try WebServer(databasePath: path, configuration: configuration, maximumUpload: uploadLimit)
+    let server: WebServer
+    do {
+      server = try WebServer(databasePath: path, configuration: configuration, maximumUpload: uploadLimit)
+    } catch {
+      // One line, as the command line says its errors.
+      let line = Catalogue.text(.errorPrefix, language) + Phrase(error: error).text(language) + "\n"
+      FileHandle.standardError.write(Data(line.utf8))
+      throw ExitCode(1)
+    }
     let shownHost = host == "::1" ? "[::1]" : host
     let app = server.application(host: host == "localhost" ? "127.0.0.1" : host, port: Int(port)) { bound in
       let line = Catalogue.text(.serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])

@@ -2,6 +2,18 @@ import Interchange
 import ROIEngine
 import Reports
 
+/// One row of an import, and what the import does with it: for a preview that lists them.
+public struct ImportItem: Sendable, Equatable {
+  public enum Status: String, Sendable {
+    case added, replaced, skipped
+  }
+
+  public let status: Status
+  /// The row's fields as the file gives them: date, category, amount, note for an expense; month,
+  /// metric, value and the value stored before for a metric value.
+  public let fields: [String]
+}
+
 /// What an import added, replaced and skipped, as its one-line summary says it.
 public struct ImportOutcome: Sendable {
   public let kind: ImportKind
@@ -19,6 +31,9 @@ public struct ImportOutcome: Sendable {
   /// How a CSV was read, or a FEC's encoding.
   public var dialect: CSVDialect.Resolved?
   public var encodingName = ""
+  /// The first `ImportRequest.itemLimit` rows with what the import does with each (expenses and
+  /// metric values; empty for orders and the FEC, which say only their counts).
+  public var items: [ImportItem] = []
 
   init(kind: ImportKind, name: String) {
     self.kind = kind

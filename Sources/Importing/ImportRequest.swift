@@ -25,6 +25,8 @@ public struct ImportRequest {
   public var currentMonth: Month
   /// How many bad values are listed before the rest are only counted.
   public var problemLimit = ImportProblems.limit
+  /// How many rows the outcome lists with what the import does with each (0: none, the command line).
+  public var itemLimit = 0
 
   public init(kind: ImportKind, path: String, name: String? = nil, currentMonth: Month) {
     self.kind = kind

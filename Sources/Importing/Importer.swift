@@ -42,11 +42,14 @@ public enum Importer {
     let (input, resolved) = try request.openCSV()
     let reader = try ExpenseCSVReader(
       reader: input, dialect: resolved, ignoring: request.dialect.ignoredColumns, currency: settings.currency, settings: settings)
+    var listed: [Expense] = []
     let session = try store.stageExpenseImport(file: reader.file, currency: settings.currency) { session in
       var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
       while let row = try reader.next() {
         switch row {
-        case .success(let expense): if problems.isEmpty { try session.add(expense) }
+        case .success(let expense):
+          if problems.isEmpty { try session.add(expense) }
+          if listed.count < request.itemLimit { listed.append(expense) }
         case .failure(let problem): problems.append(problem)
         }
       }
@@ -57,6 +60,12 @@ public enum Importer {
     outcome.dialect = resolved
     try store.finishExpenseImport(session, dryRun: dryRun) { added, skipped in
       (outcome.added, outcome.skipped) = (added, skipped)
+      outcome.items = listed.enumerated().map { index, expense in
+        let row = Int64(index + 1)
+        let status: ImportItem.Status = session.addedRows.contains { $0.contains(row) } ? .added : .skipped
+        return ImportItem(
+          status: status, fields: [expense.date.description, expense.category.rawValue, settings.currency.plain(expense.amount.minor), expense.note ?? ""])
+      }
       try confirm(outcome)
     }
     return outcome
@@ -78,11 +87,24 @@ public enum Importer {
     problems.append(contentsOf: reader.problemsAtEnd())
     try problems.check()
     return try write(store, dryRun: dryRun, { writer in
+      let items = try listed(snapshots.prefix(request.itemLimit), stored: request.itemLimit > 0 ? try writer.snapshots() : [])
       let counts = try writer.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
       var outcome = ImportOutcome(kind: .metrics, name: reader.file)
+      outcome.items = items
       (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
       return outcome
     }, confirm: confirm)
+  }
+
+  /// The values with what logging them does, against the values `stored` before.
+  private static func listed(_ snapshots: ArraySlice<Snapshot>, stored: [Snapshot]) throws -> [ImportItem] {
+    var before: [String: MetricValue] = [:]
+    for snapshot in stored { before["\(snapshot.metric) \(snapshot.month)"] = snapshot.value }
+    return snapshots.map { snapshot in
+      let old = before["\(snapshot.metric) \(snapshot.month)"]
+      let status: ImportItem.Status = old == nil ? .added : old == snapshot.value ? .skipped : .replaced
+      return ImportItem(status: status, fields: [snapshot.month.description, snapshot.metric, snapshot.value.plain, old?.plain ?? ""])
+    }
   }
 
   /// The file is read and its customers hashed before the write transaction; the key, made by

@@ -48,6 +48,10 @@ public final class ExpenseImport {
   }
 
   /// Stages one expense (step 1).
+  /// After `finishExpenseImport` has planned the import: the staged rows (1 for the first `add`)
+  /// that are added; the others are skipped, already stored.
+  public internal(set) var addedRows: [ClosedRange<Int64>] = []
+
   public func add(_ expense: Expense) throws {
     // The record's columns but `source`, which an imported CSV row does not have.
     let values = Array(ExpenseRecord.values(of: expense).prefix(8))
@@ -375,6 +379,7 @@ extension Store {
     func counts(_ reader: StoreReader, writer: StoreWriter?) throws -> (added: Int, skipped: Int) {
       guard try reader.settings().currency == session.currency else { throw StoreError.changedDuringImport(file: session.file) }
       let plan = try session.plan()
+      session.addedRows = plan.runs
       if let writer { try session.apply(plan, writer: writer) }
       try confirm((plan.added, plan.skipped))
       return (plan.added, plan.skipped)

@@ -17,6 +17,8 @@ public final class WebApp {
   /// Where uploads are kept until confirmed, and the key of the hash that tells they did not change.
   let uploads: UploadFolder
   let uploadKey: SipHash24
+  /// The largest body of a form without a file.
+  public static let maximumForm = 1_000_000
   /// `--max-upload`, for the import page's hint and the refusal.
   var maximumUpload = 200_000_000
   /// The previews waiting for their confirmation, by id, oldest first in `pendingOrder`.
@@ -36,10 +38,16 @@ public final class WebApp {
   }
 
   public func handle(_ request: WebRequest) -> WebResponse {
+    // An upload no preview kept (refused, or a bad file) is removed, whatever the answer.
+    defer {
+      if let upload = request.upload, !pendingImports.values.contains(where: { $0.file.path == upload.path }) { unlink(upload.path) }
+    }
     if request.tooLarge {
       let page = Page(language: language(), csrf: "", session: "")
-      let limit = PeopleFormat(page.language).localised(WebApp.megabytes(maximumUpload))
-      var response = WebResponse.html(page.render(title: page.text(.webTooLarge), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webTooLargeDetail, ["limit": limit])))</p>"), status: 413)
+      let upload = request.upload != nil || request.headers["content-type"]?.lowercased().hasPrefix("multipart/") == true
+      let limit = PeopleFormat(page.language).localised(WebApp.megabytes(upload ? maximumUpload : WebApp.maximumForm))
+      let detail = page.text(upload ? .webTooLargeDetail : .webFormTooLarge, ["limit": limit])
+      var response = WebResponse.html(page.render(title: page.text(.webTooLarge), active: "", "<p class=\"problem\" role=\"alert\">\(escape(detail))</p>"), status: 413)
       response.headers.append(("Connection", "close"))
       return finished(response)
     }
@@ -53,8 +61,6 @@ public final class WebApp {
       signsOut: configuration.password != nil)
     var response = respond(to: request, page)
     if session.isNew { response.headers.append(Sessions.setCookie(session.id)) }
-    // An upload no preview kept (refused, or a bad file) is removed now.
-    if let upload = request.upload, !pendingImports.values.contains(where: { $0.file.path == upload.path }) { unlink(upload.path) }
     if request.method == "HEAD" { response.body = [] }
     return finished(response)
   }
@@ -74,14 +80,15 @@ public final class WebApp {
     case "POST":
       let signing = request.path == "/login" || request.path == "/logout"
       if configuration.readOnly, !signing { return refusal(.webReadOnly, page) }
-      if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
-      if request.path == "/login" { return signIn(request, page) }
-      if request.path == "/logout" { return signOut(page) }
-      if !signedIn { return refusal(.webSignInFirst, page) }
+      // The upload's fields are lost with it: its own page, which changes nothing, before the token check.
       if let failure = request.uploadFailure {
         let reason = Phrase.system(failure, String(cString: strerror(failure))).text(page.language)
         return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webUploadNotKept, ["reason": reason])))</p>"), status: 507)
       }
+      if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
+      if request.path == "/login" { return signIn(request, page) }
+      if request.path == "/logout" { return signOut(page) }
+      if !signedIn { return refusal(.webSignInFirst, page) }
       // This connection's own commits leave `PRAGMA data_version` as it was.
       reportCache = nil
       return post(request, page)

@@ -85,7 +85,7 @@ extension WebApp {
   func controls(_ request: WebRequest, _ page: Page) -> String {
     let query = request.query
     func field(_ name: String, _ label: Message, placeholder: String) -> String {
-      "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escape(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"9\"></label>"
+      "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escapeField(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"9\"></label>"
     }
     let method = query["method"] ?? ""
     let options = [("", page.text(.webStoredSetting)), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in

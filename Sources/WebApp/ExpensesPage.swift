@@ -45,7 +45,7 @@ extension WebApp {
     func field(_ name: String, _ label: Message, type: String = "text", hint: String = "") -> String {
       """
       <label for="\(name)">\(escape(page.text(label)))</label>
-      <input id="\(name)" name="\(name)" type="\(type)" value="\(escape(form[name] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == name ? error?.message : nil))
+      <input id="\(name)" name="\(name)" type="\(type)" value="\(escapeField(form[name] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == name ? error?.message : nil))
       """
     }
     let category = form["category"] ?? ""
@@ -75,7 +75,7 @@ extension WebApp {
     """
     <form method="post" action="/expenses/restore"><fieldset><legend>\(escape(page.text(.webRestoreExpense)))</legend>
     \(page.csrfField)
-    <label for="id">\(escape(page.text(.columnID)))</label><input id="id" name="id" inputmode="numeric" value="\(escape(form["id"] ?? ""))">\(Page.error(error?.field == "id" ? error?.message : nil))
+    <label for="id">\(escape(page.text(.columnID)))</label><input id="id" name="id" inputmode="numeric" value="\(escapeField(form["id"] ?? ""))">\(Page.error(error?.field == "id" ? error?.message : nil))
     <button type="submit">\(escape(page.text(.webRestore)))</button>
     </fieldset></form>
     """

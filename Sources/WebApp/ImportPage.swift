@@ -28,6 +28,8 @@ extension WebApp {
   static let pendingLimit = 32
   /// How many bad values a preview lists.
   static let problemsListed = 1000
+  /// How many rows a preview lists with what the import does with each.
+  static let itemsListed = 500
 
   func importPage(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) -> String {
     func select(_ name: String, _ label: Message, _ options: [(String, String)], default: String = "") -> String {
@@ -50,7 +52,7 @@ extension WebApp {
       \(select("encoding", .webEncoding, [("", detected), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("windows-1252", "Windows-1252"), ("latin9", "ISO-8859-15")]))
       <label><input type="checkbox" name="allow-current" value="1"\(form["allow-current"] == "1" ? " checked" : "")> \(escape(page.text(.webAllowCurrent)))</label>
       <label for="rules">\(escape(page.text(.webRules)))</label>
-      <textarea id="rules" name="rules" rows="5" cols="60">\(escape(form["rules"] ?? ""))</textarea>\(Page.error(error?.field == "rules" ? error?.message : nil))
+      <textarea id="rules" name="rules" rows="5" cols="60">\(escapeField(form["rules"] ?? ""))</textarea>\(Page.error(error?.field == "rules" ? error?.message : nil))
       <p><button id="preview" type="submit">\(escape(page.text(.webPreview)))</button></p>
       \(Page.error(error?.field == "" ? error?.message : nil))
       </fieldset></form>
@@ -84,6 +86,7 @@ extension WebApp {
     }
     var request = ImportRequest(kind: kind, path: file.path, name: file.name, currentMonth: WebApp.currentMonth())
     request.problemLimit = WebApp.problemsListed
+    request.itemLimit = WebApp.itemsListed
     request.allowCurrent = form["allow-current"] == "1"
     request.preset = try field("preset") { () throws(ValueError) -> OrderPreset in
       guard let preset = OrderPreset(rawValue: form["preset"] ?? "generic") else { throw ValueError(value: form["preset"] ?? "", expected: .verbatim("shopify, woocommerce, stripe, generic")) }  // no-catalogue: preset names
@@ -154,12 +157,34 @@ extension WebApp {
   private func preview(_ page: Page, outcome: ImportOutcome, id: String, notice: String? = nil) -> String {
     let content = """
       <p id="preview-summary">\(escape(outcome.summary(page.language, dryRun: true)))</p>
+      \(items(outcome, page))
       <form method="post" action="/import/confirm">\(page.csrfField)<input type="hidden" name="upload" value="\(id)">
       <button id="confirm" type="submit">\(escape(page.text(.webConfirmImport)))</button></form>
       <form method="post" action="/import/cancel">\(page.csrfField)<input type="hidden" name="upload" value="\(id)">
       <button id="cancel" type="submit">\(escape(page.text(.webCancel)))</button></form>
       """
     return page.render(title: page.text(.webImportPreview), active: "/import", notice: notice, content)
+  }
+
+  /// The rows the import reads, each with what it does (added, replaced, skipped), the first 500.
+  private func items(_ outcome: ImportOutcome, _ page: Page) -> String {
+    guard !outcome.items.isEmpty else { return "" }
+    let headings: [Message] = outcome.kind == .metrics
+      ? [.columnMonth, .columnMetric, .webValue, .webStoredBefore] : [.columnDate, .columnCategory, .columnAmount, .columnNote]
+    let head = "<th class=\"text\">\(escape(page.text(.webWhatImportDoes)))</th>"
+      + headings.map { "<th class=\"text\">\(escape(page.text($0)))</th>" }.joined()
+    let rows = outcome.items.map { item in
+      let status: Message = switch item.status {
+      case .added: .webItemAdded
+      case .replaced: .webItemReplaced
+      case .skipped: .webItemSkipped
+      }
+      return "<tr class=\"\(item.status.rawValue)\"><td class=\"text\">\(escape(page.text(status)))</td>"
+        + item.fields.map { "<td class=\"text\">\(escape(page.typedBack($0)))</td>" }.joined() + "</tr>"
+    }.joined(separator: "\n")
+    let total = outcome.added + outcome.replaced + outcome.skipped
+    let more = total > outcome.items.count ? "<p>\(escape(page.text(.webMoreRows, ["count": "\(total - outcome.items.count)"])))</p>" : ""
+    return "<div class=\"scroll\"><table id=\"preview-items\"><thead><tr>\(head)</tr></thead><tbody>\n\(rows)\n</tbody></table></div>\n\(more)"
   }
 
   func confirmImport(_ request: WebRequest, _ page: Page) throws -> WebResponse {

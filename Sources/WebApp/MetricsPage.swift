@@ -51,7 +51,7 @@ extension WebApp {
       let id = name.rawValue
       return """
         <label for="\(id)">\(escape(page.text(label)))</label>
-        <input id="\(id)" name="\(id)" value="\(escape(form[id] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == id ? error?.message : nil))
+        <input id="\(id)" name="\(id)" value="\(escapeField(form[id] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == id ? error?.message : nil))
         """
     }
     func select(_ name: MetricFields.Field, _ label: Message, _ options: [(String, String)]) -> String {
@@ -67,7 +67,7 @@ extension WebApp {
     return """
       <form method="post" action="\(action)"><fieldset><legend>\(escape(page.text(legend)))</legend>
       \(page.csrfField)
-      \(original.map { "<input type=\"hidden\" name=\"original\" value=\"\(escape($0))\">" } ?? "")
+      \(original.map { "<input type=\"hidden\" name=\"original\" value=\"\(escapeField($0))\">" } ?? "")
       \(field(.name, .columnName, hint: "sales"))
       \(select(.kind, .columnKind, kinds))
       \(field(.margin, .webMargin, hint: "35%"))

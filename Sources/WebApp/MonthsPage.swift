@@ -47,7 +47,7 @@ extension WebApp {
       let derived = metric.fromOrders != nil
       fields += """
         <label for="value-\(index)">\(escape(metric.name)) <small>(\(escape(metric.kind.name)))</small></label>
-        <input id="value-\(index)" name="value-\(index)" value="\(escape(typed))" inputmode="decimal"\(derived ? " disabled" : "")>
+        <input id="value-\(index)" name="value-\(index)" value="\(escapeField(typed))" inputmode="decimal"\(derived ? " disabled" : "")>
         \(stored[metric.name] != nil && !derived ? "<label class=\"inline\"><input type=\"checkbox\" name=\"remove-\(index)\" value=\"1\"> \(escape(page.text(.webRemoveValue)))</label>" : "")
         \(Page.error(errors[metric.name]))
 

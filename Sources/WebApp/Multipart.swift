@@ -20,6 +20,8 @@ enum Multipart {
     return nil
   }
 
+  static let headerLimit = 16 * 1024
+
   /// The largest text field kept (a rules file typed or pasted in a form).
   static let fieldLimit = 256 * 1024
 
@@ -41,7 +43,9 @@ enum Multipart {
     var fields: [String: String] = [:]
     var file: UploadedFile?
     while position + 2 <= size, !(body[position] == UInt8(ascii: "-") && body[position + 1] == UInt8(ascii: "-")) {
-      guard let headersEnd = find(Array("\r\n\r\n".utf8), in: body, from: position) else { throw UploadError.malformed }
+      // A part's headers are a few lines: more than 16 KiB of them is not a form a browser sends.
+      let window = UnsafeBufferPointer(rebasing: body[..<min(size, position + Multipart.headerLimit)])
+      guard let headersEnd = find(Array("\r\n\r\n".utf8), in: window, from: position) else { throw UploadError.malformed }
       let headers = String(decoding: UnsafeBufferPointer(rebasing: body[position..<headersEnd]), as: UTF8.self)
       let start = headersEnd + 4
       guard let end = find(delimiter, in: body, from: start) else { throw UploadError.malformed }

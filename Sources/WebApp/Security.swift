@@ -40,7 +40,7 @@ struct Sessions {
   static let limit = 10_000
   private var tokens: [String: String] = [:]
   private var order: [String] = []
-  /// The sessions that gave the password.
+  /// The sessions that gave the password (at most `limit`: signing in past it pushes out the oldest).
   private var signedIn: Set<String> = []
 
   /// The session `request` belongs to, and its CSRF token; a new one when it has none.
@@ -51,9 +51,11 @@ struct Sessions {
     tokens[id] = csrf
     order.append(id)
     if order.count > Sessions.limit {
-      let dropped = order.count - Sessions.limit
-      for old in order.prefix(dropped) { (tokens[old], signedIn) = (nil, signedIn.subtracting([old])) }
-      order.removeFirst(dropped)
+      // The oldest session that has not signed in goes: new visitors never push out one that has.
+      let oldest = order.firstIndex { !signedIn.contains($0) } ?? 0
+      tokens[order[oldest]] = nil
+      signedIn.remove(order[oldest])
+      order.remove(at: oldest)
     }
     return (id, csrf, true)
   }

@@ -1,3 +1,4 @@
+import Dispatch
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -22,7 +23,9 @@ public actor WebServer {
   /// The key of the hash that tells whether a kept upload changed.
   nonisolated let uploadKey: SipHash24
 
-  public init(databasePath: String, configuration: WebConfiguration, maximumBody: Int = 1 << 20, maximumUpload: Int = 200_000_000) throws {
+  public init(
+    databasePath: String, configuration: WebConfiguration, maximumBody: Int = WebApp.maximumForm, maximumUpload: Int = 200_000_000
+  ) throws {
     folder = try UploadFolder()
     var generator = SystemRandomNumberGenerator()
     uploadKey = SipHash24(key: (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
@@ -42,8 +45,12 @@ public actor WebServer {
   private var uploading = 0
 
   /// Whether an upload may start: from a session the app knows, and under `uploadsAtOnce`.
+  func allows(host: String?) -> Bool { app.configuration.allows(host: host) }
+
   func startUpload(session: String?) -> Bool {
-    guard let session, app.sessions.knows(session), uploading < WebServer.uploadsAtOnce else { return false }
+    guard let session, app.sessions.knows(session), uploading < WebServer.uploadsAtOnce,
+      app.configuration.password == nil || app.sessions.isSignedIn(session)
+    else { return false }
     uploading += 1
     return true
   }
@@ -61,6 +68,8 @@ public actor WebServer {
     logger.logLevel = .critical
     return Application(
       responder: Responder(server: self),
+      // A connection idle this long is closed: idle ones cannot pile up until no descriptor is left.
+      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port
@@ -86,8 +95,10 @@ public actor WebServer {
       var upload: UploadedFile?
       var uploadFailure: Int32?
       if request.method == .post, let boundary = Multipart.boundary(of: headers["content-type"] ?? "") {
-        // Only a session the app knows may write to disk, and only a few at once.
+        // Only a session the app knows (signed in, when a password is asked for), for this
+        // server's Host, may write to disk, and only a few at once; else nothing is read.
         let cookie = WebRequest(method: "POST", path: "/", headers: headers).cookies[Sessions.cookie]
+        guard await server.allows(host: headers["host"]) else { return Response(status: .misdirectedRequest, headers: [.connection: "close"]) }
         guard await server.startUpload(session: cookie) else {
           return Response(status: .serviceUnavailable, headers: [.retryAfter: "5", .connection: "close"])
         }
@@ -147,8 +158,16 @@ public actor WebServer {
           if failure != 0 { throw UploadError.cannotWrite(path: raw, errno: failure) }
         }
       }
+      // Splitting and hashing read the whole file: on a thread of their own, not Swift's few
+      // shared ones, which every other request needs.
+      let (folder, key) = (server.folder, server.uploadKey)
+      let split = await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+          continuation.resume(returning: Result { try Multipart.split(raw: raw, boundary: boundary, folder: folder, key: key) })
+        }
+      }
       do {
-        let (fields, file) = try Multipart.split(raw: raw, boundary: boundary, folder: server.folder, key: server.uploadKey)
+        let (fields, file) = try split.get()
         return (fields, file, false)
       } catch UploadError.malformed {
         return ([:], nil, false)

@@ -33,6 +33,14 @@ extension Page {
   }
 }
 
+extension Page {
+  /// A plain number (`1200.00`, as files and exports write it) as this language writes it; other text as it is.
+  func typedBack(_ text: String) -> String {
+    guard language == .fr, text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return text }
+    return PeopleFormat(language).localised(text)
+  }
+}
+
 extension Character {
   fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -65,7 +65,15 @@ struct UploadedFile: Sendable {
 }
 
 /// Why an upload could not be kept.
-enum UploadError: Error {
+enum UploadError: ExplainedError {
   case cannotWrite(path: String, errno: Int32)
   case malformed
+
+  var phrase: Phrase {
+    switch self {
+    case .cannotWrite(let path, let error):
+      Phrase(.serveCannotKeepUploads, phrases: ["path": .text(path), "reason": .phrase(.system(error, String(cString: strerror(error))))])
+    case .malformed: Phrase(.webNoFile)
+    }
+  }
 }

@@ -74,6 +74,8 @@ import Testing
     #expect(preview.status == 200)
     #expect(preview.body.contains("<p id=\"preview-summary\">Dry run, nothing written: would import depenses.csv: 2 added, 0 replaced, 0 skipped"))
     #expect(try Served.rows(served.database) == before)
+    // Each row with what the import does with it.
+    #expect(preview.body.contains("<tr class=\"added\"><td class=\"text\">added</td><td class=\"text\">2025-06-15</td><td class=\"text\">hardware</td><td class=\"text\">899.90</td><td class=\"text\">Laptop</td></tr>"))
     let id = try #require(preview.body.firstMatch(of: /name="upload" value="([0-9a-f]{64})"/)?.1)
     // Another session cannot confirm it.
     let (otherCookie, otherToken) = try await served.session("/import")
@@ -135,6 +137,7 @@ import Testing
     let stored = try Served.rows(served.database)
     let outdated = try await served.request("POST", "/import/confirm", form: ["upload": second, "csrf_token": token], cookie: cookie)
     #expect(outdated.status == 409 && outdated.body.contains("would import e.csv: 1 added, 0 replaced, 1 skipped"))
+    #expect(outdated.body.matches(of: /<tr class="(\w+)">/).map { String($0.1) } == ["skipped", "added"])
     #expect(try Served.rows(served.database) == stored)
     #expect(try await served.request("POST", "/import/confirm", form: ["upload": second, "csrf_token": token], cookie: cookie).status == 303)
     #expect(try store.read { try $0.expenses() }.count == 3)
@@ -146,6 +149,10 @@ import Testing
     let metrics = Array("month;sales;orders\n2025-05;101 000,50;40\n".utf8)
     let preview = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "metrics"], file: ("mois.csv", metrics), cookie: cookie)
     #expect(preview.body.contains("would import mois.csv: 2 added, 0 replaced, 0 skipped (same value stored); read as UTF-8, semicolon-separated, decimal comma."))
+    // A value already stored for that month is shown with the one it replaces.
+    let again = Array("month;sales\n2025-03;99 000\n".utf8)
+    let replacing = try await served.upload("/import/preview", fields: ["csrf_token": token, "kind": "metrics"], file: ("m.csv", again), cookie: cookie)
+    #expect(replacing.body.contains("<tr class=\"replaced\"><td class=\"text\">replaced</td><td class=\"text\">2025-03</td><td class=\"text\">sales</td><td class=\"text\">99000</td><td class=\"text\">100000</td></tr>"))
     let orders = Array("order_id,date,customer,net_amount,refunded_amount,status\nA1,2025-05-02,a@example.com,100.00,0,paid\n".utf8)
     let ordersPreview = try await served.upload(
       "/import/preview", fields: ["csrf_token": token, "kind": "orders", "preset": "generic"], file: ("orders.csv", orders), cookie: cookie)
@@ -247,5 +254,55 @@ import Testing
     #expect(page.typed("190 000,50") == "190000.50" && page.typed("8,5 %") == "8.5%" && page.typed("-1\u{202F}200") == "-1200")
     #expect(page.typed("12,5") == "12.5" && page.typed("1 2345") == "1 2345" && page.typed("1,234.5") == "1,234.5" && page.typed("abc") == "abc")
     #expect(Page(language: .en, csrf: "", session: "").typed("12,5") == "12,5")
+  }
+
+  /// What the attacker's review found, held: a note with control and bidi characters survives an
+  /// edit saved untouched; an upload for another Host is never written; signed-in sessions are not
+  /// pushed out by new visitors; a part's headers are bounded.
+  @Test func aNoteWithInvisibleCharactersSurvivesItsForm() async throws {
+    let served = try await Served()
+    let note = "x\u{202E}evil\ttab\u{1}"
+    let store = try Store.open(path: served.database)
+    _ = try store.write { try $0.add(Expense(date: try CalendarDate(parsing: "2025-06-01"), category: .other, amount: Money(minor: 100), note: note)) }
+    let (cookie, token) = try await served.session("/expenses/2/edit")
+    let form = try await served.request("GET", "/expenses/2/edit", cookie: cookie)
+    #expect(form.body.contains("value=\"x\u{202E}evil\ttab&#x1;\""))
+    let saved = try await served.request(
+      "POST", "/expenses/2/edit", form: ["date": "2025-06-01", "category": "other", "amount": "1.00", "note": note, "csrf_token": token], cookie: cookie)
+    #expect(saved.headers["location"] == "/expenses?done=unchanged")
+    #expect(try store.read { try $0.expenses() }.last?.note == note)
+  }
+
+  @Test func anUploadForAnotherHostIsNeverWritten() async throws {
+    let served = try await Served()
+    let (cookie, _) = try await served.session("/import")
+    let boundary = "b0undary"
+    let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc\r\n--\(boundary)--\r\n"
+    let head = "POST /import/preview HTTP/1.1\r\nHost: evil.example:\(served.port)\r\nCookie: \(cookie)\r\n"
+      + "Content-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+    let answer = String(decoding: try await Served.send(port: served.port, Array((head + body).utf8)), as: UTF8.self)
+    #expect(answer.hasPrefix("HTTP/1.1 421"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
+  }
+
+  @Test func newVisitorsDoNotPushOutASignedInSession() {
+    var sessions = Sessions()
+    let (id, _) = sessions.signIn(replacing: "")
+    for _ in 0...Sessions.limit { _ = sessions.session(for: WebRequest(method: "GET", path: "/")) }
+    #expect(sessions.isSignedIn(id) && sessions.knows(id))
+  }
+
+  @Test func aPartsHeadersAreBounded() throws {
+    let folder = try UploadFolder()
+    let key = SipHash24(key: Array(repeating: 7, count: 16))
+    let raw = folder.path + "/raw"
+    let long = String(repeating: "x", count: 20_000)
+    let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nX-Pad: \(long)\r\n\r\nabc\r\n--b--\r\n"
+    try Data(body.utf8).write(to: URL(fileURLWithPath: raw))
+    #expect(throws: UploadError.self) { try Multipart.split(raw: raw, boundary: "b", folder: folder, key: key) }
+    let fine = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../a.csv\"\r\n\r\nabc\r\n--b--\r\n"
+    try Data(fine.utf8).write(to: URL(fileURLWithPath: raw))
+    let (_, file) = try Multipart.split(raw: raw, boundary: "b", folder: folder, key: key)
+    #expect(file?.name == "a.csv" && file?.size == 3)
   }
 }

@@ -63,6 +63,8 @@ public enum Message: String, CaseIterable, Sendable {
   case webBackToMetrics, webBackToExpenses
   case webOtherFormats
   case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
+  case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
+  case webFormTooLarge, serveCannotKeepUploads
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1885,6 +1887,33 @@ public enum Message: String, CaseIterable, Sendable {
     case .webNotSaved:
       ("Nothing was saved: see the field marked below.",
        "Rien n’a été enregistré : voyez le champ signalé plus bas.")
+    case .webValue:
+      ("Value",
+       "Valeur")
+    case .webStoredBefore:
+      ("Stored before",
+       "Enregistrée avant")
+    case .webWhatImportDoes:
+      ("Import",
+       "Import")
+    case .webItemAdded:
+      ("added",
+       "ajoutée")
+    case .webItemReplaced:
+      ("replaced",
+       "remplacée")
+    case .webItemSkipped:
+      ("skipped (already stored)",
+       "ignorée (déjà enregistrée)")
+    case .webMoreRows:
+      ("{count} more rows, not listed, are counted above.",
+       "{count} autres lignes, non listées, sont comptées ci-dessus.")
+    case .webFormTooLarge:
+      ("The form sent is larger than the limit of {limit} for a form without a file; nothing was changed.",
+       "Le formulaire envoyé dépasse la limite de {limit} d’un formulaire sans fichier ; rien n’a été modifié.")
+    case .serveCannotKeepUploads:
+      ("cannot make a folder for uploads in {path}: {reason}; expected TMPDIR to name a folder this user can write to",
+       "impossible de créer un dossier pour les envois dans {path} : {reason} ; attendu que TMPDIR nomme un dossier où cet utilisateur peut écrire")
     }
   }
 }
