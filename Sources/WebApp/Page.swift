@@ -88,28 +88,3 @@ struct Page {
     textarea { font: inherit; width: 100%; box-sizing: border-box; }
     """
 }
-
-/// A value put back in a form field (an attribute or a textarea): escaped for HTML, every character
-/// kept as typed, so that saving the form again stores the same text (`escape` shows control and
-/// bidi characters as `\u{…}`, for reading). C0 controls but tab and line breaks, which HTML may
-/// not carry raw, as character references.
-func escapeField(_ text: String) -> String {
-  var escaped = ""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": escaped += "&amp;"
-    case "<": escaped += "&lt;"
-    case ">": escaped += "&gt;"
-    case "\"": escaped += "&quot;"
-    case "'": escaped += "&#39;"
-    case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        escaped += "&#x\(String(scalar.value, radix: 16));"
-      } else {
-        escaped.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return escaped
-}
