@@ -21,6 +21,11 @@ struct Bench {
     var sizes = [10_000, 100_000, 1_000_000]
     var quick = false
     var ordersOnly = false
+    var serve = ""
+    var dashboardOnly = false
+    var dashboardRows = 100_000
+    var clients = 16
+    var seconds = 10.0
     var arguments = CommandLine.arguments.dropFirst()
     while let argument = arguments.popFirst() {
       switch argument {
@@ -30,13 +35,26 @@ struct Bench {
       case "--sizes": sizes = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
       case "--quick": quick = true
       case "--orders-only": ordersOnly = true
-      default: fail("unknown argument \(argument); usage: crm-roi-bench --binary PATH --work DIR [--runs N] [--sizes 10000,…] [--quick] [--orders-only]")
+      case "--serve": serve = arguments.popFirst() ?? ""
+      case "--dashboard-only": dashboardOnly = true
+      case "--dashboard-rows": dashboardRows = Int(arguments.popFirst() ?? "") ?? dashboardRows
+      case "--clients": clients = max(1, Int(arguments.popFirst() ?? "") ?? clients)
+      case "--seconds": seconds = Double(arguments.popFirst() ?? "") ?? seconds
+      default:
+        fail("unknown argument \(argument); usage: crm-roi-bench --binary PATH --work DIR [--runs N] [--sizes 10000,…] [--quick] [--orders-only] "
+             + "[--serve PATH [--dashboard-only] [--dashboard-rows N] [--clients N] [--seconds S]]")
       }
     }
     guard !binary.isEmpty, !work.isEmpty else { fail("--binary and --work are required") }
+    guard !dashboardOnly || !serve.isEmpty else { fail("--dashboard-only needs --serve PATH (crm-roi-serve)") }
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     if quick {
       try check(rows: 10_000)
+      return
+    }
+    if dashboardOnly {
+      print("crm-roi-serve under load, medians of \(runs) runs, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+      try dashboardBenchmark(serve: serve, rows: dashboardRows, clients: clients, seconds: seconds)
       return
     }
 
@@ -111,6 +129,8 @@ struct Bench {
       }
     }
     targets.print()
+    // The web app's dashboard under load, after the command line's figures.
+    if !serve.isEmpty { try dashboardBenchmark(serve: serve, rows: dashboardRows, clients: clients, seconds: seconds) }
   }
 
   /// The four figures the README promises, at the largest size run.
@@ -351,6 +371,7 @@ struct Bench {
   }
 
   static func fail(_ message: String) -> Never {
+    stopServer()
     FileHandle.standardError.write(Data("crm-roi-bench: \(message)\n".utf8))
     exit(1)
   }
