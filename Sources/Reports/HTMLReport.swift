@@ -3,7 +3,10 @@ import ROIEngine
 /// The report as one self-contained HTML page: no scripts, no network, inline SVG charts.
 /// Every user text (metric names, notes) is escaped.
 public enum HTMLReport {
-  public static func render(_ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = [], language: Language = .en) -> String {
+  /// `expenseRows`: how many of the latest expenses the table lists (nil: all; the totals always count all).
+  public static func render(
+    _ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = [], language: Language = .en, expenseRows: Int? = nil
+  ) -> String {
     let currency = report.currency
     let settings = report.settings
     let rows = report.quarters
@@ -231,7 +234,7 @@ public enum HTMLReport {
       html += "</tbody>\n</table>\n"
     }
 
-    html += expensesTable(expenses, report: report, language: language)
+    html += expensesTable(expenses, report: report, language: language, rows: expenseRows)
     html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
     return html
   }
@@ -244,7 +247,7 @@ extension HTMLReport {
 
   /// Every expense with labor as hours × rate and its total over the horizon; then the totals by
   /// category and the TCO.
-  public static func expensesTable(_ expenses: [Expense], report: ROIReport, language: Language) -> String {
+  public static func expensesTable(_ expenses: [Expense], report: ROIReport, language: Language, rows: Int? = nil) -> String {
     let currency = report.currency
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
@@ -252,7 +255,8 @@ extension HTMLReport {
     var html = "<h2>\(text(.htmlExpenses))</h2>\n<table id=\"expenses\">\n<thead><tr><th>\(text(.columnDate))</th>"
       + "<th class=\"text\">\(text(.columnCategory))</th><th>\(text(.columnAmount))</th><th class=\"text\">\(text(.htmlColumnLabor))</th>"
       + "<th class=\"text\">\(text(.columnRecurs))</th><th>\(text(.htmlColumnOverHorizon))</th><th class=\"text\">\(text(.columnNote))</th></tr></thead>\n<tbody>\n"
-    for (expense, lifetime) in zip(expenses, totals.lifetime) {
+    let listed = min(rows ?? expenses.count, expenses.count)
+    for (expense, lifetime) in zip(expenses.suffix(listed), totals.lifetime.suffix(listed)) {
       let recurs = expense.recurrence.map { recurrence in
         text(recurrence.until == nil ? .htmlRecursToHorizonEnd : .htmlRecursUntil, [
           "every": ExpenseText.frequency(recurrence.every, language), "until": recurrence.until.map(say.month) ?? "",
@@ -272,7 +276,11 @@ extension HTMLReport {
     }
     html += "<tr class=\"tco\"><th class=\"text\" colspan=\"5\">\(text(.htmlTotalCostOfOwnership))</th>"
       + "<td data-value=\"\(currency.plain(totals.total))\">\(say.money(totals.total, currency))</td><td></td></tr>\n"
-    return html + "</tfoot>\n</table>\n"
+    html += "</tfoot>\n</table>\n"
+    if listed < expenses.count {
+      html += "<p id=\"expenses-listed\">\(text(.htmlLatestExpenses, ["shown": "\(listed)", "count": "\(expenses.count)"]))</p>\n"
+    }
+    return html
   }
 }
 

@@ -26,8 +26,8 @@ public final class WebApp {
   var pendingOrder: [String] = []
   /// A message for a session's next page (an import's summary after the redirect).
   var flashes: [String: String] = [:]
-  /// The last dashboard computed, and what it was computed for (see `reportPage`).
-  var reportCache: (key: String, html: String)?
+  /// The last dashboard served, and what it was computed for (see `dashboardResponse`).
+  var dashboardCache: (key: String, response: WebResponse)?
 
   public init(databasePath: String, configuration: WebConfiguration, uploads: UploadFolder, uploadKey: SipHash24) throws {
     self.configuration = configuration
@@ -90,7 +90,7 @@ public final class WebApp {
       if request.path == "/logout" { return signOut(page) }
       if !signedIn { return refusal(.webSignInFirst, page) }
       // This connection's own commits leave `PRAGMA data_version` as it was.
-      reportCache = nil
+      dashboardCache = nil
       return post(request, page)
     default:
       return WebResponse(status: 405, headers: [("Allow", "GET, HEAD, POST")])  // no-catalogue: HTTP protocol text
@@ -111,14 +111,15 @@ public final class WebApp {
   private func get(_ request: WebRequest, _ page: Page) -> WebResponse {
     do {
       switch request.path {
-      case "/": return .html(try dashboard(request, page))
+      case "/": return try dashboardResponse(request, page)
       case "/report.html": return try reportFile(request, page)
       case "/months": return .html(try months(page))
       case "/expenses":
         if request.query["done"] == "removed", let id = request.query["id"], Int64(id) != nil {
           return .html(try expenses(page, form: ["id": id], error: nil, notice: page.text(.webExpenseRemovedID, ["id": id])))
         }
-        return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }))
+        let number = Int(request.query["page"] ?? "") ?? 1
+        return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }, number: number))
       case "/metrics": return .html(try metrics(page, notice: request.query["done"].flatMap { page.noticeText($0) }))
       case "/metrics/edit": return try editMetric(request, page)
       case "/export": return .html(exportPage(request, page))

@@ -46,28 +46,37 @@ extension WebApp {
     }
   }
 
-  /// The HTML report of the query's view. The last one is kept, keyed on the file's
-  /// `PRAGMA data_version` (which changes when another connection commits; this app's own changes
-  /// empty the cache), the view, the language and the running month.
-  func reportPage(_ request: WebRequest, _ page: Page) throws -> String {
-    let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
-    let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(query)"
-    if let cached = reportCache, cached.key == key { return cached.html }
+  /// How many of the latest expenses the dashboard lists (the Expenses page and the downloaded
+  /// report list them all): with 100,000 of them the page would weigh 20 MB.
+  static let dashboardExpenses = 50
+
+  /// The HTML report of the query's view, listing the latest `expenseRows` expenses (nil: all).
+  func reportPage(_ request: WebRequest, _ page: Page, expenseRows: Int? = nil) throws -> String {
     let (report, expenses, impacts) = try store.read { store in
       let view = try View(request.query, fiscalYearStart: try store.settings().fiscalYearStart, typed: page.typed)
       let impacts = try ROICalculator.impact(settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
       let report = try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
       return (report, try store.expenses(), impacts)
     }
-    let html = HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language)
-    reportCache = (key, html)
-    return html
+    return HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language, expenseRows: expenseRows)
+  }
+
+  /// The dashboard. The last one served is kept, keyed on the file's `PRAGMA data_version` (which
+  /// changes when another connection commits; this app's own changes empty the cache), the view,
+  /// the language, the running month, and the session when the page carries its token.
+  func dashboardResponse(_ request: WebRequest, _ page: Page) throws -> WebResponse {
+    let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(page.signsOut ? page.session : "") \(query)"
+    if let cached = dashboardCache, cached.key == key { return cached.response }
+    let response = WebResponse.html(try dashboard(request, page))
+    dashboardCache = (key, response)
+    return response
   }
 
   func dashboard(_ request: WebRequest, _ page: Page) throws -> String {
     let report: String
     do {
-      report = try reportPage(request, page)
+      report = try reportPage(request, page, expenseRows: WebApp.dashboardExpenses)
     } catch {
       let message = Phrase(error: error).text(page.language)
       let content = controls(request, page) + "<p class=\"problem\" role=\"alert\">\(escape(message))</p>"

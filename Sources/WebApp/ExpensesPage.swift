@@ -5,13 +5,24 @@ import Storage
 /// `/expenses`: the list with each expense over the horizon, totals by category and the TCO; a
 /// form to add one (labor as hours × rate, recurring with its end); remove and restore.
 extension WebApp {
-  func expenses(_ page: Page, form: [String: String], error: (field: String, message: String)?, notice: String?) throws -> String {
+  /// How many expenses a page lists: the latest on the first page, earlier ones on the next.
+  static let expensesPage = 200
+
+  /// `number`: the page, 1 for the latest expenses.
+  func expenses(_ page: Page, form: [String: String], error: (field: String, message: String)?, notice: String?, number: Int = 1) throws -> String {
     let (expenses, settings) = try store.read { (try $0.expenses(), try $0.settings()) }
     let say = PeopleFormat(page.language)
     let currency = settings.currency
     let totals = ExpenseTotals(expenses, horizonEnd: settings.horizonEnd)
+    let pages = max(1, (expenses.count + WebApp.expensesPage - 1) / WebApp.expensesPage)
+    let number = min(max(1, number), pages)
+    let end = expenses.count - (number - 1) * WebApp.expensesPage
+    let shown = max(0, end - WebApp.expensesPage)..<end
+    var links: [String] = []
+    if number > 1 { links.append("<a href=\"/expenses?page=\(number - 1)\">\(escape(page.text(.webNewer)))</a>") }
+    if number < pages { links.append("<a href=\"/expenses?page=\(number + 1)\">\(escape(page.text(.webOlder)))</a>") }
     var rows = ""
-    for (expense, lifetime) in zip(expenses, totals.lifetime) {
+    for (expense, lifetime) in zip(expenses[shown], totals.lifetime[shown]) {
       let id = expense.id ?? 0
       let labor = expense.labor.map { page.text(.laborNote, ["hours": say.localised($0.hoursText), "rate": say.amount($0.rate.rational, currency)]) } ?? ""
       rows += """
@@ -34,6 +45,7 @@ extension WebApp {
       <th class="text">\(escape(page.text(.columnRecurs)))</th><th>\(escape(page.text(.htmlColumnOverHorizon)))</th><th class="text">\(escape(page.text(.columnNote)))</th><th></th></tr></thead>
       <tbody>
       \(rows)</tbody><tfoot>\(totalRows)</tfoot></table></div>
+      <p>\(links.joined(separator: " · "))</p>
       """
     return page.render(title: page.text(.webExpenses), active: "/expenses", notice: notice, table + expenseForm(page, form, error, action: "/expenses", legend: .webAddExpense, button: .webAdd, id: "add") + restoreForm(page, form, error))
   }

@@ -305,4 +305,22 @@ import Testing
     let (_, file) = try Multipart.split(raw: raw, boundary: "b", folder: folder, key: key)
     #expect(file?.name == "a.csv" && file?.size == 3)
   }
+
+  /// With many expenses, the dashboard lists the latest 50 (its totals count all) and the Expenses
+  /// page 200 a page: pages that stay light at 100,000 rows.
+  @Test func manyExpensesArePaged() async throws {
+    let served = try await Served()
+    let store = try Store.open(path: served.database)
+    try store.write { writer in
+      for day in 0..<250 { _ = try writer.add(Expense(date: try CalendarDate(parsing: "2025-05-\(String(format: "%02d", day % 28 + 1))"), category: .other, amount: Money(minor: 100))) }
+    }
+    let dashboard = try await served.request("GET", "/")
+    #expect(dashboard.body.contains("<p id=\"expenses-listed\">The latest 50 of 251 expenses are listed; the totals count them all.</p>"))
+    // 1,200.00 + 250 × 1.00 = 1,450.00.
+    #expect(dashboard.body.contains("1,450.00"))
+    let first = try await served.request("GET", "/expenses")
+    #expect(first.body.matches(of: /<tr data-id=/).count == 200 && first.body.contains("href=\"/expenses?page=2\""))
+    let second = try await served.request("GET", "/expenses?page=2")
+    #expect(second.body.matches(of: /<tr data-id=/).count == 51 && second.body.contains("<tr data-id=\"1\">"))
+  }
 }

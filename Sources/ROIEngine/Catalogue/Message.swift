@@ -65,6 +65,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
   case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
   case webFormTooLarge, serveCannotKeepUploads
+  case htmlLatestExpenses
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1914,6 +1915,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .serveCannotKeepUploads:
       ("cannot make a folder for uploads in {path}: {reason}; expected TMPDIR to name a folder this user can write to",
        "impossible de créer un dossier pour les envois dans {path} : {reason} ; attendu que TMPDIR nomme un dossier où cet utilisateur peut écrire")
+    case .htmlLatestExpenses:
+      ("The latest {shown} of {count} expenses are listed; the totals count them all.",
+       "Les {shown} dernières dépenses sur {count} sont listées ; les totaux les comptent toutes.")
     }
   }
 }
