@@ -63,8 +63,9 @@ struct Serve: AsyncParsableCommand {
       throw ExitCode(1)
     }
     let shownHost = host == "::1" ? "[::1]" : host
+    let serving: Message = readOnly ? .servingReadOnly : .serving
     let app = server.application(host: host == "localhost" ? "127.0.0.1" : host, port: Int(port)) { bound in
-      let line = Catalogue.text(.serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])
+      let line = Catalogue.text(serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])
       FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
     // SIGINT and SIGTERM end it gracefully: requests under way finish first.

@@ -66,6 +66,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
   case webFormTooLarge, serveCannotKeepUploads
   case htmlLatestExpenses
+  case servingReadOnly
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1918,6 +1919,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .htmlLatestExpenses:
       ("The latest {shown} of {count} expenses are listed; the totals count them all.",
        "Les {shown} dernières dépenses sur {count} sont listées ; les totaux les comptent toutes.")
+    case .servingReadOnly:
+      ("Serving {path} read-only (the dashboard and the exports) at {address} (Ctrl-C to stop)",
+       "{path} servie en lecture seule (tableau de bord et exports) à l’adresse {address} (Ctrl-C pour arrêter)")
     }
   }
 }
