@@ -93,8 +93,10 @@ public final class Store {
       return try open(path: path, allowEmpty: true, followingSymlinks: followingSymlinks)
     case nil:
       try createParentDirectory(of: path)
-      let previous = umask(0o077)
-      defer { umask(previous) }
+      // Made owner-only before SQLite opens it (SQLite gives the -wal and -shm files the same
+      // mode), without touching the process's umask, which other threads may be creating files under.
+      let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if descriptor >= 0 { close(descriptor) }
       let store = try Store(path: path, database: try Database(path: path, mode: .readWriteCreate))
       try store.prepareSchema(allowEmpty: true)
       return store

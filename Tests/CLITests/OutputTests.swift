@@ -168,8 +168,9 @@ import Testing
   }
 }
 
+/// The process's umask, read from /proc without setting it (tests run on several threads at once).
 func currentUmask() -> mode_t {
-  let mask = umask(0)
-  umask(mask)
-  return mask
+  let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+  let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") } ?? "Umask: 022"
+  return mode_t(line.split(separator: "\t").last.flatMap { UInt32($0.trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022)
 }
