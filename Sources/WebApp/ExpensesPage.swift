@@ -98,6 +98,8 @@ extension WebApp {
     var fields: [ExpenseFields.Field: String] = [:]
     for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
     for field in [ExpenseFields.Field.amount, .hours, .rate] { fields[field] = fields[field].map(page.typed) }
+    // A note is kept as typed, spaces included, as the command line keeps it.
+    if let note = form[ExpenseFields.Field.note.rawValue], !note.trimmingCharacters().isEmpty { fields[.note] = note }
     return ExpenseFields(fields)
   }
 

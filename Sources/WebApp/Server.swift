@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -44,15 +44,19 @@ public actor WebServer {
   static let uploadsAtOnce = 4
   private var uploading = 0
 
-  /// Whether an upload may start: from a session the app knows, and under `uploadsAtOnce`.
   func allows(host: String?) -> Bool { app.configuration.allows(host: host) }
 
-  func startUpload(session: String?) -> Bool {
-    guard let session, app.sessions.knows(session), uploading < WebServer.uploadsAtOnce,
-      app.configuration.password == nil || app.sessions.isSignedIn(session)
-    else { return false }
+  /// Whether an upload may start: from a session the app knows (signed in, when a password is
+  /// asked for), under `uploadsAtOnce`.
+  enum UploadStart { case accepted, unknownSession, busy }
+
+  func startUpload(session: String?) -> UploadStart {
+    guard let session, app.sessions.knows(session), app.configuration.password == nil || app.sessions.isSignedIn(session) else {
+      return .unknownSession
+    }
+    guard uploading < WebServer.uploadsAtOnce else { return .busy }
     uploading += 1
-    return true
+    return .accepted
   }
 
   func endUpload() { uploading -= 1 }
@@ -99,8 +103,14 @@ public actor WebServer {
         // server's Host, may write to disk, and only a few at once; else nothing is read.
         let cookie = WebRequest(method: "POST", path: "/", headers: headers).cookies[Sessions.cookie]
         guard await server.allows(host: headers["host"]) else { return Response(status: .misdirectedRequest, headers: [.connection: "close"]) }
-        guard await server.startUpload(session: cookie) else {
-          return Response(status: .serviceUnavailable, headers: [.retryAfter: "5", .connection: "close"])
+        switch await server.startUpload(session: cookie) {
+        case .accepted: break
+        case .busy: return Response(status: .serviceUnavailable, headers: [.retryAfter: "5", .connection: "close"])
+        case .unknownSession:
+          // The body unread: the app's own refusal (an expired form, or the sign-in first).
+          var refused = WebRequest(method: "POST", path: request.uri.path, headers: headers)
+          refused.form = [:]
+          return Self.response(await server.handle(refused), closing: true)
         }
         do {
           (form, upload, tooLarge) = try await receive(request.body, boundary: boundary)
@@ -125,8 +135,12 @@ public actor WebServer {
       webRequest.tooLarge = tooLarge
       webRequest.upload = upload
       webRequest.uploadFailure = uploadFailure
-      let response = await server.handle(webRequest)
+      return Self.response(await server.handle(webRequest))
+    }
+
+    static func response(_ response: WebResponse, closing: Bool = false) -> Response {
       var fields = HTTPFields()
+      if closing { fields.append(HTTPField(name: .connection, value: "close")) }
       for (name, value) in response.headers {
         if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
       }
@@ -162,9 +176,10 @@ public actor WebServer {
       // shared ones, which every other request needs.
       let (folder, key) = (server.folder, server.uploadKey)
       let split = await withCheckedContinuation { continuation in
-        DispatchQueue.global().async {
+        // A thread of its own: on Linux, Dispatch's global queues are Swift concurrency's threads.
+        Thread {
           continuation.resume(returning: Result { try Multipart.split(raw: raw, boundary: boundary, folder: folder, key: key) })
-        }
+        }.start()
       }
       do {
         let (fields, file) = try split.get()

@@ -171,7 +171,8 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
     // A client without a session the server made writes nothing to disk.
     let stranger = try await served.upload("/import/preview", fields: ["kind": "expenses"], file: ("a.csv", [0x41]), cookie: "crm_roi_session=00")
-    #expect(stranger.status == 503)
+    #expect(stranger.status == 403 && stranger.body.contains("This form has expired") && stranger.headers["connection"] == "close")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
   }
 
   @Test func everyExportDownloads() async throws {
