@@ -45,7 +45,7 @@ let package = Package(
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
       name: "CRMROIServe",
-      dependencies: ["WebApp", "ROIEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["WebApp", "ROIEngine", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "CRMROI",
       dependencies: [

@@ -125,22 +125,9 @@ func currentMonth() -> Month {
 
 /// Writes `text` to standard error as it is: the caller makes user text in it visible.
 func writeError(_ text: String) {
-  writeAll(Array(text.utf8), to: 2)
+  _ = Array(text.utf8).withUnsafeBytes { writeAll($0, to: 2) }
 }
 
-/// Writes all of `bytes` to the file descriptor, across short writes; the errno value when it could not.
-@discardableResult
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-  var offset = 0
-  while offset < bytes.count {
-    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-    if written < 0 && errno == EINTR { continue }
-    if written < 0 { return errno }
-    if written == 0 { return EIO }
-    offset += written
-  }
-  return nil
-}
 
 /// The language of this run's text: set from `--lang` and the environment, then with the
 /// database's setting once it is open; until then, errors follow `errorLanguage()`.
@@ -189,7 +176,7 @@ final class OutputBuffer {
     if let failure { throw failure }
     guard !bytes.isEmpty else { return }
     defer { bytes.removeAll(keepingCapacity: true) }
-    if let code = writeAll(bytes, to: descriptor) {
+    if let code = bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
       failure = FileError(.standardOutput, code: code)
       throw failure!
     }

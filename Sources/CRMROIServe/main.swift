@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ROIEngine
+import Storage
 import WebApp
 
 #if canImport(Glibc)
@@ -58,19 +59,28 @@ struct Serve: AsyncParsableCommand {
       server = try WebServer(databasePath: path, configuration: configuration, maximumUpload: uploadLimit)
     } catch {
       // One line, as the command line says its errors.
-      let line = Catalogue.text(.errorPrefix, language) + Phrase(error: error).text(language) + "\n"
-      FileHandle.standardError.write(Data(line.utf8))
+      Serve.sayError(error, language)
       throw ExitCode(1)
     }
     let shownHost = host == "::1" ? "[::1]" : host
     let serving: Message = readOnly ? .servingReadOnly : .serving
     let app = server.application(host: host == "localhost" ? "127.0.0.1" : host, port: Int(port)) { bound in
-      let line = Catalogue.text(serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path])
-      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+      let line = Catalogue.text(serving, language, ["address": "http://\(shownHost):\(bound)/", "path": path]) + "\n"
+      // Whoever started the server reads its address here: a failed write ends it, as the command line's would.
+      if let code = Array(line.utf8).withUnsafeBytes({ writeAll($0, to: 1) }) {
+        Serve.sayError(FileError(.standardOutput, code: code), language)
+        Glibc.exit(74)
+      }
     }
     // SIGINT and SIGTERM end it gracefully: requests under way finish first.
     try await app.runService()
     server.removeUploads()
+  }
+
+  /// `error` in one line on standard error, as the command line says its errors.
+  static func sayError(_ error: Error, _ language: Language) {
+    let line = Catalogue.text(.errorPrefix, language) + Phrase(error: error).text(language) + "\n"
+    _ = Array(line.utf8).withUnsafeBytes { writeAll($0, to: 2) }
   }
 
   /// The first line of `path`: the password, kept out of the command line and the process list.

@@ -104,13 +104,7 @@ public final class FileReplacement {
 
   /// Appends all of `bytes` to the temporary file, across short writes.
   public func write(_ bytes: UnsafeRawBufferPointer) throws {
-    var offset = 0
-    while offset < bytes.count {
-      let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { throw FileError(.file(target), code: written < 0 ? errno : EIO) }
-      offset += written
-    }
+    if let code = writeAll(bytes, to: descriptor) { throw FileError(.file(target), code: code) }
   }
 
   public func write(_ text: String) throws {
@@ -161,8 +155,19 @@ public final class FileReplacement {
   }
 }
 
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-  write(descriptor, bytes, count)
+/// Writes all of `bytes` to `descriptor`, across short writes and interruptions: nil, or the
+/// system's error (EIO when nothing could be written).
+@discardableResult
+public func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+  var offset = 0
+  while offset < bytes.count {
+    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+    if written < 0 && errno == EINTR { continue }
+    if written < 0 { return errno }
+    if written == 0 { return EIO }
+    offset += written
+  }
+  return nil
 }
 
 /// Whether anything (a dangling symlink too) is at `path`.

@@ -65,8 +65,7 @@ extension WebApp {
   /// changes when another connection commits; this app's own changes empty the cache), the view,
   /// the language, the running month, and the session when the page carries its token.
   func dashboardResponse(_ request: WebRequest, _ page: Page) throws -> WebResponse {
-    let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
-    let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(page.signsOut ? page.session : "") \(query)"
+    let key = "\(try store.dataVersion()) \(page.language.rawValue) \(WebApp.currentMonth()) \(page.signsOut ? page.session : "") \(WebApp.viewQuery(request))"
     if let cached = dashboardCache, cached.key == key { return cached.response }
     let response = WebResponse.html(try dashboard(request, page))
     dashboardCache = (key, response)

@@ -54,31 +54,21 @@ extension WebApp {
   private func expenseForm(
     _ page: Page, _ form: [String: String], _ error: (field: String, message: String)?, action: String, legend: Message, button: Message, id: String
   ) -> String {
-    func field(_ name: String, _ label: Message, type: String = "text", hint: String = "") -> String {
-      """
-      <label for="\(name)">\(escape(page.text(label)))</label>
-      <input id="\(name)" name="\(name)" type="\(type)" value="\(escapeField(form[name] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == name ? error?.message : nil))
-      """
-    }
-    let category = form["category"] ?? ""
-    let categories = ExpenseCategory.allCases.map { value in
-      "<option value=\"\(value.rawValue)\"\(value.rawValue == category ? " selected" : "")>\(escape(ExpenseText.category(value, page.language)))</option>"
-    }.joined()
-    let every = form["every"] ?? ""
+    let fields = FormFields(page: page, values: form, error: error)
+    let categories = ExpenseCategory.allCases.map { ($0.rawValue, ExpenseText.category($0, page.language)) }
     let frequencies = [("", page.text(.once)), ("month", page.text(.everyMonth)), ("quarter", page.text(.everyQuarter)), ("year", page.text(.everyYear))]
-      .map { "<option value=\"\($0.0)\"\($0.0 == every ? " selected" : "")>\(escape($0.1))</option>" }.joined()
     return """
       <form method="post" action="\(action)"><fieldset><legend>\(escape(page.text(legend)))</legend>
       \(page.csrfField)
-      \(field("date", .columnDate, type: "date"))
-      <label for="category">\(escape(page.text(.columnCategory)))</label><select id="category" name="category">\(categories)</select>\(Page.error(error?.field == "category" ? error?.message : nil))
-      \(field("amount", .columnAmount, hint: "8750.50"))
-      \(field("hours", .webHours, hint: "120")) \(field("rate", .webRate, hint: "42.50"))
-      \(field("note", .columnNote))
-      <label for="every">\(escape(page.text(.columnRecurs)))</label><select id="every" name="every">\(frequencies)</select>\(Page.error(error?.field == "every" ? error?.message : nil))
-      \(field("until", .columnUntil, hint: "2027-03"))
+      \(fields.input("date", .columnDate, type: "date"))
+      \(fields.select("category", .columnCategory, categories))
+      \(fields.input("amount", .columnAmount, hint: "8750.50"))
+      \(fields.input("hours", .webHours, hint: "120")) \(fields.input("rate", .webRate, hint: "42.50"))
+      \(fields.input("note", .columnNote))
+      \(fields.select("every", .columnRecurs, frequencies))
+      \(fields.input("until", .columnUntil, hint: "2027-03"))
       <p><button id="\(id)" type="submit">\(escape(page.text(button)))</button></p>
-      \(Page.error(error?.field == "" ? error?.message : nil))
+      \(fields.error(""))
       </fieldset></form>
       """
   }

@@ -32,29 +32,24 @@ extension WebApp {
   static let itemsListed = 500
 
   func importPage(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) -> String {
-    func select(_ name: String, _ label: Message, _ options: [(String, String)], default: String = "") -> String {
-      let chosen = form[name] ?? `default`
-      let list = options.map { "<option value=\"\(escape($0.0))\"\($0.0 == chosen ? " selected" : "")>\(escape($0.1))</option>" }.joined()
-      return "<label for=\"\(name)\">\(escape(page.text(label)))</label><select id=\"\(name)\" name=\"\(name)\">\(list)</select>"
-        + Page.error(error?.field == name ? error?.message : nil)
-    }
+    let fields = FormFields(page: page, values: form, error: error)
     let detected = page.text(.webDetected)
-    let presets = select("preset", .webPreset, OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, default: OrderPreset.generic.rawValue)
+    let presets = fields.select("preset", .webPreset, OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, chosen: OrderPreset.generic.rawValue)
     let content = """
       <form id="import-form" method="post" action="/import/preview" enctype="multipart/form-data"><fieldset><legend>\(escape(page.text(.webImportFile)))</legend>
       \(page.csrfField)
-      \(select("kind", .webWhatFileHolds, ImportKind.allCases.map { ($0.rawValue, page.text(WebApp.kindMessage($0))) }))
-      <label for="file">\(escape(page.text(.webFile)))</label><input id="file" name="file" type="file" required>\(Page.error(error?.field == "file" ? error?.message : nil))
+      \(fields.select("kind", .webWhatFileHolds, ImportKind.allCases.map { ($0.rawValue, page.text(WebApp.kindMessage($0))) }))
+      <label for="file">\(escape(page.text(.webFile)))</label><input id="file" name="file" type="file" required>\(fields.error("file"))
       \(presets)
-      \(select("delimiter", .webDelimiter, [("", detected), (",", ","), (";", ";"), ("tab", page.text(.webTab))]))
-      \(select("decimal", .webDecimalMark, [("", detected), ("comma", page.text(.decimalComma)), ("point", page.text(.decimalPoint))]))
-      \(select("date-format", .webDateFormat, DateOrder.allCases.map { ($0.rawValue, $0.rawValue) }))
-      \(select("encoding", .webEncoding, [("", detected), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("windows-1252", "Windows-1252"), ("latin9", "ISO-8859-15")]))
+      \(fields.select("delimiter", .webDelimiter, [("", detected), (",", ","), (";", ";"), ("tab", page.text(.webTab))]))
+      \(fields.select("decimal", .webDecimalMark, [("", detected), ("comma", page.text(.decimalComma)), ("point", page.text(.decimalPoint))]))
+      \(fields.select("date-format", .webDateFormat, DateOrder.allCases.map { ($0.rawValue, $0.rawValue) }))
+      \(fields.select("encoding", .webEncoding, [("", detected), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("windows-1252", "Windows-1252"), ("latin9", "ISO-8859-15")]))
       <label><input type="checkbox" name="allow-current" value="1"\(form["allow-current"] == "1" ? " checked" : "")> \(escape(page.text(.webAllowCurrent)))</label>
       <label for="rules">\(escape(page.text(.webRules)))</label>
-      <textarea id="rules" name="rules" rows="5" cols="60">\(escapeField(form["rules"] ?? ""))</textarea>\(Page.error(error?.field == "rules" ? error?.message : nil))
+      <textarea id="rules" name="rules" rows="5" cols="60">\(escapeField(form["rules"] ?? ""))</textarea>\(fields.error("rules"))
       <p><button id="preview" type="submit">\(escape(page.text(.webPreview)))</button></p>
-      \(Page.error(error?.field == "" ? error?.message : nil))
+      \(fields.error(""))
       </fieldset></form>
       <p>\(escape(page.text(.webImportHint, ["limit": PeopleFormat(page.language).localised(WebApp.megabytes(maximumUpload))])))</p>
       """

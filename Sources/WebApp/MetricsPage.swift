@@ -8,23 +8,14 @@ import Storage
 extension WebApp {
   func metrics(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) throws -> String {
     let (metrics, currency) = try store.read { (try $0.metrics(), try $0.settings().currency) }
-    let say = PeopleFormat(page.language)
     var rows = ""
     for metric in metrics {
-      let factor: String
-      switch metric.kind {
-      case .revenue(let margin): factor = page.text(.factorMargin, ["margin": say.share(margin.description)])
-      case .count(let unitValue): factor = page.text(.factorPerUnit, ["amount": say.money(unitValue.rational, currency)])
-      case .cost: factor = page.text(.factorCost, ["code": say.currencyName(currency)])
-      case .kpi: factor = page.text(.factorNone)
-      }
-      let from = metric.fromOrders.map { page.text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""
-      let name = escape(metric.name)
+      let cells = MetricText.row(metric, currency: currency, page.language).map(escape)
       rows += """
-        <tr><td class="text">\(name)</td><td class="text">\(escape(metric.kind.name + from))</td><td class="text">\(escape(factor))</td>\
-        <td class="text">\(escape(metric.target.map { say.share($0.description) } ?? ""))</td><td>\(escape(say.share(metric.attribution.description)))</td>\
+        <tr><td class="text">\(cells[0])</td><td class="text">\(cells[1])</td><td class="text">\(cells[2])</td>\
+        <td class="text">\(cells[3])</td><td>\(cells[4])</td>\
         <td class="text"><a class="edit" href="/metrics/edit?name=\(formEncoded(metric.name))">\(escape(page.text(.webEdit)))</a>
-        <form class="inline" method="post" action="/metrics/remove">\(page.csrfField)<input type="hidden" name="name" value="\(name)">\
+        <form class="inline" method="post" action="/metrics/remove">\(page.csrfField)<input type="hidden" name="name" value="\(escapeField(metric.name))">\
         <label class="inline"><input type="checkbox" name="force" value="1"> \(escape(page.text(.webWithValues)))</label> \
         <button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
 
@@ -47,20 +38,10 @@ extension WebApp {
     _ page: Page, form: [String: String], error: (field: String, message: String)?, action: String, legend: Message, button: Message,
     original: String? = nil
   ) -> String {
-    func field(_ name: MetricFields.Field, _ label: Message, hint: String) -> String {
-      let id = name.rawValue
-      return """
-        <label for="\(id)">\(escape(page.text(label)))</label>
-        <input id="\(id)" name="\(id)" value="\(escapeField(form[id] ?? ""))" placeholder="\(escape(hint))">\(Page.error(error?.field == id ? error?.message : nil))
-        """
-    }
+    let fields = FormFields(page: page, values: form, error: error)
+    func field(_ name: MetricFields.Field, _ label: Message, hint: String) -> String { fields.input(name.rawValue, label, hint: hint) }
     func select(_ name: MetricFields.Field, _ label: Message, _ options: [(String, String)]) -> String {
-      let id = name.rawValue
-      let chosen = form[id] ?? ""
-      let list = options.map { "<option value=\"\(escape($0.0))\"\($0.0 == chosen ? " selected" : "")>\(escape($0.1))</option>" }.joined()
-      return """
-        <label for="\(id)">\(escape(page.text(label)))</label><select id="\(id)" name="\(id)">\(list)</select>\(Page.error(error?.field == id ? error?.message : nil))
-        """
+      fields.select(name.rawValue, label, options)
     }
     let kinds = MetricKind.Name.allCases.map { ($0.rawValue, $0.rawValue) }
     let series = [("", page.text(.webTyped))] + OrderSeries.allCases.map { ($0.rawValue, $0.rawValue) }
@@ -76,7 +57,7 @@ extension WebApp {
       \(field(.attribution, .columnAttribution, hint: "100%"))
       \(select(.fromOrders, .webFromOrders, series))
       <p><button id="save" type="submit">\(escape(page.text(button)))</button></p>
-      \(Page.error(error?.field == "" ? error?.message : nil))
+      \(fields.error(""))
       </fieldset></form>
       """
   }

@@ -1,4 +1,5 @@
 import ROIEngine
+import Storage
 
 #if canImport(Glibc)
   import Glibc
@@ -27,15 +28,16 @@ enum Multipart {
 
   /// Splits the body at `raw`: the text fields by name, and the part named `file` copied into `folder`.
   static func split(raw: String, boundary: String, folder: UploadFolder, key: SipHash24) throws -> (fields: [String: String], file: UploadedFile?) {
-    let descriptor = open(raw, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw UploadError.malformed }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size > 0 else { throw UploadError.malformed }
-    let size = Int(info.st_size)
-    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { throw UploadError.malformed }
-    defer { munmap(mapped, size) }
-    let body = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)
+    let split = try UploadedFile.mapped(raw) { body in try parts(body, boundary: boundary, folder: folder, key: key) }
+    guard let split else { throw UploadError.malformed }
+    return split
+  }
+
+  private static func parts(
+    _ body: UnsafeBufferPointer<UInt8>, boundary: String, folder: UploadFolder, key: SipHash24
+  ) throws -> (fields: [String: String], file: UploadedFile?) {
+    let size = body.count
+    guard size > 0 else { throw UploadError.malformed }
     let delimiter = Array("\r\n--\(boundary)".utf8)
     // The first delimiter may start the body, without its CR LF.
     guard var position = find(Array(delimiter.dropFirst(2)), in: body, from: 0) else { throw UploadError.malformed }
@@ -92,16 +94,9 @@ enum Multipart {
   private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, named name: String, into folder: UploadFolder, key: SipHash24) throws -> UploadedFile {
     let (path, descriptor) = try folder.create()
     defer { close(descriptor) }
-    var written = 0
-    while written < bytes.count {
-      let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else {
-        let error = errno
-        unlink(path)
-        throw UploadError.cannotWrite(path: path, errno: error)
-      }
-      written += count
+    if let failure = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) {
+      unlink(path)
+      throw UploadError.cannotWrite(path: path, errno: failure)
     }
     return UploadedFile(path: path, name: name, size: bytes.count, digest: bytes.isEmpty ? key.hash([]) : key.hash(buffer: bytes))
   }

@@ -88,3 +88,28 @@ struct Page {
     textarea { font: inherit; width: 100%; box-sizing: border-box; }
     """
 }
+
+/// A form's fields as the pages show them: each with its label, the value sent (or stored) put
+/// back as typed, and its one-line error beside it.
+struct FormFields {
+  let page: Page
+  let values: [String: String]
+  let error: (field: String, message: String)?
+
+  /// The error beside field `name`, when it is the one in error ("" for the form's own).
+  func error(_ name: String) -> String { Page.error(error?.field == name ? error?.message : nil) }
+
+  func input(_ name: String, _ label: Message, type: String = "text", hint: String = "") -> String {
+    """
+    <label for="\(name)">\(escape(page.text(label)))</label>
+    <input id="\(name)" name="\(name)" type="\(type)" value="\(escapeField(values[name] ?? ""))" placeholder="\(escape(hint))">\(error(name))
+    """
+  }
+
+  /// A list of `options` (value, label); the one sent is chosen, else `chosen`.
+  func select(_ name: String, _ label: Message, _ options: [(value: String, label: String)], chosen: String = "") -> String {
+    let chosen = values[name] ?? chosen
+    let list = options.map { "<option value=\"\(escape($0.value))\"\($0.value == chosen ? " selected" : "")>\(escape($0.label))</option>" }.joined()
+    return "<label for=\"\(name)\">\(escape(page.text(label)))</label><select id=\"\(name)\" name=\"\(name)\">\(list)</select>\(error(name))"
+  }
+}

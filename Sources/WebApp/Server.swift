@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ROIEngine
+import Storage
 
 #if canImport(Glibc)
   import Glibc
@@ -153,23 +154,14 @@ public actor WebServer {
       let (raw, descriptor) = try server.folder.create()
       defer { unlink(raw) }
       var total = 0
-      var failure: Int32 = 0
       do {
         defer { close(descriptor) }
         for try await chunk in body {
           total += chunk.readableBytes
           if total > server.maximumUpload { return ([:], nil, true) }
-          failure = chunk.withUnsafeReadableBytes { bytes in
-            var written = 0
-            while written < bytes.count {
-              let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-              if count < 0, errno == EINTR { continue }
-              guard count > 0 else { return errno }
-              written += count
-            }
-            return 0
+          if let failure = chunk.withUnsafeReadableBytes({ writeAll($0, to: descriptor) }) {
+            throw UploadError.cannotWrite(path: raw, errno: failure)
           }
-          if failure != 0 { throw UploadError.cannotWrite(path: raw, errno: failure) }
         }
       }
       // Splitting and hashing read the whole file: on a thread of their own, not Swift's few

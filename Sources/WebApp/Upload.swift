@@ -1,4 +1,5 @@
 import ROIEngine
+import Storage
 
 #if canImport(Glibc)
   import Glibc
@@ -51,16 +52,22 @@ struct UploadedFile: Sendable {
 
   /// The hash of the file at `path` now (nil when it cannot be read).
   static func digest(of path: String, key: SipHash24) -> (size: Int, digest: UInt64)? {
+    UploadedFile.mapped(path) { bytes in (bytes.count, key.hash(buffer: bytes)) }
+  }
+
+  /// Runs `body` on the bytes of the file at `path`, mapped, never read into memory; nil when the
+  /// file cannot be opened or mapped.
+  static func mapped<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
     let size = Int(info.st_size)
-    if size == 0 { return (0, key.hash([])) }
+    if size == 0 { return try [UInt8]().withUnsafeBufferPointer(body) }
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
     defer { munmap(mapped, size) }
-    return (size, key.hash(buffer: UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size)))
+    return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
   }
 }
 

@@ -19,12 +19,12 @@ import Testing
     // A wrong option: the form again, its error beside the field, nothing written.
     let before = try Served.rows(served.database)
     let bad = try await served.request("POST", "/metrics", form: ["name": "visits", "kind": "count", "unit-value": "abc", "csrf_token": token], cookie: cookie)
-    #expect(bad.status == 400 && bad.body.contains("id=\"unit-value\" name=\"unit-value\" value=\"abc\""))
+    #expect(bad.status == 400 && bad.body.contains("id=\"unit-value\" name=\"unit-value\" type=\"text\" value=\"abc\""))
     #expect(bad.body.contains("<span class=\"error\" role=\"alert\">&#39;abc&#39; is not valid"))
     #expect(try Served.rows(served.database) == before)
     // Edit: the form prefilled, then a new margin and a new name; the values follow the name.
     let form = try await served.request("GET", "/metrics/edit?name=sales", cookie: cookie)
-    #expect(form.body.contains("id=\"margin\" name=\"margin\" value=\"35%\""))
+    #expect(form.body.contains("id=\"margin\" name=\"margin\" type=\"text\" value=\"35%\""))
     let edited = try await served.request(
       "POST", "/metrics/edit", form: ["original": "sales", "name": "net-sales", "kind": "revenue", "margin": "40%", "csrf_token": token], cookie: cookie)
     #expect(edited.status == 303)

@@ -143,24 +143,11 @@ extension CRMROI {
       func run() throws {
         let store = try database.open()
         let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
-        let say = PeopleFormat(currentLanguage())
         var table = Table([
           (text(.columnName), .left), (text(.columnKind), .left), (text(.columnMoneyPerChange), .left), (text(.columnTarget), .left),
           (text(.columnAttribution), .right),
         ])
-        for metric in metrics {
-          let factor: String
-          switch metric.kind {
-          case .revenue(let margin): factor = text(.factorMargin, ["margin": say.share(margin.description)])
-          case .count(let unitValue): factor = text(.factorPerUnit, ["amount": say.money(unitValue.rational, currency)])
-          case .cost: factor = text(.factorCost, ["code": say.currencyName(currency)])
-          case .kpi: factor = text(.factorNone)
-          }
-          let from = metric.fromOrders.map { text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""
-          table.append([
-            metric.name, metric.kind.name + from, factor, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description),
-          ])
-        }
+        for metric in metrics { table.append(MetricText.row(metric, currency: currency, currentLanguage())) }
         try show(metrics.isEmpty ? text(.noMetricsYet) : table.plain(), terminator: metrics.isEmpty ? "\n" : "")
       }
     }
