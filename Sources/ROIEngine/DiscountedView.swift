@@ -2,7 +2,7 @@
 public struct DiscountOptions: Sendable {
   /// Annual discount rate: money a year later is worth 1 / (1 + rate) of money now.
   public var rate: Percent
-  /// Share of the measured benefit set aside as uncertain.
+  /// Share of the measured benefit set aside as uncertain, for metrics without a risk of their own.
   public var risk: Percent
 
   public init(rate: Percent = Percent(tenThousandths: 100_000), risk: Percent = Percent(tenThousandths: 0)) {
@@ -51,7 +51,8 @@ public struct ProjectedQuarter: Sendable {
 }
 
 extension DiscountedView {
-  /// Every month from `first` to `end` discounted to G: costs as they fall, benefits from G on, less the risk.
+  /// Every month from `first` to `end` discounted to G: costs as they fall, benefits from G on, less
+  /// each metric's risk.
   /// With no months (a report that stops before any data), both present values are 0.
   init(options: DiscountOptions, months: ClosedRange<Month>?, goLive: Month, costs: CostSchedule, benefits: Benefits) {
     guard let months else {
@@ -59,7 +60,6 @@ extension DiscountedView {
       return
     }
     let factors = DiscountedView.factors(annualRate: options.rate, months: months, goLive: goLive)
-    let kept = Rational.one - options.risk.fraction
     let one = Rational(ExactRoots.one)
     /// Present value in millionths of a minor unit.
     func present(_ amount: Rational, _ month: Month) -> BigInteger {
@@ -70,7 +70,7 @@ extension DiscountedView {
     var breakEven: Month?
     var month = months.lowerBound
     while month <= months.upperBound {
-      if month >= goLive { benefitSum += present(benefits.total(at: month) * kept, month) }
+      if month >= goLive { benefitSum += present(benefits.riskAdjusted(at: month, defaultRisk: options.risk), month) }
       costSum += present(costs.cost(of: [month]), month)
       if breakEven == nil, benefitSum.signum > 0, benefitSum >= costSum { breakEven = month }
       month = month.advanced(by: 1)

@@ -148,6 +148,11 @@ public struct Expense: Hashable, Sendable {
 
 /// What the ROI method needs of an expense: when it is paid, how much, and how it recurs.
 /// Expenses with the same month and recurrence can be summed into one item.
+extension Expense {
+  /// What the ROI method counts of it: its month, amount and recurrence.
+  public var costItem: CostItem { CostItem(month: date.month, amount: amount, recurrence: recurrence) }
+}
+
 public struct CostItem: Hashable, Sendable {
   public var month: Month
   public var amount: Money

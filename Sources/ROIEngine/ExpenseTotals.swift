@@ -13,7 +13,7 @@ public struct ExpenseTotals: Sendable {
     var byCategory: [ExpenseCategory: Int128] = [:]
     var total: Int128 = 0
     for expense in expenses {
-      let item = CostItem(month: expense.date.month, amount: expense.amount, recurrence: expense.recurrence)
+      let item = expense.costItem
       // An expense after the horizon end counts nowhere, as in the TCO.
       let count = expense.date.month <= horizonEnd ? item.occurrences(horizonEnd: horizonEnd).reduce(0) { count, _ in count + 1 } : 0
       // Int64 amounts times at most 12 × the horizon's years of occurrences: an Int128 sum cannot overflow.

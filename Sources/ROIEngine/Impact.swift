@@ -16,6 +16,8 @@ public struct MetricImpact: Sendable {
   public var before: [(month: Month, value: Rational, baseline: Rational)] = []
   /// 2σ of the baseline, to a millionth, in the metric's unit; nil when it has no σ.
   public var band: Rational? = nil
+  /// The control series isolating it, if any.
+  public var control: String? = nil
 }
 
 /// One month from G to A with a value.
@@ -23,7 +25,9 @@ public struct MonthImpact: Sendable {
   public let month: Month
   public let value: Rational
   public let baseline: Rational
-  public var difference: Rational { value - baseline }
+  /// With a control series: b(t) × c(t) / b_c(t), what the value is compared with in place of the baseline.
+  public var counterfactual: Rational? = nil
+  public var difference: Rational { value - (counterfactual ?? baseline) }
   /// The month's benefit in minor units; nil for a kpi.
   public let effect: Rational?
   /// Whether |difference| ≤ 2σ of the baseline; nil when the metric has no σ.
@@ -52,25 +56,32 @@ extension ROICalculator {
       guard !inWindow.isEmpty else {
         return MetricImpact(metric: metric, baseline: nil, average: mean(after.map(\.value.rational)), difference: nil, monthlyEffect: nil, months: [])
       }
-      let baseline = try MoneyMetric.baseline(metric, values: values, inWindow: inWindow, settings: settings)
-      let variance = MoneyMetric.variance(inWindow, baseline: baseline, method: settings.baselineMethod)
+      let control = Counterfactual.control(of: metric, among: metrics, valuesByMetric: valuesByMetric)
+      let counterfactual = try Counterfactual(metric, values: values, inWindow: inWindow, control: control, settings: settings)
+      let baseline = counterfactual.baseline
+      let variance = counterfactual.variance(inWindow, method: settings.baselineMethod)
       let factor = metric.kind.moneyFactor(minorUnits: settings.currency.minorUnits).map {
         $0 * metric.attribution.fraction * Rational(BigInteger.power10(settings.currency.minorUnits))
       }
-      let months = after.map { month, value in
-        let difference = value.rational - baseline(month)
-        return MonthImpact(
+      let months = after.compactMap { month, value -> MonthImpact? in
+        guard let expected = counterfactual.at(month) else { return nil }
+        let difference = value.rational - expected
+        var impact = MonthImpact(
           month: month, value: value.rational, baseline: baseline(month), effect: factor.map { difference * $0 },
           withinBand: variance.map { difference * difference <= Rational(4) * $0 })
+        if control != nil { impact.counterfactual = expected }
+        return impact
       }
       let baselineMean = after.isEmpty ? MoneyMetric.mean(of: values, in: settings.baselineWindow) : mean(months.map(\.baseline))
       let average = mean(months.map(\.value))
-      let difference = average.flatMap { a in baselineMean.map { a - $0 } }
+      // The mean of the months' differences: average − baseline without a control series.
+      let difference = months.isEmpty ? nil : mean(months.map(\.difference))
       var result = MetricImpact(
         metric: metric, baseline: baselineMean, average: average, difference: difference,
         monthlyEffect: factor.flatMap { f in difference.map { $0 * f } }, months: months)
       result.before = inWindow.sorted { $0.key < $1.key }.map { ($0.key, $0.value.rational, baseline($0.key)) }
       result.band = variance.map { Rational(2) * ExactRoots.squareRoot($0) }
+      result.control = control?.metric.name
       return result
     }
   }

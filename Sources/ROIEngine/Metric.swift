@@ -55,6 +55,9 @@ public enum MetricKind: Hashable, Sendable {
   case count(unitValue: Money)
   /// Tracked against its target; adds no money.
   case kpi
+  /// Hours spent a month on a task: (baseline − value) × hourly cost × realisation (Nucleus
+  /// Research's correction: not every saved hour turns into money).
+  case hours(hourlyCost: Money, realisation: Percent)
 
   public var kindName: Name {
     switch self {
@@ -62,6 +65,7 @@ public enum MetricKind: Hashable, Sendable {
     case .cost: .cost
     case .count: .count
     case .kpi: .kpi
+    case .hours: .hours
     }
   }
 
@@ -69,7 +73,7 @@ public enum MetricKind: Hashable, Sendable {
 
   /// The kinds as stored and typed: the one list of them (the schema's CHECK is tested against it).
   public enum Name: String, CaseIterable, Sendable {
-    case revenue, cost, count, kpi
+    case revenue, cost, count, kpi, hours
   }
 
   public static let names = Name.allCases.map(\.rawValue)
@@ -78,7 +82,7 @@ public enum MetricKind: Hashable, Sendable {
   public var valuesAreMoney: Bool {
     switch self {
     case .revenue, .cost: true
-    case .count, .kpi: false
+    case .count, .kpi, .hours: false
     }
   }
 
@@ -95,6 +99,8 @@ public enum MetricKind: Hashable, Sendable {
     case .cost: Rational(-1)
     case .count(let unitValue): Rational(mantissa: unitValue.minor, scale: minorUnits)
     case .kpi: nil
+    case .hours(let hourlyCost, let realisation):
+      -Rational(mantissa: hourlyCost.minor, scale: minorUnits) * realisation.fraction
     }
   }
 }
@@ -135,14 +141,23 @@ public struct Metric: Hashable, Sendable {
   public var attribution: Percent
   /// The order series its monthly values come from, when they are derived from stored orders.
   public var fromOrders: OrderSeries?
+  /// For a control series (a kpi the CRM did not touch): the metric whose change it isolates.
+  public var controlFor: String?
+  /// The share of its benefit set aside as uncertain (TEI's risk adjustment); nil: the report's --risk.
+  public var risk: Percent?
+  /// Who answers for its planned benefit.
+  public var owner: String?
 
   public static let fullAttribution = Percent(tenThousandths: 1_000_000)
 
   public init(
     id: Int64? = nil, name: String, kind: MetricKind, target: Target? = nil, attribution: Percent = Metric.fullAttribution,
-    fromOrders: OrderSeries? = nil
+    fromOrders: OrderSeries? = nil, controlFor: String? = nil, risk: Percent? = nil, owner: String? = nil
   ) {
     self.fromOrders = fromOrders
+    self.controlFor = controlFor
+    self.risk = risk
+    self.owner = owner
     self.id = id
     self.name = name
     self.kind = kind
@@ -156,6 +171,16 @@ public struct Metric: Hashable, Sendable {
     try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
       throw ValueError(value: text, expected: Phrase(.formAttribution))
+    }
+    return percent
+  }
+
+  /// Parses a benefit line's risk: from 0% to 100%.
+  public static func parseRisk(_ text: String) throws -> Percent {
+    let percent = try Percent(parsing: text)
+    try Percent.refuseFractionLookalike(text, percent)
+    guard percent.tenThousandths >= 0, percent.tenThousandths <= 1_000_000 else {
+      throw ValueError(value: text, expected: Phrase(.formPercentRange, ["low": "0%", "high": "100%"]))
     }
     return percent
   }
@@ -225,6 +250,8 @@ public struct Metric: Hashable, Sendable {
         throw ValueError(value: text, expected: Phrase(.formWholeCount, ["metric": name]))
       }
     case .kpi: break
+    case .hours:
+      guard value >= 0 else { throw ValueError(value: text, expected: Phrase(.formHoursNotNegative, ["metric": name])) }
     }
     return MetricValue(tenThousandths: value)
   }

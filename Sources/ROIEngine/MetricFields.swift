@@ -4,6 +4,7 @@ public struct MetricFields: Sendable {
   /// The fields, named as the command line's options are (without "--").
   public enum Field: String, CaseIterable, Sendable {
     case name, kind, margin, unitValue = "unit-value", target, attribution, fromOrders = "from-orders"
+    case hourlyCost = "hourly-cost", realisation, controlFor = "control-for", risk
   }
 
   public var values: [Field: String]
@@ -18,10 +19,15 @@ public struct MetricFields: Sendable {
     switch metric.kind {
     case .revenue(let margin): values[.margin] = margin.description
     case .count(let unitValue): values[.unitValue] = currency.plain(unitValue.minor)
+    case .hours(let hourlyCost, let realisation):
+      values[.hourlyCost] = currency.plain(hourlyCost.minor)
+      values[.realisation] = realisation.description
     case .cost, .kpi: break
     }
     values[.target] = metric.target?.description
     values[.fromOrders] = metric.fromOrders?.rawValue
+    values[.controlFor] = metric.controlFor
+    values[.risk] = metric.risk?.description
     self.values = values
   }
 
@@ -46,20 +52,42 @@ public struct MetricFields: Sendable {
       if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: Phrase(expected))) }
     }
     let metricKind: MetricKind
+    let others: Set<Field> = [.margin, .unitValue, .hourlyCost, .realisation]
+    func refuseAll(but kept: Set<Field>) throws(MetricFieldError) {
+      for field in Field.allCases where others.contains(field) && !kept.contains(field) { try refuse(field) }
+    }
     switch kind {
     case .revenue:
-      try refuse(.unitValue)
+      try refuseAll(but: [.margin])
       try required(.margin, .formMarginRequired)
       metricKind = .revenue(margin: try check(.margin, MetricKind.parseMargin))
     case .count:
-      try refuse(.margin)
+      try refuseAll(but: [.unitValue])
       try required(.unitValue, .formUnitValueRequired)
       metricKind = .count(unitValue: try check(.unitValue) { try MetricKind.parseUnitValue($0, currency: currency) })
+    case .hours:
+      try refuseAll(but: [.hourlyCost, .realisation])
+      try required(.hourlyCost, .formHourlyCostRequired)
+      metricKind = .hours(
+        hourlyCost: try check(.hourlyCost) { text in
+          let money = try currency.parseAmount(text)
+          guard money.minor > 0 else { throw ValueError(value: text, expected: Phrase(.formPositiveAmount)) }
+          return money
+        },
+        realisation: values[.realisation] == nil ? Metric.fullAttribution : try check(.realisation, MetricKind.parseRealisation))
     case .cost, .kpi:
-      try refuse(.margin)
-      try refuse(.unitValue)
+      try refuseAll(but: [])
       metricKind = kind == .cost ? .cost : .kpi
     }
+    let controlFor = try values[.controlFor].map { text throws(MetricFieldError) in
+      try check(.controlFor) { _ in
+        guard kind == .kpi else { throw ValueError(value: text, expected: Phrase(.formControlIsKPI, ["kind": kind.rawValue])) }
+        let target = text.lowercased()
+        guard target != name else { throw ValueError(value: text, expected: Phrase(.formControlOfItself, ["name": name])) }
+        return target
+      }
+    }
+    let risk = try values[.risk].map { _ throws(MetricFieldError) in try check(.risk, Metric.parseRisk) }
     let target = values[.target] == nil ? nil : try check(.target, Target.init(parsing:))
     let attribution = values[.attribution] == nil ? Metric.fullAttribution : try check(.attribution, Metric.parseAttribution)
     let fromOrders = values[.fromOrders] != nil ? try check(.fromOrders) { text in
@@ -69,7 +97,9 @@ public struct MetricFields: Sendable {
       }
       return series
     } : nil
-    return Metric(name: name, kind: metricKind, target: target, attribution: attribution, fromOrders: fromOrders)
+    return Metric(
+      name: name, kind: metricKind, target: target, attribution: attribution, fromOrders: fromOrders, controlFor: controlFor,
+      risk: risk)
   }
 }
 
@@ -95,6 +125,16 @@ extension MetricKind {
     try Percent.refuseFractionLookalike(text, percent)
     guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
       throw ValueError(value: text, expected: Phrase(.formMargin))
+    }
+    return percent
+  }
+
+  /// The share of saved hours that turns into money: above 0% and at most 100%.
+  public static func parseRealisation(_ text: String) throws -> Percent {
+    let percent = try Percent(parsing: text)
+    try Percent.refuseFractionLookalike(text, percent)
+    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
+      throw ValueError(value: text, expected: Phrase(.formRealisation))
     }
     return percent
   }

@@ -1,7 +1,8 @@
 /// A money metric prepared for the rows: its monthly benefit from G on and its noise term.
 struct MoneyMetric {
   let name: String
-  /// Benefit in minor units by month index, for the months from G on that have a snapshot.
+  /// Benefit in minor units by month index, for the months from G on that have a snapshot (and,
+  /// for a metric with a control series, a control value).
   let benefits: [Int: Rational]
   /// (σ · f · a)² in minor units squared: one month's share of w²; nil when the metric has no σ.
   let noise: Rational?
@@ -13,49 +14,36 @@ struct MoneyMetric {
   let values: [Month: MetricValue]
   /// The metric as defined.
   let metric: Metric
+  /// The control series isolating it, if any.
+  let control: String?
 
-  init(_ metric: Metric, values: [Month: MetricValue], settings: Settings) throws {
+  init(
+    _ metric: Metric, values: [Month: MetricValue], control: (metric: Metric, values: [Month: MetricValue])? = nil,
+    settings: Settings
+  ) throws {
     name = metric.name
     let window = settings.baselineWindow
     let inWindow = values.filter { window.contains($0.key) }
     guard !inWindow.isEmpty else { throw ROIError.noBaseline(metric: metric.name, window: window) }
-    let baseline = try MoneyMetric.baseline(metric, values: values, inWindow: inWindow, settings: settings)
-    self.baseline = baseline
+    let counterfactual = try Counterfactual(metric, values: values, inWindow: inWindow, control: control, settings: settings)
+    baseline = counterfactual.baseline
     self.values = values
     self.metric = metric
+    self.control = control?.metric.name
     baselineCount = inWindow.count
 
     let scale = Rational(BigInteger.power10(settings.currency.minorUnits))
     let factor = metric.kind.moneyFactor(minorUnits: settings.currency.minorUnits)! * metric.attribution.fraction * scale
     var benefits: [Int: Rational] = [:]
     for (month, value) in values where month >= settings.goLive {
-      benefits[month.index] = (value.rational - baseline(month)) * factor
+      if let expected = counterfactual.at(month) { benefits[month.index] = (value.rational - expected) * factor }
     }
     self.benefits = benefits
-    noise = MoneyMetric.variance(inWindow, baseline: baseline, method: settings.baselineMethod).map { $0 * factor * factor }
+    noise = counterfactual.variance(inWindow, method: settings.baselineMethod).map { $0 * factor * factor }
   }
 
-  /// σ²: with the mean method the sample variance (n − 1) of the baseline snapshots; with the
-  /// seasonal method Σ r² / (N − c), r being each snapshot's difference from its calendar month's
-  /// mean and c the number of calendar months. nil with fewer than 2 snapshots, or (seasonal) when
-  /// a calendar month has fewer than 2.
-  static func variance(_ inWindow: [Month: MetricValue], baseline: (Month) -> Rational, method: BaselineMethod) -> Rational? {
-    guard inWindow.count >= 2 else { return nil }
-    var squares = Rational.zero
-    for (month, value) in inWindow {
-      let residual = value.rational - baseline(month)
-      squares += residual * residual
-    }
-    switch method {
-    case .mean:
-      return (squares / Rational(inWindow.count - 1))!
-    case .seasonal:
-      var perCalendarMonth: [Int: Int] = [:]
-      for month in inWindow.keys { perCalendarMonth[month.number, default: 0] += 1 }
-      guard perCalendarMonth.values.allSatisfy({ $0 >= 2 }) else { return nil }
-      return (squares / Rational(inWindow.count - perCalendarMonth.count))!
-    }
-  }
+  /// 1 − its risk (or `defaultRisk` when it has none): the share of its benefit counted as certain.
+  func keptShare(defaultRisk: Percent) -> Rational { Rational.one - (metric.risk ?? defaultRisk).fraction }
 
   /// The baseline for a month: one mean, or one per calendar month.
   static func baseline(
@@ -110,8 +98,10 @@ struct Benefits {
   let asOf: Month
 
   init(metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]], settings: Settings, asOf: Month) throws {
-    self.metrics = try metrics.filter(\.kind.addsMoney).sorted { $0.name < $1.name }.map {
-      try MoneyMetric($0, values: valuesByMetric[$0.name] ?? [:], settings: settings)
+    self.metrics = try metrics.filter(\.kind.addsMoney).sorted { $0.name < $1.name }.map { metric in
+      try MoneyMetric(
+        metric, values: valuesByMetric[metric.name] ?? [:],
+        control: Counterfactual.control(of: metric, among: metrics, valuesByMetric: valuesByMetric), settings: settings)
     }
     self.asOf = asOf
   }
@@ -119,6 +109,14 @@ struct Benefits {
   func total(at month: Month) -> Rational {
     guard month <= asOf else { return .zero }
     return metrics.reduce(Rational.zero) { $0 + ($1.benefits[month.index] ?? .zero) }
+  }
+
+  /// The month's benefit with each metric's own risk set aside (`defaultRisk` for metrics without one).
+  func riskAdjusted(at month: Month, defaultRisk: Percent) -> Rational {
+    guard month <= asOf else { return .zero }
+    return metrics.reduce(Rational.zero) { sum, metric in
+      sum + (metric.benefits[month.index] ?? .zero) * metric.keptShare(defaultRisk: defaultRisk)
+    }
   }
 
   /// Whether every money metric has a σ, so that noise bands can be drawn.

@@ -44,7 +44,7 @@ extension MetricKind {
   /// Whether a fall is the good direction for this kind: costs, and counts worth negative money.
   var lowerIsBetter: Bool {
     switch self {
-    case .cost: true
+    case .cost, .hours: true
     case .count(let unitValue): unitValue.minor < 0
     case .revenue, .kpi: false
     }

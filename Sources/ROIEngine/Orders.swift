@@ -57,6 +57,7 @@ public enum OrderSeries: String, CaseIterable, Sendable {
     case .revenue, .cost: isMoney
     case .count: !isMoney
     case .kpi: true
+    case .hours: false
     }
   }
 }

@@ -37,6 +37,20 @@ enum QuarterRows {
     return rows
   }
 
+  /// The rows with the business case's cost of each quarter and its benefit of the months from G to A.
+  static func addingPlan(_ plan: BusinessCase, costs: CostSchedule, to rows: [QuarterRow], settings: Settings, asOf: Month) -> [QuarterRow] {
+    var cumulative = (cost: Rational.zero, benefit: Rational.zero)
+    return rows.map { row in
+      var row = row
+      let cost = costs.cost(of: row.quarter.months)
+      let benefit = row.quarter.months.filter { $0 >= settings.goLive && $0 <= asOf }.reduce(Rational.zero) { $0 + plan.benefit(at: $1) }
+      cumulative = (cumulative.cost + cost, cumulative.benefit + benefit)
+      (row.planCost, row.planBenefit) = (cost, benefit)
+      (row.cumulativePlanCost, row.cumulativePlanBenefit) = cumulative
+      return row
+    }
+  }
+
   /// The months of the rolling window ending at W = `end` (already capped at A): the
   /// n = min(12, W − G + 1) months up to W; empty when W is before G.
   static func rollingWindow(endingAt end: Month, goLive: Month) -> [Month] {

@@ -6,7 +6,8 @@ public enum ROICalculator {
   /// costs and benefits still count in the cumulative figures).
   public static func report(
     settings: Settings, costItems: [CostItem], metrics: [Metric], snapshots: [Snapshot],
-    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false
+    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false,
+    plan: BusinessCase = BusinessCase(), intangibles: [Intangible] = []
   ) throws -> ROIReport {
     if let from, let through, through < from { throw ROIError.emptyQuarterRange(from: from, to: through) }
     let goLive = settings.goLive
@@ -20,16 +21,18 @@ public enum ROICalculator {
     let first = min(goLive, costs.firstMonth ?? goLive)
     var last = max(goLive, snapshots.map(\.month).max() ?? goLive, costs.lastOneTimeMonth ?? goLive)
     if let through { last = min(last, through.lastMonth) }
-    let rows = first <= last
+    var rows = first <= last
       ? QuarterRows.build(from: first, to: last, settings: settings, costs: costs, benefits: benefits) : []
+    let planCosts = CostSchedule(plan.costs.map(\.costItem), horizonEnd: settings.horizonEnd)
+    if !plan.isEmpty { rows = QuarterRows.addingPlan(plan, costs: planCosts, to: rows, settings: settings, asOf: asOf) }
 
     let payback = Payback(rows: rows)
     let span = rows.first.flatMap { first in rows.last.map { first.quarter.firstMonth...$0.quarter.lastMonth } }
     let discounted = DiscountedView(options: discount, months: span, goLive: goLive, costs: costs, benefits: benefits)
-    let projection = project
-      ? rows.last.map {
-        Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits)
-      } : nil
+    let pace = rows.last.map {
+      Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits)
+    }
+    let projection = project ? pace : nil
     let objectives = Objective.all(
       metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter, asOf: asOf)
     let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
@@ -37,7 +40,7 @@ public enum ROICalculator {
     }
     let warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
-    return ROIReport(
+    var report = ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
       asOf: asOf,
@@ -45,5 +48,18 @@ public enum ROICalculator {
       noiseUnavailable: noiseUnavailable, warnings: warnings,
       payback: payback,
       objectives: objectives, discounted: discounted, projection: projection)
+    report.tei = TEITable(
+      rate: discount.rate, defaultRisk: discount.risk, first: rows.first?.quarter.firstMonth ?? goLive, settings: settings,
+      costs: costs, benefits: benefits)
+    if !plan.isEmpty {
+      report.plan = PlanComparison(
+        plan, costs: planCosts, metrics: metrics, settings: settings, asOf: asOf, actualCosts: costs, benefits: benefits,
+        payback: payback, pace: pace)
+    }
+    report.controls = metrics.compactMap { control in control.controlFor.map { (metric: $0, control: control.name) } }
+      .sorted { $0.metric < $1.metric }
+    report.risks = benefits.metrics.map { ($0.name, $0.metric.risk ?? discount.risk) }
+    report.intangibles = intangibles
+    return report
   }
 }

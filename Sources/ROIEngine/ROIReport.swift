@@ -27,6 +27,16 @@ public struct ROIReport: Sendable {
   public let discounted: DiscountedView
   /// Present when asked for.
   public let projection: Projection?
+  /// Forrester's yearly cash-flow table, with the IRR and the benefit/cost ratio.
+  public var tei: TEITable? = nil
+  /// The business case against the actual figures; nil when no plan is recorded.
+  public var plan: PlanComparison? = nil
+  /// Each metric isolated by a control series, and that series, in metric name order.
+  public var controls: [(metric: String, control: String)] = []
+  /// The risk applied to each money metric's benefit in the discounted view and the TEI table.
+  public var risks: [(metric: String, risk: Percent)] = []
+  /// What the CRM brings that carries no money, as listed.
+  public var intangibles: [Intangible] = []
 
   public var currency: Currency { settings.currency }
 }
@@ -63,6 +73,38 @@ public struct QuarterRow: Sendable {
   /// The rolling annual ROI with the rolling sum ∓ w(those months).
   public let rollingAnnualROILow: Rational?
   public let rollingAnnualROIHigh: Rational?
+  /// The business case's cost of the quarter's months, and its benefit of the months the benefit
+  /// counts (G to A); nil without a plan.
+  public var planCost: Rational? = nil
+  public var planBenefit: Rational? = nil
+  /// Actual − planned; nil without a plan.
+  public var costVariance: Rational? { planCost.map { cost - $0 } }
+  public var benefitVariance: Rational? { planBenefit.map { benefit - $0 } }
+  /// The planned figures summed from the first row on.
+  public var cumulativePlanCost: Rational? = nil
+  public var cumulativePlanBenefit: Rational? = nil
+}
+
+/// Something the CRM brings that is not counted in money (the Phillips ROI methodology lists them
+/// beside the figures).
+public struct Intangible: Hashable, Sendable {
+  public let id: Int64
+  public let text: String
+
+  public init(id: Int64, text: String) {
+    self.id = id
+    self.text = text
+  }
+
+  /// The text without its outer spaces: 1 to 500 characters (as SQLite counts them), no control characters.
+  public static func validate(_ text: String) throws -> String {
+    let scalars = text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+    let trimmed = String(String.UnicodeScalarView(scalars))
+    guard !scalars.isEmpty, scalars.count <= 500, !scalars.contains(where: { $0.properties.generalCategory == .control }) else {
+      throw ValueError(value: text, expected: Phrase(.formIntangible))
+    }
+    return trimmed
+  }
 }
 
 /// When the CRM pays for itself.
@@ -104,6 +146,8 @@ public enum ROIError: ExplainedError, Equatable {
   case seasonalMonthsMissing(metric: String, months: [Int], window: ClosedRange<Month>)
   /// `--from` after `--to`.
   case emptyQuarterRange(from: Quarter, to: Quarter)
+  /// A control series whose baseline is 0 (in calendar month `month` with the seasonal method).
+  case controlBaselineZero(control: String, metric: String, month: Int, seasonal: Bool)
 
   public var phrase: Phrase {
     switch self {
@@ -118,6 +162,10 @@ public enum ROIError: ExplainedError, Equatable {
       ])
     case .emptyQuarterRange(let from, let to):
       Phrase(.emptyQuarterRange, ["from": "\(from)", "to": "\(to)"])
+    case .controlBaselineZero(let control, let metric, let month, let seasonal):
+      seasonal
+        ? Phrase(.controlBaselineZeroSeasonal, phrases: ["control": .text(control), "metric": .text(metric), "names": .calendarMonths([month])])
+        : Phrase(.controlBaselineZero, ["control": control, "metric": metric])
     }
   }
 }

@@ -11,9 +11,12 @@ public enum MetricText {
     case .revenue(let margin): factor = text(.factorMargin, ["margin": say.share(margin.description)])
     case .count(let unitValue): factor = text(.factorPerUnit, ["amount": say.money(unitValue.rational, currency)])
     case .cost: factor = text(.factorCost, ["code": say.currencyName(currency)])
-    case .kpi: factor = text(.factorNone)
+    case .kpi: factor = metric.controlFor.map { text(.factorControlFor, ["metric": $0]) } ?? text(.factorNone)
+    case .hours(let hourlyCost, let realisation):
+      factor = text(.factorHours, ["amount": say.money(hourlyCost.rational, currency), "share": say.share(realisation.description)])
     }
+    let risk = metric.risk.map { text(.factorRisk, ["share": say.share($0.description)]) } ?? ""
     let from = metric.fromOrders.map { text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""
-    return [metric.name, metric.kind.name + from, factor, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description)]
+    return [metric.name, metric.kind.name + from, factor + risk, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description)]
   }
 }

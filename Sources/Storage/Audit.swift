@@ -49,10 +49,14 @@ enum AuditText {
     switch metric.kind {
     case .revenue(let margin): text += " margin=\(margin)"
     case .count(let unitValue): text += " unit-value=\(currency.plain(unitValue.minor))"
+    case .hours(let hourlyCost, let realisation): text += " hourly-cost=\(currency.plain(hourlyCost.minor)) realisation=\(realisation)"
     case .cost, .kpi: break
     }
     if let target = metric.target { text += " target=\(target)" }
     if metric.attribution != Metric.fullAttribution { text += " attribution=\(metric.attribution)" }
+    if let control = metric.controlFor { text += " control-for=\(control)" }
+    if let risk = metric.risk { text += " risk=\(risk)" }
+    if let owner = metric.owner { text += " owner=\(quoted(owner))" }
     return text
   }
 

@@ -34,6 +34,17 @@ public enum StoreError: ExplainedError, Equatable {
   case derivedValueOutOfRange(metric: String, month: Month)
   /// Two first order imports at once: the other stored its customer key first.
   case customerKeyRaced(file: String)
+  /// A control series for a metric that is itself a control series.
+  case controlOfAControl(control: String, metric: String)
+  /// A second control series for a metric.
+  case metricHasControl(metric: String, control: String)
+  /// A metric isolated by a control series made a control series itself.
+  case controlledMetricAsControl(metric: String, control: String)
+  case noSuchPlanCost(id: Int64)
+  case noPlannedBenefit(metric: String)
+  /// A planned benefit for a metric that adds no money.
+  case planBenefitNeedsMoney(metric: String, kind: String)
+  case noSuchIntangible(id: Int64)
   /// The database's folder could not be made.
   case cannotCreateFolder(folder: String, reason: Phrase)
 
@@ -77,6 +88,14 @@ public enum StoreError: ExplainedError, Equatable {
     case .customerKeyRaced(let file): return say(.storeCustomerKeyRaced, ["file": file])
     case .derivedValueOutOfRange(let metric, let month): return say(.storeDerivedOutOfRange, ["metric": metric, "month": "\(month)"])
     case .notEmpty(let path): return say(.storeDemoPathTaken, ["path": path])
+    case .controlOfAControl(let control, let metric): return say(.storeControlOfAControl, ["control": control, "metric": metric])
+    case .metricHasControl(let metric, let control): return say(.storeMetricHasControl, ["control": control, "metric": metric])
+    case .controlledMetricAsControl(let metric, let control):
+      return say(.storeControlledMetricAsControl, ["control": control, "metric": metric])
+    case .noSuchPlanCost(let id): return say(.storeNoSuchPlanCost, ["id": "\(id)"])
+    case .noPlannedBenefit(let metric): return say(.storeNoPlannedBenefit, ["metric": metric])
+    case .planBenefitNeedsMoney(let metric, let kind): return say(.storePlanBenefitNeedsMoney, ["metric": metric, "kind": kind])
+    case .noSuchIntangible(let id): return say(.storeNoSuchIntangible, ["id": "\(id)"])
     case .cannotCreateFolder(let folder, let reason):
       return Phrase(.storeCannotCreateFolder, phrases: ["folder": .text(folder), "reason": .phrase(reason)])
     }

@@ -67,6 +67,12 @@ public enum Message: String, CaseIterable, Sendable {
   case webFormTooLarge, serveCannotKeepUploads
   case htmlLatestExpenses
   case servingReadOnly
+  case formHoursNotNegative
+  case controlBaselineZero, controlBaselineZeroSeasonal
+  case formHourlyCostRequired, formControlIsKPI, formControlOfItself, formRealisation
+  case factorControlFor, factorHours, factorRisk
+  case storeControlOfAControl, storeMetricHasControl, storeControlledMetricAsControl, storeNoSuchPlanCost, storeNoPlannedBenefit, storePlanBenefitNeedsMoney, storeNoSuchIntangible
+  case formIntangible
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1922,6 +1928,60 @@ public enum Message: String, CaseIterable, Sendable {
     case .servingReadOnly:
       ("Serving {path} read-only (the dashboard and the exports) at {address} (Ctrl-C to stop)",
        "{path} servie en lecture seule (tableau de bord et exports) à l’adresse {address} (Ctrl-C pour arrêter)")
+    case .formHoursNotNegative:
+      ("hours spent, 0 or more, for {metric}",
+       "un nombre d’heures, 0 ou plus, pour {metric}")
+    case .controlBaselineZero:
+      ("control series '{control}' has a baseline of 0, so it cannot give the counterfactual of '{metric}'; log its values before go-live, or unlink it with: crm-roi metric set {control} --control-for none",
+       "la série témoin « {control} » a une référence de 0 et ne peut donc pas donner le contrefactuel de « {metric} » ; saisissez ses valeurs d’avant la mise en service, ou détachez-la avec : crm-roi metric set {control} --control-for none")
+    case .controlBaselineZeroSeasonal:
+      ("control series '{control}' has a baseline of 0 for {names}, so it cannot give the counterfactual of '{metric}'; log its values before go-live, or unlink it with: crm-roi metric set {control} --control-for none",
+       "la série témoin « {control} » a une référence de 0 pour {names} et ne peut donc pas donner le contrefactuel de « {metric} » ; saisissez ses valeurs d’avant la mise en service, ou détachez-la avec : crm-roi metric set {control} --control-for none")
+    case .formHourlyCostRequired:
+      ("an hourly cost for an hours metric, like --hourly-cost 42.50",
+       "un coût horaire pour un indicateur de type hours, par exemple --hourly-cost 42.50")
+    case .formControlIsKPI:
+      ("no --kind with --control-for, or --kind kpi: a control series adds no money (not {kind})",
+       "pas de --kind avec --control-for, ou --kind kpi : une série témoin n’apporte pas d’argent (pas {kind})")
+    case .formControlOfItself:
+      ("another metric than {name} itself",
+       "un autre indicateur que {name} lui-même")
+    case .formRealisation:
+      ("a realisation share above 0% and at most 100%, like 50%",
+       "une part réalisée supérieure à 0 % et d’au plus 100 %, par exemple 50 %")
+    case .factorControlFor:
+      ("none (control series of {metric})",
+       "aucune (série témoin de {metric})")
+    case .factorHours:
+      ("{amount} per hour saved × {share}",
+       "{amount} par heure gagnée × {share}")
+    case .factorRisk:
+      (", risk {share}",
+       ", risque {share}")
+    case .storeControlOfAControl:
+      ("'{metric}' is itself a control series; a control series isolates a metric the CRM moves, so give --control-for another metric",
+       "« {metric} » est elle-même une série témoin ; une série témoin isole un indicateur que le CRM fait bouger, indiquez donc un autre indicateur à --control-for")
+    case .storeMetricHasControl:
+      ("'{metric}' already has the control series '{control}'; a metric has one control series: unlink it first with: crm-roi metric set {control} --control-for none",
+       "« {metric} » a déjà la série témoin « {control} » ; un indicateur a une seule série témoin : détachez-la d’abord avec : crm-roi metric set {control} --control-for none")
+    case .storeControlledMetricAsControl:
+      ("'{metric}' is isolated by the control series '{control}', so it cannot be a control series itself; unlink it first with: crm-roi metric set {control} --control-for none",
+       "« {metric} » est isolé par la série témoin « {control} » et ne peut donc pas être lui-même une série témoin ; détachez-la d’abord avec : crm-roi metric set {control} --control-for none")
+    case .storeNoSuchPlanCost:
+      ("no planned cost has id {id}; see the ids with: crm-roi plan list",
+       "aucun coût prévu n’a l’identifiant {id} ; voyez les identifiants avec : crm-roi plan list")
+    case .storeNoPlannedBenefit:
+      ("metric '{metric}' has no planned benefit; see the plan with: crm-roi plan list",
+       "l’indicateur « {metric} » n’a pas de bénéfice prévu ; voyez le plan avec : crm-roi plan list")
+    case .storePlanBenefitNeedsMoney:
+      ("metric '{metric}' is a {kind} metric and adds no money, so it cannot have a planned benefit; plan the benefit of a revenue, cost, count or hours metric",
+       "l’indicateur « {metric} » est de type {kind} et n’apporte pas d’argent : il ne peut pas avoir de bénéfice prévu ; prévoyez le bénéfice d’un indicateur de type revenue, cost, count ou hours")
+    case .storeNoSuchIntangible:
+      ("no intangible has id {id}; see the ids with: crm-roi intangible list",
+       "aucun bénéfice non chiffré n’a l’identifiant {id} ; voyez les identifiants avec : crm-roi intangible list")
+    case .formIntangible:
+      ("a text of 1 to 500 characters without control characters, like \"Customers answered faster\"",
+       "un texte de 1 à 500 caractères sans caractère de contrôle, par exemple « Clients servis plus vite »")
     }
   }
 }

@@ -5,7 +5,10 @@ import SQLite
 enum MetricRecord {
   enum Column: String, CaseIterable {
     case id, name, kind, margin, unitValue = "unit_value", targetKind = "target_kind", targetValue = "target_value"
-    case attribution, fromOrders = "from_orders"
+    case attribution, fromOrders = "from_orders", hourlyCost = "hourly_cost", realisation, controlFor = "control_for"
+    case risk, owner
+    /// Not a column: the name of the metric `control_for` points at, read by the select's join.
+    case controlForName = "control_for_name"
   }
 
   /// How a target is stored in `target_kind`.
@@ -13,20 +16,30 @@ enum MetricRecord {
     case relative, absolute
   }
 
-  static let written: [Column] = [.name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution, .fromOrders]
+  static let written: [Column] = [
+    .name, .kind, .margin, .unitValue, .targetKind, .targetValue, .attribution, .fromOrders, .hourlyCost, .realisation,
+    .controlFor, .risk, .owner,
+  ]
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
   static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(placeholders(written.count)))"
   static let updateSQL = "UPDATE metric SET " + written.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-  static let selectSQL = "SELECT id, \(writtenList) FROM metric ORDER BY name"
+  static let selectSQL = "SELECT metric.id AS id, " + written.map { "metric.\($0.rawValue) AS \($0.rawValue)" }.joined(separator: ", ")
+    + ", control.name AS \(Column.controlForName.rawValue) FROM metric LEFT JOIN metric AS control ON control.id = metric.control_for"
+    + " ORDER BY metric.name"
 
-  static func values(of metric: Metric) -> [Value] {
+  /// The row's values in `written`'s order; `controlID` is the id of the metric named by `controlFor`.
+  static func values(of metric: Metric, controlID: Int64? = nil) -> [Value] {
     var margin: Int64?
     var unitValue: Int64?
     switch metric.kind {
     case .revenue(let percent): margin = percent.tenThousandths
     case .count(let money): unitValue = money.minor
     case .cost, .kpi: break
+    case .hours: break
     }
+    var hourlyCost: Int64?
+    var realisation: Int64?
+    if case .hours(let cost, let share) = metric.kind { (hourlyCost, realisation) = (cost.minor, share.tenThousandths) }
     var targetKind: TargetKind?
     var targetValue: Int64?
     switch metric.target {
@@ -37,7 +50,8 @@ enum MetricRecord {
     return [
       .text(metric.name), .text(metric.kind.name), margin.sqliteValue, unitValue.sqliteValue,
       targetKind.map { .text($0.rawValue) } ?? .null, targetValue.sqliteValue, .integer(metric.attribution.tenThousandths),
-      (metric.fromOrders?.rawValue).sqliteValue,
+      (metric.fromOrders?.rawValue).sqliteValue, hourlyCost.sqliteValue, realisation.sqliteValue, controlID.sqliteValue,
+      metric.risk.map(\.tenThousandths).sqliteValue, metric.owner.sqliteValue,
     ]
   }
 
@@ -54,6 +68,10 @@ enum MetricRecord {
     case .count?:
       guard let unitValue = row.optionalInteger(Column.unitValue.rawValue) else { throw unexpected(.unitValue) }
       kind = .count(unitValue: Money(minor: unitValue))
+    case .hours?:
+      guard let cost = row.optionalInteger(Column.hourlyCost.rawValue) else { throw unexpected(.hourlyCost) }
+      guard let share = row.optionalInteger(Column.realisation.rawValue) else { throw unexpected(.realisation) }
+      kind = .hours(hourlyCost: Money(minor: cost), realisation: Percent(tenThousandths: share))
     case .cost?: kind = .cost
     case .kpi?: kind = .kpi
     case nil: throw unexpected(.kind)
@@ -74,6 +92,9 @@ enum MetricRecord {
     }
     return Metric(
       id: id, name: row.text(Column.name.rawValue), kind: kind, target: target,
-      attribution: Percent(tenThousandths: row.integer(Column.attribution.rawValue)), fromOrders: fromOrders)
+      attribution: Percent(tenThousandths: row.integer(Column.attribution.rawValue)), fromOrders: fromOrders,
+      controlFor: row.optionalText(Column.controlForName.rawValue),
+      risk: row.optionalInteger(Column.risk.rawValue).map(Percent.init(tenThousandths:)),
+      owner: row.optionalText(Column.owner.rawValue))
   }
 }

@@ -1,0 +1,70 @@
+/// The internal rate of return of monthly cash flows (Nucleus Research reports it beside ROI): the
+/// monthly rate m at which their present value is 0, annualised as (1 + m)^12 − 1.
+public enum InternalRateOfReturn: Sendable, Equatable {
+  case rate(Rational)
+  /// The flows never change sign (all costs, or all benefits): no rate makes them sum to 0.
+  case noSignChange
+  /// The flows change sign more than once: there may be several rates, or none.
+  case severalSignChanges(Int)
+  /// The rate lies outside −99% to +1,000% a month.
+  case outOfRange
+
+  /// The monthly search bracket, in 10⁻¹⁸: −99% to +1,000% a month.
+  static let lowest = BigInteger(-99) * BigInteger.power10(16)
+  static let highest = BigInteger(10) * BigInteger.power10(18)
+
+  /// `flows`: one per month, oldest first, in any fixed unit. Bisection on the monthly rate until
+  /// the bracket is narrower than 10⁻¹⁰ (the annual rate to 10⁻⁶ and better).
+  public init(monthlyFlows flows: [BigInteger]) {
+    let signs = flows.map(\.signum).filter { $0 != 0 }
+    let changes = zip(signs, signs.dropFirst()).filter { $0 != $1 }.count
+    guard changes == 1 else {
+      self = changes == 0 ? .noSignChange : .severalSignChanges(changes)
+      return
+    }
+    var low = InternalRateOfReturn.lowest
+    var high = InternalRateOfReturn.highest
+    let lowSign = InternalRateOfReturn.presentValueSign(flows, monthlyRate: low)
+    guard lowSign != 0 else { self = .rate(InternalRateOfReturn.annual(low)); return }
+    guard lowSign != InternalRateOfReturn.presentValueSign(flows, monthlyRate: high) else {
+      self = .outOfRange
+      return
+    }
+    let tolerance = BigInteger.power10(8)
+    while high - low > tolerance {
+      let middle = ((low + high) / BigInteger(2))
+      let sign = InternalRateOfReturn.presentValueSign(flows, monthlyRate: middle)
+      if sign == 0 { low = middle; high = middle; break }
+      if sign == lowSign { low = middle } else { high = middle }
+    }
+    self = .rate(InternalRateOfReturn.annual(((low + high) / BigInteger(2))))
+  }
+
+  /// The sign of Σ f_t / (1 + r)^t, r in 10⁻¹⁸, with the discount factors in 18-digit fixed point.
+  static func presentValueSign(_ flows: [BigInteger], monthlyRate rate: BigInteger) -> Int {
+    let one = BigInteger.power10(18)
+    let perMonth = (one * one) / (one + rate)
+    var factor = one
+    var sum = BigInteger(0)
+    for flow in flows {
+      sum += flow * factor
+      factor = (factor * perMonth) / (one)
+    }
+    return sum.signum
+  }
+
+  /// (1 + m)^12 − 1 for m in 10⁻¹⁸.
+  static func annual(_ monthly: BigInteger) -> Rational {
+    let one = BigInteger.power10(18)
+    var power = Rational.one
+    let base = Rational(numerator: one + monthly, denominator: one)
+    for _ in 0..<12 { power = power * base }
+    return power - Rational.one
+  }
+
+  /// The annual rate, when there is one.
+  public var annualRate: Rational? {
+    if case .rate(let rate) = self { return rate }
+    return nil
+  }
+}
