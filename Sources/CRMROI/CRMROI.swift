@@ -13,7 +13,7 @@ struct CRMROI: ParsableCommand {
     abstract: "Track what a CRM costs and what it brings, and compute its ROI quarter by quarter.",
     version: "0.1.0",
     subcommands: [
-      Init.self, SettingsCommand.self, MetricCommand.self, Log.self, Unlog.self, ExpenseCommand.self, ROI.self, Impact.self, Report.self, Import.self, Export.self,
+      Init.self, SettingsCommand.self, MetricCommand.self, Log.self, Unlog.self, ExpenseCommand.self, PlanCommand.self, IntangibleCommand.self, ROI.self, Impact.self, Report.self, Import.self, Export.self,
       History.self, Check.self, Backup.self, Demo.self, Serve.self,
     ]
   )

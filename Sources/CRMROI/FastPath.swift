@@ -49,14 +49,16 @@ enum FastPath {
     database.language = language
     var command = CRMROI.ExpenseCommand.Add()
     command.database = database
-    command.date = date
-    command.category = category
-    command.amount = values["amount"]
-    command.hours = values["hours"]
-    command.rate = values["rate"]
-    command.note = values["note"]
-    command.every = values["every"]
-    command.until = values["until"]
+    var fields = ExpenseFieldOptions()
+    fields.date = date
+    fields.category = category
+    fields.amount = values["amount"]
+    fields.hours = values["hours"]
+    fields.rate = values["rate"]
+    fields.note = values["note"]
+    fields.every = values["every"]
+    fields.until = values["until"]
+    command.fields = fields
     return command
   }
 }

@@ -28,6 +28,11 @@ public struct PlannedBenefit: Hashable, Sendable {
 
   public static let rampRange = 0...120
 
+  /// An owner's name without its outer spaces: 1 to 200 characters (as SQLite counts them), no control characters.
+  public static func validateOwner(_ text: String) throws -> String {
+    try checkedLine(text, atMost: 200, expected: Phrase(.formOwner))
+  }
+
   public init(metric: String, monthly: Money, from: Month, ramp: Int = 0) {
     self.metric = metric
     self.monthly = monthly
@@ -95,4 +100,14 @@ extension PlanComparison {
       actualCostToDate: actualCosts.cost(through: asOf), actualBenefitToDate: toDate.reduce(Rational.zero) { $0 + benefits.total(at: $1) },
       benefits: plan.benefits.sorted { $0.metric < $1.metric }.map { ($0, owners[$0.metric] ?? nil) }, costs: plan.costs)
   }
+}
+
+/// `text` without its outer spaces, refused (as `expected`) when empty, longer than `limit` scalars
+/// (SQLite's `length`) or holding a control character.
+func checkedLine(_ text: String, atMost limit: Int, expected: Phrase) throws -> String {
+  let scalars = text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+  guard !scalars.isEmpty, scalars.count <= limit, !scalars.contains(where: { $0.properties.generalCategory == .control }) else {
+    throw ValueError(value: text, expected: expected)
+  }
+  return String(String.UnicodeScalarView(scalars))
 }

@@ -98,12 +98,7 @@ public struct Intangible: Hashable, Sendable {
 
   /// The text without its outer spaces: 1 to 500 characters (as SQLite counts them), no control characters.
   public static func validate(_ text: String) throws -> String {
-    let scalars = text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-    let trimmed = String(String.UnicodeScalarView(scalars))
-    guard !scalars.isEmpty, scalars.count <= 500, !scalars.contains(where: { $0.properties.generalCategory == .control }) else {
-      throw ValueError(value: text, expected: Phrase(.formIntangible))
-    }
-    return trimmed
+    try checkedLine(text, atMost: 500, expected: Phrase(.formIntangible))
   }
 }
 

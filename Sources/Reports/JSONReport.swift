@@ -28,6 +28,10 @@ public enum JSONReport {
         ("rolling_annual_roi_low", ratio(row.rollingAnnualROILow)),
         ("rolling_annual_roi_high", ratio(row.rollingAnnualROIHigh)),
         ("partial", .bool(row.isPartial)),
+        ("plan_cost", row.planCost.map(money) ?? .null),
+        ("plan_benefit", row.planBenefit.map(money) ?? .null),
+        ("cost_variance", row.costVariance.map(money) ?? .null),
+        ("benefit_variance", row.benefitVariance.map(money) ?? .null),
       ])
     }
     let objectives: [JSON] = report.objectives.map { objective in
@@ -76,7 +80,12 @@ public enum JSONReport {
         ("npv", money(discounted.netPresentValue)),
         ("roi", ratio(discounted.roi)),
         ("break_even_month", discounted.breakEvenMonth.map { .string($0.description) } ?? .null),
+        ("risk_by_metric", .object(report.risks.map { ($0.metric, ratio($0.risk.fraction)) })),
       ])),
+      ("controls", .array(report.controls.map { .object([("metric", .string($0.metric)), ("control", .string($0.control))]) })),
+      ("plan", report.plan.map { FinanceJSON.plan($0, money: money, ratio: ratio) } ?? .null),
+      ("tei", report.tei.map { FinanceJSON.tei($0, money: money, ratio: ratio) } ?? .null),
+      ("intangibles", .array(report.intangibles.map { .string($0.text) })),
     ]
     if let projection = report.projection {
       members.append(("projection", .object([

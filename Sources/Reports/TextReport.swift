@@ -5,7 +5,7 @@ public enum TextReport {
   /// The verdict, the quarterly table, then TCO, payback and objectives. Unless `wide` (or in
   /// Markdown), the table keeps the columns that fit 80 columns; the missing months are in the warnings.
   public static func render(
-    _ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false, language: Language = .en
+    _ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false, tei: Bool = false, language: Language = .en
   ) -> String {
     let currency = report.currency
     let all = wide || markdown
@@ -78,6 +78,7 @@ public enum TextReport {
     output += text(.netPresentValue, ["amount": say.money(discounted.netPresentValue, currency)]) + "\n"
     output += text(.discountedROI, ["percent": say.percent(discounted.roi)]) + "\n"
     output += text(.discountedBreakEven, ["month": discounted.breakEvenMonth.map(say.month) ?? text(.notReached)]) + "\n"
+    output += FinanceText.risks(report, language: language)
 
     if let projection = report.projection {
       output += "\n" + heading(text(.projectionHeading, [
@@ -88,6 +89,8 @@ public enum TextReport {
       output += text(.lifetimeROI, ["percent": say.percent(projection.lifetimeROI), "amount": say.money(projection.totalCostOfOwnership, currency)]) + "\n"
       output += text(.projectedBreakEven, ["quarter": projection.breakEvenQuarter.map(say.quarter) ?? text(.notByHorizonEnd)]) + "\n"
     }
+
+    output += FinanceText.sections(report, rows: rows, markdown: markdown, tei: tei, language: language)
 
     if !report.objectives.isEmpty {
       var objectives = Table([
@@ -114,6 +117,7 @@ public enum TextReport {
         output += "- \(text)\n"
       }
     }
+    output += FinanceText.intangibles(report, markdown: markdown, language: language)
     return output
   }
 
@@ -175,7 +179,7 @@ public enum TextReport {
     return text
   }
 
-  private static func heading(_ text: String, markdown: Bool) -> String {
+  static func heading(_ text: String, markdown: Bool) -> String {
     markdown ? "## \(text)\n\n" : "\(text)\n\n"
   }
 

@@ -60,6 +60,10 @@ enum AuditText {
     return text
   }
 
+  static func plannedBenefit(_ benefit: PlannedBenefit, currency: Currency) -> String {
+    "monthly=\(currency.plain(benefit.monthly.minor)) from=\(benefit.from) ramp=\(benefit.ramp)"
+  }
+
   static func quoted(_ text: String) -> String {
     "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }

@@ -146,6 +146,19 @@ public class StoreReader {
     }
   }
 
+  // MARK: The business case and intangibles
+
+  /// The planned costs and benefits.
+  public func businessCase() throws -> BusinessCase {
+    BusinessCase(
+      costs: try statement(PlanCostRecord.selectSQL).rows([], PlanCostRecord.expense(from:)),
+      benefits: try statement(PlanBenefitRecord.selectSQL).rows([], PlanBenefitRecord.benefit(from:)))
+  }
+
+  public func intangibles() throws -> [Intangible] {
+    try statement(IntangibleRecord.selectSQL).rows([], IntangibleRecord.intangible(from:))
+  }
+
   // MARK: History and report
 
   /// The latest changes, newest first.
@@ -166,6 +179,6 @@ public class StoreReader {
     }
     return try ROICalculator.report(
       settings: settings, costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
-      from: from, through: through, discount: discount, project: project)
+      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles())
   }
 }

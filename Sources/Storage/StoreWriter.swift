@@ -112,10 +112,12 @@ public final class StoreWriter: StoreReader {
 
   public func add(_ metric: Metric) throws {
     // Compared as Swift strings, so `coût` with its accent typed apart is the same name as `coût`.
-    if try metrics().contains(where: { $0.name == metric.name }) {
+    let metrics = try metrics()
+    if metrics.contains(where: { $0.name == metric.name }) {
       throw StoreError.duplicateMetric(name: metric.name)
     }
-    try statement(MetricRecord.insertSQL).run(MetricRecord.values(of: metric))
+    let controlID = try controlID(for: metric, among: metrics)
+    try statement(MetricRecord.insertSQL).run(MetricRecord.values(of: metric, controlID: controlID))
     try record(.add, "metric \(metric.name)", new: AuditText.metric(metric, currency: try settings().currency))
   }
 
@@ -138,11 +140,33 @@ public final class StoreWriter: StoreReader {
         throw StoreError.kindDoesNotFitValue(metric: old.name, kind: metric.kind.name, month: month, value: value.plain)
       }
     }
-    try statement(MetricRecord.updateSQL).run(MetricRecord.values(of: metric) + [.integer(id)])
+    let controlID = try controlID(for: metric, among: metrics, replacing: old)
+    if !metric.kind.addsMoney, try businessCase().benefits.contains(where: { $0.metric == old.name }) {
+      throw StoreError.planBenefitNeedsMoney(metric: old.name, kind: metric.kind.name)
+    }
+    try statement(MetricRecord.updateSQL).run(MetricRecord.values(of: metric, controlID: controlID) + [.integer(id)])
     let currency = try settings().currency
     try record(
       .replace, "metric \(old.name)", old: AuditText.metric(old, currency: currency),
       new: (metric.name != old.name ? "name=\(metric.name) " : "") + AuditText.metric(metric, currency: currency))
+  }
+
+  /// The id of the metric `metric.controlFor` names, checked: it exists, is not a control series
+  /// itself and has no other control; and `metric` (`old` before the change) is not isolated by one.
+  private func controlID(for metric: Metric, among metrics: [Metric], replacing old: Metric? = nil) throws -> Int64? {
+    guard let name = metric.controlFor else { return nil }
+    let others = metrics.filter { $0.id == nil || $0.id != old?.id }
+    guard let target = others.first(where: { $0.name == name }), let id = target.id else {
+      throw StoreError.unknownMetric(name: name, known: others.map(\.name))
+    }
+    if target.controlFor != nil { throw StoreError.controlOfAControl(control: metric.name, metric: target.name) }
+    if let existing = others.first(where: { $0.controlFor == target.name }) {
+      throw StoreError.metricHasControl(metric: target.name, control: existing.name)
+    }
+    if let old, let isolating = others.first(where: { $0.controlFor == old.name }) {
+      throw StoreError.controlledMetricAsControl(metric: old.name, control: isolating.name)
+    }
+    return id
   }
 
   /// Removes metric `name`; one with snapshots only with `force`, which removes them too.
@@ -159,9 +183,100 @@ public final class StoreWriter: StoreReader {
       try record(.remove, "snapshot \(name) \(month)", old: value.plain)
     }
     try statement("DELETE FROM snapshot WHERE metric_id = ?").run([.integer(id)])
+    let currency = try settings().currency
+    // Its control series stays, as a plain kpi; its planned benefit goes with it.
+    for control in metrics where control.controlFor == name {
+      try statement("UPDATE metric SET control_for = NULL WHERE id = ?").run([.integer(control.id!)])
+      var unlinked = control
+      unlinked.controlFor = nil
+      try record(
+        .replace, "metric \(control.name)", old: AuditText.metric(control, currency: currency), new: AuditText.metric(unlinked, currency: currency))
+    }
+    if let planned = try businessCase().benefits.first(where: { $0.metric == name }) {
+      try statement("DELETE FROM plan_benefit WHERE metric_id = ?").run([.integer(id)])
+      try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(planned, currency: currency))
+    }
     try statement("DELETE FROM metric WHERE id = ?").run([.integer(id)])
     let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshot\(values.count == 1 ? "" : "s") removed)"  // no-catalogue: the audit trail's stored text
     try record(.remove, "metric \(name)", old: AuditText.metric(metric, currency: try settings().currency) + forced)
+  }
+
+  // MARK: The business case and intangibles
+
+  /// Adds a planned cost and returns its id.
+  @discardableResult
+  public func addPlanCost(_ expense: Expense) throws -> Int64 {
+    try statement(PlanCostRecord.insertSQL).run(PlanCostRecord.values(of: expense))
+    let id = database.lastInsertedRowID
+    try record(.add, "plan cost \(id)", new: AuditText.expense(expense, currency: try settings().currency))
+    return id
+  }
+
+  /// Removes the planned cost `id` and returns it.
+  @discardableResult
+  public func removePlanCost(id: Int64) throws -> Expense {
+    guard let expense = try statement(PlanCostRecord.selectOneSQL).rows([.integer(id)], PlanCostRecord.expense(from:)).first else {
+      throw StoreError.noSuchPlanCost(id: id)
+    }
+    try statement("DELETE FROM plan_cost WHERE id = ?").run([.integer(id)])
+    try record(.remove, "plan cost \(id)", old: AuditText.expense(expense, currency: try settings().currency))
+    return expense
+  }
+
+  /// Sets the planned benefit of its metric (a money metric), replacing any earlier one.
+  public func setPlannedBenefit(_ benefit: PlannedBenefit) throws {
+    let metrics = try metrics()
+    guard let metric = metrics.first(where: { $0.name == benefit.metric }), let id = metric.id else {
+      throw StoreError.unknownMetric(name: benefit.metric, known: metrics.map(\.name))
+    }
+    guard metric.kind.addsMoney else { throw StoreError.planBenefitNeedsMoney(metric: metric.name, kind: metric.kind.name) }
+    let currency = try settings().currency
+    let old = try businessCase().benefits.first { $0.metric == metric.name }
+    try statement(PlanBenefitRecord.upsertSQL).run(PlanBenefitRecord.values(of: benefit, metricID: id))
+    try record(
+      old == nil ? .add : .replace, "plan benefit \(metric.name)", old: old.map { AuditText.plannedBenefit($0, currency: currency) },
+      new: AuditText.plannedBenefit(benefit, currency: currency))
+  }
+
+  /// Removes the planned benefit of metric `name`.
+  public func removePlannedBenefit(metric name: String) throws {
+    guard let old = try businessCase().benefits.first(where: { $0.metric == name }) else {
+      let metrics = try metrics()
+      guard metrics.contains(where: { $0.name == name }) else { throw StoreError.unknownMetric(name: name, known: metrics.map(\.name)) }
+      throw StoreError.noPlannedBenefit(metric: name)
+    }
+    try statement("DELETE FROM plan_benefit WHERE metric_id = (SELECT id FROM metric WHERE name = ?)").run([.text(name)])
+    try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(old, currency: try settings().currency))
+  }
+
+  /// Names (or, with nil, clears) who answers for metric `name`'s benefit.
+  public func setOwner(metric name: String, owner: String?) throws {
+    let metrics = try metrics()
+    guard var metric = metrics.first(where: { $0.name == name }) else {
+      throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
+    }
+    metric.owner = owner
+    try update(metric)
+  }
+
+  /// Adds an intangible (already checked by `Intangible.validate`) and returns its id.
+  @discardableResult
+  public func addIntangible(_ text: String) throws -> Int64 {
+    try statement(IntangibleRecord.insertSQL).run([.text(text)])
+    let id = database.lastInsertedRowID
+    try record(.add, "intangible \(id)", new: AuditText.quoted(text))
+    return id
+  }
+
+  /// Removes the intangible `id` and returns it.
+  @discardableResult
+  public func removeIntangible(id: Int64) throws -> Intangible {
+    guard let intangible = try statement(IntangibleRecord.selectOneSQL).rows([.integer(id)], IntangibleRecord.intangible(from:)).first else {
+      throw StoreError.noSuchIntangible(id: id)
+    }
+    try statement("DELETE FROM intangible WHERE id = ?").run([.integer(id)])
+    try record(.remove, "intangible \(id)", old: AuditText.quoted(intangible.text))
+    return intangible
   }
 
   /// What storing snapshots did.

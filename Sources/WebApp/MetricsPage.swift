@@ -55,6 +55,10 @@ extension WebApp {
       \(field(.unitValue, .webUnitValue, hint: "12.50"))
       \(field(.target, .columnTarget, hint: "+10%"))
       \(field(.attribution, .columnAttribution, hint: "100%"))
+      \(field(.hourlyCost, .webHourlyCost, hint: "42.50"))
+      \(field(.realisation, .webRealisation, hint: "50%"))
+      \(field(.risk, .webMetricRisk, hint: "20%"))
+      \(field(.controlFor, .webControlFor, hint: "sales"))
       \(select(.fromOrders, .webFromOrders, series))
       <p><button id="save" type="submit">\(escape(page.text(button)))</button></p>
       \(fields.error(""))
@@ -86,7 +90,7 @@ extension WebApp {
     for field in MetricFields.Field.allCases {
       if let value = form[field.rawValue]?.trimmingCharacters(), !value.isEmpty { values[field] = value }
     }
-    for field in [MetricFields.Field.margin, .unitValue, .target, .attribution] { values[field] = values[field].map(page.typed) }
+    for field in [MetricFields.Field.margin, .unitValue, .target, .attribution, .hourlyCost, .realisation, .risk] { values[field] = values[field].map(page.typed) }
     return MetricFields(values)
   }
 
@@ -114,6 +118,7 @@ extension WebApp {
         }
         var metric = try fields.metric(currency: currency)
         metric.id = old.id
+        metric.owner = old.owner
         if metric != old { try writer.update(metric, named: old.name) }
       }
     } catch let error as MetricFieldError {

@@ -3,6 +3,46 @@ import ROIEngine
 import Reports
 import Storage
 
+/// The fields of an expense as `expense add` and `plan cost` take them.
+struct ExpenseFieldOptions: ParsableArguments {
+  @Option(help: "The day it was paid, YYYY-MM-DD.")
+  var date: String
+
+  @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var category: String
+
+  @Option(parsing: .unconditional, help: "The amount, like 12000 or 8750.50.")
+  var amount: String?
+
+  @Option(parsing: .unconditional, help: "Hours of work, with --rate instead of --amount.")
+  var hours: String?
+
+  @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
+  var rate: String?
+
+  @Option(parsing: .unconditional, help: "A note.")
+  var note: String?
+
+  @Option(help: "Recur every month, quarter or year from --date.")
+  var every: String?
+
+  @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
+  var until: String?
+
+  /// The checked expense; an error names the option at fault.
+  func expense(settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
+    let fields = ExpenseFields([
+      .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
+      .note: note ?? "", .every: every ?? "", .until: until ?? "",
+    ])
+    do {
+      return try fields.expense(currency: settings.currency, settings: settings)
+    } catch {
+      throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+    }
+  }
+}
+
 extension CRMROI {
   struct ExpenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,55 +62,19 @@ extension CRMROI {
           """)
 
       @OptionGroup var database: DatabaseOptions
-
-      @Option(help: "The day it was paid, YYYY-MM-DD.")
-      var date: String
-
-      @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
-      var category: String
-
-      @Option(parsing: .unconditional, help: "The amount, like 12000 or 8750.50.")
-      var amount: String?
-
-      @Option(parsing: .unconditional, help: "Hours of work, with --rate instead of --amount.")
-      var hours: String?
-
-      @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
-      var rate: String?
-
-      @Option(parsing: .unconditional, help: "A note.")
-      var note: String?
-
-      @Option(help: "Recur every month, quarter or year from --date.")
-      var every: String?
-
-      @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
-      var until: String?
+      @OptionGroup var fields: ExpenseFieldOptions
 
       func run() throws {
         let store = try database.open()
         _ = try write(store, { store in
           let settings = try store.settings()
-          let currency = settings.currency
-          let expense = try makeExpense(currency: currency, settings: settings)
-          return (try store.add(expense), expense, currency)
+          let expense = try fields.expense(settings: settings)
+          return (try store.add(expense), expense, settings.currency)
         }, confirming: { (id, expense, currency) in
           try say(.expenseAdded, [
             "id": "\(id)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage()), "recurrence": ExpenseText.recurrence(expense, currentLanguage()),
           ])
         })
-      }
-
-      private func makeExpense(currency: Currency, settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
-        let fields = ExpenseFields([
-          .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
-          .note: note ?? "", .every: every ?? "", .until: until ?? "",
-        ])
-        do {
-          return try fields.expense(currency: currency, settings: settings)
-        } catch {
-          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
-        }
       }
     }
 

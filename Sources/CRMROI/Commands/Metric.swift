@@ -16,8 +16,12 @@ extension CRMROI {
         abstract: "Add a metric.",
         discussion: """
           Kinds: revenue --margin PCT (benefit = change × margin), cost (benefit = −change),
-          count --unit-value MONEY (benefit = change × unit value), kpi (tracked, adds no money).
-          Example: crm-roi metric add sales --kind revenue --margin 35% --target +10%
+          count --unit-value MONEY (benefit = change × unit value), kpi (tracked, adds no money),
+          hours --hourly-cost MONEY [--realisation PCT] (benefit = hours saved × hourly cost × realisation).
+          A control series is a kpi the CRM did not touch: --control-for METRIC, with no --kind.
+          Examples: crm-roi metric add sales --kind revenue --margin 35% --target +10%
+                    crm-roi metric add admin-hours --kind hours --hourly-cost 42.50 --realisation 50%
+                    crm-roi metric add market-sales --control-for sales
           """)
 
       @OptionGroup var database: DatabaseOptions
@@ -25,8 +29,8 @@ extension CRMROI {
       @Argument(help: "A lower-case slug, like returns-cost.")
       var name: String
 
-      @Option(help: "revenue, cost, count or kpi.")
-      var kind: String
+      @Option(help: "revenue, cost, count, kpi or hours (kpi with --control-for).")
+      var kind: String?
 
       @Option(parsing: .unconditional, help: "Gross margin of a revenue metric, like 35%.")
       var margin: String?
@@ -43,10 +47,16 @@ extension CRMROI {
       @Option(help: "Take the monthly values from the stored orders: net-sales, refunds, orders, repeat-orders, new-customers or average-order-value.")
       var fromOrders: String?
 
+      @OptionGroup var part11: MetricPart11Options
+
       func run() throws {
+        if kind == nil && part11.controlFor == nil {
+          throw InputError(source: "--kind", error: ValueError(value: "", expected: Phrase(.formOneOf, ["names": MetricKind.names.joined(separator: ", ")])))
+        }
         let fields = MetricFields([
-          .name: name, .kind: kind, .margin: margin, .unitValue: unitValue, .target: target, .attribution: attribution,
-          .fromOrders: fromOrders,
+          .name: name, .kind: kind ?? MetricKind.Name.kpi.rawValue, .margin: margin, .unitValue: unitValue, .target: target,
+          .attribution: attribution, .fromOrders: fromOrders, .hourlyCost: part11.hourlyCost, .realisation: part11.realisation,
+          .controlFor: part11.controlFor, .risk: part11.risk,
         ].compactMapValues { $0 })
         let store = try database.open()
         try write(store, { store in
@@ -64,7 +74,7 @@ extension CRMROI {
     struct Change: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a metric's definition: kind, margin, unit value, target, attribution or name.",
+        abstract: "Change a metric's definition: kind, margin, unit value, target, attribution, risk, control or name.",
         discussion: """
           Examples: crm-roi metric set sales --margin 40% --attribution 50% --target +8%
                     crm-roi metric set repeat-purchases --kind kpi
@@ -98,8 +108,11 @@ extension CRMROI {
       @Option(help: "Take the monthly values from the stored orders (a series, as for metric add), or none to type them again.")
       var fromOrders: String?
 
+      @OptionGroup var part11: MetricPart11Options
+
       func run() throws {
-        guard [kind, margin, unitValue, target, attribution, rename, fromOrders].contains(where: { $0 != nil }) else {
+        let more = [part11.hourlyCost, part11.realisation, part11.controlFor, part11.risk]
+        guard ([kind, margin, unitValue, target, attribution, rename, fromOrders] + more).contains(where: { $0 != nil }) else {
           throw InputError(
             source: "metric set",  // no-catalogue: a command
             error: ValueError(value: "", expected: Phrase(.formSomeMetricOption)))
@@ -113,10 +126,13 @@ extension CRMROI {
           let currency = try store.settings().currency
           var fields = MetricFields(metric: old, currency: currency)
           if let kind, kind.lowercased() != old.kind.name {
-            fields.values[.margin] = nil
-            fields.values[.unitValue] = nil
+            for field in [MetricFields.Field.margin, .unitValue, .hourlyCost, .realisation] { fields.values[field] = nil }
             fields.values[.kind] = kind
           }
+          fields.values[.hourlyCost] = part11.hourlyCost ?? fields.values[.hourlyCost]
+          fields.values[.realisation] = part11.realisation ?? fields.values[.realisation]
+          if let control = part11.controlFor { fields.values[.controlFor] = control == "none" ? nil : control }
+          if let risk = part11.risk { fields.values[.risk] = risk == "none" ? nil : risk }
           fields.values[.margin] = margin ?? fields.values[.margin]
           fields.values[.unitValue] = unitValue ?? fields.values[.unitValue]
           fields.values[.attribution] = attribution ?? fields.values[.attribution]
@@ -126,12 +142,28 @@ extension CRMROI {
           do {
             var metric = try fields.metric(currency: currency)
             metric.id = old.id
+            metric.owner = old.owner
             if metric != old { try store.update(metric, named: old.name) }
           } catch let error as MetricFieldError {
             throw InputError(source: error.field == .name ? "--rename" : "--\(error.field.rawValue)", error: error.error)
           }
         }, confirming: { try say(.metricUpdated, ["name": (rename ?? name).lowercased()]) })
       }
+    }
+
+    /// The options part 11 added to `metric add` and `metric set`.
+    struct MetricPart11Options: ParsableArguments {
+      @Option(parsing: .unconditional, help: "Money per hour of an hours metric, like 42.50.")
+      var hourlyCost: String?
+
+      @Option(parsing: .unconditional, help: "Share of the saved hours that turns into money, for an hours metric (default 100%).")
+      var realisation: String?
+
+      @Option(help: "Make this a control series for METRIC: a kpi the CRM did not touch that gives METRIC's counterfactual (none: unlink).")
+      var controlFor: String?
+
+      @Option(parsing: .unconditional, help: "Share of this metric's benefit set aside as uncertain in the discounted view and the TEI table, like 20% (none: the report's --risk).")
+      var risk: String?
     }
 
     struct List: ParsableCommand {

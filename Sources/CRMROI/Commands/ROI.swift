@@ -33,6 +33,9 @@ extension CRMROI {
     @Flag(help: "Show every column of the quarterly table (cumulative cost and benefit, missing months), wider than 80 columns.")
     var wide = false
 
+    @Flag(help: "Add the TEI cash-flow table (Initial, Year 1 … Year H, Total, present value) with its ROI, benefit/cost ratio, payback and IRR.")
+    var tei = false
+
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
@@ -48,11 +51,11 @@ extension CRMROI {
       let language = currentLanguage()
       switch format {
       case .table:
-        try show(TextReport.render(report, rows: rows, markdown: false, wide: wide, language: language), terminator: "")
+        try show(TextReport.render(report, rows: rows, markdown: false, wide: wide, tei: tei, language: language), terminator: "")
         if chart {
           try show("\n" + TerminalChart.render(rows, currency: report.currency, colors: colorsWanted(), language: language), terminator: "")
         }
-      case .markdown: try show(TextReport.render(report, rows: rows, markdown: true, language: language), terminator: "")
+      case .markdown: try show(TextReport.render(report, rows: rows, markdown: true, tei: tei, language: language), terminator: "")
       case .csv: try show(TextReport.csv(report, rows: rows, locale: csv.locale), terminator: "")
       case .json: try show(JSONReport.render(report, rows: rows), terminator: "")
       }

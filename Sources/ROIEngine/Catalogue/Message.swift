@@ -73,6 +73,10 @@ public enum Message: String, CaseIterable, Sendable {
   case factorControlFor, factorHours, factorRisk
   case storeControlOfAControl, storeMetricHasControl, storeControlledMetricAsControl, storeNoSuchPlanCost, storeNoPlannedBenefit, storePlanBenefitNeedsMoney, storeNoSuchIntangible
   case formIntangible
+  case webHourlyCost, webRealisation, webMetricRisk, webControlFor
+  case planCostAdded, planBenefitSet, noPlanYet, planCostRemoved, planBenefitRemoved, planOwnerSet, planOwnerCleared, sourceOwnerName, formOwner, planCostsHeading, planBenefitsHeading, columnMonthly, columnFrom, columnRamp, columnOwner, planTotalCost
+  case sourceIntangibleText, intangibleAdded, noIntangiblesYet, columnIntangible, intangibleRemoved, formListedID
+  case controlsHeading, controlIsolates, riskByMetric, planHeading, columnPlannedCost, columnPlannedBenefit, columnVariance, planToDate, planTCO, planPayback, planROI, planBenefitLine, planBenefitLineOwned, teiHeading, teiInitial, teiYear, teiTotal, teiPresentValue, teiCosts, teiBenefits, teiNet, teiCumulative, teiProjectedLegend, teiROI, teiBenefitCostRatio, teiPayback, teiIRR, irrNoSignChange, irrSeveralSignChanges, irrOutOfRange, intangiblesHeading
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1982,6 +1986,177 @@ public enum Message: String, CaseIterable, Sendable {
     case .formIntangible:
       ("a text of 1 to 500 characters without control characters, like \"Customers answered faster\"",
        "un texte de 1 à 500 caractères sans caractère de contrôle, par exemple « Clients servis plus vite »")
+    case .webHourlyCost:
+      ("Hourly cost (hours)",
+       "Coût horaire (heures)")
+    case .webRealisation:
+      ("Realisation (hours)",
+       "Part réalisée (heures)")
+    case .webMetricRisk:
+      ("Risk (TEI)",
+       "Risque (TEI)")
+    case .webControlFor:
+      ("Control series for (kpi)",
+       "Série témoin de (kpi)")
+    case .planCostAdded:
+      ("Added planned cost {id}: {expense}{recurrence}.",
+       "Coût prévu {id} ajouté : {expense}{recurrence}.")
+    case .planBenefitSet:
+      ("Planned benefit of {metric}: {amount} a month from {from}, reached over {ramp}.",
+       "Bénéfice prévu de {metric} : {amount} par mois à partir de {from}, atteint en {ramp}.")
+    case .noPlanYet:
+      ("No plan yet: add planned costs with crm-roi plan cost and planned benefits with crm-roi plan benefit.",
+       "Pas encore de plan : ajoutez des coûts prévus avec crm-roi plan cost et des bénéfices prévus avec crm-roi plan benefit.")
+    case .planCostRemoved:
+      ("Removed planned cost {id}.",
+       "Coût prévu {id} supprimé.")
+    case .planBenefitRemoved:
+      ("Removed the planned benefit of {metric}.",
+       "Bénéfice prévu de {metric} supprimé.")
+    case .planOwnerSet:
+      ("{name} answers for the benefit of {metric}.",
+       "{name} répond du bénéfice de {metric}.")
+    case .planOwnerCleared:
+      ("Nobody is named for the benefit of {metric} any more.",
+       "Plus personne n’est désigné pour le bénéfice de {metric}.")
+    case .sourceOwnerName:
+      ("owner's name",
+       "nom du responsable")
+    case .formOwner:
+      ("a name of 1 to 200 characters without control characters, like \"Claire Martin\"",
+       "un nom de 1 à 200 caractères sans caractère de contrôle, par exemple « Claire Martin »")
+    case .planCostsHeading:
+      ("Planned costs",
+       "Coûts prévus")
+    case .planBenefitsHeading:
+      ("Planned benefits",
+       "Bénéfices prévus")
+    case .columnMonthly:
+      ("Monthly",
+       "Par mois")
+    case .columnFrom:
+      ("From",
+       "À partir de")
+    case .columnRamp:
+      ("Ramp",
+       "Montée")
+    case .columnOwner:
+      ("Owner",
+       "Responsable")
+    case .planTotalCost:
+      ("Planned total cost of ownership to {month}: {amount}",
+       "Coût total de possession prévu jusqu’à {month} : {amount}")
+    case .sourceIntangibleText:
+      ("intangible's text",
+       "texte du bénéfice non chiffré")
+    case .intangibleAdded:
+      ("Added intangible {id}: {text}",
+       "Bénéfice non chiffré {id} ajouté : {text}")
+    case .noIntangiblesYet:
+      ("No intangibles yet: add one with crm-roi intangible add \"TEXT\".",
+       "Aucun bénéfice non chiffré pour l’instant : ajoutez-en un avec crm-roi intangible add \"TEXTE\".")
+    case .columnIntangible:
+      ("Intangible benefit",
+       "Bénéfice non chiffré")
+    case .intangibleRemoved:
+      ("Removed intangible {id}.",
+       "Bénéfice non chiffré {id} supprimé.")
+    case .formListedID:
+      ("a positive whole number, as {command} lists them",
+       "un nombre entier positif, tel que {command} les liste")
+    case .controlsHeading:
+      ("Control series",
+       "Séries témoins")
+    case .controlIsolates:
+      ("{metric} is measured against its control series {control}: each month's counterfactual is its baseline × {control} / {control}'s baseline, and the change is the value less that.",
+       "{metric} est mesuré contre sa série témoin {control} : le contrefactuel de chaque mois est sa référence × {control} / la référence de {control}, et l’écart est la valeur moins ce contrefactuel.")
+    case .riskByMetric:
+      ("Risk by metric: {list}",
+       "Risque par indicateur : {list}")
+    case .planHeading:
+      ("Plan against actual (actual − planned)",
+       "Plan et réalisé (réalisé − prévu)")
+    case .columnPlannedCost:
+      ("Planned cost",
+       "Coût prévu")
+    case .columnPlannedBenefit:
+      ("Planned benefit",
+       "Bénéfice prévu")
+    case .columnVariance:
+      ("Variance",
+       "Écart")
+    case .planToDate:
+      ("To {month}: cost {actualCost} against {cost} planned ({costVariance}); benefit {actualBenefit} against {benefit} planned ({benefitVariance})",
+       "Jusqu’à {month} : coût {actualCost} pour {cost} prévus ({costVariance}) ; bénéfice {actualBenefit} pour {benefit} prévus ({benefitVariance})")
+    case .planTCO:
+      ("Total cost of ownership: {planned} planned, {actual} actual",
+       "Coût total de possession : {planned} prévus, {actual} réels")
+    case .planPayback:
+      ("Payback: {planned} planned, {actual} at the current pace",
+       "Retour sur investissement : {planned} prévus, {actual} au rythme actuel")
+    case .planROI:
+      ("Lifetime ROI: {planned} planned, {actual} at the current pace",
+       "ROI sur la durée : {planned} prévu, {actual} au rythme actuel")
+    case .planBenefitLine:
+      ("{metric}: {amount} a month from {from}, reached over {ramp}",
+       "{metric} : {amount} par mois à partir de {from}, atteint en {ramp}")
+    case .planBenefitLineOwned:
+      ("{metric}: {amount} a month from {from}, reached over {ramp}; owner {owner}",
+       "{metric} : {amount} par mois à partir de {from}, atteint en {ramp} ; responsable {owner}")
+    case .teiHeading:
+      ("TEI cash flows (Forrester's yearly table, risk-adjusted benefits, discounted at {rate} a year; not the monthly discounted view above)",
+       "Flux TEI (tableau annuel de Forrester, bénéfices ajustés du risque, actualisés à {rate} par an ; distinct de la vue actualisée mensuelle ci-dessus)")
+    case .teiInitial:
+      ("Initial",
+       "Initial")
+    case .teiYear:
+      ("Year {year}",
+       "Année {year}")
+    case .teiTotal:
+      ("Total",
+       "Total")
+    case .teiPresentValue:
+      ("Present value",
+       "Valeur actuelle")
+    case .teiCosts:
+      ("Costs",
+       "Coûts")
+    case .teiBenefits:
+      ("Benefits (risk-adjusted)",
+       "Bénéfices (ajustés du risque)")
+    case .teiNet:
+      ("Net cash flow",
+       "Flux net")
+    case .teiCumulative:
+      ("Cumulative net",
+       "Flux net cumulé")
+    case .teiProjectedLegend:
+      ("* partly or wholly after {month}: benefit at the pace of the last rolling window (a projection).",
+       "* en partie ou en totalité après {month} : bénéfice au rythme de la dernière période glissante (une projection).")
+    case .teiROI:
+      ("TEI ROI (NPV / present value of costs): {percent}",
+       "ROI TEI (VAN / valeur actuelle des coûts) : {percent}")
+    case .teiBenefitCostRatio:
+      ("Benefit/cost ratio (present value of benefits / of costs): {ratio}",
+       "Ratio bénéfices/coûts (valeur actuelle des bénéfices / des coûts) : {ratio}")
+    case .teiPayback:
+      ("Payback from go-live (monthly flows, risk-adjusted): {months}",
+       "Retour sur investissement depuis la mise en service (flux mensuels, ajustés du risque) : {months}")
+    case .teiIRR:
+      ("Internal rate of return (monthly flows, annualised): {rate}",
+       "Taux de rentabilité interne (flux mensuels, annualisé) : {rate}")
+    case .irrNoSignChange:
+      ("none: the cash flows never change sign",
+       "aucun : les flux ne changent jamais de signe")
+    case .irrSeveralSignChanges:
+      ("none: the cash flows change sign {count} times, and a single rate needs exactly one change",
+       "aucun : les flux changent {count} fois de signe, et un taux unique demande un seul changement")
+    case .irrOutOfRange:
+      ("none between −99% and +1,000% a month",
+       "aucun entre −99 % et +1 000 % par mois")
+    case .intangiblesHeading:
+      ("Intangible benefits (no money attached)",
+       "Bénéfices non chiffrés (sans montant)")
     }
   }
 }

@@ -28,12 +28,13 @@ enum ExpenseRecord {
     ]
   }
 
-  static func expense(from row: Row) throws -> Expense {
+  /// The expense a row of `table` (`expense` or `plan_cost`, which share these columns) holds.
+  static func expense(from row: Row, table: String = "expense") throws -> Expense {
     let id = row.integer(Column.id.rawValue)
     func stored<T>(_ column: Column, _ parse: (String) -> T?) throws -> T {
       let text = row.text(column.rawValue)
       guard let value = parse(text) else {
-        throw StoreError.unexpectedStoredValue(table: "expense", row: id, column: column.rawValue, value: text)
+        throw StoreError.unexpectedStoredValue(table: table, row: id, column: column.rawValue, value: text)
       }
       return value
     }

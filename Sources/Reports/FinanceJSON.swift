@@ -1,0 +1,60 @@
+import ROIEngine
+
+/// Part 11's members of the JSON contract: `plan` and `tei` (documented in the README).
+enum FinanceJSON {
+  static func plan(_ plan: PlanComparison, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
+    .object([
+      ("total_cost_of_ownership", money(plan.totalCostOfOwnership)),
+      ("payback_years", ratio(plan.paybackYears)),
+      ("roi", ratio(plan.roi)),
+      ("actual_total_cost_of_ownership", money(plan.actualTotalCostOfOwnership)),
+      ("actual_payback_years", ratio(plan.actualPaybackYears)),
+      ("actual_roi", ratio(plan.actualROI)),
+      ("cost_to_date", money(plan.costToDate)),
+      ("actual_cost_to_date", money(plan.actualCostToDate)),
+      ("cost_variance_to_date", money(plan.costVarianceToDate)),
+      ("benefit_to_date", money(plan.benefitToDate)),
+      ("actual_benefit_to_date", money(plan.actualBenefitToDate)),
+      ("benefit_variance_to_date", money(plan.benefitVarianceToDate)),
+      ("benefits", .array(plan.benefits.map { benefit, owner in
+        .object([
+          ("metric", .string(benefit.metric)), ("monthly", money(benefit.monthly.rational)), ("from", .string(benefit.from.description)),
+          ("ramp_months", .number("\(benefit.ramp)")), ("owner", owner.map(JSON.string) ?? .null),
+        ])
+      })),
+      ("costs", .array(plan.costs.map { cost in
+        .object([
+          ("id", .number("\(cost.id ?? 0)")), ("date", .string(cost.date.description)), ("category", .string(cost.category.rawValue)),
+          ("amount", money(cost.amount.rational)), ("every", cost.recurrence.map { .string($0.every.rawValue) } ?? .null),
+          ("until", (cost.recurrence?.until).map { .string($0.description) } ?? .null), ("note", cost.note.map(JSON.string) ?? .null),
+        ])
+      })),
+    ])
+  }
+
+  static func tei(_ table: TEITable, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
+    // Why there is no IRR, in English like `noise_unavailable`.
+    let irrReason = table.internalRateOfReturn.annualRate == nil ? FinanceText.irrText(table.internalRateOfReturn, language: .en) : nil
+    return .object([
+      ("rate", ratio(table.rate.fraction)),
+      ("columns", .array(([table.initial] + table.years).map { column in
+        .object([
+          ("label", .string(column.year == 0 ? "initial" : "year \(column.year)")),
+          ("cost", money(column.cost)), ("benefit", money(column.benefit)), ("net", money(column.net)),
+          ("cumulative_net", money(column.cumulativeNet)), ("projected", .bool(column.isProjected)),
+        ])
+      })),
+      ("total_cost", money(table.totalCost)),
+      ("total_benefit", money(table.totalBenefit)),
+      ("total_net", money(table.totalNet)),
+      ("pv_cost", money(table.presentValueOfCost)),
+      ("pv_benefit", money(table.presentValueOfBenefit)),
+      ("npv", money(table.netPresentValue)),
+      ("roi", ratio(table.roi)),
+      ("benefit_cost_ratio", ratio(table.benefitCostRatio)),
+      ("payback_months", table.paybackMonths.map { .number("\($0)") } ?? .null),
+      ("irr", ratio(table.internalRateOfReturn.annualRate)),
+      ("irr_unavailable", irrReason.map(JSON.string) ?? .null),
+    ])
+  }
+}

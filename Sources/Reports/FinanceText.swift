@@ -1,0 +1,117 @@
+import ROIEngine
+
+/// Part 11's sections of the text report: the plan against the actuals, the control series, each
+/// metric's risk, the TEI cash-flow table with IRR and benefit/cost ratio, and the intangibles.
+enum FinanceText {
+  static func sections(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, tei: Bool, language: Language) -> String {
+    var output = ""
+    output += controls(report, markdown: markdown, language: language)
+    if let plan = report.plan { output += self.plan(plan, rows: rows, report: report, markdown: markdown, language: language) }
+    if tei, let table = report.tei { output += self.tei(table, report: report, markdown: markdown, language: language) }
+    return output
+  }
+
+  static func controls(_ report: ROIReport, markdown: Bool, language: Language) -> String {
+    guard !report.controls.isEmpty else { return "" }
+    var output = "\n" + TextReport.heading(Catalogue.text(.controlsHeading, language), markdown: markdown)
+    for (metric, control) in report.controls {
+      output += "- " + TextReport.wrapped(Catalogue.text(.controlIsolates, language, ["metric": metric, "control": control]), width: 78)
+        .split(separator: "\n").joined(separator: "\n  ") + "\n"
+    }
+    return output
+  }
+
+  /// Each money metric's risk, when some metric has a risk of its own.
+  static func risks(_ report: ROIReport, language: Language) -> String {
+    guard report.risks.contains(where: { $0.risk != report.discounted.options.risk }) else { return "" }
+    let say = PeopleFormat(language)
+    let list = report.risks.map { "\($0.metric) \(say.share($0.risk.description))" }.joined(separator: ", ")
+    return Catalogue.text(.riskByMetric, language, ["list": list]) + "\n"
+  }
+
+  static func plan(_ plan: PlanComparison, rows: [QuarterRow], report: ROIReport, markdown: Bool, language: Language) -> String {
+    let say = PeopleFormat(language)
+    let currency = report.currency
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    func amount(_ value: Rational?) -> String { value.map { say.amount($0, currency) } ?? "–" }
+    var table = Table([
+      (text(.columnQuarter), .left), (text(.columnPlannedCost), .right), (text(.columnCost), .right), (text(.columnVariance), .right),
+      (text(.columnPlannedBenefit), .right), (text(.columnBenefit), .right), (text(.columnVariance), .right),
+    ])
+    for row in rows {
+      table.append([
+        say.quarter(row.quarter) + (row.isPartial ? "*" : ""), amount(row.planCost), amount(row.cost), amount(row.costVariance),
+        amount(row.planBenefit), amount(row.benefit), amount(row.benefitVariance),
+      ])
+    }
+    var output = "\n" + TextReport.heading(text(.planHeading), markdown: markdown)
+    output += markdown ? table.markdown() : table.plain()
+    output += TextReport.wrapped(text(.planToDate, [
+      "month": say.month(report.asOf), "cost": say.money(plan.costToDate, currency), "actualCost": say.money(plan.actualCostToDate, currency),
+      "costVariance": say.money(plan.costVarianceToDate, currency), "benefit": say.money(plan.benefitToDate, currency),
+      "actualBenefit": say.money(plan.actualBenefitToDate, currency), "benefitVariance": say.money(plan.benefitVarianceToDate, currency),
+    ])) + "\n"
+    output += text(.planTCO, [
+      "planned": say.money(plan.totalCostOfOwnership, currency), "actual": say.money(plan.actualTotalCostOfOwnership, currency),
+    ]) + "\n"
+    output += text(.planPayback, [
+      "planned": plan.paybackYears.map(say.years) ?? "–", "actual": plan.actualPaybackYears.map(say.years) ?? "–",
+    ]) + "\n"
+    output += text(.planROI, ["planned": say.percent(plan.roi), "actual": say.percent(plan.actualROI)]) + "\n"
+    for (benefit, owner) in plan.benefits {
+      output += "- " + text(owner == nil ? .planBenefitLine : .planBenefitLineOwned, [
+        "metric": benefit.metric, "amount": say.money(benefit.monthly.rational, currency), "from": say.month(benefit.from),
+        "ramp": say.count(benefit.ramp, .month, .months), "owner": TerminalText.visible(owner ?? ""),
+      ]) + "\n"
+    }
+    return output
+  }
+
+  static func tei(_ table: TEITable, report: ROIReport, markdown: Bool, language: Language) -> String {
+    let say = PeopleFormat(language)
+    let currency = report.currency
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let columns = [table.initial] + table.years
+    let labels = columns.map { column in
+      column.year == 0 ? text(.teiInitial) : text(.teiYear, ["year": "\(column.year)"]) + (column.isProjected ? "*" : "")
+    }
+    var grid = Table([("", .left)] + labels.map { ($0, .right) } + [(text(.teiTotal), .right), (text(.teiPresentValue), .right)])
+    let presentNet = table.netPresentValue
+    var cumulative = columns.map { say.amount($0.cumulativeNet, currency) }
+    cumulative += ["", ""]
+    grid.append([text(.teiCosts)] + columns.map { say.amount($0.cost, currency) } + [say.amount(table.totalCost, currency), say.amount(table.presentValueOfCost, currency)])
+    grid.append([text(.teiBenefits)] + columns.map { say.amount($0.benefit, currency) }
+      + [say.amount(table.totalBenefit, currency), say.amount(table.presentValueOfBenefit, currency)])
+    grid.append([text(.teiNet)] + columns.map { say.amount($0.net, currency) } + [say.amount(table.totalNet, currency), say.amount(presentNet, currency)])
+    grid.append([text(.teiCumulative)] + cumulative)
+    var output = "\n" + TextReport.heading(text(.teiHeading, ["rate": say.share(table.rate.description)]), markdown: markdown)
+    output += markdown ? grid.markdown() : grid.plain()
+    if columns.contains(where: \.isProjected) { output += text(.teiProjectedLegend, ["month": say.month(report.asOf)]) + "\n" }
+    output += text(.teiROI, ["percent": say.percent(table.roi)]) + "\n"
+    output += text(.teiBenefitCostRatio, ["ratio": table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–"]) + "\n"
+    output += text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd)]) + "\n"
+    output += irrLine(table.internalRateOfReturn, language: language) + "\n"
+    return output
+  }
+
+  static func irrLine(_ irr: InternalRateOfReturn, language: Language) -> String {
+    Catalogue.text(.teiIRR, language, ["rate": irrText(irr, language: language)])
+  }
+
+  /// The IRR as a percent, or why there is none.
+  static func irrText(_ irr: InternalRateOfReturn, language: Language) -> String {
+    switch irr {
+    case .rate(let rate): PeopleFormat(language).percent(rate)
+    case .noSignChange: Catalogue.text(.irrNoSignChange, language)
+    case .severalSignChanges(let count): Catalogue.text(.irrSeveralSignChanges, language, ["count": "\(count)"])
+    case .outOfRange: Catalogue.text(.irrOutOfRange, language)
+    }
+  }
+
+  static func intangibles(_ report: ROIReport, markdown: Bool, language: Language) -> String {
+    guard !report.intangibles.isEmpty else { return "" }
+    var output = "\n" + TextReport.heading(Catalogue.text(.intangiblesHeading, language), markdown: markdown)
+    for intangible in report.intangibles { output += "- " + TerminalText.visible(intangible.text) + "\n" }
+    return output
+  }
+}
