@@ -52,6 +52,9 @@ public enum HTMLReport {
       .chart polyline { fill: none; stroke-width: 2.5; }
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
       .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
+      .chart .planned { stroke-dasharray: 2 4; stroke-width: 2; opacity: .9; } .planned-key { fill: #9aa5b1; stroke: #9aa5b1; }
+      .counterfactual { fill: #e0a100; stroke: #e0a100; stroke-dasharray: 4 3; }
+      #tei td:first-child { white-space: nowrap; } #tei th.projected, #tei td.projected { font-style: italic; }
       dd.projected { font-style: italic; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }
       </style>
@@ -112,7 +115,8 @@ public enum HTMLReport {
     let lines = SVGChart(
       quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map { say.quarter($0.quarter) },
       values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
-        + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] },
+        + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
+        + rows.flatMap { [$0.cumulativePlanCost, $0.cumulativePlanBenefit].compactMap { $0.map(major) } },
       tickLabel: { moneyTick($0, currency, say) })
     html += "<h2>\(text(projected.isEmpty ? .htmlCumulative : .htmlCumulativeWithProjection))</h2>\n"
     html += lines.frame(id: "cumulative-cost-and-benefit", title: text(.htmlCumulative), description: text(.htmlCumulativeDescription))
@@ -170,7 +174,10 @@ public enum HTMLReport {
 
         """
     }
-    html += lines.legend([(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]) + "</svg>\n"
+    let planned = FinanceHTML.plannedLines(rows, chart: lines, currency: currency, language: language)
+    html += planned + lines.legend(
+      [(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]
+        + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + "</svg>\n"
 
     // Rolling annual ROI.
     let rolling = rows.enumerated().compactMap { index, row in row.rollingAnnualROI.map { (index, row, $0) } }
@@ -207,6 +214,7 @@ public enum HTMLReport {
     }
     html += "</tbody>\n</table>\n"
     html += "<p class=\"legend\">\(escape(TextReport.legend(rows, asOf: report.asOf, language: language)).replacingNewlines())</p>\n"
+    html += FinanceHTML.sections(report, rows: rows, language: language)
     if !report.warnings.isEmpty {
       html += "<h2>\(text(.warningsHeading))</h2>\n<ul id=\"warnings\">\n"
       for warning in report.warnings {
@@ -234,6 +242,7 @@ public enum HTMLReport {
       html += "</tbody>\n</table>\n"
     }
 
+    html += FinanceHTML.intangibles(report, language: language)
     html += expensesTable(expenses, report: report, language: language, rows: expenseRows)
     html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
     return html

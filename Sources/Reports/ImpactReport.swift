@@ -25,17 +25,18 @@ public enum ImpactReport {
         "difference": show(impact.difference), "relative": relative,
       ])
       if let effect = impact.monthlyEffect { line += text(.impactWorth, ["amount": say.money(effect, currency)]) }
+      if let control = impact.control { line += text(.impactControl, ["control": control]) }
       output += (markdown ? line : TextReport.wrapped(line)) + "\n\n"
       guard !impact.months.isEmpty else { continue }
-      var table = Table([
-        (text(.columnMonth), .left), (text(.htmlValue), .right), (text(.columnBaseline), .right), (text(.columnDifference), .right),
-        (text(.columnEffect), .right), (text(.columnInBand), .left),
-      ])
+      let controlled = impact.control != nil
+      var table = Table(
+        [(text(.columnMonth), .left), (text(.htmlValue), .right), (text(.columnBaseline), .right)]
+          + (controlled ? [(text(.columnCounterfactual), .right)] : [])
+          + [(text(.columnDifference), .right), (text(.columnEffect), .right), (text(.columnInBand), .left)])
       for month in impact.months {
-        table.append([
-          say.month(month.month), show(month.value), show(month.baseline), show(month.difference),
-          month.effect.map { say.amount($0, currency) } ?? "–", month.withinBand.map { text($0 ? .yes : .no) } ?? "–",
-        ])
+        table.append(
+          [say.month(month.month), show(month.value), show(month.baseline)] + (controlled ? [show(month.counterfactual)] : [])
+            + [show(month.difference), month.effect.map { say.amount($0, currency) } ?? "–", month.withinBand.map { text($0 ? .yes : .no) } ?? "–"])
       }
       output += (markdown ? table.markdown() : table.plain()) + "\n"
     }
@@ -68,11 +69,13 @@ public enum ImpactReport {
         ("metric", .string(metric.name)), ("kind", .string(metric.kind.name)),
         ("baseline", number(impact.baseline)), ("average", number(impact.average)), ("difference", number(impact.difference)),
         ("monthly_effect", impact.monthlyEffect.map { .number(currency.plain($0)) } ?? .null),
+        ("control", impact.control.map(JSON.string) ?? .null),
         ("months", .array(impact.months.map { month in
           .object([
             ("month", .string(month.month.description)), ("value", number(month.value)), ("baseline", number(month.baseline)),
             ("difference", number(month.difference)), ("effect", month.effect.map { .number(currency.plain($0)) } ?? .null),
             ("within_band", month.withinBand.map(JSON.bool) ?? .null),
+            ("counterfactual", number(month.counterfactual)),
           ])
         })),
       ])

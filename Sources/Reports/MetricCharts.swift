@@ -58,7 +58,11 @@ enum MetricCharts {
     let points = impact.before.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
       + impact.months.map { (month: $0.month, value: $0.value, baseline: $0.baseline) }
     let band = impact.band ?? .zero
-    let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] }
+    // With a control series, the counterfactual of each month after go-live, dashed.
+    let counterfactual = impact.months.enumerated().compactMap { offset, month in
+      month.counterfactual.map { (slot: impact.before.count + offset, month: month.month, value: $0) }
+    }
+    let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] } + counterfactual.map(\.value)
     func label(_ value: Rational) -> String {
       metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 4)
     }
@@ -73,6 +77,19 @@ enum MetricCharts {
     }
     let baseline = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline)))" }
     svg += "<polyline class=\"baseline\" points=\"\(baseline.joined(separator: " "))\"/>\n"
+    if !counterfactual.isEmpty {
+      let line = counterfactual.map { "\(fmt(chart.x(center: $0.slot))),\(fmt(chart.y($0.value)))" }
+      svg += "<polyline class=\"counterfactual\" data-series=\"counterfactual-\(escape(metric.name))\" points=\"\(line.joined(separator: " "))\"/>\n"
+      for point in counterfactual {
+        let tip = text(.htmlTip, ["label": say.month(point.month) + " " + text(.columnCounterfactual), "value": say.localised(label(point.value))])
+        svg += """
+          <circle class="counterfactual" data-series="counterfactual-\(escape(metric.name))" data-month="\(point.month)" \
+          data-value="\(label(point.value).replacingOccurrences(of: ",", with: ""))" cx="\(fmt(chart.x(center: point.slot)))" \
+          cy="\(fmt(chart.y(point.value)))" r="1.5"><title>\(escape(tip))</title></circle>
+
+          """
+      }
+    }
     let values = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.value)))" }
     svg += "<polyline class=\"value\" points=\"\(values.joined(separator: " "))\"/>\n"
     for (offset, point) in points.enumerated() {
@@ -91,7 +108,9 @@ enum MetricCharts {
 
         """
     }
-    svg += chart.legend([(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : []))
+    svg += chart.legend(
+      [(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : [])
+        + (counterfactual.isEmpty ? [] : [(text(.htmlCounterfactualKey, ["control": impact.control ?? ""]), "counterfactual")]))
     return "<h3>\(escape(metric.name))</h3>\n" + svg + "</svg>\n"
   }
 }

@@ -194,7 +194,7 @@ public final class StoreWriter: StoreReader {
     }
     if let planned = try businessCase().benefits.first(where: { $0.metric == name }) {
       try statement("DELETE FROM plan_benefit WHERE metric_id = ?").run([.integer(id)])
-      try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(planned, currency: currency))
+      try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(planned, currency: currency))  // no-catalogue: the audit trail's subject
     }
     try statement("DELETE FROM metric WHERE id = ?").run([.integer(id)])
     let forced = values.isEmpty ? "" : " (--force: \(values.count) snapshot\(values.count == 1 ? "" : "s") removed)"  // no-catalogue: the audit trail's stored text
@@ -208,7 +208,7 @@ public final class StoreWriter: StoreReader {
   public func addPlanCost(_ expense: Expense) throws -> Int64 {
     try statement(PlanCostRecord.insertSQL).run(PlanCostRecord.values(of: expense))
     let id = database.lastInsertedRowID
-    try record(.add, "plan cost \(id)", new: AuditText.expense(expense, currency: try settings().currency))
+    try record(.add, "plan cost \(id)", new: AuditText.expense(expense, currency: try settings().currency))  // no-catalogue: the audit trail's subject
     return id
   }
 
@@ -219,7 +219,7 @@ public final class StoreWriter: StoreReader {
       throw StoreError.noSuchPlanCost(id: id)
     }
     try statement("DELETE FROM plan_cost WHERE id = ?").run([.integer(id)])
-    try record(.remove, "plan cost \(id)", old: AuditText.expense(expense, currency: try settings().currency))
+    try record(.remove, "plan cost \(id)", old: AuditText.expense(expense, currency: try settings().currency))  // no-catalogue: the audit trail's subject
     return expense
   }
 
@@ -234,7 +234,7 @@ public final class StoreWriter: StoreReader {
     let old = try businessCase().benefits.first { $0.metric == metric.name }
     try statement(PlanBenefitRecord.upsertSQL).run(PlanBenefitRecord.values(of: benefit, metricID: id))
     try record(
-      old == nil ? .add : .replace, "plan benefit \(metric.name)", old: old.map { AuditText.plannedBenefit($0, currency: currency) },
+      old == nil ? .add : .replace, "plan benefit \(metric.name)", old: old.map { AuditText.plannedBenefit($0, currency: currency) },  // no-catalogue: the audit trail's subject
       new: AuditText.plannedBenefit(benefit, currency: currency))
   }
 
@@ -246,7 +246,7 @@ public final class StoreWriter: StoreReader {
       throw StoreError.noPlannedBenefit(metric: name)
     }
     try statement("DELETE FROM plan_benefit WHERE metric_id = (SELECT id FROM metric WHERE name = ?)").run([.text(name)])
-    try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(old, currency: try settings().currency))
+    try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(old, currency: try settings().currency))  // no-catalogue: the audit trail's subject
   }
 
   /// Names (or, with nil, clears) who answers for metric `name`'s benefit.

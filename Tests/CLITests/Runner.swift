@@ -97,7 +97,7 @@ struct CLI {
   static func dump(_ path: String) throws -> String {
     let database = try Database(path: path, mode: .readWrite)
     let tables = try database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-    #expect(tables == ["audit", "expense", "metric", "orders", "settings", "snapshot"])
+    #expect(tables == ["audit", "expense", "intangible", "metric", "orders", "plan_benefit", "plan_cost", "settings", "snapshot"])
     var lines: [String] = []
     for table in tables {
       let statement = try database.prepare("SELECT * FROM \"\(table)\" ORDER BY 1, 2")

@@ -25,7 +25,7 @@ import Testing
     #expect(Migration.latestVersion >= 1)
     #expect(try store.database.schemaVersion == Migration.latestVersion)
     let tables = try store.database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-    #expect(tables == ["audit", "expense", "metric", "orders", "settings", "snapshot"])
+    #expect(tables == ["audit", "expense", "intangible", "metric", "orders", "plan_benefit", "plan_cost", "settings", "snapshot"])
     #expect(try store.database.scalar("PRAGMA foreign_keys") == 1)
     let mode = try store.database.prepare("PRAGMA journal_mode").rows { $0.text(0) }
     #expect(mode == ["wal"])

@@ -59,7 +59,7 @@ extension CRMROI {
       func run() throws {
         let number = try parsed(from: Phrase(.sourceID)) {
           guard let number = Int64(id), number > 0, id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw ValueError(value: id, expected: Phrase(.formListedID, ["command": "crm-roi intangible list"]))
+            throw ValueError(value: id, expected: Phrase(.formListedID, ["command": "crm-roi intangible list"]))  // no-catalogue: a command
           }
           return number
         }

@@ -77,6 +77,8 @@ public enum Message: String, CaseIterable, Sendable {
   case planCostAdded, planBenefitSet, noPlanYet, planCostRemoved, planBenefitRemoved, planOwnerSet, planOwnerCleared, sourceOwnerName, formOwner, planCostsHeading, planBenefitsHeading, columnMonthly, columnFrom, columnRamp, columnOwner, planTotalCost
   case sourceIntangibleText, intangibleAdded, noIntangiblesYet, columnIntangible, intangibleRemoved, formListedID
   case controlsHeading, controlIsolates, riskByMetric, planHeading, columnPlannedCost, columnPlannedBenefit, columnVariance, planToDate, planTCO, planPayback, planROI, planBenefitLine, planBenefitLineOwned, teiHeading, teiInitial, teiYear, teiTotal, teiPresentValue, teiCosts, teiBenefits, teiNet, teiCumulative, teiProjectedLegend, teiROI, teiBenefitCostRatio, teiPayback, teiIRR, irrNoSignChange, irrSeveralSignChanges, irrOutOfRange, intangiblesHeading
+  case htmlPlannedCumulative, htmlPlannedTip, htmlPlanToDate, htmlPlanToDateDetail, htmlPlannedAgainstActual, htmlPlannedAgainstPace, htmlLifetimeROI, htmlTEIROI, htmlBenefitCostRatio, htmlTEIPayback, htmlIRR, htmlRiskByMetric
+  case impactControl, columnCounterfactual, htmlCounterfactualKey
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -2093,7 +2095,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Coût total de possession : {planned} prévus, {actual} réels")
     case .planPayback:
       ("Payback: {planned} planned, {actual} at the current pace",
-       "Retour sur investissement : {planned} prévus, {actual} au rythme actuel")
+       "Délai de récupération : {planned} prévu, {actual} au rythme actuel")
     case .planROI:
       ("Lifetime ROI: {planned} planned, {actual} at the current pace",
        "ROI sur la durée : {planned} prévu, {actual} au rythme actuel")
@@ -2141,7 +2143,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Ratio bénéfices/coûts (valeur actuelle des bénéfices / des coûts) : {ratio}")
     case .teiPayback:
       ("Payback from go-live (monthly flows, risk-adjusted): {months}",
-       "Retour sur investissement depuis la mise en service (flux mensuels, ajustés du risque) : {months}")
+       "Délai de récupération depuis la mise en service (flux mensuels, ajustés du risque) : {months}")
     case .teiIRR:
       ("Internal rate of return (monthly flows, annualised): {rate}",
        "Taux de rentabilité interne (flux mensuels, annualisé) : {rate}")
@@ -2157,6 +2159,51 @@ public enum Message: String, CaseIterable, Sendable {
     case .intangiblesHeading:
       ("Intangible benefits (no money attached)",
        "Bénéfices non chiffrés (sans montant)")
+    case .htmlPlannedCumulative:
+      ("Planned (dotted)",
+       "Prévu (pointillé)")
+    case .htmlPlannedTip:
+      ("{quarter} (planned): {amount}",
+       "{quarter} (prévu) : {amount}")
+    case .htmlPlanToDate:
+      ("Plan to {month}",
+       "Plan jusqu’à {month}")
+    case .htmlPlanToDateDetail:
+      ("cost {actualCost} against {cost} planned ({costVariance}); benefit {actualBenefit} against {benefit} planned ({benefitVariance})",
+       "coût {actualCost} pour {cost} prévus ({costVariance}) ; bénéfice {actualBenefit} pour {benefit} prévus ({benefitVariance})")
+    case .htmlPlannedAgainstActual:
+      ("{planned} planned, {actual} actual",
+       "{planned} prévus, {actual} réels")
+    case .htmlPlannedAgainstPace:
+      ("{planned} planned, {actual} at the current pace",
+       "{planned} prévu, {actual} au rythme actuel")
+    case .htmlLifetimeROI:
+      ("Lifetime ROI",
+       "ROI sur la durée")
+    case .htmlTEIROI:
+      ("TEI ROI (NPV / PV of costs)",
+       "ROI TEI (VAN / VA des coûts)")
+    case .htmlBenefitCostRatio:
+      ("Benefit/cost ratio",
+       "Ratio bénéfices/coûts")
+    case .htmlTEIPayback:
+      ("Payback from go-live",
+       "Délai de récupération depuis la mise en service")
+    case .htmlIRR:
+      ("Internal rate of return",
+       "Taux de rentabilité interne")
+    case .htmlRiskByMetric:
+      ("Risk by metric",
+       "Risque par indicateur")
+    case .impactControl:
+      ("; isolated by its control series {control} (each month against its counterfactual, baseline × {control} / {control}'s baseline)",
+       " ; isolé par sa série témoin {control} (chaque mois contre son contrefactuel, référence × {control} / référence de {control})")
+    case .columnCounterfactual:
+      ("Counterfactual",
+       "Contrefactuel")
+    case .htmlCounterfactualKey:
+      ("Counterfactual (by {control})",
+       "Contrefactuel (par {control})")
     }
   }
 }

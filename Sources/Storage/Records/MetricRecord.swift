@@ -23,9 +23,11 @@ enum MetricRecord {
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
   static let insertSQL = "INSERT INTO metric (\(writtenList)) VALUES (\(placeholders(written.count)))"
   static let updateSQL = "UPDATE metric SET " + written.map { "\($0.rawValue) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-  static let selectSQL = "SELECT metric.id AS id, " + written.map { "metric.\($0.rawValue) AS \($0.rawValue)" }.joined(separator: ", ")
-    + ", control.name AS \(Column.controlForName.rawValue) FROM metric LEFT JOIN metric AS control ON control.id = metric.control_for"
-    + " ORDER BY metric.name"
+  static let selectSQL = """
+    SELECT metric.id AS id, \(written.map { "metric.\($0.rawValue) AS \($0.rawValue)" }.joined(separator: ", ")),
+      control.name AS \(Column.controlForName.rawValue)
+    FROM metric LEFT JOIN metric AS control ON control.id = metric.control_for ORDER BY metric.name
+    """
 
   /// The row's values in `written`'s order; `controlID` is the id of the metric named by `controlFor`.
   static func values(of metric: Metric, controlID: Int64? = nil) -> [Value] {
