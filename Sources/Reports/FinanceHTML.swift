@@ -82,7 +82,7 @@ enum FinanceHTML {
     for (benefit, owner) in plan.benefits {
       html += "<li>" + escape(text(owner == nil ? .planBenefitLine : .planBenefitLineOwned, [
         "metric": benefit.metric, "amount": say.money(benefit.monthly.rational, currency), "from": say.month(benefit.from),
-        "ramp": say.count(benefit.ramp, .month, .months), "owner": owner ?? "",
+        "ramp": PlanText.ramp(benefit, language), "owner": owner ?? "",
       ])) + "</li>\n"
     }
     return html + "</ul>\n"

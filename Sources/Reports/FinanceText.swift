@@ -61,7 +61,7 @@ enum FinanceText {
     for (benefit, owner) in plan.benefits {
       output += "- " + text(owner == nil ? .planBenefitLine : .planBenefitLineOwned, [
         "metric": benefit.metric, "amount": say.money(benefit.monthly.rational, currency), "from": say.month(benefit.from),
-        "ramp": say.count(benefit.ramp, .month, .months), "owner": TerminalText.visible(owner ?? ""),
+        "ramp": PlanText.ramp(benefit, language), "owner": TerminalText.visible(owner ?? ""),
       ]) + "\n"
     }
     return output

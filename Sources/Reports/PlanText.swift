@@ -3,6 +3,13 @@ import ROIEngine
 /// The business case as people read it (`plan list`): the planned costs, each metric's planned
 /// benefit with its ramp and owner, and the planned TCO.
 public enum PlanText {
+  /// "reached over 6 months", or "in full from the first month" without a ramp.
+  public static func ramp(_ benefit: PlannedBenefit, _ language: Language) -> String {
+    benefit.ramp == 0
+      ? Catalogue.text(.planNoRamp, language)
+      : Catalogue.text(.planRampOver, language, ["months": PeopleFormat(language).count(benefit.ramp, .month, .months)])
+  }
+
   public static func list(_ plan: BusinessCase, metrics: [Metric], settings: Settings, _ language: Language) -> String {
     let say = PeopleFormat(language)
     let currency = settings.currency
@@ -23,7 +30,7 @@ public enum PlanText {
       for benefit in plan.benefits {
         table.append([
           benefit.metric, say.amount(benefit.monthly.rational, currency), say.month(benefit.from),
-          say.count(benefit.ramp, .month, .months), TerminalText.visible((owners[benefit.metric] ?? nil) ?? ""),
+          benefit.ramp == 0 ? "–" : say.count(benefit.ramp, .month, .months), TerminalText.visible((owners[benefit.metric] ?? nil) ?? ""),
         ])
       }
       output += text(.planBenefitsHeading) + "\n" + table.plain()

@@ -76,7 +76,7 @@ extension CRMROI {
           let people = PeopleFormat(currentLanguage())
           try say(.planBenefitSet, [
             "metric": benefit.metric, "amount": people.money(benefit.monthly.rational, currency), "from": people.month(benefit.from),
-            "ramp": people.count(benefit.ramp, .month, .months),
+            "ramp": PlanText.ramp(benefit, currentLanguage()),
           ])
         })
       }

@@ -79,6 +79,7 @@ public enum Message: String, CaseIterable, Sendable {
   case controlsHeading, controlIsolates, riskByMetric, planHeading, columnPlannedCost, columnPlannedBenefit, columnVariance, planToDate, planTCO, planPayback, planROI, planBenefitLine, planBenefitLineOwned, teiHeading, teiInitial, teiYear, teiTotal, teiPresentValue, teiCosts, teiBenefits, teiNet, teiCumulative, teiProjectedLegend, teiROI, teiBenefitCostRatio, teiPayback, teiIRR, irrNoSignChange, irrSeveralSignChanges, irrOutOfRange, intangiblesHeading
   case htmlPlannedCumulative, htmlPlannedTip, htmlPlanToDate, htmlPlanToDateDetail, htmlPlannedAgainstActual, htmlPlannedAgainstPace, htmlLifetimeROI, htmlTEIROI, htmlBenefitCostRatio, htmlTEIPayback, htmlIRR, htmlRiskByMetric
   case impactControl, columnCounterfactual, htmlCounterfactualKey
+  case planRampOver, planNoRamp
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -2004,8 +2005,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Added planned cost {id}: {expense}{recurrence}.",
        "Coût prévu {id} ajouté : {expense}{recurrence}.")
     case .planBenefitSet:
-      ("Planned benefit of {metric}: {amount} a month from {from}, reached over {ramp}.",
-       "Bénéfice prévu de {metric} : {amount} par mois à partir de {from}, atteint en {ramp}.")
+      ("Planned benefit of {metric}: {amount} a month from {from}, {ramp}.",
+       "Bénéfice prévu de {metric} : {amount} par mois à partir de {from}, {ramp}.")
     case .noPlanYet:
       ("No plan yet: add planned costs with crm-roi plan cost and planned benefits with crm-roi plan benefit.",
        "Pas encore de plan : ajoutez des coûts prévus avec crm-roi plan cost et des bénéfices prévus avec crm-roi plan benefit.")
@@ -2070,7 +2071,7 @@ public enum Message: String, CaseIterable, Sendable {
       ("Control series",
        "Séries témoins")
     case .controlIsolates:
-      ("{metric} is measured against its control series {control}: each month's counterfactual is its baseline × {control} / {control}'s baseline, and the change is the value less that.",
+      ("{metric} is measured against its control series {control}: each month's counterfactual is its baseline × {control} / the baseline of {control}, and the change is the value less that.",
        "{metric} est mesuré contre sa série témoin {control} : le contrefactuel de chaque mois est sa référence × {control} / la référence de {control}, et l’écart est la valeur moins ce contrefactuel.")
     case .riskByMetric:
       ("Risk by metric: {list}",
@@ -2100,11 +2101,11 @@ public enum Message: String, CaseIterable, Sendable {
       ("Lifetime ROI: {planned} planned, {actual} at the current pace",
        "ROI sur la durée : {planned} prévu, {actual} au rythme actuel")
     case .planBenefitLine:
-      ("{metric}: {amount} a month from {from}, reached over {ramp}",
-       "{metric} : {amount} par mois à partir de {from}, atteint en {ramp}")
+      ("{metric}: {amount} a month from {from}, {ramp}",
+       "{metric} : {amount} par mois à partir de {from}, {ramp}")
     case .planBenefitLineOwned:
-      ("{metric}: {amount} a month from {from}, reached over {ramp}; owner {owner}",
-       "{metric} : {amount} par mois à partir de {from}, atteint en {ramp} ; responsable {owner}")
+      ("{metric}: {amount} a month from {from}, {ramp}; owner {owner}",
+       "{metric} : {amount} par mois à partir de {from}, {ramp} ; responsable {owner}")
     case .teiHeading:
       ("TEI cash flows (Forrester's yearly table, risk-adjusted benefits, discounted at {rate} a year; not the monthly discounted view above)",
        "Flux TEI (tableau annuel de Forrester, bénéfices ajustés du risque, actualisés à {rate} par an ; distinct de la vue actualisée mensuelle ci-dessus)")
@@ -2196,7 +2197,7 @@ public enum Message: String, CaseIterable, Sendable {
       ("Risk by metric",
        "Risque par indicateur")
     case .impactControl:
-      ("; isolated by its control series {control} (each month against its counterfactual, baseline × {control} / {control}'s baseline)",
+      ("; isolated by its control series {control} (each month against its counterfactual, baseline × {control} / the baseline of {control})",
        " ; isolé par sa série témoin {control} (chaque mois contre son contrefactuel, référence × {control} / référence de {control})")
     case .columnCounterfactual:
       ("Counterfactual",
@@ -2204,6 +2205,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .htmlCounterfactualKey:
       ("Counterfactual (by {control})",
        "Contrefactuel (par {control})")
+    case .planRampOver:
+      ("reached over {months}",
+       "atteint en {months}")
+    case .planNoRamp:
+      ("in full from the first month",
+       "en totalité dès le premier mois")
     }
   }
 }

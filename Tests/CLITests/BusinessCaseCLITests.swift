@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Part 11 end to end: the README's example on the demo's database, and the refusals.
+@Suite struct BusinessCaseCLITests {
+  /// Runs `script` with bash in the test's folder, the built crm-roi first on the PATH.
+  func bash(_ cli: CLI, _ script: String) throws -> CLI.Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "set -euo pipefail\n" + script]
+    process.currentDirectoryURL = cli.directory
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
+    environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    process.environment = environment
+    let out = cli.directory.appendingPathComponent("bash.out")
+    let err = cli.directory.appendingPathComponent("bash.err")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return CLI.Result(
+      status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+  }
+
+  @Test func theREADMEsExampleOnTheDemo() throws {
+    let cli = try CLI()
+    let example = try CLI.readmeExample("business-case")
+    let result = try bash(cli, "crm-roi demo > /dev/null\n" + example)
+    #expect(result.status == 0, "\(result.stderr)")
+    // plan list: 9,000 + 5 × 14,400 + 60 × 350.
+    #expect(result.stdout.contains("Planned total cost of ownership to 2030-03: 116,400.00 EUR"))
+    #expect(result.stdout.contains("sales         3,000.00  2025-04  6 months  Claire Martin"))
+    // impact: counterfactual 180,000 × 51,500 / 50,000; average 187,125 is 1,725 above it; × 35%.
+    #expect(result.stdout.contains("185,400.00"))
+    #expect(result.stdout.contains("difference\n1,725.00 (1.0%), worth 603.75 EUR a month") || result.stdout.contains("1,725.00 (1.0%), worth 603.75 EUR a month"))
+    #expect(result.stdout.contains("Payback: 3.58 years planned"))
+    #expect(result.stdout.contains("TEI cash flows"))
+    #expect(result.stdout.contains("- Customers get an answer the same day"))
+    let html = try String(contentsOf: cli.directory.appendingPathComponent("report.html"), encoding: .utf8)
+    for id in ["id=\"plan\"", "id=\"tei\"", "id=\"controls\"", "id=\"intangibles\"", "data-series=\"planned-cumulative-benefit\"", "class=\"counterfactual\""] {
+      #expect(html.contains(id), "report.html lacks \(id)")
+    }
+
+    let json = try bash(cli, "crm-roi roi --format json --db crm-roi-demo.sqlite")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let plan = try #require(report["plan"] as? [String: Any])
+    #expect((plan["total_cost_of_ownership"] as? Double) == 116_400)
+    #expect((plan["payback_years"] as? Double) == 3.581538)  // 116,400 / 32,500
+    // 2025Q2 planned: sales 500 + 1,000 + 1,500, returns-cost 400 in June; planned cost 3 × 350.
+    let quarters = try #require(report["quarters"] as? [[String: Any]])
+    let second = try #require(quarters.first { $0["quarter"] as? String == "2025Q2" })
+    #expect((second["plan_benefit"] as? Double) == 3_400)
+    #expect((second["plan_cost"] as? Double) == 1_050)
+    #expect((second["cost_variance"] as? Double) == 2_400)  // 3,450 − 1,050
+    #expect((report["controls"] as? [[String: String]]) == [["metric": "sales", "control": "other-shops"]])
+    #expect((report["intangibles"] as? [String]) == ["Customers get an answer the same day"])
+    let tei = try #require(report["tei"] as? [String: Any])
+    #expect((tei["columns"] as? [[String: Any]])?.count == 6)
+    #expect(tei["irr"] is NSNull && tei["irr_unavailable"] is String)
+    let risks = try #require((report["discounted"] as? [String: Any])?["risk_by_metric"] as? [String: Double])
+    #expect(risks["sales"] == 0.2 && risks["returns-cost"] == 0)
+    // 2026Q1: admin-hours saved 40 hours in 2026-03 (baseline (118 + 122) / 2 = 120): 40 × 42.50 × 50%.
+    let last = try #require(quarters.last?["benefit_by_metric"] as? [String: Double])
+    #expect(last["admin-hours"] == 850)
+  }
+
+  @Test func refusalsNameTheValueAndWriteNothing() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "40%")
+    try cli.ok("metric", "add", "visits", "--kind", "kpi")
+    try cli.ok("metric", "add", "market", "--control-for", "sales")
+    let before = try cli.contents()
+    let cases: [([String], String)] = [
+      (["metric", "add", "north", "--control-for", "sales"], "'sales' already has the control series 'market'"),
+      (["metric", "add", "east", "--control-for", "market"], "'market' is itself a control series"),
+      (["metric", "add", "west", "--control-for", "nothing"], "nothing"),
+      (["metric", "add", "south", "--control-for", "sales", "--kind", "revenue", "--margin", "5%"], "--control-for"),
+      (["metric", "set", "sales", "--control-for", "visits"], "--control-for"),
+      (["metric", "add", "time", "--kind", "hours"], "an hourly cost for an hours metric"),
+      (["metric", "add", "time", "--kind", "hours", "--hourly-cost", "40", "--realisation", "0%"], "a realisation share above 0%"),
+      (["metric", "add", "time", "--kind", "cost", "--hourly-cost", "40"], "--hourly-cost"),
+      (["metric", "set", "sales", "--risk", "120%"], "a percent from 0% to 100%"),
+      (["plan", "benefit", "visits", "--monthly", "100", "--from", "2025-01"], "adds no money"),
+      (["plan", "benefit", "sales", "--monthly", "0", "--from", "2025-01"], "--monthly"),
+      (["plan", "benefit", "sales", "--monthly", "100", "--from", "2025-13"], "--from"),
+      (["plan", "benefit", "sales", "--monthly", "100", "--from", "2025-01", "--ramp", "121"], "--ramp"),
+      (["plan", "remove", "7"], "no planned cost has id 7"),
+      (["plan", "remove", "sales"], "has no planned benefit"),
+      (["plan", "owner", "sales", "Eve\u{1B}[2J"], "owner's name"),
+      (["plan", "cost", "--date", "2025-01-01", "--category", "license", "--amount", "-5"], "--amount"),
+      (["intangible", "add", "   "], "a text of 1 to 500 characters"),
+      (["intangible", "add", String(repeating: "x", count: 501)], "a text of 1 to 500 characters"),
+      (["intangible", "remove", "3"], "no intangible has id 3"),
+      (["intangible", "remove", "x"], "a positive whole number"),
+    ]
+    for (arguments, message) in cases {
+      let result = try cli.run(arguments)
+      #expect(result.status == 65, "\(arguments): \(result.stderr)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+      #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+    }
+    #expect(try cli.contents() == before)
+  }
+
+  @Test func removingAMetricUnlinksItsControlAndRemovesItsPlan() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "40%")
+    try cli.ok("metric", "add", "market", "--control-for", "sales")
+    try cli.ok("plan", "benefit", "sales", "--monthly", "1000", "--from", "2025-01", "--ramp", "4")
+    try cli.ok("plan", "owner", "sales", "Claire")
+    try cli.ok("metric", "set", "sales", "--rename", "revenue")  // the plan, owner and control follow the rename
+    let list = try cli.ok("plan", "list")
+    #expect(list.contains("revenue  1,000.00  2025-01  4 months  Claire"))
+    #expect(try cli.ok("metric", "list").contains("none (control series of revenue)"))
+    try cli.ok("metric", "remove", "revenue")
+    #expect(try cli.ok("plan", "list") == "No plan yet: add planned costs with crm-roi plan cost and planned benefits with crm-roi plan benefit.\n")
+    #expect(try cli.ok("metric", "list").contains("market  kpi   none "))
+    let history = try cli.ok("history")
+    #expect(history.contains("plan benefit revenue"))
+    #expect(history.contains("metric market"))
+  }
+}
