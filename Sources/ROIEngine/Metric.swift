@@ -22,6 +22,17 @@ public struct Percent: Hashable, Sendable, CustomStringConvertible {
     throw ValueError(value: text, expected: Phrase(.formPercentWithSign, ["percent": DecimalText.format(Int128(percent.tenThousandths) * 100, scale: 4).trimmingFraction(), "text": text]))
   }
 
+  /// A share of a whole typed as a percent: at most 100%, above 0% unless `allowingZero`; a
+  /// fraction lookalike (`0.38`) is refused. Out of range: `expected`.
+  public init(share text: String, allowingZero: Bool, expected: Phrase) throws {
+    let percent = try Percent(parsing: text)
+    try Percent.refuseFractionLookalike(text, percent)
+    guard percent.tenThousandths > (allowingZero ? -1 : 0), percent.tenThousandths <= 1_000_000 else {
+      throw ValueError(value: text, expected: expected)
+    }
+    self = percent
+  }
+
   /// As a fraction: 35% is 7/20.
   public var fraction: Rational { Rational(Int128(tenThousandths), 1_000_000) }
 
@@ -167,22 +178,12 @@ public struct Metric: Hashable, Sendable {
 
   /// Parses an attribution share: above 0% and at most 100%.
   public static func parseAttribution(_ text: String) throws -> Percent {
-    let percent = try Percent(parsing: text)
-    try Percent.refuseFractionLookalike(text, percent)
-    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: Phrase(.formAttribution))
-    }
-    return percent
+    try Percent(share: text, allowingZero: false, expected: Phrase(.formAttribution))
   }
 
   /// Parses a benefit line's risk: from 0% to 100%.
   public static func parseRisk(_ text: String) throws -> Percent {
-    let percent = try Percent(parsing: text)
-    try Percent.refuseFractionLookalike(text, percent)
-    guard percent.tenThousandths >= 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: Phrase(.formPercentRange, ["low": "0%", "high": "100%"]))
-    }
-    return percent
+    try Percent(share: text, allowingZero: true, expected: Phrase(.formPercentRange, ["low": "0%", "high": "100%"]))
   }
 
   public static let nameForm = Phrase(.formMetricName)

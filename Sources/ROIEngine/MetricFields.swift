@@ -121,22 +121,12 @@ extension MetricKind.Name {
 extension MetricKind {
   /// A revenue metric's gross margin: above 0% and at most 100%.
   public static func parseMargin(_ text: String) throws -> Percent {
-    let percent = try Percent(parsing: text)
-    try Percent.refuseFractionLookalike(text, percent)
-    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: Phrase(.formMargin))
-    }
-    return percent
+    try Percent(share: text, allowingZero: false, expected: Phrase(.formMargin))
   }
 
   /// The share of saved hours that turns into money: above 0% and at most 100%.
   public static func parseRealisation(_ text: String) throws -> Percent {
-    let percent = try Percent(parsing: text)
-    try Percent.refuseFractionLookalike(text, percent)
-    guard percent.tenThousandths > 0, percent.tenThousandths <= 1_000_000 else {
-      throw ValueError(value: text, expected: Phrase(.formRealisation))
-    }
-    return percent
+    try Percent(share: text, allowingZero: false, expected: Phrase(.formRealisation))
   }
 
   /// A count metric's money per unit: any amount but 0 (negative when fewer is better).

@@ -29,6 +29,22 @@ struct ExpenseFieldOptions: ParsableArguments {
   @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
   var until: String?
 
+  /// Checks the expense, stores it with `insert` in one transaction, and confirms it with `message`
+  /// ({id}, {expense}, {recurrence}).
+  func add(to database: DatabaseOptions, _ insert: (StoreWriter, ROIEngine.Expense) throws -> Int64, confirming message: Message) throws {
+    let store = try database.open()
+    _ = try write(store, { store in
+      let settings = try store.settings()
+      let expense = try expense(settings: settings)
+      return (try insert(store, expense), expense, settings.currency)
+    }, confirming: { (id, expense, currency) in
+      try say(message, [
+        "id": "\(id)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage()),
+        "recurrence": ExpenseText.recurrence(expense, currentLanguage()),
+      ])
+    })
+  }
+
   /// The checked expense; an error names the option at fault.
   func expense(settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
     let fields = ExpenseFields([
@@ -65,16 +81,7 @@ extension CRMROI {
       @OptionGroup var fields: ExpenseFieldOptions
 
       func run() throws {
-        let store = try database.open()
-        _ = try write(store, { store in
-          let settings = try store.settings()
-          let expense = try fields.expense(settings: settings)
-          return (try store.add(expense), expense, settings.currency)
-        }, confirming: { (id, expense, currency) in
-          try say(.expenseAdded, [
-            "id": "\(id)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage()), "recurrence": ExpenseText.recurrence(expense, currentLanguage()),
-          ])
-        })
+        try fields.add(to: database, { store, expense in try store.add(expense) }, confirming: .expenseAdded)
       }
     }
 

@@ -25,17 +25,7 @@ extension CRMROI {
       @OptionGroup var fields: ExpenseFieldOptions
 
       func run() throws {
-        let store = try database.open()
-        _ = try write(store, { store in
-          let settings = try store.settings()
-          let expense = try fields.expense(settings: settings)
-          return (try store.addPlanCost(expense), expense, settings.currency)
-        }, confirming: { (id, expense, currency) in
-          try say(.planCostAdded, [
-            "id": "\(id)", "expense": ExpenseText.summary(expense, currency: currency, currentLanguage()),
-            "recurrence": ExpenseText.recurrence(expense, currentLanguage()),
-          ])
-        })
+        try fields.add(to: database, { store, expense in try store.addPlanCost(expense) }, confirming: .planCostAdded)
       }
     }
 
