@@ -18,12 +18,13 @@ public enum ROICalculator {
     var asOf = snapshots.map(\.month).max() ?? goLive.advanced(by: -1)
     if let through { asOf = min(asOf, through.lastMonth) }
     let benefits = try Benefits(metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, asOf: asOf)
-    let first = min(goLive, costs.firstMonth ?? goLive)
+    let planCosts = CostSchedule(plan.costs.map(\.costItem), horizonEnd: settings.horizonEnd)
+    // Rows start at the earliest cost, actual or planned, so that every planned cost to A is in a row.
+    let first = min(goLive, costs.firstMonth ?? goLive, planCosts.firstMonth ?? goLive)
     var last = max(goLive, snapshots.map(\.month).max() ?? goLive, costs.lastOneTimeMonth ?? goLive)
     if let through { last = min(last, through.lastMonth) }
     var rows = first <= last
       ? QuarterRows.build(from: first, to: last, settings: settings, costs: costs, benefits: benefits) : []
-    let planCosts = CostSchedule(plan.costs.map(\.costItem), horizonEnd: settings.horizonEnd)
     if !plan.isEmpty { rows = QuarterRows.addingPlan(plan, costs: planCosts, to: rows, settings: settings, asOf: asOf) }
 
     let payback = Payback(rows: rows)

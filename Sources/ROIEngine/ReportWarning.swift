@@ -70,10 +70,19 @@ public struct ReportWarning: Hashable, Sendable {
     let rowMissing = rows.flatMap(\.missingMonths)
     for metric in benefits.metrics {
       let missing = rowMissing.filter { metric.benefits[$0.index] == nil }
-      guard !missing.isEmpty else { continue }
-      warnings.append(ReportWarning(
-        code: .missingMonths, metric: metric.name,
-        details: ["metric": metric.name, "months": missing.map(\.description).joined(separator: " ")]))
+      // A month the metric has a value for is missing because its control series has none.
+      let own = missing.filter { metric.values[$0] == nil }
+      let control = missing.filter { metric.values[$0] != nil }
+      if !own.isEmpty {
+        warnings.append(ReportWarning(
+          code: .missingMonths, metric: metric.name,
+          details: ["metric": metric.name, "months": own.map(\.description).joined(separator: " ")]))
+      }
+      if let name = metric.control, !control.isEmpty {
+        warnings.append(ReportWarning(
+          code: .missingMonths, metric: metric.name,
+          details: ["metric": metric.name, "control": name, "months": control.map(\.description).joined(separator: " ")]))
+      }
     }
     // Before any value since go-live, the "As of" line says so; no quarter is partly logged yet.
     for row in rows where row.isPartial && asOf >= settings.goLive {

@@ -31,22 +31,23 @@ public struct TEITable: Sendable {
   public var roi: Rational? { netPresentValue / presentValueOfCost }
   /// PV(benefits) / PV(costs) (Phillips's benefit/cost ratio); nil without costs.
   public var benefitCostRatio: Rational? { presentValueOfBenefit / presentValueOfCost }
-  /// Months from G to the first month whose running net (monthly flows from the first row, risk
-  /// adjusted, undiscounted) is 0 or more with a positive running benefit, that month counted; nil
-  /// when it does not come by the horizon end.
+  /// Months from G to the first month from which the running net (monthly flows from the first
+  /// cost, risk adjusted, undiscounted) stays 0 or more to the horizon end, with a positive running
+  /// benefit, that month counted; nil when there is none.
   public let paybackMonths: Int?
   public let internalRateOfReturn: InternalRateOfReturn
 }
 
 extension TEITable {
-  /// `first`: the first row's first month. The risk of each metric is its own, else `defaultRisk`.
+  /// `first`: the first row's first month (flows start at the earlier of it, G and the first cost).
+  /// The risk of each metric is its own, else `defaultRisk`.
   init(
     rate: Percent, defaultRisk: Percent, first: Month, settings: Settings, costs: CostSchedule, benefits: Benefits
   ) {
     let goLive = settings.goLive
     let asOf = benefits.asOf
     let runRate = TEITable.runRate(settings: settings, benefits: benefits, defaultRisk: defaultRisk)
-    var month = min(first, goLive)
+    var month = min(first, goLive, costs.firstMonth ?? goLive)
     var flows: [(month: Month, cost: Rational, benefit: Rational)] = []
     while month <= settings.horizonEnd {
       let benefit = month < goLive ? Rational.zero : month <= asOf ? benefits.riskAdjusted(at: month, defaultRisk: defaultRisk) : runRate
@@ -73,12 +74,16 @@ extension TEITable {
       presentCost += (column.cost / discount)!
       presentBenefit += (column.benefit / discount)!
     }
+    // The month from which the running net stays 0 or more to the horizon end (a later cost that
+    // takes it below 0 again undoes an earlier crossing).
     var running = (net: Rational.zero, benefit: Rational.zero)
     var payback: Int?
     for flow in flows {
       running.net += flow.benefit - flow.cost
       running.benefit += flow.benefit
-      if payback == nil, flow.month >= goLive, running.benefit.signum > 0, running.net.signum >= 0 {
+      if running.net.signum < 0 {
+        payback = nil
+      } else if payback == nil, flow.month >= goLive, running.benefit.signum > 0 {
         payback = goLive.distance(to: flow.month) + 1
       }
     }

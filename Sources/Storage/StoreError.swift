@@ -45,6 +45,8 @@ public enum StoreError: ExplainedError, Equatable {
   /// A planned benefit for a metric that adds no money.
   case planBenefitNeedsMoney(metric: String, kind: String)
   case noSuchIntangible(id: Int64)
+  /// A kind that adds no money for a metric with a planned benefit.
+  case metricHasPlannedBenefit(metric: String, kind: String)
   /// The database's folder could not be made.
   case cannotCreateFolder(folder: String, reason: Phrase)
 
@@ -96,6 +98,7 @@ public enum StoreError: ExplainedError, Equatable {
     case .noPlannedBenefit(let metric): return say(.storeNoPlannedBenefit, ["metric": metric])
     case .planBenefitNeedsMoney(let metric, let kind): return say(.storePlanBenefitNeedsMoney, ["metric": metric, "kind": kind])
     case .noSuchIntangible(let id): return say(.storeNoSuchIntangible, ["id": "\(id)"])
+    case .metricHasPlannedBenefit(let metric, let kind): return say(.storeMetricHasPlannedBenefit, ["metric": metric, "kind": kind])
     case .cannotCreateFolder(let folder, let reason):
       return Phrase(.storeCannotCreateFolder, phrases: ["folder": .text(folder), "reason": .phrase(reason)])
     }

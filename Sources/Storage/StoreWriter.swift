@@ -64,8 +64,8 @@ public final class StoreWriter: StoreReader {
   private func hasMoney() throws -> Bool {
     try scalar(
       """
-      SELECT EXISTS (SELECT 1 FROM expense)
-        OR EXISTS (SELECT 1 FROM metric WHERE kind = 'revenue' OR kind = 'cost' OR kind = 'count')
+      SELECT EXISTS (SELECT 1 FROM expense) OR EXISTS (SELECT 1 FROM plan_cost) OR EXISTS (SELECT 1 FROM plan_benefit)
+        OR EXISTS (SELECT 1 FROM metric WHERE kind = 'revenue' OR kind = 'cost' OR kind = 'count' OR kind = 'hours')
       """) == 1
   }
 
@@ -142,7 +142,7 @@ public final class StoreWriter: StoreReader {
     }
     let controlID = try controlID(for: metric, among: metrics, replacing: old)
     if !metric.kind.addsMoney, try businessCase().benefits.contains(where: { $0.metric == old.name }) {
-      throw StoreError.planBenefitNeedsMoney(metric: old.name, kind: metric.kind.name)
+      throw StoreError.metricHasPlannedBenefit(metric: old.name, kind: metric.kind.name)
     }
     try statement(MetricRecord.updateSQL).run(MetricRecord.values(of: metric, controlID: controlID) + [.integer(id)])
     let currency = try settings().currency
@@ -238,15 +238,17 @@ public final class StoreWriter: StoreReader {
       new: AuditText.plannedBenefit(benefit, currency: currency))
   }
 
-  /// Removes the planned benefit of metric `name`.
+  /// Removes the planned benefit of metric `name` (matched as Swift compares names: in any Unicode spelling).
   public func removePlannedBenefit(metric name: String) throws {
-    guard let old = try businessCase().benefits.first(where: { $0.metric == name }) else {
-      let metrics = try metrics()
-      guard metrics.contains(where: { $0.name == name }) else { throw StoreError.unknownMetric(name: name, known: metrics.map(\.name)) }
-      throw StoreError.noPlannedBenefit(metric: name)
+    let metrics = try metrics()
+    guard let metric = metrics.first(where: { $0.name == name }), let id = metric.id else {
+      throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
     }
-    try statement("DELETE FROM plan_benefit WHERE metric_id = (SELECT id FROM metric WHERE name = ?)").run([.text(name)])
-    try record(.remove, "plan benefit \(name)", old: AuditText.plannedBenefit(old, currency: try settings().currency))  // no-catalogue: the audit trail's subject
+    guard let old = try businessCase().benefits.first(where: { $0.metric == metric.name }) else {
+      throw StoreError.noPlannedBenefit(metric: metric.name)
+    }
+    try statement("DELETE FROM plan_benefit WHERE metric_id = ?").run([.integer(id)])
+    try record(.remove, "plan benefit \(metric.name)", old: AuditText.plannedBenefit(old, currency: try settings().currency))  // no-catalogue: the audit trail's subject
   }
 
   /// Names (or, with nil, clears) who answers for metric `name`'s benefit.

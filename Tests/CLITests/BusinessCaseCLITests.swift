@@ -125,4 +125,40 @@ import Testing
     #expect(history.contains("plan benefit revenue"))
     #expect(history.contains("metric market"))
   }
+
+  @Test func planAmountsAndHourlyCostsKeepTheirMeaningAcrossACurrencyChange() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("plan", "cost", "--date", "2025-01-01", "--category", "license", "--amount", "1000.50")
+    let refused = try cli.run(["settings", "set", "currency", "JPY"])
+    #expect(refused.status == 65 && refused.stderr.contains("JPY"), "\(refused.stderr)")
+    let relabel = try cli.run(["settings", "set", "currency", "USD"])
+    #expect(relabel.status == 65 && relabel.stderr.contains("--relabel"), "\(relabel.stderr)")
+    let hours = try CLI()
+    try hours.ok("init", "--go-live", "2025-01")
+    try hours.ok("metric", "add", "admin", "--kind", "hours", "--hourly-cost", "42.50")
+    #expect(try hours.run(["settings", "set", "currency", "JPY"]).status == 65)
+  }
+
+  @Test func aPlannedBenefitIsRemovedInAnyUnicodeSpellingOfItsMetric() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01")
+    try cli.ok("metric", "add", "co\u{FB}t", "--kind", "cost")
+    try cli.ok("plan", "benefit", "cou\u{302}t", "--monthly", "5", "--from", "2025-01")
+    try cli.ok("plan", "remove", "cou\u{302}t")
+    #expect(try cli.ok("plan", "list").hasPrefix("No plan yet"))
+  }
+
+  @Test func aPlanPastTheHorizonIsRefused() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--horizon-years", "1")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "40%")
+    for arguments in [
+      ["plan", "cost", "--date", "2026-01-01", "--category", "license", "--amount", "5"],
+      ["plan", "benefit", "sales", "--monthly", "5", "--from", "2026-01"],
+    ] {
+      let result = try cli.run(arguments)
+      #expect(result.status == 65 && result.stderr.contains("no later than the horizon end, 2025-12"), "\(result.stderr)")
+    }
+  }
 }

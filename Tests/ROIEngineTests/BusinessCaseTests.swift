@@ -191,4 +191,36 @@ import Testing
     #expect(irr([-5, 10, -5]) == .severalSignChanges(2))
     #expect(irr([-1, 1_000_000]) == .outOfRange)
   }
+
+  @Test func paybackIsWhenTheRunningNetStaysCovered() throws {
+    // Sales 100 → 200 a month at a 100% margin from go-live; 12,000 paid in February. January's
+    // +100 is not a payback: the running net falls below 0 in February and never recovers (−10,800).
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2025-01"), horizonYears: 1),
+      costItems: [CostItem(month: month("2025-02"), amount: euros(12_000))],
+      metrics: [Metric(name: "sales", kind: fullMargin)],
+      snapshots: (1...12).map { snapshot("sales", String(format: "2024-%02d", $0), 100) }
+        + (1...12).map { snapshot("sales", String(format: "2025-%02d", $0), 200) })
+    let tei = try #require(report.tei)
+    #expect(inEuros(tei.years[0].cumulativeNet) == Rational(-10_800))
+    #expect(tei.paybackMonths == nil)
+  }
+
+  @Test func theInitialColumnHoldsEveryCostBeforeGoLiveEvenBeforeTheRows() throws {
+    // --to before the first cost: no rows, yet the TEI table still starts at the first cost.
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2025-01"), horizonYears: 1),
+      costItems: [CostItem(month: month("2024-10"), amount: euros(5_000)), CostItem(month: month("2025-03"), amount: euros(1_000))],
+      metrics: [Metric(name: "returns", kind: .cost)], snapshots: [snapshot("returns", "2024-12", 10)],
+      through: try Quarter(parsing: "2024Q1", fiscalYearStart: 1))
+    let tei = try #require(report.tei)
+    #expect(inEuros(tei.initial.cost) == Rational(5_000))
+    #expect(inEuros(tei.totalCost) == Rational(6_000))
+  }
+
+  @Test func aMonthWithoutAControlValueIsBlamedOnTheControl() throws {
+    let (gap, _) = try controlledHistory(control: true, dropControlIn: "2025-02")
+    let warning = try #require(gap.warnings.first { $0.code == .missingMonths })
+    #expect(warning.message == "control series 'market' has no value for 2025-02: that month counts as no change for 'sales'; log it with crm-roi log")
+  }
 }

@@ -25,7 +25,10 @@ extension CRMROI {
       @OptionGroup var fields: ExpenseFieldOptions
 
       func run() throws {
-        try fields.add(to: database, { store, expense in try store.addPlanCost(expense) }, confirming: .planCostAdded)
+        try fields.add(to: database, { store, expense in
+          try withinHorizon(expense.date.description, expense.date.month, from: "--date", settings: try store.settings())
+          return try store.addPlanCost(expense)
+        }, confirming: .planCostAdded)
       }
     }
 
@@ -57,8 +60,10 @@ extension CRMROI {
             guard money.minor > 0 else { throw ValueError(value: monthly, expected: Phrase(.formPositiveAmount)) }
             return money
           }
+          let first = try parsed(from: "--from") { try Month(parsing: from) }
+          try withinHorizon(from, first, from: "--from", settings: try store.settings())
           let benefit = PlannedBenefit(
-            metric: metric.lowercased(), monthly: amount, from: try parsed(from: "--from") { try Month(parsing: from) },
+            metric: metric.lowercased(), monthly: amount, from: first,
             ramp: try parsed(from: "--ramp") { try ROIEngine.Settings.parseInteger(ramp, in: PlannedBenefit.rampRange) })
           try store.setPlannedBenefit(benefit)
           return (benefit, currency)
@@ -130,4 +135,11 @@ extension CRMROI {
       }
     }
   }
+}
+
+/// Refuses a planned date after the horizon end: it would count in no figure.
+private func withinHorizon(_ text: String, _ month: Month, from option: String, settings: ROIEngine.Settings) throws {
+  guard month > settings.horizonEnd else { return }
+  throw InputError(
+    source: option, error: ValueError(value: text, expected: Phrase(.formNoLaterThanHorizonEnd, ["month": "\(settings.horizonEnd)"])))
 }

@@ -80,6 +80,7 @@ public enum Message: String, CaseIterable, Sendable {
   case htmlPlannedCumulative, htmlPlannedTip, htmlPlanToDate, htmlPlanToDateDetail, htmlPlannedAgainstActual, htmlPlannedAgainstPace, htmlLifetimeROI, htmlTEIROI, htmlBenefitCostRatio, htmlTEIPayback, htmlIRR, htmlRiskByMetric
   case impactControl, columnCounterfactual, htmlCounterfactualKey
   case planRampOver, planNoRamp
+  case warningControlMissingOne, warningControlMissingMany, storeMetricHasPlannedBenefit, formNoLaterThanHorizonEnd
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -2211,6 +2212,18 @@ public enum Message: String, CaseIterable, Sendable {
     case .planNoRamp:
       ("in full from the first month",
        "en totalité dès le premier mois")
+    case .warningControlMissingOne:
+      ("control series '{control}' has no value for {names}: that month counts as no change for '{metric}'; log it with crm-roi log",
+       "la série témoin « {control} » n’a pas de valeur pour {names} : ce mois compte comme sans changement pour « {metric} » ; saisissez-le avec crm-roi log")
+    case .warningControlMissingMany:
+      ("control series '{control}' has no value for {names}: those months count as no change for '{metric}'; log them with crm-roi log",
+       "la série témoin « {control} » n’a pas de valeur pour {names} : ces mois comptent comme sans changement pour « {metric} » ; saisissez-les avec crm-roi log")
+    case .storeMetricHasPlannedBenefit:
+      ("metric '{metric}' has a planned benefit, which needs a kind that adds money (not {kind}); remove it first with: crm-roi plan remove {metric}",
+       "l’indicateur « {metric} » a un bénéfice prévu, qui demande un type qui apporte de l’argent (pas {kind}) ; supprimez-le d’abord avec : crm-roi plan remove {metric}")
+    case .formNoLaterThanHorizonEnd:
+      ("a month no later than the horizon end, {month}: a plan past it counts nowhere",
+       "un mois au plus tard à la fin de l’horizon, {month} : un plan au-delà ne compte nulle part")
     }
   }
 }

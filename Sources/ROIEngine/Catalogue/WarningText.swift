@@ -30,6 +30,9 @@ extension ReportWarning {
       let months = (details["months"] ?? "").split(separator: " ").compactMap { try? Month(parsing: String($0)) }
       let names = months.prefix(6).map(say.month).joined(separator: ", ")
         + (months.count > 6 ? text(.andMore, ["count": "\(months.count - 6)"]) : "")
+      if let control = details["control"] {
+        return text(months.count == 1 ? .warningControlMissingOne : .warningControlMissingMany, ["metric": metric, "control": control, "names": names])
+      }
       return text(months.count == 1 ? .warningMissingOne : .warningMissingMany, ["metric": metric, "names": names])
     case .partialQuarter:
       return text(.warningPartial, ["quarter": quarter(), "asOf": month("asOf"), "covered": details["covered"] ?? ""])
