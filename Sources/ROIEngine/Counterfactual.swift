@@ -20,7 +20,9 @@ struct Counterfactual {
       return
     }
     let controlWindow = control.values.filter { settings.baselineWindow.contains($0.key) }
-    guard !controlWindow.isEmpty else { throw ROIError.noBaseline(metric: control.metric.name, window: settings.baselineWindow) }
+    guard !controlWindow.isEmpty else {
+      throw ROIError.noControlBaseline(control: control.metric.name, metric: metric.name, window: settings.baselineWindow)
+    }
     let controlBaseline = try MoneyMetric.baseline(control.metric, values: control.values, inWindow: controlWindow, settings: settings)
     let months = settings.baselineMethod == .mean ? [settings.goLive] : (1...12).map { Month(year: settings.goLive.year, month: $0) }
     if let zero = months.first(where: { controlBaseline($0).isZero }) {

@@ -4,7 +4,8 @@ public enum InternalRateOfReturn: Sendable, Equatable {
   case rate(Rational)
   /// The flows never change sign (all costs, or all benefits): no rate makes them sum to 0.
   case noSignChange
-  /// The flows change sign more than once: there may be several rates, or none.
+  /// The flows change sign more than once, and so does their running total: there may be several
+  /// rates, or none.
   case severalSignChanges(Int)
   /// The rate lies outside −99% to +1,000% a month.
   case outOfRange
@@ -13,31 +14,51 @@ public enum InternalRateOfReturn: Sendable, Equatable {
   static let lowest = BigInteger(-99) * BigInteger.power10(16)
   static let highest = BigInteger(10) * BigInteger.power10(18)
 
-  /// `flows`: one per month, oldest first, in any fixed unit. Bisection on the monthly rate until
-  /// the bracket is narrower than 10⁻¹⁰ (the annual rate to 10⁻⁶ and better).
+  /// `flows`: one per month, oldest first, in any fixed unit. The rate is unique, and searched for,
+  /// when the flows change sign exactly once (Descartes: anywhere from −99% to +1,000% a month), or
+  /// else when their running total does (Norström's criterion: a unique positive rate, searched
+  /// from 0% to +1,000% a month). Bisection until the bracket is narrower than 10⁻¹⁰ (the annual
+  /// rate to 10⁻⁶ and better).
   public init(monthlyFlows flows: [BigInteger]) {
-    let signs = flows.map(\.signum).filter { $0 != 0 }
-    let changes = zip(signs, signs.dropFirst()).filter { $0 != $1 }.count
-    guard changes == 1 else {
+    let changes = InternalRateOfReturn.signChanges(flows)
+    var running = BigInteger(0)
+    let totals = flows.map { flow in
+      running += flow
+      return running
+    }
+    let lowest: BigInteger
+    if changes == 1 {
+      lowest = InternalRateOfReturn.lowest
+    } else if changes > 1, InternalRateOfReturn.signChanges(totals) == 1, totals.first(where: { $0.signum != 0 })?.signum == -1 {
+      lowest = BigInteger(0)
+    } else {
       self = changes == 0 ? .noSignChange : .severalSignChanges(changes)
       return
     }
-    var low = InternalRateOfReturn.lowest
+    self = InternalRateOfReturn.bisect(flows, from: lowest)
+  }
+
+  /// The number of sign changes of the nonzero values.
+  static func signChanges(_ values: [BigInteger]) -> Int {
+    let signs = values.map(\.signum).filter { $0 != 0 }
+    return zip(signs, signs.dropFirst()).filter { $0 != $1 }.count
+  }
+
+  /// The rate between `from` and +1,000% a month where the present value changes sign.
+  static func bisect(_ flows: [BigInteger], from lowest: BigInteger) -> InternalRateOfReturn {
+    var low = lowest
     var high = InternalRateOfReturn.highest
-    let lowSign = InternalRateOfReturn.presentValueSign(flows, monthlyRate: low)
-    guard lowSign != 0 else { self = .rate(InternalRateOfReturn.annual(low)); return }
-    guard lowSign != InternalRateOfReturn.presentValueSign(flows, monthlyRate: high) else {
-      self = .outOfRange
-      return
-    }
+    let lowSign = presentValueSign(flows, monthlyRate: low)
+    guard lowSign != 0 else { return .rate(annual(low)) }
+    guard lowSign != presentValueSign(flows, monthlyRate: high) else { return .outOfRange }
     let tolerance = BigInteger.power10(8)
     while high - low > tolerance {
-      let middle = ((low + high) / BigInteger(2))
-      let sign = InternalRateOfReturn.presentValueSign(flows, monthlyRate: middle)
-      if sign == 0 { low = middle; high = middle; break }
+      let middle = (low + high) / BigInteger(2)
+      let sign = presentValueSign(flows, monthlyRate: middle)
+      if sign == 0 { return .rate(annual(middle)) }
       if sign == lowSign { low = middle } else { high = middle }
     }
-    self = .rate(InternalRateOfReturn.annual(((low + high) / BigInteger(2))))
+    return .rate(annual((low + high) / BigInteger(2)))
   }
 
   /// The sign of Σ f_t / (1 + r)^t, r in 10⁻¹⁸, with the discount factors in 18-digit fixed point.

@@ -79,15 +79,23 @@ public struct MetricFields: Sendable {
       try refuseAll(but: [])
       metricKind = kind == .cost ? .cost : .kpi
     }
+    if let control = values[.controlFor], kind != .kpi {
+      throw MetricFieldError(
+        field: .kind, error: ValueError(value: kind.rawValue, expected: Phrase(.formControlNeedsKPI, ["control": control.lowercased()])))
+    }
     let controlFor = try values[.controlFor].map { text throws(MetricFieldError) in
       try check(.controlFor) { _ in
-        guard kind == .kpi else { throw ValueError(value: text, expected: Phrase(.formControlIsKPI, ["kind": kind.rawValue])) }
         let target = text.lowercased()
         guard target != name else { throw ValueError(value: text, expected: Phrase(.formControlOfItself, ["name": name])) }
         return target
       }
     }
-    let risk = try values[.risk].map { _ throws(MetricFieldError) in try check(.risk, Metric.parseRisk) }
+    let risk = try values[.risk].map { text throws(MetricFieldError) in
+      try check(.risk) { _ in
+        guard metricKind.addsMoney else { throw ValueError(value: text, expected: Phrase(.formRiskNeedsMoney, ["kind": kind.rawValue])) }
+        return try Metric.parseRisk(text)
+      }
+    }
     let target = values[.target] == nil ? nil : try check(.target, Target.init(parsing:))
     let attribution = values[.attribution] == nil ? Metric.fullAttribution : try check(.attribution, Metric.parseAttribution)
     let fromOrders = values[.fromOrders] != nil ? try check(.fromOrders) { text in

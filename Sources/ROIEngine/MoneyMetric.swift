@@ -111,11 +111,14 @@ struct Benefits {
     return metrics.reduce(Rational.zero) { $0 + ($1.benefits[month.index] ?? .zero) }
   }
 
-  /// The month's benefit with each metric's own risk set aside (`defaultRisk` for metrics without one).
+  /// The month's benefit with each metric's own risk set aside (`defaultRisk` for metrics without
+  /// one). Risk discounts a gain only: a metric's loss in a month counts whole, so that a more
+  /// cautious risk never makes the figures better.
   func riskAdjusted(at month: Month, defaultRisk: Percent) -> Rational {
     guard month <= asOf else { return .zero }
     return metrics.reduce(Rational.zero) { sum, metric in
-      sum + (metric.benefits[month.index] ?? .zero) * metric.keptShare(defaultRisk: defaultRisk)
+      let benefit = metric.benefits[month.index] ?? .zero
+      return sum + (benefit.signum > 0 ? benefit * metric.keptShare(defaultRisk: defaultRisk) : benefit)
     }
   }
 

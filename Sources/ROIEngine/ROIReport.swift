@@ -141,6 +141,8 @@ public enum ROIError: ExplainedError, Equatable {
   case seasonalMonthsMissing(metric: String, months: [Int], window: ClosedRange<Month>)
   /// `--from` after `--to`.
   case emptyQuarterRange(from: Quarter, to: Quarter)
+  /// A control series without a value in the baseline window.
+  case noControlBaseline(control: String, metric: String, window: ClosedRange<Month>)
   /// A control series whose baseline is 0 (in calendar month `month` with the seasonal method).
   case controlBaselineZero(control: String, metric: String, month: Int, seasonal: Bool)
 
@@ -157,6 +159,8 @@ public enum ROIError: ExplainedError, Equatable {
       ])
     case .emptyQuarterRange(let from, let to):
       Phrase(.emptyQuarterRange, ["from": "\(from)", "to": "\(to)"])
+    case .noControlBaseline(let control, let metric, let window):
+      Phrase(.noControlBaseline, ["control": control, "metric": metric, "first": "\(window.lowerBound)", "last": "\(window.upperBound)"])
     case .controlBaselineZero(let control, let metric, let month, let seasonal):
       seasonal
         ? Phrase(.controlBaselineZeroSeasonal, phrases: ["control": .text(control), "metric": .text(metric), "names": .calendarMonths([month])])

@@ -34,7 +34,7 @@ enum FinanceJSON {
 
   static func tei(_ table: TEITable, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
     // Why there is no IRR, in English like `noise_unavailable`.
-    let irrReason = table.internalRateOfReturn.annualRate == nil ? FinanceText.irrText(table.internalRateOfReturn, language: .en) : nil
+    let irrReason = FinanceText.irrReason(table.internalRateOfReturn, language: .en)
     return .object([
       ("rate", ratio(table.rate.fraction)),
       ("columns", .array(([table.initial] + table.years).map { column in

@@ -3,6 +3,16 @@ import ROIEngine
 /// Part 11's sections of the text report: the plan against the actuals, the control series, each
 /// metric's risk, the TEI cash-flow table with IRR and benefit/cost ratio, and the intangibles.
 enum FinanceText {
+  /// A line of prose: a list item in Markdown (so that lines stay apart), else wrapped at 80 columns.
+  static func line(_ text: String, markdown: Bool) -> String {
+    markdown ? "- " + (text.hasPrefix("*") ? "\\" : "") + text + "\n" : TextReport.wrapped(text) + "\n"
+  }
+
+  /// A table, and in Markdown the blank line that ends it.
+  static func table(_ table: Table, markdown: Bool) -> String {
+    markdown ? table.markdown() + "\n" : table.plain()
+  }
+
   static func sections(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, tei: Bool, language: Language) -> String {
     var output = ""
     output += controls(report, markdown: markdown, language: language)
@@ -45,24 +55,25 @@ enum FinanceText {
       ])
     }
     var output = "\n" + TextReport.heading(text(.planHeading), markdown: markdown)
-    output += markdown ? table.markdown() : table.plain()
-    output += TextReport.wrapped(text(.planToDate, [
+    output += self.table(table, markdown: markdown)
+    output += line(text(.planToDate, [
       "month": say.month(report.asOf), "cost": say.money(plan.costToDate, currency), "actualCost": say.money(plan.actualCostToDate, currency),
       "costVariance": say.money(plan.costVarianceToDate, currency), "benefit": say.money(plan.benefitToDate, currency),
       "actualBenefit": say.money(plan.actualBenefitToDate, currency), "benefitVariance": say.money(plan.benefitVarianceToDate, currency),
-    ])) + "\n"
-    output += text(.planTCO, [
+    ]), markdown: markdown)
+    output += line(text(.planTCO, [
       "planned": say.money(plan.totalCostOfOwnership, currency), "actual": say.money(plan.actualTotalCostOfOwnership, currency),
-    ]) + "\n"
-    output += text(.planPayback, [
+    ]), markdown: markdown)
+    output += line(text(.planPayback, [
       "planned": plan.paybackYears.map(say.years) ?? "–", "actual": plan.actualPaybackYears.map(say.years) ?? "–",
-    ]) + "\n"
-    output += text(.planROI, ["planned": say.percent(plan.roi), "actual": say.percent(plan.actualROI)]) + "\n"
+    ]), markdown: markdown)
+    output += line(text(.planROI, ["planned": say.percent(plan.roi), "actual": say.percent(plan.actualROI)]), markdown: markdown)
     for (benefit, owner) in plan.benefits {
-      output += "- " + text(owner == nil ? .planBenefitLine : .planBenefitLineOwned, [
+      let item = text(owner == nil ? .planBenefitLine : .planBenefitLineOwned, [
         "metric": benefit.metric, "amount": say.money(benefit.monthly.rational, currency), "from": say.month(benefit.from),
         "ramp": PlanText.ramp(benefit, language), "owner": TerminalText.visible(owner ?? ""),
-      ]) + "\n"
+      ])
+      output += markdown ? "- " + item + "\n" : "- " + TextReport.wrapped(item, width: 78).split(separator: "\n").joined(separator: "\n  ") + "\n"
     }
     return output
   }
@@ -84,13 +95,14 @@ enum FinanceText {
       + [say.amount(table.totalBenefit, currency), say.amount(table.presentValueOfBenefit, currency)])
     grid.append([text(.teiNet)] + columns.map { say.amount($0.net, currency) } + [say.amount(table.totalNet, currency), say.amount(presentNet, currency)])
     grid.append([text(.teiCumulative)] + cumulative)
-    var output = "\n" + TextReport.heading(text(.teiHeading, ["rate": say.share(table.rate.description)]), markdown: markdown)
-    output += markdown ? grid.markdown() : grid.plain()
-    if columns.contains(where: \.isProjected) { output += text(.teiProjectedLegend, ["month": say.month(report.asOf)]) + "\n" }
-    output += text(.teiROI, ["percent": say.percent(table.roi)]) + "\n"
-    output += text(.teiBenefitCostRatio, ["ratio": table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–"]) + "\n"
-    output += text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd)]) + "\n"
-    output += irrLine(table.internalRateOfReturn, language: language) + "\n"
+    let heading = text(.teiHeading, ["rate": say.share(table.rate.description)])
+    var output = "\n" + TextReport.heading(markdown ? heading : TextReport.wrapped(heading), markdown: markdown)
+    output += self.table(grid, markdown: markdown)
+    if columns.contains(where: \.isProjected) { output += line(text(.teiProjectedLegend, ["month": say.month(report.asOf)]), markdown: markdown) }
+    output += line(text(.teiROI, ["percent": say.percent(table.roi)]), markdown: markdown)
+    output += line(text(.teiBenefitCostRatio, ["ratio": table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–"]), markdown: markdown)
+    output += line(text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd)]), markdown: markdown)
+    output += line(irrLine(table.internalRateOfReturn, language: language), markdown: markdown)
     return output
   }
 
@@ -98,10 +110,18 @@ enum FinanceText {
     Catalogue.text(.teiIRR, language, ["rate": irrText(irr, language: language)])
   }
 
-  /// The IRR as a percent, or why there is none.
+  /// The IRR as a percent, or "none: " and why there is none.
   static func irrText(_ irr: InternalRateOfReturn, language: Language) -> String {
+    guard let rate = irr.annualRate else {
+      return Catalogue.text(.irrNone, language, ["reason": irrReason(irr, language: language) ?? ""])
+    }
+    return PeopleFormat(language).percent(rate)
+  }
+
+  /// Why there is no IRR; nil when there is one.
+  static func irrReason(_ irr: InternalRateOfReturn, language: Language) -> String? {
     switch irr {
-    case .rate(let rate): PeopleFormat(language).percent(rate)
+    case .rate: nil
     case .noSignChange: Catalogue.text(.irrNoSignChange, language)
     case .severalSignChanges(let count): Catalogue.text(.irrSeveralSignChanges, language, ["count": "\(count)"])
     case .outOfRange: Catalogue.text(.irrOutOfRange, language)

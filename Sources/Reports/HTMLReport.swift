@@ -53,7 +53,7 @@ public enum HTMLReport {
       .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
       .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
       .chart .planned { stroke-dasharray: 2 4; stroke-width: 2; opacity: .9; } .planned-key { fill: #9aa5b1; stroke: #9aa5b1; }
-      .counterfactual { fill: #e0a100; stroke: #e0a100; stroke-dasharray: 4 3; }
+      .counterfactual { fill: #e0a100; stroke: #e0a100; stroke-dasharray: 4 3; } rect.swatch { stroke-dasharray: none; }
       #tei td:first-child { white-space: nowrap; } #tei th.projected, #tei td.projected { font-style: italic; }
       dd.projected { font-style: italic; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }

@@ -19,7 +19,11 @@ public enum ImpactReport {
       func show(_ number: Rational?) -> String {
         number.map { say.localised(value($0, of: metric, currency: currency, grouped: true)) } ?? "–"
       }
-      let relative = impact.difference.flatMap { difference in impact.baseline.flatMap { (difference / $0).map(say.percent) } } ?? "–"
+      // Relative to what the months are compared with: the baseline, or the counterfactuals' mean.
+      let counterfactuals = impact.months.compactMap(\.counterfactual)
+      let reference = counterfactuals.isEmpty
+        ? impact.baseline : (counterfactuals.reduce(Rational.zero, +) / Rational(counterfactuals.count))
+      let relative = impact.difference.flatMap { difference in reference.flatMap { (difference / $0).map(say.percent) } } ?? "–"
       var line = text(.impactLine, [
         "metric": metric.name, "kind": metric.kind.name, "baseline": show(impact.baseline), "average": show(impact.average),
         "difference": show(impact.difference), "relative": relative,

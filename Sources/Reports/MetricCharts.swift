@@ -62,7 +62,8 @@ enum MetricCharts {
     let counterfactual = impact.months.enumerated().compactMap { offset, month in
       month.counterfactual.map { (slot: impact.before.count + offset, month: month.month, value: $0) }
     }
-    let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] } + counterfactual.map(\.value)
+    let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] }
+      + counterfactual.flatMap { [$0.value - band, $0.value + band] }
     func label(_ value: Rational) -> String {
       metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 4)
     }
@@ -71,8 +72,10 @@ enum MetricCharts {
       id: "\(metric.name)--values-and-baseline", title: text(.htmlMetricChartTitle, ["metric": metric.name]),
       description: text(.htmlMetricChartDescription, ["metric": metric.name]))
     if impact.band != nil {
-      let upper = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline + band)))" }
-      let lower = points.enumerated().reversed().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline - band)))" }
+      // The band is around what each month is compared with: the counterfactual where there is one.
+      let centers = impact.before.map(\.baseline) + impact.months.map { $0.counterfactual ?? $0.baseline }
+      let upper = centers.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element + band)))" }
+      let lower = centers.enumerated().reversed().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element - band)))" }
       svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"/>\n"
     }
     let baseline = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline)))" }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ROIEngine
@@ -172,8 +173,16 @@ import Testing
     // Running net: −6,200 after 2025, −2,400 after 2026, −3,000 after 2027-01, then +400 a month:
     // 0 or more in 2027-09, the 33rd month from go-live.
     #expect(tei.paybackMonths == 33)
-    // The flows change sign five times (a yearly fee in each January): no single IRR.
-    #expect(tei.internalRateOfReturn == .severalSignChanges(5))
+    // The flows change sign five times (a yearly fee in each January), but their running total
+    // once (in 2027-09): Norström's criterion, a single positive rate. At it the monthly flows are
+    // worth 0 (checked in floating point here, to a part in a million of the costs).
+    let irr = try #require(tei.internalRateOfReturn.annualRate)
+    let monthly = pow(1 + irr.approximation, 1.0 / 12) - 1
+    var flows = [-10_000.0, 0, -600] + Array(repeating: 400.0, count: 11)
+    flows += [-600] + Array(repeating: 400.0, count: 11) + [-600] + Array(repeating: 400.0, count: 11)
+    let present = flows.enumerated().reduce(0.0) { $0 + $1.element / pow(1 + monthly, Double($1.offset)) }
+    #expect(abs(present) < 0.01)
+    #expect(irr > .zero && irr < Rational(1, 10))
   }
 
   @Test func theIRRAgainstClosedForms() throws {
@@ -188,7 +197,16 @@ import Testing
     let fast = try #require(irr([-100, 150]).annualRate)
     #expect(fast > Rational(128_746_337, 1_000_000) && fast < Rational(128_746_339, 1_000_000))
     #expect(irr([-5, -5]) == .noSignChange)
-    #expect(irr([-5, 10, -5]) == .severalSignChanges(2))
+    // −5, +10, −5 = −5 (1 − x)², x = 1 / (1 + m): a double root at 0%.
+    #expect(irr([-5, 10, -5]).annualRate == .zero)
+    // −100, +230, −132: two rates, 10% and 20% a month (the roots of 100x² − 230x + 132, x = 1 + m);
+    // the running total −100, 130, −2 changes sign twice.
+    #expect(irr([-100, 230, -132]) == .severalSignChanges(2))
+    // −100, +60, −10, +66: the running total −100, −40, −50, 16 changes sign once: a positive rate,
+    // and NPV = 0 there.
+    let norstrom = try #require(irr([-100, 60, -10, 66]).annualRate)
+    let m = pow(1 + norstrom.approximation, 1.0 / 12) - 1
+    #expect(abs(-100 + 60 / (1 + m) - 10 / pow(1 + m, 2) + 66 / pow(1 + m, 3)) < 1e-6)
     #expect(irr([-1, 1_000_000]) == .outOfRange)
   }
 
@@ -222,5 +240,19 @@ import Testing
     let (gap, _) = try controlledHistory(control: true, dropControlIn: "2025-02")
     let warning = try #require(gap.warnings.first { $0.code == .missingMonths })
     #expect(warning.message == "control series 'market' has no value for 2025-02: that month counts as no change for 'sales'; log it with crm-roi log")
+  }
+
+  @Test func riskSetsAsideGainsNotLosses() throws {
+    // At a 0% rate: a gain of 100 with a 50% risk counts 50; a loss of 40 counts whole, whatever the risk.
+    func presentBenefit(_ value: Int64) throws -> Rational {
+      let report = try ROICalculator.report(
+        settings: Settings(goLive: month("2025-01")), costItems: [CostItem(month: month("2025-01"), amount: euros(100))],
+        metrics: [Metric(name: "returns", kind: .cost, risk: percent(50))],
+        snapshots: [snapshot("returns", "2024-12", 200), snapshot("returns", "2025-01", value)],
+        discount: DiscountOptions(rate: percent(0)))
+      return inEuros(report.discounted.presentValueOfBenefit)
+    }
+    #expect(try presentBenefit(100) == Rational(50))
+    #expect(try presentBenefit(240) == Rational(-40))
   }
 }

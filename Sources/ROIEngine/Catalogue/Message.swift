@@ -69,7 +69,7 @@ public enum Message: String, CaseIterable, Sendable {
   case servingReadOnly
   case formHoursNotNegative
   case controlBaselineZero, controlBaselineZeroSeasonal
-  case formHourlyCostRequired, formControlIsKPI, formControlOfItself, formRealisation
+  case formHourlyCostRequired, formControlOfItself, formRealisation
   case factorControlFor, factorHours, factorRisk
   case storeControlOfAControl, storeMetricHasControl, storeControlledMetricAsControl, storeNoSuchPlanCost, storeNoPlannedBenefit, storePlanBenefitNeedsMoney, storeNoSuchIntangible
   case formIntangible
@@ -81,6 +81,7 @@ public enum Message: String, CaseIterable, Sendable {
   case impactControl, columnCounterfactual, htmlCounterfactualKey
   case planRampOver, planNoRamp
   case warningControlMissingOne, warningControlMissingMany, storeMetricHasPlannedBenefit, formNoLaterThanHorizonEnd
+  case irrNone, noControlBaseline, formControlNeedsKPI, formRiskNeedsMoney
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -1948,9 +1949,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .formHourlyCostRequired:
       ("an hourly cost for an hours metric, like --hourly-cost 42.50",
        "un coût horaire pour un indicateur de type hours, par exemple --hourly-cost 42.50")
-    case .formControlIsKPI:
-      ("no --kind with --control-for, or --kind kpi: a control series adds no money (not {kind})",
-       "pas de --kind avec --control-for, ou --kind kpi : une série témoin n’apporte pas d’argent (pas {kind})")
     case .formControlOfItself:
       ("another metric than {name} itself",
        "un autre indicateur que {name} lui-même")
@@ -2007,7 +2005,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Coût prévu {id} ajouté : {expense}{recurrence}.")
     case .planBenefitSet:
       ("Planned benefit of {metric}: {amount} a month from {from}, {ramp}.",
-       "Bénéfice prévu de {metric} : {amount} par mois à partir de {from}, {ramp}.")
+       "Bénéfice prévu de {metric} : {amount} par mois dès {from}, {ramp}.")
     case .noPlanYet:
       ("No plan yet: add planned costs with crm-roi plan cost and planned benefits with crm-roi plan benefit.",
        "Pas encore de plan : ajoutez des coûts prévus avec crm-roi plan cost et des bénéfices prévus avec crm-roi plan benefit.")
@@ -2081,10 +2079,10 @@ public enum Message: String, CaseIterable, Sendable {
       ("Plan against actual (actual − planned)",
        "Plan et réalisé (réalisé − prévu)")
     case .columnPlannedCost:
-      ("Planned cost",
+      ("Plan cost",
        "Coût prévu")
     case .columnPlannedBenefit:
-      ("Planned benefit",
+      ("Plan benefit",
        "Bénéfice prévu")
     case .columnVariance:
       ("Variance",
@@ -2094,19 +2092,19 @@ public enum Message: String, CaseIterable, Sendable {
        "Jusqu’à {month} : coût {actualCost} pour {cost} prévus ({costVariance}) ; bénéfice {actualBenefit} pour {benefit} prévus ({benefitVariance})")
     case .planTCO:
       ("Total cost of ownership: {planned} planned, {actual} actual",
-       "Coût total de possession : {planned} prévus, {actual} réels")
+       "Coût total de possession : prévu {planned}, réel {actual}")
     case .planPayback:
       ("Payback: {planned} planned, {actual} at the current pace",
-       "Délai de récupération : {planned} prévu, {actual} au rythme actuel")
+       "Délai de récupération : prévu {planned}, au rythme actuel {actual}")
     case .planROI:
       ("Lifetime ROI: {planned} planned, {actual} at the current pace",
-       "ROI sur la durée : {planned} prévu, {actual} au rythme actuel")
+       "ROI sur la durée : prévu {planned}, au rythme actuel {actual}")
     case .planBenefitLine:
       ("{metric}: {amount} a month from {from}, {ramp}",
-       "{metric} : {amount} par mois à partir de {from}, {ramp}")
+       "{metric} : {amount} par mois dès {from}, {ramp}")
     case .planBenefitLineOwned:
       ("{metric}: {amount} a month from {from}, {ramp}; owner {owner}",
-       "{metric} : {amount} par mois à partir de {from}, {ramp} ; responsable {owner}")
+       "{metric} : {amount} par mois dès {from}, {ramp} ; responsable {owner}")
     case .teiHeading:
       ("TEI cash flows (Forrester's yearly table, risk-adjusted benefits, discounted at {rate} a year; not the monthly discounted view above)",
        "Flux TEI (tableau annuel de Forrester, bénéfices ajustés du risque, actualisés à {rate} par an ; distinct de la vue actualisée mensuelle ci-dessus)")
@@ -2150,14 +2148,14 @@ public enum Message: String, CaseIterable, Sendable {
       ("Internal rate of return (monthly flows, annualised): {rate}",
        "Taux de rentabilité interne (flux mensuels, annualisé) : {rate}")
     case .irrNoSignChange:
-      ("none: the cash flows never change sign",
-       "aucun : les flux ne changent jamais de signe")
+      ("the cash flows never change sign",
+       "les flux ne changent jamais de signe")
     case .irrSeveralSignChanges:
-      ("none: the cash flows change sign {count} times, and a single rate needs exactly one change",
-       "aucun : les flux changent {count} fois de signe, et un taux unique demande un seul changement")
+      ("the cash flows change sign {count} times and so does their running total: there may be several rates, or none",
+       "les flux changent {count} fois de signe, et leur cumul aussi : il peut y avoir plusieurs taux, ou aucun")
     case .irrOutOfRange:
-      ("none between −99% and +1,000% a month",
-       "aucun entre −99 % et +1 000 % par mois")
+      ("it lies outside −99% to +1,000% a month",
+       "il est hors de −99 % à +1 000 % par mois")
     case .intangiblesHeading:
       ("Intangible benefits (no money attached)",
        "Bénéfices non chiffrés (sans montant)")
@@ -2175,10 +2173,10 @@ public enum Message: String, CaseIterable, Sendable {
        "coût {actualCost} pour {cost} prévus ({costVariance}) ; bénéfice {actualBenefit} pour {benefit} prévus ({benefitVariance})")
     case .htmlPlannedAgainstActual:
       ("{planned} planned, {actual} actual",
-       "{planned} prévus, {actual} réels")
+       "prévu {planned}, réel {actual}")
     case .htmlPlannedAgainstPace:
       ("{planned} planned, {actual} at the current pace",
-       "{planned} prévu, {actual} au rythme actuel")
+       "prévu {planned}, au rythme actuel {actual}")
     case .htmlLifetimeROI:
       ("Lifetime ROI",
        "ROI sur la durée")
@@ -2224,6 +2222,18 @@ public enum Message: String, CaseIterable, Sendable {
     case .formNoLaterThanHorizonEnd:
       ("a month no later than the horizon end, {month}: a plan past it counts nowhere",
        "un mois au plus tard à la fin de l’horizon, {month} : un plan au-delà ne compte nulle part")
+    case .irrNone:
+      ("none: {reason}",
+       "aucun : {reason}")
+    case .noControlBaseline:
+      ("control series '{control}' of '{metric}' has no value in its baseline window {first} to {last}; log its months before go-live, like: crm-roi log {last} {control}=VALUE",
+       "la série témoin « {control} » de « {metric} » n’a aucune valeur dans sa période de référence {first} à {last} ; saisissez ses mois d’avant la mise en service, par exemple : crm-roi log {last} {control}=VALEUR")
+    case .formControlNeedsKPI:
+      ("kpi, or no --kind: a control series (--control-for {control}) adds no money; unlink it with --control-for none to change its kind",
+       "kpi, ou pas de --kind : une série témoin (--control-for {control}) n’apporte pas d’argent ; détachez-la avec --control-for none pour changer son type")
+    case .formRiskNeedsMoney:
+      ("no --risk for a {kind} metric: it adds no money to set aside",
+       "pas de --risk pour un indicateur de type {kind} : il n’apporte pas d’argent à mettre de côté")
     }
   }
 }
