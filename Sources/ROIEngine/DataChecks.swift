@@ -3,7 +3,8 @@
 public enum DataChecks {
   /// `latestMonth`: the current month, so months still to come are not reported as gaps.
   public static func findings(
-    settings: Settings, metrics: [Metric], snapshots: [Snapshot], expenses: [Expense], latestMonth: Month
+    settings: Settings, metrics: [Metric], snapshots: [Snapshot], expenses: [Expense], latestMonth: Month,
+    plan: BusinessCase = BusinessCase()
   ) -> [Phrase] {
     var findings: [Phrase] = []
     let names = metrics.map(\.name).sorted()
@@ -45,6 +46,13 @@ public enum DataChecks {
       if let until = expense.recurrence?.until, until < expense.date.month {
         findings.append(Phrase(.checkExpenseEndsBeforeStart, ["id": id, "until": "\(until)", "date": "\(expense.date)"]))
       }
+    }
+    // A settings change (go-live, horizon) can leave a plan past the horizon end, where it counts nowhere.
+    for cost in plan.costs where cost.date.month > settings.horizonEnd {
+      findings.append(Phrase(.checkPlanCostAfterHorizon, ["id": cost.id.map(String.init) ?? "?", "date": "\(cost.date)", "end": "\(settings.horizonEnd)"]))
+    }
+    for benefit in plan.benefits where benefit.from > settings.horizonEnd {
+      findings.append(Phrase(.checkPlanBenefitAfterHorizon, ["metric": benefit.metric, "from": "\(benefit.from)", "end": "\(settings.horizonEnd)"]))
     }
     return findings
   }

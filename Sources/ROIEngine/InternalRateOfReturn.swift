@@ -9,6 +9,8 @@ public enum InternalRateOfReturn: Sendable, Equatable {
   case severalSignChanges(Int)
   /// The rate lies outside −99% to +1,000% a month.
   case outOfRange
+  /// The first flow is a gain: the rate would be a cost of borrowing, not a return.
+  case benefitsFirst
 
   /// The monthly search bracket, in 10⁻¹⁸: −99% to +1,000% a month.
   static let lowest = BigInteger(-99) * BigInteger.power10(16)
@@ -21,6 +23,10 @@ public enum InternalRateOfReturn: Sendable, Equatable {
   /// rate to 10⁻⁶ and better).
   public init(monthlyFlows flows: [BigInteger]) {
     let changes = InternalRateOfReturn.signChanges(flows)
+    if changes > 0, flows.first(where: { $0.signum != 0 })?.signum == 1 {
+      self = .benefitsFirst
+      return
+    }
     var running = BigInteger(0)
     let totals = flows.map { flow in
       running += flow

@@ -94,12 +94,14 @@ extension TEITable {
       internalRateOfReturn: InternalRateOfReturn(monthlyFlows: flows.map { ($0.benefit - $0.cost).rounded(scale: 6) }))
   }
 
-  /// Each metric's benefit over the rolling window ending at A, / n, less its risk, summed: the
-  /// risk-adjusted benefit a month carried past A. 0 when A is before G.
+  /// Each metric's benefit over the rolling window ending at A, / n, less its risk when it is a
+  /// gain, summed: the risk-adjusted benefit a month carried past A. 0 when A is before G.
   static func runRate(settings: Settings, benefits: Benefits, defaultRisk: Percent) -> Rational {
     let window = QuarterRows.rollingWindow(endingAt: benefits.asOf, goLive: settings.goLive)
     guard !window.isEmpty else { return .zero }
-    let sum = window.reduce(Rational.zero) { $0 + benefits.riskAdjusted(at: $1, defaultRisk: defaultRisk) }
-    return (sum / Rational(window.count))!
+    return benefits.metrics.reduce(Rational.zero) { sum, metric in
+      let pace = (window.reduce(Rational.zero) { $0 + (metric.benefits[$1.index] ?? .zero) } / Rational(window.count))!
+      return sum + (pace.signum > 0 ? pace * metric.keptShare(defaultRisk: defaultRisk) : pace)
+    }
   }
 }

@@ -115,7 +115,9 @@ enum FinanceText {
     guard let rate = irr.annualRate else {
       return Catalogue.text(.irrNone, language, ["reason": irrReason(irr, language: language) ?? ""])
     }
-    return PeopleFormat(language).percent(rate)
+    // Two decimals: a rate of a few tenths of a percent keeps its figures and its sign.
+    let say = PeopleFormat(language)
+    return say.decimal(rate * Rational(100), places: 2) + (language == .fr ? "\u{202F}%" : "%")
   }
 
   /// Why there is no IRR; nil when there is one.
@@ -125,6 +127,7 @@ enum FinanceText {
     case .noSignChange: Catalogue.text(.irrNoSignChange, language)
     case .severalSignChanges(let count): Catalogue.text(.irrSeveralSignChanges, language, ["count": "\(count)"])
     case .outOfRange: Catalogue.text(.irrOutOfRange, language)
+    case .benefitsFirst: Catalogue.text(.irrBenefitsFirst, language)
     }
   }
 

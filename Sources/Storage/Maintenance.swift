@@ -49,7 +49,7 @@ extension Store {
     return try read { store in
       var findings = DataChecks.findings(
         settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots(),
-        expenses: try store.expenses(), latestMonth: latestMonth
+        expenses: try store.expenses(), latestMonth: latestMonth, plan: try store.businessCase()
       ).map(Finding.problem)
       do {
         let warnings = try store.report().warnings

@@ -81,7 +81,6 @@ import Testing
       (["metric", "add", "east", "--control-for", "market"], "'market' is itself a control series"),
       (["metric", "add", "west", "--control-for", "nothing"], "nothing"),
       (["metric", "add", "south", "--control-for", "sales", "--kind", "revenue", "--margin", "5%"], "--control-for"),
-      (["metric", "set", "sales", "--control-for", "visits"], "--control-for"),
       (["metric", "add", "time", "--kind", "hours"], "an hourly cost for an hours metric"),
       (["metric", "add", "time", "--kind", "hours", "--hourly-cost", "40", "--realisation", "0%"], "a realisation share above 0%"),
       (["metric", "add", "time", "--kind", "cost", "--hourly-cost", "40"], "--hourly-cost"),
@@ -98,6 +97,9 @@ import Testing
       (["intangible", "add", String(repeating: "x", count: 501)], "a text of 1 to 500 characters"),
       (["intangible", "remove", "3"], "no intangible has id 3"),
       (["intangible", "remove", "x"], "a positive whole number"),
+      (["plan", "remove", "0"], "no planned cost has id 0"),
+      (["metric", "set", "sales", "--control-for", "visits"], "--control-for: 'visits' is not valid; expected a kpi metric"),
+      (["metric", "set", "visits", "--risk", "10%"], "no --risk for a kpi metric"),
     ]
     for (arguments, message) in cases {
       let result = try cli.run(arguments)
@@ -161,5 +163,19 @@ import Testing
       let result = try cli.run(arguments)
       #expect(result.status == 65 && result.stderr.contains("no later than the horizon end, 2025-12"), "\(result.stderr)")
     }
+  }
+
+  @Test func checkNamesAPlanThatASettingsChangeLeftPastTheHorizon() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--horizon-years", "1")
+    try cli.ok("metric", "add", "c", "--kind", "cost")
+    try cli.ok("log", "2024-06", "c=100")
+    try cli.ok("plan", "cost", "--date", "2025-12-01", "--category", "license", "--amount", "1000")
+    try cli.ok("plan", "benefit", "c", "--monthly", "100", "--from", "2025-12")
+    try cli.ok("settings", "set", "go-live", "2024-07")
+    let check = try cli.run(["check"])
+    #expect(check.status == 1)
+    #expect(check.stdout.contains("planned cost 1 on 2025-12-01 is after the horizon end 2025-06"), "\(check.stdout)")
+    #expect(check.stdout.contains("the planned benefit of c starts in 2025-12, after the horizon end 2025-06"), "\(check.stdout)")
   }
 }

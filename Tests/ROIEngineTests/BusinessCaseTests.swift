@@ -208,6 +208,8 @@ import Testing
     let m = pow(1 + norstrom.approximation, 1.0 / 12) - 1
     #expect(abs(-100 + 60 / (1 + m) - 10 / pow(1 + m, 2) + 66 / pow(1 + m, 3)) < 1e-6)
     #expect(irr([-1, 1_000_000]) == .outOfRange)
+    // Gains first, then a cost: a borrowing rate, not a return.
+    #expect(irr(Array(repeating: 1_000, count: 11) + [-15_000]) == .benefitsFirst)
   }
 
   @Test func paybackIsWhenTheRunningNetStaysCovered() throws {
@@ -254,5 +256,19 @@ import Testing
     }
     #expect(try presentBenefit(100) == Rational(50))
     #expect(try presentBenefit(240) == Rational(-40))
+  }
+
+  @Test func theProjectedPaceTakesTheRiskOffItsAverageGain() throws {
+    // Costs alternate 4,000 and 6,000 against a 5,000 baseline: gains and losses of 1,000 that
+    // average 0. With a 50% risk the years after A are 0, not a loss made up by the risk.
+    let report = try ROICalculator.report(
+      settings: Settings(goLive: month("2020-01"), horizonYears: 2),
+      costItems: [CostItem(month: month("2019-12"), amount: euros(10_000))],
+      metrics: [Metric(name: "c", kind: .cost, risk: percent(50))],
+      snapshots: [snapshot("c", "2019-06", 5_000)] + (1...12).map { snapshot("c", String(format: "2020-%02d", $0), $0 % 2 == 1 ? 4_000 : 6_000) })
+    let tei = try #require(report.tei)
+    #expect(tei.years[1].isProjected && tei.years[1].benefit == .zero)
+    // Year 1 is actual: six gains of 1,000 at half, six losses of 1,000 whole: −3,000.
+    #expect(inEuros(tei.years[0].benefit) == Rational(-3_000))
   }
 }

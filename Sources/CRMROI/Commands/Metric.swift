@@ -131,7 +131,14 @@ extension CRMROI {
           }
           fields.values[.hourlyCost] = part11.hourlyCost ?? fields.values[.hourlyCost]
           fields.values[.realisation] = part11.realisation ?? fields.values[.realisation]
-          if let control = part11.controlFor { fields.values[.controlFor] = control == "none" ? nil : control }
+          if let control = part11.controlFor {
+            if control != "none", kind == nil, old.kind.kindName != .kpi {
+              throw InputError(
+                source: "--control-for",
+                error: ValueError(value: control, expected: Phrase(.formControlMustBeKPI, ["metric": old.name, "kind": old.kind.name])))
+            }
+            fields.values[.controlFor] = control == "none" ? nil : control
+          }
           if let risk = part11.risk { fields.values[.risk] = risk == "none" ? nil : risk }
           fields.values[.margin] = margin ?? fields.values[.margin]
           fields.values[.unitValue] = unitValue ?? fields.values[.unitValue]

@@ -104,7 +104,8 @@ extension CRMROI {
 
       func run() throws {
         let store = try database.open()
-        if let id = Int64(item), id > 0, item.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+        if !item.isEmpty, item.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+          let id = Int64(item) ?? Int64.max
           try write(store, { store in try store.removePlanCost(id: id) }, confirming: { _ in try say(.planCostRemoved, ["id": "\(id)"]) })
         } else {
           try write(store, { store in try store.removePlannedBenefit(metric: item.lowercased()) }, confirming: {

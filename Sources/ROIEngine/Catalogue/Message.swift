@@ -82,6 +82,8 @@ public enum Message: String, CaseIterable, Sendable {
   case planRampOver, planNoRamp
   case warningControlMissingOne, warningControlMissingMany, storeMetricHasPlannedBenefit, formNoLaterThanHorizonEnd
   case irrNone, noControlBaseline, formControlNeedsKPI, formRiskNeedsMoney
+  case irrBenefitsFirst, formControlMustBeKPI
+  case checkPlanCostAfterHorizon, checkPlanBenefitAfterHorizon
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -2083,7 +2085,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Coût prévu")
     case .columnPlannedBenefit:
       ("Plan benefit",
-       "Bénéfice prévu")
+       "Bénéf. prévu")
     case .columnVariance:
       ("Variance",
        "Écart")
@@ -2151,8 +2153,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("the cash flows never change sign",
        "les flux ne changent jamais de signe")
     case .irrSeveralSignChanges:
-      ("the cash flows change sign {count} times and so does their running total: there may be several rates, or none",
-       "les flux changent {count} fois de signe, et leur cumul aussi : il peut y avoir plusieurs taux, ou aucun")
+      ("the cash flows change sign {count} times and their running total does not turn once from negative to positive: there may be several rates, or none",
+       "les flux changent {count} fois de signe et leur cumul ne passe pas une seule fois du négatif au positif : il peut y avoir plusieurs taux, ou aucun")
     case .irrOutOfRange:
       ("it lies outside −99% to +1,000% a month",
        "il est hors de −99 % à +1 000 % par mois")
@@ -2234,6 +2236,18 @@ public enum Message: String, CaseIterable, Sendable {
     case .formRiskNeedsMoney:
       ("no --risk for a {kind} metric: it adds no money to set aside",
        "pas de --risk pour un indicateur de type {kind} : il n’apporte pas d’argent à mettre de côté")
+    case .irrBenefitsFirst:
+      ("the first cash flow is a gain, so the rate would be a cost of borrowing, not a return",
+       "le premier flux est un gain : le taux serait un coût d’emprunt, pas un rendement")
+    case .formControlMustBeKPI:
+      ("a kpi metric: a control series adds no money, and {metric} is a {kind} metric",
+       "un indicateur kpi : une série témoin n’apporte pas d’argent, et {metric} est de type {kind}")
+    case .checkPlanCostAfterHorizon:
+      ("planned cost {id} on {date} is after the horizon end {end}; it counts in no figure: remove it with crm-roi plan remove {id}",
+       "le coût prévu {id} du {date} est après la fin de l’horizon {end} ; il ne compte dans aucun chiffre : supprimez-le avec crm-roi plan remove {id}")
+    case .checkPlanBenefitAfterHorizon:
+      ("the planned benefit of {metric} starts in {from}, after the horizon end {end}; it counts in no figure",
+       "le bénéfice prévu de {metric} commence en {from}, après la fin de l’horizon {end} ; il ne compte dans aucun chiffre")
     }
   }
 }
