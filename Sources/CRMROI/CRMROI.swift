@@ -11,7 +11,7 @@ struct CRMROI: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "crm-roi",
     abstract: "Track what a CRM costs and what it brings, and compute its ROI quarter by quarter.",
-    version: "0.1.0",
+    version: BuildInfo.text,
     subcommands: [
       Init.self, SettingsCommand.self, MetricCommand.self, Log.self, Unlog.self, ExpenseCommand.self, PlanCommand.self, IntangibleCommand.self, ROI.self, Impact.self, Report.self, Import.self, Export.self,
       History.self, Check.self, Backup.self, Demo.self, Serve.self,

@@ -21,7 +21,7 @@ import Testing
   @Test func theFastPathAndTheFullParserAgree() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01")
-    #expect(try cli.run(["--version"], database: false).stdout == "0.1.0\n")
+    #expect(try cli.run(["--version"], database: false).stdout == "0.1.0 (source build)\n")
 
     // The same expenses, once in the plain form and once with --name=value (the full parser).
     let expenses: [[(String, String)]] = [
