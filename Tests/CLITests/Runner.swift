@@ -115,17 +115,11 @@ struct CLI {
     return path
   }
 
-  /// The fenced block that follows `<!-- example: NAME -->` in the README.
+  /// The fenced block that follows `<!-- example: NAME -->` in the README or a page of docs/.
   static func readmeExample(_ name: String) throws -> String {
-    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("README.md"), encoding: .utf8)
-    let marker = try #require(readme.range(of: "<!-- example: \(name) -->"))
-    let afterMarker = readme[marker.upperBound...]
-    let fence = try #require(afterMarker.range(of: "```"))
-    let open = try #require(afterMarker[fence.upperBound...].range(of: "\n"))
-    let close = try #require(afterMarker[open.upperBound...].range(of: "```"))
-    return String(afterMarker[open.upperBound..<close.lowerBound])
+    let pages = try DocumentationPage.all.map(DocumentationPage.init)
+    let block = pages.lazy.flatMap(\.blocks).first { $0.marker == "example: \(name)" }
+    return try #require(block, "no <!-- example: \(name) --> in the README or docs/").text + "\n"
   }
 
   func json(_ arguments: String...) throws -> [String: Any] {

@@ -138,7 +138,7 @@ import Testing
   }
 }
 
-/// The README's part 8 examples, read out of README.md, imported as it says.
+/// The manual's spreadsheet examples (docs/import-export.md), imported as it says.
 @Suite struct ReadmeSpreadsheetExamples {
   @Test func theFrenchExcelFileReadsAsTheREADMESays() throws {
     let cli = try CLI()

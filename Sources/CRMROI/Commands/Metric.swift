@@ -87,7 +87,7 @@ extension CRMROI {
       @Argument(help: "The metric's name.")
       var name: String
 
-      @Option(help: "New kind: revenue, cost, count or kpi.")
+      @Option(help: "New kind: revenue, cost, count, kpi or hours.")
       var kind: String?
 
       @Option(parsing: .unconditional, help: "New gross margin of a revenue metric, like 40%.")

@@ -1,0 +1,293 @@
+import Foundation
+import Testing
+
+/// One Markdown page of the manual: its fenced blocks, each with the comment line just above it.
+struct DocumentationPage {
+  /// A fenced block: its first line's number (of the fence), language, text, and the marker above it.
+  struct Block {
+    let line: Int
+    let language: String
+    let text: String
+    /// `example: NAME` or `not run: REASON`, from `<!-- … -->` on the line just above the fence.
+    let marker: String?
+
+    var runs: Bool { ["sh", "console"].contains(language) && !(marker?.hasPrefix("not run:") ?? false) }
+    /// The file NAME of `<!-- example: NAME -->` above a block that is not a command example.
+    var fileName: String? {
+      guard !["sh", "console"].contains(language), let marker, marker.hasPrefix("example: ") else { return nil }
+      return String(marker.dropFirst("example: ".count))
+    }
+  }
+
+  let name: String
+  let text: String
+
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// README.md, then every page of docs/.
+  static var all: [String] {
+    let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+    return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+  }
+
+  init(_ name: String) throws {
+    self.name = name
+    text = try String(contentsOf: DocumentationPage.root.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+
+  var blocks: [Block] {
+    var blocks: [Block] = []
+    var open: (line: Int, language: String, marker: String?)?
+    var body: [Substring] = []
+    for (index, line) in lines.enumerated() {
+      guard line.hasPrefix("```") else {
+        if open != nil { body.append(line) }
+        continue
+      }
+      if let start = open {
+        blocks.append(Block(line: start.line, language: start.language, text: body.joined(separator: "\n"), marker: start.marker))
+        open = nil
+        body = []
+      } else {
+        let above = index > 0 ? lines[index - 1].trimmingCharacters(in: .whitespaces) : ""
+        let marker = above.hasPrefix("<!--") && above.hasSuffix("-->")
+          ? String(above.dropFirst(4).dropLast(3)).trimmingCharacters(in: .whitespaces) : nil
+        open = (index + 1, String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), marker)
+      }
+    }
+    return blocks
+  }
+
+  /// The anchors GitHub gives this page's headings: lower case, punctuation dropped, spaces as `-`.
+  var anchors: Set<String> {
+    var inFence = false
+    var anchors: Set<String> = []
+    for line in lines {
+      if line.hasPrefix("```") { inFence.toggle() }
+      guard !inFence, line.hasPrefix("#") else { continue }
+      let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+      anchors.insert(String(title.unicodeScalars.compactMap { scalar -> Character? in
+        if scalar == " " { return "-" }
+        if scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
+        return nil
+      }))
+    }
+    return anchors
+  }
+}
+
+/// A page's command examples as one bash script, and what its console blocks must print.
+struct DocumentationScript {
+  /// For each script line, the page line it came from.
+  var origin: [Int] = []
+  var lines: [String] = []
+  /// A console block's command: the page line, the command, and the lines it must print.
+  var expectations: [(line: Int, command: String, output: [String])] = []
+
+  init(_ page: DocumentationPage) {
+    add("set -eEuo pipefail", from: 0)
+    add("trap '__status=$?; echo \"__DOCFAIL__ $LINENO $__status $BASH_COMMAND\" >&2' ERR", from: 0)
+    for block in page.blocks where block.runs {
+      let body = block.text.split(separator: "\n", omittingEmptySubsequences: false)
+      if block.language == "sh" {
+        for (offset, line) in body.enumerated() { add(String(line), from: block.line + 1 + offset) }
+      } else {
+        addConsole(body, at: block.line)
+      }
+    }
+  }
+
+  private mutating func add(_ line: String, from pageLine: Int) {
+    lines.append(line)
+    origin.append(pageLine)
+  }
+
+  private mutating func addConsole(_ body: [Substring], at fence: Int) {
+    for (offset, line) in body.enumerated() {
+      if line.hasPrefix("$ ") {
+        let command = String(line.dropFirst(2))
+        add("\(command) > .doc-out/\(expectations.count) 2>&1", from: fence + 1 + offset)
+        expectations.append((fence + 1 + offset, command, []))
+      } else if !expectations.isEmpty {
+        expectations[expectations.count - 1].output.append(String(line))
+      }
+    }
+  }
+
+  /// The page line of a script line bash named (bash counts from 1).
+  func pageLine(ofScriptLine line: Int) -> Int { line >= 1 && line <= origin.count ? origin[line - 1] : 0 }
+}
+
+/// Whether `actual` is `expected`, where a line `…` in `expected` stands for any number of lines.
+func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
+  guard let first = expected.first else { return actual.isEmpty }
+  if first == "…" {
+    return (0...actual.count).contains { outputMatches(Array(actual[$0...]), Array(expected.dropFirst())) }
+  }
+  return actual.first == first && outputMatches(Array(actual.dropFirst()), Array(expected.dropFirst()))
+}
+
+/// The manual cannot go stale: every command example of the README and docs/ runs, page by page.
+@Suite struct DocumentationTests {
+  @Test(arguments: DocumentationPage.all)
+  func everyExampleRuns(_ name: String) throws {
+    let page = try DocumentationPage(name)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-docs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent(".doc-out"), withIntermediateDirectories: true)
+    for block in page.blocks {
+      if let file = block.fileName { try Data((block.text + "\n").utf8).write(to: folder.appendingPathComponent(file)) }
+    }
+    let script = DocumentationScript(page)
+    try Data((script.lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(".doc-script"))
+    let result = try runBash(folder)
+    let failure = result.stderr.split(separator: "\n").last { $0.hasPrefix("__DOCFAIL__ ") }
+    if let failure {
+      let fields = failure.split(separator: " ", maxSplits: 3)
+      let line = script.pageLine(ofScriptLine: Int(fields[1]) ?? 0)
+      Issue.record("\(name):\(line): `\(fields.count > 3 ? fields[3] : "")` exited \(fields[2]):\n\(result.stderr.suffix(2_000))")
+    }
+    #expect(result.status == 0, "\(name): bash exited \(result.status):\n\(result.stderr.suffix(2_000))")
+    for (index, expectation) in script.expectations.enumerated() {
+      let url = folder.appendingPathComponent(".doc-out/\(index)")
+      guard let printed = try? String(contentsOf: url, encoding: .utf8) else { continue }
+      var actual = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if actual.last == "" { actual.removeLast() }
+      #expect(outputMatches(actual, expectation.output),
+        "\(name):\(expectation.line): `\(expectation.command)` printed\n\(printed)\ninstead of\n\(expectation.output.joined(separator: "\n"))")
+    }
+    if result.status == 0 { try? FileManager.default.removeItem(at: folder) }
+  }
+
+  @Test(arguments: DocumentationPage.all)
+  func everyBlockSaysWhatItIs(_ name: String) throws {
+    let page = try DocumentationPage(name)
+    for block in page.blocks {
+      #expect(!block.language.isEmpty, "\(name):\(block.line): a fenced block needs a language (sh, console, text, csv, json…)")
+      if let marker = block.marker, marker.hasPrefix("not run:") {
+        #expect(marker.count > "not run:".count + 3, "\(name):\(block.line): say why the block is not run")
+      }
+    }
+  }
+
+  @Test(arguments: DocumentationPage.all)
+  func everyLinkLeadsSomewhere(_ name: String) throws {
+    let page = try DocumentationPage(name)
+    let folder = URL(fileURLWithPath: name).deletingLastPathComponent().relativePath
+    let link = #/\]\(([^)\s]+)\)/#
+    for match in page.text.matches(of: link) {
+      let target = String(match.output.1)
+      guard !target.hasPrefix("http") else { continue }
+      let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+      let file = parts[0].isEmpty ? name : (folder == "." ? "" : folder + "/") + parts[0]
+      let linked = try? DocumentationPage(URL(fileURLWithPath: file, relativeTo: DocumentationPage.root).path
+        .replacingOccurrences(of: DocumentationPage.root.path + "/", with: ""))
+      #expect(linked != nil, "\(name): the link \(target) leads to no file")
+      if let linked, parts.count == 2 {
+        #expect(linked.anchors.contains(String(parts[1])), "\(name): the link \(target) leads to no heading of \(linked.name)")
+      }
+    }
+  }
+
+  @Test func theReadmeLinksEveryPage() throws {
+    let readme = try DocumentationPage("README.md")
+    for page in DocumentationPage.all.dropFirst() {
+      #expect(readme.text.contains("](\(page))"), "README.md does not link \(page)")
+    }
+  }
+
+  /// The sample of docs/json.md is the demo's own output, shortened: every member it shows is there
+  /// with the value it shows, and every top-level member of the output is shown.
+  @Test func theJSONSampleIsTheDemos() throws {
+    let page = try DocumentationPage("docs/json.md")
+    let sample = try #require(page.blocks.first { $0.language == "json" })
+    let cli = try CLI()
+    _ = try cli.run(["demo", "--db", cli.database], database: false)
+    let output = try cli.run(["roi", "--format", "json"])
+    let real = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    let shown = try #require(try JSONSerialization.jsonObject(with: Data(sample.text.utf8)) as? [String: Any])
+    #expect(Set(real.keys) == Set(shown.keys))
+    var differences: [String] = []
+    jsonDifferences(shown, real, at: "", into: &differences)
+    #expect(differences.isEmpty, "docs/json.md:\(sample.line): \(differences.joined(separator: "; "))")
+  }
+
+  /// Where `shown` says other than `real`; list items are matched by their `quarter`, `metric` or `label`.
+  private func jsonDifferences(_ shown: Any, _ real: Any, at path: String, into differences: inout [String]) {
+    switch (shown, real) {
+    case (let shown as [String: Any], let real as [String: Any]):
+      for (key, value) in shown {
+        guard let other = real[key] else {
+          differences.append("\(path).\(key) is not in the output")
+          continue
+        }
+        jsonDifferences(value, other, at: path + "." + key, into: &differences)
+      }
+    case (let shown as [Any], let real as [Any]):
+      for (index, item) in shown.enumerated() {
+        let key = ["quarter", "metric", "label"].first { (item as? [String: Any])?[$0] != nil }
+        let other = key.flatMap { key in
+          real.first { ($0 as? [String: Any])?[key] as? String == (item as? [String: Any])?[key] as? String }
+        } ?? (index < real.count ? real[index] : nil)
+        guard let other else {
+          differences.append("\(path)[\(index)] is not in the output")
+          continue
+        }
+        jsonDifferences(item, other, at: path + "[\(index)]", into: &differences)
+      }
+    case (let shown as Bool, let real as Bool):
+      if shown != real { differences.append("\(path) is \(real), not \(shown)") }
+    case (let shown as NSNumber, let real as NSNumber):
+      if shown != real { differences.append("\(path) is \(real), not \(shown)") }
+    case (let shown as String, let real as String):
+      if shown != real { differences.append("\(path) is \(real), not \(shown)") }
+    case (is NSNull, is NSNull):
+      break
+    default:
+      differences.append("\(path) is \(real), not \(shown)")
+    }
+  }
+
+  @Test func aConsoleBlockMatchesWithEllipsis() {
+    #expect(outputMatches(["a", "b", "c"], ["a", "…", "c"]))
+    #expect(outputMatches(["a"], ["a", "…"]))
+    #expect(!outputMatches(["a", "b"], ["a", "c"]))
+    #expect(!outputMatches(["a", "b"], ["a"]))
+  }
+
+  /// Runs the page's script in `folder` with `crm-roi` first on the PATH and a HOME of its own.
+  private func runBash(_ folder: URL) throws -> CLI.Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = [".doc-script"]
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "XDG_DATA_HOME", "XDG_CONFIG_HOME"] {
+      env.removeValue(forKey: name)
+    }
+    env["HOME"] = folder.path
+    env["NO_COLOR"] = "1"
+    env["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+    process.environment = env
+    let out = folder.appendingPathComponent(".doc-stdout")
+    let err = folder.appendingPathComponent(".doc-stderr")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
+    defer {
+      try? outHandle.close()
+      try? errHandle.close()
+    }
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return CLI.Result(
+      status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+  }
+}
