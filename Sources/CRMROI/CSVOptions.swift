@@ -22,7 +22,7 @@ struct CSVOptions: ParsableArguments {
   @Option(help: "A column to leave out (repeatable).")
   var ignoreColumn: [String] = []
 
-  @Option(help: "A rules file for an export whose columns are named otherwise (see the README).")
+  @Option(help: "A rules file for an export whose columns are named otherwise (see docs/import-export.md).")
   var rules: String?
 
   func dialect() throws -> CSVDialect {

@@ -12,7 +12,8 @@ import WebApp
 @main
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "crm-roi serve", abstract: "Serve the database as a local web app (127.0.0.1) until interrupted.")
+    commandName: "crm-roi serve", abstract: "Serve the database as a local web app (127.0.0.1) until interrupted.",
+    version: BuildInfo.text)
 
   @Option(help: "The database file. Default: $CRM_ROI_DB, else $XDG_DATA_HOME/crm-roi/crm-roi.sqlite.")
   var db: String?

@@ -97,7 +97,7 @@ public struct ReportWarning: Hashable, Sendable {
   }
 }
 
-/// The test behind the `seasonal_pattern` warning, on one metric's baseline values (the README shows
+/// The test behind the `seasonal_pattern` warning, on one metric's baseline values (docs/method.md shows
 /// how often it fires, by simulation): a calendar month stands out when the mean of its values lies
 /// more than 4 sample standard deviations of the other months' values from their mean. It needs a
 /// value in each of the 12 calendar months; it is computed exactly (squares, no root).

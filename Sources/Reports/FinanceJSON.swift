@@ -1,6 +1,6 @@
 import ROIEngine
 
-/// Part 11's members of the JSON contract: `plan` and `tei` (documented in the README).
+/// Part 11's members of the JSON contract: `plan` and `tei` (documented in docs/json.md).
 enum FinanceJSON {
   static func plan(_ plan: PlanComparison, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
     .object([

@@ -1,6 +1,6 @@
 import ROIEngine
 
-/// The JSON contract of `crm-roi roi --format json`, documented in the README. Money is written
+/// The JSON contract of `crm-roi roi --format json`, documented in docs/json.md. Money is written
 /// from minor units as a JSON number with the currency's decimals; ratios as fractions.
 public enum JSONReport {
   public static func render(_ report: ROIReport, rows: [QuarterRow]) -> String {

@@ -11,10 +11,11 @@ struct DocumentationPage {
     /// `example: NAME` or `not run: REASON`, from `<!-- … -->` on the line just above the fence.
     let marker: String?
 
-    var runs: Bool { ["sh", "console"].contains(language) && !(marker?.hasPrefix("not run:") ?? false) }
+    static let shells: Set = ["sh", "bash", "shell", "console"]
+    var runs: Bool { Block.shells.contains(language) && !(marker?.hasPrefix("not run:") ?? false) }
     /// The file NAME of `<!-- example: NAME -->` above a block that is not a command example.
     var fileName: String? {
-      guard !["sh", "console"].contains(language), let marker, marker.hasPrefix("example: ") else { return nil }
+      guard !Block.shells.contains(language), let marker, marker.hasPrefix("example: ") else { return nil }
       return String(marker.dropFirst("example: ".count))
     }
   }
@@ -92,7 +93,7 @@ struct DocumentationScript {
     add("trap '__status=$?; echo \"__DOCFAIL__ $LINENO $__status $BASH_COMMAND\" >&2' ERR", from: 0)
     for block in page.blocks where block.runs {
       let body = block.text.split(separator: "\n", omittingEmptySubsequences: false)
-      if block.language == "sh" {
+      if block.language != "console" {
         for (offset, line) in body.enumerated() { add(String(line), from: block.line + 1 + offset) }
       } else {
         addConsole(body, at: block.line)
@@ -138,7 +139,7 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-docs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent(".doc-out"), withIntermediateDirectories: true)
     for block in page.blocks {
-      if let file = block.fileName { try Data((block.text + "\n").utf8).write(to: folder.appendingPathComponent(file)) }
+      if let file = block.fileName, !file.contains("/") { try Data((block.text + "\n").utf8).write(to: folder.appendingPathComponent(file)) }
     }
     let script = DocumentationScript(page)
     try Data((script.lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent(".doc-script"))
@@ -149,6 +150,7 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
       let line = script.pageLine(ofScriptLine: Int(fields[1]) ?? 0)
       Issue.record("\(name):\(line): `\(fields.count > 3 ? fields[3] : "")` exited \(fields[2]):\n\(result.stderr.suffix(2_000))")
     }
+    #expect(result.status != 124, "\(name): its examples ran past 10 minutes: a command that does not end needs <!-- not run: … -->")
     #expect(result.status == 0, "\(name): bash exited \(result.status):\n\(result.stderr.suffix(2_000))")
     for (index, expectation) in script.expectations.enumerated() {
       let url = folder.appendingPathComponent(".doc-out/\(index)")
@@ -164,8 +166,20 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
   @Test(arguments: DocumentationPage.all)
   func everyBlockSaysWhatItIs(_ name: String) throws {
     let page = try DocumentationPage(name)
+    // Only ``` fences are read, so any other fence would hide its commands from the test.
+    for (index, line) in page.lines.enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+      #expect(!trimmed.hasPrefix("~~~"), "\(name):\(index + 1): fence blocks with ``` only")
+      #expect(!(trimmed.hasPrefix("```") && trimmed.count != line.count), "\(name):\(index + 1): a fence starts its line")
+      if line.hasPrefix("```") {
+        #expect(line.dropFirst(3).allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }, "\(name):\(index + 1): a fence is ``` and a language")
+      }
+    }
     for block in page.blocks {
       #expect(!block.language.isEmpty, "\(name):\(block.line): a fenced block needs a language (sh, console, text, csv, json…)")
+      if let file = block.fileName {
+        #expect(!file.contains("/") && !file.hasPrefix("."), "\(name):\(block.line): an example file is a plain name")
+      }
       if let marker = block.marker, marker.hasPrefix("not run:") {
         #expect(marker.count > "not run:".count + 3, "\(name):\(block.line): say why the block is not run")
       }
@@ -260,8 +274,9 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
   /// Runs the page's script in `folder` with `crm-roi` first on the PATH and a HOME of its own.
   private func runBash(_ folder: URL) throws -> CLI.Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [".doc-script"]
+    // A command that never ends (a server left unmarked) fails the page after 10 minutes.
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    process.arguments = ["--kill-after=10", "600", "/bin/bash", ".doc-script"]
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "XDG_DATA_HOME", "XDG_CONFIG_HOME"] {

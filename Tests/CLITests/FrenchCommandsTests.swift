@@ -113,10 +113,15 @@ import Testing
   @Test func theTourRunsAsWritten() throws {
     let cli = try CLI()
     var last = ""
-    for line in try CLI.readmeExample("tour-fr").split(separator: "\n") where !line.hasPrefix("export ") {
+    var environment: [String: String] = [:]
+    for line in try CLI.readmeExample("tour-fr").split(separator: "\n") {
       let command = line.split(separator: "#")[0].split(separator: " ").map(String.init)
+      if command.first == "export" {
+        for pair in command.dropFirst() { environment[String(pair.split(separator: "=")[0])] = String(pair.split(separator: "=")[1]) }
+        continue
+      }
       #expect(command.first == "crm-roi")
-      let result = try cli.run(Array(command.dropFirst()))
+      let result = try cli.run(Array(command.dropFirst()), environment: environment)
       #expect(result.status == 0, "\(line): \(result.stderr)")
       last = result.stdout
     }

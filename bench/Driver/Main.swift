@@ -133,7 +133,7 @@ struct Bench {
     if !serve.isEmpty { try dashboardBenchmark(serve: serve, rows: dashboardRows, clients: clients, seconds: seconds) }
   }
 
-  /// The four figures the README promises, at the largest size run.
+  /// The four figures docs/performance.md promises, at the largest size run.
   struct Targets {
     var rows = 0
     var importRatio = Double.nan

@@ -58,7 +58,7 @@ extension CRMROI {
   }
 }
 
-/// A small company's CRM history, two years around a go-live in April 2025; see the README's worked example.
+/// A small company's CRM history, two years around a go-live in April 2025; see the worked example of docs/method.md.
 enum SampleHistory {
   static let settings = ROIEngine.Settings(goLive: Month(year: 2025, month: 4))
 
