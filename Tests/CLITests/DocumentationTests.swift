@@ -26,9 +26,9 @@ struct DocumentationPage {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// README.md, then every page of docs/.
+  /// README.md, then every page of docs/ and its subfolders.
   static var all: [String] {
-    let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+    let docs = FileManager.default.enumerator(atPath: root.appendingPathComponent("docs").path)?.allObjects as? [String] ?? []
     return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
   }
 
@@ -37,7 +37,8 @@ struct DocumentationPage {
     text = try String(contentsOf: DocumentationPage.root.appendingPathComponent(name), encoding: .utf8)
   }
 
-  var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+  /// Lines end at any line break (a CRLF page is refused by the test, but still read whole).
+  var lines: [Substring] { text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
 
   var blocks: [Block] {
     var blocks: [Block] = []
@@ -91,6 +92,8 @@ struct DocumentationScript {
   init(_ page: DocumentationPage) {
     add("set -eEuo pipefail", from: 0)
     add("trap '__status=$?; echo \"__DOCFAIL__ $LINENO $__status $BASH_COMMAND\" >&2' ERR", from: 0)
+    // Where console output goes: an absolute path, so that a `cd` in an example does not lose it.
+    add("__DOC_OUT=\"$PWD/.doc-out\"", from: 0)
     for block in page.blocks where block.runs {
       let body = block.text.split(separator: "\n", omittingEmptySubsequences: false)
       if block.language != "console" {
@@ -99,6 +102,8 @@ struct DocumentationScript {
         addConsole(body, at: block.line)
       }
     }
+    // Reached only when no example ended the script early (an `exit` in a block).
+    add("echo end > \"$__DOC_OUT/end\"", from: 0)
   }
 
   private mutating func add(_ line: String, from pageLine: Int) {
@@ -110,7 +115,11 @@ struct DocumentationScript {
     for (offset, line) in body.enumerated() {
       if line.hasPrefix("$ ") {
         let command = String(line.dropFirst(2))
-        add("\(command) > .doc-out/\(expectations.count) 2>&1", from: fence + 1 + offset)
+        // In braces on lines of their own: a comment after the command cannot swallow the
+        // redirection, and every command of the line (`a || b`) is captured.
+        add("{", from: fence + 1 + offset)
+        add(command, from: fence + 1 + offset)
+        add("} > \"$__DOC_OUT/\(expectations.count)\" 2>&1", from: fence + 1 + offset)
         expectations.append((fence + 1 + offset, command, []))
       } else if !expectations.isEmpty {
         expectations[expectations.count - 1].output.append(String(line))
@@ -122,13 +131,27 @@ struct DocumentationScript {
   func pageLine(ofScriptLine line: Int) -> Int { line >= 1 && line <= origin.count ? origin[line - 1] : 0 }
 }
 
-/// Whether `actual` is `expected`, where a line `…` in `expected` stands for any number of lines.
+/// Whether `actual` is `expected`, where a line `…` in `expected` stands for any number of lines:
+/// wildcard matching that goes back only to the latest `…`, in time linear in the lines for the
+/// usual one or two `…`.
 func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
-  guard let first = expected.first else { return actual.isEmpty }
-  if first == "…" {
-    return (0...actual.count).contains { outputMatches(Array(actual[$0...]), Array(expected.dropFirst())) }
+  var (a, e) = (0, 0)
+  var resume: (a: Int, e: Int)?
+  while a < actual.count {
+    if e < expected.count, expected[e] == "…" {
+      resume = (a, e)
+      e += 1
+    } else if e < expected.count, expected[e] == actual[a] {
+      a += 1
+      e += 1
+    } else if let last = resume {
+      resume = (last.a + 1, last.e)
+      (a, e) = (last.a + 1, last.e + 1)
+    } else {
+      return false
+    }
   }
-  return actual.first == first && outputMatches(Array(actual.dropFirst()), Array(expected.dropFirst()))
+  return expected[e...].allSatisfy { $0 == "…" }
 }
 
 /// The manual cannot go stale: every command example of the README and docs/ runs, page by page.
@@ -150,11 +173,20 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
       let line = script.pageLine(ofScriptLine: Int(fields[1]) ?? 0)
       Issue.record("\(name):\(line): `\(fields.count > 3 ? fields[3] : "")` exited \(fields[2]):\n\(result.stderr.suffix(2_000))")
     }
-    #expect(result.status != 124, "\(name): its examples ran past 10 minutes: a command that does not end needs <!-- not run: … -->")
+    #expect(result.status != 124, "\(name): its examples ran past 5 minutes: a command that does not end needs <!-- not run: … -->")
     #expect(result.status == 0, "\(name): bash exited \(result.status):\n\(result.stderr.suffix(2_000))")
+    if result.status == 0 {
+      #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".doc-out/end").path),
+        "\(name): an example ended the page's script early (exit?), so the later ones did not run")
+    }
     for (index, expectation) in script.expectations.enumerated() {
       let url = folder.appendingPathComponent(".doc-out/\(index)")
-      guard let printed = try? String(contentsOf: url, encoding: .utf8) else { continue }
+      guard result.status == 0 else { break }
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        Issue.record("\(name):\(expectation.line): `\(expectation.command)` did not run")
+        continue
+      }
+      let printed = String(decoding: data, as: UTF8.self)
       var actual = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       if actual.last == "" { actual.removeLast() }
       #expect(outputMatches(actual, expectation.output),
@@ -166,6 +198,9 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
   @Test(arguments: DocumentationPage.all)
   func everyBlockSaysWhatItIs(_ name: String) throws {
     let page = try DocumentationPage(name)
+    #expect(!page.text.contains("\r"), "\(name): line ends are LF only")
+    let fences = page.lines.filter { $0.hasPrefix("```") }.count
+    #expect(fences % 2 == 0, "\(name): a fenced block is not closed")
     // Only ``` fences are read, so any other fence would hide its commands from the test.
     for (index, line) in page.lines.enumerated() {
       let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
@@ -179,6 +214,14 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
       #expect(!block.language.isEmpty, "\(name):\(block.line): a fenced block needs a language (sh, console, text, csv, json…)")
       if let file = block.fileName {
         #expect(!file.contains("/") && !file.hasPrefix("."), "\(name):\(block.line): an example file is a plain name")
+      }
+      // A job left in the background would outlive the test (and hold its output open).
+      if block.runs {
+        for line in block.text.split(separator: "\n") {
+          let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+          #expect(!code.replacingOccurrences(of: "&&", with: "").replacingOccurrences(of: ">&", with: "").replacingOccurrences(of: "&>", with: "").contains("&"),
+            "\(name):\(block.line): a background job (&) in an example needs <!-- not run: … -->")
+        }
       }
       if let marker = block.marker, marker.hasPrefix("not run:") {
         #expect(marker.count > "not run:".count + 3, "\(name):\(block.line): say why the block is not run")
@@ -196,10 +239,12 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
       guard !target.hasPrefix("http") else { continue }
       let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
       let file = parts[0].isEmpty ? name : (folder == "." ? "" : folder + "/") + parts[0]
-      let linked = try? DocumentationPage(URL(fileURLWithPath: file, relativeTo: DocumentationPage.root).path
-        .replacingOccurrences(of: DocumentationPage.root.path + "/", with: ""))
-      #expect(linked != nil, "\(name): the link \(target) leads to no file")
-      if let linked, parts.count == 2 {
+      let path = URL(fileURLWithPath: file, relativeTo: DocumentationPage.root).standardized.path
+      #expect(FileManager.default.fileExists(atPath: path), "\(name): the link \(target) leads to no file")
+      guard parts.count == 2 else { continue }
+      let linked = try? DocumentationPage(path.replacingOccurrences(of: DocumentationPage.root.path + "/", with: ""))
+      #expect(linked != nil, "\(name): the link \(target) has an anchor but leads to no page")
+      if let linked {
         #expect(linked.anchors.contains(String(parts[1])), "\(name): the link \(target) leads to no heading of \(linked.name)")
       }
     }
@@ -267,6 +312,10 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
   @Test func aConsoleBlockMatchesWithEllipsis() {
     #expect(outputMatches(["a", "b", "c"], ["a", "…", "c"]))
     #expect(outputMatches(["a"], ["a", "…"]))
+    #expect(outputMatches(["a", "x", "b", "x", "b", "c"], ["a", "…", "b", "c"]))
+    #expect(!outputMatches(["a", "b"], ["…", "c"]))
+    #expect(outputMatches((1...100_000).map(String.init), ["1", "…"]))
+    #expect(outputMatches((1...20_000).map(String.init), (1...20_000).map(String.init)))
     #expect(!outputMatches(["a", "b"], ["a", "c"]))
     #expect(!outputMatches(["a", "b"], ["a"]))
   }
@@ -274,9 +323,9 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
   /// Runs the page's script in `folder` with `crm-roi` first on the PATH and a HOME of its own.
   private func runBash(_ folder: URL) throws -> CLI.Result {
     let process = Process()
-    // A command that never ends (a server left unmarked) fails the page after 10 minutes.
+    // A command that never ends (a server left unmarked) fails the page after 5 minutes.
     process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["--kill-after=10", "600", "/bin/bash", ".doc-script"]
+    process.arguments = ["--kill-after=10", "300", "/bin/bash", ".doc-script"]
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "XDG_DATA_HOME", "XDG_CONFIG_HOME"] {
