@@ -44,6 +44,7 @@ struct DocumentationPage {
     var blocks: [Block] = []
     var open: (line: Int, language: String, marker: String?)?
     var body: [Substring] = []
+    let lines = self.lines
     for (index, line) in lines.enumerated() {
       guard line.hasPrefix("```") else {
         if open != nil { body.append(line) }
