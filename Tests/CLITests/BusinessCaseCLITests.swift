@@ -5,25 +5,8 @@ import Testing
 @Suite struct BusinessCaseCLITests {
   /// Runs `script` with bash in the test's folder, the built crm-roi first on the PATH.
   func bash(_ cli: CLI, _ script: String) throws -> CLI.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "set -euo pipefail\n" + script]
-    process.currentDirectoryURL = cli.directory
-    var environment = ProcessInfo.processInfo.environment
-    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
-    environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-    process.environment = environment
-    let out = cli.directory.appendingPathComponent("bash.out")
-    let err = cli.directory.appendingPathComponent("bash.err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return CLI.Result(
-      status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    try CLI.launch(
+      URL(fileURLWithPath: "/bin/bash"), ["-c", "set -euo pipefail\n" + script], in: cli.directory, environment: CLI.scriptEnvironment)
   }
 
   @Test func theREADMEsExampleOnTheDemo() throws {

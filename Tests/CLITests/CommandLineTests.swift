@@ -23,15 +23,8 @@ import Testing
     try cli.ok("init", "--go-live", "2025-01")
     #expect(try cli.run(["--version"], database: false).stdout == "0.1.0 (source build)\n")
     // The web app's executable says the same (one BuildInfo, which scripts/release stamps).
-    let serve = Process()
-    serve.executableURL = CLI.binary.deletingLastPathComponent().appendingPathComponent("crm-roi-serve")
-    serve.arguments = ["--version"]
-    let pipe = Pipe()
-    serve.standardOutput = pipe
-    try serve.run()
-    let printed = pipe.fileHandleForReading.readDataToEndOfFile()
-    serve.waitUntilExit()
-    #expect(String(decoding: printed, as: UTF8.self) == "0.1.0 (source build)\n")
+    let serve = CLI.binary.deletingLastPathComponent().appendingPathComponent("crm-roi-serve")
+    #expect(try CLI.launch(serve, ["--version"], in: cli.directory, environment: CLI.environment).stdout == "0.1.0 (source build)\n")
 
     // The same expenses, once in the plain form and once with --name=value (the full parser).
     let expenses: [[(String, String)]] = [

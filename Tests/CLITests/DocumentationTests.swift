@@ -339,36 +339,13 @@ func outputMatches(_ actual: [String], _ expected: [String]) -> Bool {
 
   /// Runs the page's script in `folder` with `crm-roi` first on the PATH and a HOME of its own.
   private func runBash(_ folder: URL) throws -> CLI.Result {
-    let process = Process()
+    var environment = CLI.scriptEnvironment
+    for name in ["XDG_DATA_HOME", "XDG_CONFIG_HOME"] { environment.removeValue(forKey: name) }
+    environment["HOME"] = folder.path
+    environment["NO_COLOR"] = "1"
     // A command that never ends (a server left unmarked) fails the page after 5 minutes.
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["--kill-after=10", "300", "/bin/bash", ".doc-script"]
-    process.currentDirectoryURL = folder
-    var env = ProcessInfo.processInfo.environment
-    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "XDG_DATA_HOME", "XDG_CONFIG_HOME"] {
-      env.removeValue(forKey: name)
-    }
-    env["HOME"] = folder.path
-    env["NO_COLOR"] = "1"
-    env["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-    process.environment = env
-    let out = folder.appendingPathComponent(".doc-stdout")
-    let err = folder.appendingPathComponent(".doc-stderr")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    defer {
-      try? outHandle.close()
-      try? errHandle.close()
-    }
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return CLI.Result(
-      status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    return try CLI.launch(
+      URL(fileURLWithPath: "/usr/bin/timeout"), ["--kill-after=10", "300", "/bin/bash", ".doc-script"], in: folder,
+      environment: environment, outputs: folder.appendingPathComponent(".doc-out"))
   }
 }

@@ -34,27 +34,49 @@ struct CLI {
     _ arguments: [String], database: Bool = true, environment: [String: String] = [:], input: String? = nil,
     standardOutput: String? = nil, fileSizeLimit: Int? = nil
   ) throws -> Result {
-    let process = Process()
     let arguments = arguments + (database ? ["--db", self.database] : [])
+    var executable = CLI.binary
+    var launched = arguments
     if let fileSizeLimit {
       // SIGXFSZ ignored, so that a write past the limit fails with EFBIG instead of killing the process.
-      process.executableURL = URL(fileURLWithPath: "/bin/bash")
-      process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments
-    } else {
-      process.executableURL = CLI.binary
-      process.arguments = arguments
+      executable = URL(fileURLWithPath: "/bin/bash")
+      launched = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", CLI.binary.path] + arguments
     }
+    return try CLI.launch(
+      executable, launched, in: directory, environment: CLI.environment.merging(environment) { $1 }, input: input,
+      standardOutput: standardOutput)
+  }
+
+  /// This process's environment without a database or a language, so that the outputs checked are
+  /// English whatever the machine's locale (unless a test sets one).
+  static var environment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
+    return environment
+  }
+
+  /// `environment` with the built crm-roi first on the PATH, for scripts that call it by name.
+  static var scriptEnvironment: [String: String] {
+    var environment = environment
+    environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    return environment
+  }
+
+  /// Runs `executable` in `directory` and waits for it. Output goes to files in `outputs` (default:
+  /// `directory`), not pipes: reading a pipe while other tests' children exit can fail with EINTR.
+  /// `standardOutput`: a file to send standard output to instead of capturing it (like /dev/full).
+  static func launch(
+    _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String], input: String? = nil,
+    standardOutput: String? = nil, outputs: URL? = nil
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
     process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "CRM_ROI_DB")
-    // The outputs checked are English whatever the machine's locale, unless a test sets one.
-    for name in ["CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
-    env.merge(environment) { $1 }
-    process.environment = env
-    // Output goes to files, not pipes: reading a pipe while other tests' children exit can fail with EINTR.
+    process.environment = environment
     let name = UUID().uuidString
-    let outURL = directory.appendingPathComponent("\(name).out")
-    let errURL = directory.appendingPathComponent("\(name).err")
+    let outURL = (outputs ?? directory).appendingPathComponent("\(name).out")
+    let errURL = (outputs ?? directory).appendingPathComponent("\(name).err")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try standardOutput.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) } ?? FileHandle(forWritingTo: outURL)
@@ -66,7 +88,7 @@ struct CLI {
     process.standardOutput = out
     process.standardError = err
     if let input {
-      let inURL = directory.appendingPathComponent("\(name).in")
+      let inURL = (outputs ?? directory).appendingPathComponent("\(name).in")
       try Data(input.utf8).write(to: inURL)
       process.standardInput = try FileHandle(forReadingFrom: inURL)
     } else {
