@@ -24,11 +24,15 @@ import urllib.request
 from decimal import Decimal
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+# How long a step waits for the page its click caused, and for the element it reads there.
+NAVIGATION_TIMEOUT = 10
 
 ALLOW_MISSING = os.environ.get("BROWSER_ALLOW_MISSING") == "1"
 
@@ -138,8 +142,48 @@ class BrowserTest:
             raise Failure(f"{self.driver.current_url}: {selector} has no option value={value!r} (has {values})") from None
         return select
 
-    def click(self, selector):
-        self.find(selector).click()
+    def navigate(self, action, reads, what):
+        """Runs `action` (a click that submits a form or follows a link) and returns once the
+        browser has left the old page and the new one shows `reads` (a CSS selector).
+
+        A click returns before the page it causes has loaded (chromium 156 and later), so a read
+        right after it may see the old page. The old `<html>` element goes stale when the new
+        document replaces it; then the new document must have finished loading and hold the
+        element the step reads. A timeout fails with the URL, the selector and (through `run`)
+        a screenshot."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        action()
+        # Errors that chromium answers while a document replaces another: asked again until the
+        # timeout, which then fails with the URL and the selector.
+        wait = WebDriverWait(self.driver, NAVIGATION_TIMEOUT, ignored_exceptions=(WebDriverException,))
+        try:
+            wait.until(lambda driver: BrowserTest.gone(old))
+        except TimeoutException:
+            raise Failure(f"{what}: still at {self.driver.current_url} after {NAVIGATION_TIMEOUT} s (the page did not change)") from None
+        try:
+            wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+            wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, reads)))
+        except TimeoutException:
+            raise Failure(f"{what}: at {self.driver.current_url}, no element {reads} after {NAVIGATION_TIMEOUT} s") from None
+
+    @staticmethod
+    def gone(element):
+        """Whether `element` belongs to a document that has been replaced. Selenium's staleness_of
+        knows only StaleElementReferenceException; chromium 156 may answer "Node with given id does
+        not belong to the document" instead, which means the same."""
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    def submit(self, selector, reads):
+        """Clicks the button `selector` and waits for the page it leads to, holding `reads`."""
+        self.navigate(lambda: self.find(selector).click(), reads, f"after {selector}")
 
     def notice(self, where):
         notices = self.driver.find_elements(By.CSS_SELECTOR, ".notice")
@@ -207,7 +251,7 @@ class BrowserTest:
             index += 1
         check(self.typed, f"/months/{self.month}: no metric inputs value-N")
         self.shot("month-form")
-        self.click("#save")
+        self.submit("#save", ".notice")
         check(f"/months/{self.month}" in self.driver.current_url, f"after #save: at {self.driver.current_url}")
         self.notice(f"/months/{self.month}")
         self.no_error_page(f"/months/{self.month} saved")
@@ -232,7 +276,7 @@ class BrowserTest:
         self.type_into("#note", self.note)
         self.choose("#every", "")
         self.shot("expense-form")
-        self.click("#add")
+        self.submit("#add", ".notice")
         check("done=added" in self.driver.current_url, f"after #add: at {self.driver.current_url}")
         self.notice("/expenses add")
         self.no_error_page("/expenses added")
@@ -255,7 +299,7 @@ class BrowserTest:
         check(links, "the expense's row has no a.edit link")
         href = links[0].get_attribute("href")
         check(href.endswith(f"/expenses/{self.expense_id}/edit"), f"a.edit goes to {href}")
-        links[0].click()
+        self.navigate(links[0].click, "form #save", f"after the a.edit link to {href}")
         self.no_error_page(href)
         check(self.find("#date").get_attribute("value") == self.expense_date, "the edit form's #date is not prefilled")
         check(digits(self.find("#amount").get_attribute("value")) == "250000", "the edit form's #amount is not prefilled")
@@ -263,7 +307,7 @@ class BrowserTest:
         check(Select(self.find("#category")).first_selected_option.get_attribute("value") == "service", "the edit form's #category is not prefilled")
         self.shot("expense-edit")
         self.type_into("#amount", "2750.00")
-        self.click("#save")
+        self.submit("#save", ".notice")
         check("done=edited" in self.driver.current_url, f"after the edit's #save: at {self.driver.current_url}")
         self.notice("/expenses edit")
         cells, _ = self.expense_row(self.note)
@@ -290,20 +334,20 @@ class BrowserTest:
         # A bad file first: its problems listed, nothing offered as fine.
         self.upload(f"date,category,amount,note\n{date},lunch,12.00,Bad\n", "bad.csv")
         self.shot("import")
-        self.click("#preview")
+        self.submit("#preview", "#problems")
         problems = self.driver.find_elements(By.CSS_SELECTOR, "#problems li") or self.driver.find_elements(By.CSS_SELECTOR, "#problems")
         check(problems and "lunch" in " ".join(problem.text for problem in problems), "a bad category's preview lists no #problems naming it")
         self.shot("import-problems")
         # Then a good one, through the preview and the confirmation.
         self.upload(f"date,category,amount,note\n{date},license,1200.00,{self.imported_note}\n", "expenses.csv")
-        self.click("#preview")
+        self.submit("#preview", "#preview-summary")
         self.no_error_page("/import preview")
         summary = self.find("#preview-summary").text
         check(re.search(r"\b1\b[^0-9]*\badded\b", summary, re.I), f"#preview-summary says {summary!r}, expected 1 added")
         check(not self.driver.find_elements(By.CSS_SELECTOR, "#problems li"), "a good file's preview lists #problems")
         print(f"  preview: {summary}")
         self.shot("import-preview")
-        self.click("#confirm")
+        self.submit("#confirm", ".notice")
         check("/import" in self.driver.current_url and "done=imported" in self.driver.current_url, f"after #confirm: at {self.driver.current_url}")
         self.notice("/import confirm")
         self.shot("import-done")
