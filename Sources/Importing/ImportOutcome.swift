@@ -34,6 +34,10 @@ public struct ImportOutcome: Sendable {
   /// The first `ImportRequest.itemLimit` rows with what the import does with each (expenses and
   /// metric values; empty for orders and the FEC, which say only their counts).
   public var items: [ImportItem] = []
+  /// FEC: what the rules took, for the lines under the summary.
+  public var fec: FECPickSummary?
+  /// What was read and not taken, by reason (the last lines under the summary).
+  public var leftOutGroups: [ImportLeftOut] = []
 
   init(kind: ImportKind, name: String) {
     self.kind = kind
@@ -41,7 +45,20 @@ public struct ImportOutcome: Sendable {
   }
 
   /// The counts alone: a confirmed import must find the same ones as its preview.
-  public var counts: [Int] { [added, replaced, skipped, leftOut, passedOver, creditLines, valuesAdded, valuesReplaced] }
+  public var counts: [Int] {
+    [added, replaced, skipped, leftOut, passedOver, creditLines, valuesAdded, valuesReplaced, fec?.openingLines ?? 0]
+  }
+
+  /// The lines under the summary: a FEC's fiscal year and rules (and with `dryRun` every line
+  /// taken), then what was left out and why, with the first lines of each reason.
+  public func details(_ language: Language, dryRun: Bool) -> [String] {
+    var lines = fec?.lines(language, listing: dryRun) ?? []
+    if !leftOutGroups.isEmpty {
+      lines.append(Catalogue.text(.importLeftOutHeading, language))
+      lines += leftOutGroups.map { "  " + $0.text(language) }
+    }
+    return lines
+  }
 
   /// The summary line, as the command line prints it; `dryRun` says "would import".
   public func summary(_ language: Language, dryRun: Bool) -> String {

@@ -120,20 +120,29 @@ public enum Importer {
     var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
     var orders: [(order: Order, counted: Bool)] = []
     var passedOver = 0
+    var notCounted: [String: [Int]] = [:]
+    var withoutCustomer: [Int] = []
     while let row = try reader.next() {
       switch row {
-      case .success(let read?): orders.append(read)
+      case .success(let read?):
+        orders.append(read)
+        if !read.counted { notCounted[reader.leftOutStatus, default: []].append(reader.line) }
+        if read.counted, read.order.customer == nil { withoutCustomer.append(reader.line) }
       case .success(nil): passedOver += 1
       case .failure(let problem): problems.append(problem)
       }
     }
+    passedOver -= reader.withoutID.count
     try problems.check()
+    var leftOutGroups = notCounted.sorted { $0.key < $1.key }.map { ImportLeftOut(.ordersNotCountedStatus, lines: $0.value, values: ["status": $0.key]) }
+    if !reader.withoutID.isEmpty { leftOutGroups.append(ImportLeftOut(.ordersWithoutID, lines: reader.withoutID)) }
+    if !withoutCustomer.isEmpty { leftOutGroups.append(ImportLeftOut(.ordersWithoutCustomer, lines: withoutCustomer)) }
     return try write(store, dryRun: dryRun, { writer in
       try writer.settleCustomerKey(key, file: reader.file)
       let counts = try writer.importOrders(orders, file: reader.file)
       var outcome = ImportOutcome(kind: .orders, name: reader.file)
       (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
-      (outcome.leftOut, outcome.passedOver) = (orders.count { !$0.counted }, passedOver)
+      (outcome.leftOut, outcome.passedOver, outcome.leftOutGroups) = (orders.count { !$0.counted }, passedOver, leftOutGroups)
       return outcome
     }, confirm: confirm)
   }
@@ -147,17 +156,20 @@ public enum Importer {
     let (metrics, settings) = try store.read { store in (try store.metrics(), try store.settings()) }
     let fec = try FECFile(path: request.path, name: request.path == "-" ? nil : request.name, currency: settings.currency)
     let earliest = settings.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
-    let pick = try FECPick(fec, rules: rules, earliest: earliest)
+    let closing = FECEntries.closing(of: fec, fiscalYearStart: settings.fiscalYearStart)
+    let pick = try FECPick(fec, rules: rules, closing: closing, earliest: earliest)
     let snapshotRules = SnapshotRules(
       metrics: metrics, currency: settings.currency, currentMonth: request.currentMonth, allowCurrent: request.allowCurrent)
     let snapshots = try pick.snapshots(snapshotRules, fec: fec, rules: rules)
     return try write(store, dryRun: dryRun, { writer in
-      let expenses = try writer.addSourced(pick.items.map { ($0.expense, $0.source) })
+      let expenses = try writer.addSourced(pick.items.map { SourcedExpense(expense: $0.expense, source: $0.source, legacySource: $0.legacySource) })
       let values =
         snapshots.isEmpty
         ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: settings.currency)
       var outcome = ImportOutcome(kind: .fec, name: fec.file)
-      (outcome.added, outcome.skipped, outcome.creditLines) = (expenses.added, expenses.skipped, pick.creditLinesLeftOut)
+      (outcome.added, outcome.skipped, outcome.creditLines) = (expenses.added, expenses.skipped.count, pick.creditLinesLeftOut)
+      outcome.fec = FECPickSummary(fec: fec, rules: rules, pick: pick, skipped: expenses.skipped, currency: settings.currency)
+      outcome.leftOutGroups = outcome.fec?.leftOut ?? []
       (outcome.valuesAdded, outcome.valuesReplaced, outcome.encodingName) = (values.added, values.replaced, fec.encoding.displayName)
       return outcome
     }, confirm: confirm)

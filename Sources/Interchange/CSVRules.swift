@@ -150,16 +150,14 @@ public struct CSVRules {
     append((kept.map(\.name) + (addsCategory && categoryIndex == nil ? ["category"] : [])).map(CSVLocale.en.field).joined(separator: ","), at: header.line)
     while let record = try reader.next() {
       func field(_ position: Int) -> String { position < record.fields.count ? record.fields[position] : "" }
+      // The first `if` that matches decides, whatever it does; the others are not tried.
       var category = self.category
-      var skipped = false
-      for (condition, position) in conditions where (try? condition.pattern.firstMatch(in: field(position))) != nil {
-        switch condition.action {
-        case .skip: skipped = true
-        case .category(let name): category = category == self.category ? name : category
-        }
-        if skipped { break }
+      let decides = conditions.first { condition, position in (try? condition.pattern.firstMatch(in: field(position))) != nil }
+      switch decides?.0.action {
+      case .skip: continue
+      case .category(let name): category = name
+      case nil: break
       }
-      if skipped { continue }
       var values = kept.map { column -> String in
         let value = field(column.position)
         return negated.contains(column.name.lowercased()) ? CSVRules.negated(value) : value

@@ -17,15 +17,17 @@ public struct FECLine: Equatable, Sendable {
   /// `CompAuxLib`: the supplier's or customer's name on a 401…/411… line.
   public let auxiliaryLabel: String
   public let label: String
+  /// `PieceRef`: the voucher (invoice number…); empty when the file has no such column.
+  public let pieceRef: String
   /// Debit − Credit, in minor units of the database's currency.
   public let amount: Int64
 
   public init(
     line: Int, journal: String, entryNumber: String, date: CalendarDate, account: String, accountLabel: String = "",
-    auxiliaryLabel: String = "", label: String, amount: Int64
+    auxiliaryLabel: String = "", label: String, pieceRef: String = "", amount: Int64
   ) {
     (self.line, self.journal, self.entryNumber, self.date, self.account) = (line, journal, entryNumber, date, account)
-    (self.accountLabel, self.auxiliaryLabel, self.label, self.amount) = (accountLabel, auxiliaryLabel, label, amount)
+    (self.accountLabel, self.auxiliaryLabel, self.label, self.pieceRef, self.amount) = (accountLabel, auxiliaryLabel, label, pieceRef, amount)
   }
 }
 
@@ -53,6 +55,9 @@ public struct FECFile: Sendable {
   public let signedAmounts: Bool
   /// Where the `EcritureDate` column is (1-based), to name it in an error about a month.
   public let dateColumn: Int
+  /// The fiscal year's closing date that the file's name gives (`SIRENFECAAAAMMJJ`, as the
+  /// standard names the file), or nil when the name does not follow it.
+  public let closingDateFromName: CalendarDate?
 
   /// Reads `path` ("-": standard input), named `name` in messages when given; every bad value is
   /// collected and thrown as `ImportProblems`.
@@ -64,6 +69,7 @@ public struct FECFile: Sendable {
   /// Reads a FEC already in memory, under `name` in messages.
   public init(bytes: [UInt8], name: String, currency: Currency) throws {
     file = name
+    closingDateFromName = FECFile.closingDate(fromName: name)
     let text: [UInt8]
     (text, encoding) = try TextFile.decode(bytes, name: name)
     var records: [(line: Int, bytes: ArraySlice<UInt8>)] = []
@@ -102,13 +108,15 @@ public struct FECFile: Sendable {
       positions[column] = position
     }
     dateColumn = positions["EcritureDate"]! + 1
+    let pieceColumn = index["pieceref"]
     let separator = Phrase(delimiter == UInt8(ascii: "|") ? .fecPipes : .fecTabs)
     var problems = ImportProblems(file: name)
     var lines: [FECLine] = []
     lines.reserveCapacity(records.count - 1)
     for record in records.dropFirst() {
-      var fields = split(record.bytes)
-      while fields.count > names.count, fields.last?.trimmingSpaces().isEmpty == true { fields.removeLast() }
+      // Every field counts, trailing empty ones too: a separator inside a label (`Licences CRM | 1500`)
+      // makes one field more, which must be refused rather than shift the amounts.
+      let fields = split(record.bytes)
       guard fields.count == names.count else {
         problems.append(CSVError(
           file: name, line: record.line,
@@ -164,10 +172,20 @@ public struct FECFile: Sendable {
       guard !bad, let journal, let number, let date, let account, let amount else { continue }
       lines.append(FECLine(
         line: record.line, journal: journal, entryNumber: number, date: date, account: account,
-        accountLabel: field("CompteLib"), auxiliaryLabel: field("CompAuxLib"), label: field("EcritureLib"), amount: amount))
+        accountLabel: field("CompteLib"), auxiliaryLabel: field("CompAuxLib"), label: field("EcritureLib"),
+        pieceRef: pieceColumn.map { fields[$0].trimmingSpaces() } ?? "", amount: amount))
     }
     try problems.check()
     self.lines = lines
+  }
+
+  /// The closing date in a name like `123456789FEC20241231.txt` (any folder, any extension, any case).
+  static func closingDate(fromName name: String) -> CalendarDate? {
+    let base = Array(name.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? name)
+    guard base.count >= 20, base[0..<9].allSatisfy({ $0.isASCII && $0.isNumber }),
+      String(base[9..<12]).uppercased() == "FEC", base[12..<20].allSatisfy({ $0.isASCII && $0.isNumber })
+    else { return nil }
+    return try? date(String(base[12..<20]))
   }
 
   /// `EcritureDate` as the standard writes it: YYYYMMDD.

@@ -4,13 +4,24 @@ import ROIEngine
 public enum OrderPreset: String, CaseIterable, Sendable {
   case shopify, woocommerce, stripe, generic
 
+  /// What identifies a customer in a column: an e-mail (in lower case), a phone number (its
+  /// digits, with the country prefix the export gives), or the platform's own customer id.
+  enum CustomerKind: Sendable {
+    /// The generic preset's `customer` column, taken as written (in lower case), as before.
+    case plain
+    case email, phone, id
+  }
+
   /// Where each order field is read from, by column name (matched in any case, without accents).
   struct Columns {
     var id: String
     var date: String
-    var customer: String
-    /// Net amount directly, or total − taxes − shipping.
+    /// The columns that may name the customer, the first non-empty one deciding.
+    var customers: [(name: String, kind: CustomerKind)]
+    /// Net amount directly; or, for a shop, its subtotal (products after discounts) less the
+    /// products' taxes when its prices include them; or total − taxes − shipping.
     var net: String?
+    var subtotal: String?
     var total: String?
     var taxes: String?
     var shipping: String?
@@ -23,28 +34,36 @@ public enum OrderPreset: String, CaseIterable, Sendable {
   var columns: Columns {
     switch self {
     case .generic:
-      Columns(id: "order_id", date: "date", customer: "customer", net: "net_amount", refunded: "refunded_amount", status: "status")
+      Columns(id: "order_id", date: "date", customers: [("customer", .plain)], net: "net_amount", refunded: "refunded_amount", status: "status")
     case .shopify:
       Columns(
-        id: "name", date: "created at", customer: "email", total: "total", taxes: "taxes", shipping: "shipping",  // no-catalogue: column names of the exports
+        id: "name", date: "created at", customers: [("email", .email), ("phone", .phone), ("billing phone", .phone), ("shipping phone", .phone)],  // no-catalogue: column names of the exports
+        subtotal: "subtotal", total: "total", taxes: "taxes", shipping: "shipping",  // no-catalogue: column names of the exports
         refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at", currency: "currency")  // no-catalogue: column names of the exports
     case .woocommerce:
       Columns(
-        id: "order number", date: "order date", customer: "email (billing)", total: "order total amount",  // no-catalogue: column names of the exports
+        id: "order number", date: "order date", customers: [("email (billing)", .email), ("phone (billing)", .phone)], total: "order total amount",  // no-catalogue: column names of the exports
         taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status",  // no-catalogue: column names of the exports
         currency: "order currency")  // no-catalogue: column names of the exports
     case .stripe:
       Columns(
-        id: "id", date: "created (utc)", customer: "customer email", net: "amount", refunded: "amount refunded", status: "status",  // no-catalogue: column names of the exports
-        currency: "currency")
+        id: "id", date: "created (utc)", customers: [("customer email", .email), ("customer id", .id)], net: "amount",  // no-catalogue: column names of the exports
+        refunded: "amount refunded", status: "status", currency: "currency")  // no-catalogue: column names of the exports
     }
   }
 
-  /// The statuses (any case) that leave an order out: cancelled, canceled, voided; and a payment
-  /// that failed, for the shops and Stripe.
-  var leftOut: Set<String> {
-    self == .generic ? Order.leftOutStatuses : Order.leftOutStatuses.union(["failed"])
+  /// Other names of a column in other versions of the export, and the name the preset reads it by:
+  /// Stripe's payments export names its date `Created date (UTC)` today, `Created (UTC)` before.
+  var aliases: [String: String] {
+    switch self {
+    case .stripe: ["created date (utc)": "created (utc)"]  // no-catalogue: column names of the exports
+    default: [:]
+    }
   }
+
+  /// The statuses (any case) that leave an order out, in every preset: cancelled, canceled,
+  /// voided, and a payment that failed, was declined or expired.
+  var leftOut: Set<String> { Order.leftOutStatuses }
 
   var source: OrderSource { OrderSource(rawValue: rawValue)! }
 }
@@ -68,6 +87,8 @@ public final class OrderCSVReader {
   private let latestMonth: Month?
 
   public var file: String { reader.name }
+  /// The line of the row `next()` read last.
+  public var line: Int { reader.recordLine }
 
   public init(
     reader: CSVReader, dialect: CSVDialect.Resolved, preset: OrderPreset, renaming: [String: String] = [:], currency: Currency,
@@ -86,11 +107,15 @@ public final class OrderCSVReader {
     }
     names = first.fields.map { Folding.key($0) }
     reader.columnNames = first.fields
-    for (position, name) in names.enumerated() where positions[renaming[name] ?? name] == nil {
-      positions[renaming[name] ?? name] = position
+    let aliases = preset.aliases
+    for (position, name) in names.enumerated() {
+      let read = renaming[name] ?? aliases[name] ?? name
+      if positions[read] == nil { positions[read] = position }
     }
     let columns = preset.columns
-    let required = [columns.id, columns.date, columns.customer, columns.refunded, columns.status]
+    // The generic preset needs its customer column; a shop's export may lack any of its own.
+    let required = [columns.id, columns.date, columns.refunded, columns.status]
+      + (preset == .generic ? columns.customers.map(\.name) : [])
       + [columns.net, columns.total, columns.taxes, columns.shipping].compactMap { $0 }
     let missing = required.filter { positions[$0] == nil }
     // Which preset the header looks like, when it is not the one asked for.
@@ -113,8 +138,16 @@ public final class OrderCSVReader {
     }
   }
 
+  /// The lines of rows without an order id, which no order can be made of (a Stripe row of a
+  /// charge that never got one): skipped, and named in the summary.
+  public private(set) var withoutID: [Int] = []
+  /// Why the order `next()` read last does not count: its status in lower case without
+  /// WooCommerce's `wc-`, or `cancelled` for a Shopify order with a `Cancelled at`.
+  public private(set) var leftOutStatus = ""
+
   /// The next order and whether it counts; `.success(nil)` for a row passed over (a Shopify line
-  /// item after its order's first); nil at the end of the file.
+  /// item after its order's first, or a row without an id, in `withoutID`); nil at the end of
+  /// the file.
   public func next() throws -> Result<(order: Order, counted: Bool)?, CSVError>? {
     // Only the columns read are turned into text (a Shopify export has some 70).
     guard try reader.advance() else { return nil }
@@ -149,7 +182,11 @@ public final class OrderCSVReader {
       }
     }
     let id = try text(columns.id)
-    guard !id.isEmpty, id.count <= 256 else {
+    if id.isEmpty {
+      withoutID.append(reader.recordLine)
+      return .success(nil)
+    }
+    guard id.count <= 256 else {
       return .failure(problem(columns.id, ValueError(value: id.shortened, expected: Phrase(.formOrderID))))
     }
     if let earlier = seen[id] {
@@ -178,6 +215,8 @@ public final class OrderCSVReader {
       let net: Int64
       if let column = columns.net {
         net = try amount(column)
+      } else if let subtotal = columns.subtotal, positions[subtotal] != nil {
+        net = try shopNet(subtotal: amount(subtotal), total: amount(columns.total), taxes: amount(columns.taxes), shipping: amount(columns.shipping))
       } else {
         // Total − taxes − shipping, refused past the 64-bit range rather than trapping.
         let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
@@ -199,17 +238,50 @@ public final class OrderCSVReader {
       let status = try text(columns.status)
       guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: Phrase(.formStatus))) }
       let cancelled = try !text(columns.cancelledAt).isEmpty
-      let customerText = try text(columns.customer).lowercased()
-      let customer = customerText.isEmpty ? nil : Int64(bitPattern: key.hash(utf8: customerText))
+      let customer = try customerKey(text).map { Int64(bitPattern: key.hash(utf8: $0)) }
       let order = Order(
         source: preset.source, id: id, date: date, customer: customer, net: Money(minor: net), refunded: Money(minor: refunded),
         status: cancelled && status.isEmpty ? "cancelled" : status)
       // WooCommerce writes its statuses with a prefix: wc-cancelled.
       let plainStatus = status.lowercased().hasPrefix("wc-") ? String(status.lowercased().dropFirst(3)) : status.lowercased()
       let counted = !cancelled && !preset.leftOut.contains(plainStatus)
+      leftOutStatus = cancelled ? "cancelled" : plainStatus
       return .success((order, counted))
     } catch let error as CSVError {
       return .failure(error)
     }
+  }
+
+  /// The text a customer is known by, from the first of the preset's customer columns that is not
+  /// empty: an e-mail in lower case; `phone:` and the digits of a phone number (its country
+  /// prefix as written, a leading 00 read as +); `id:` and the platform's customer id. Nil when
+  /// every one is empty.
+  func customerKey(_ text: (String?) throws -> String) throws -> String? {
+    for (name, kind) in columns.customers {
+      let value = try text(name)
+      guard !value.isEmpty else { continue }
+      switch kind {
+      case .plain, .email: return value.lowercased()
+      case .phone:
+        var digits = value.filter { $0.isASCII && $0.isNumber }
+        if !value.hasPrefix("+"), digits.hasPrefix("00") { digits.removeFirst(2) }
+        if digits.count >= 6 { return "phone:" + digits }
+      case .id: return "id:" + value
+      }
+    }
+    return nil
+  }
+
+  /// A shop's net sales: the subtotal (products after discounts, without shipping), less the
+  /// products' taxes when its prices include tax, which the order shows as Total = Subtotal +
+  /// Shipping. The taxes then include shipping's, which an export cannot tell apart: the net is
+  /// low by that much (docs/import-export.md).
+  func shopNet(subtotal: Int64, total: Int64, taxes: Int64, shipping: Int64) throws -> Int64 {
+    let (withShipping, overflow) = subtotal.addingReportingOverflow(shipping)
+    guard !overflow else {
+      throw CSVError(file: reader.name, line: reader.recordLine, message: ValueError(value: currency.plain(subtotal), expected: Phrase(.formOrderNetInRange, ["code": currency.code])).phrase)
+    }
+    let taxIncluded = taxes > 0 && total == withShipping
+    return taxIncluded ? subtotal - taxes : subtotal
   }
 }

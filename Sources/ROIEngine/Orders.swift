@@ -32,8 +32,9 @@ public struct Order: Hashable, Sendable {
   public static let maximumAmount: Int64 = 10_000_000_000
 
   /// The statuses (any case) that leave an order out of every series, and out of a customer's
-  /// earlier orders; each preset may add its own (`failed`).
-  public static let leftOutStatuses: Set<String> = ["cancelled", "canceled", "voided"]
+  /// earlier orders, in every preset: cancelled, and a payment that failed, was declined or
+  /// expired (Stripe's `Failed`), which never brought money in.
+  public static let leftOutStatuses: Set<String> = ["cancelled", "canceled", "voided", "failed", "declined", "expired"]
 }
 
 /// The monthly series derived from stored orders; a metric takes one with `--from-orders`.

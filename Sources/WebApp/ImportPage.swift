@@ -152,6 +152,7 @@ extension WebApp {
   private func preview(_ page: Page, outcome: ImportOutcome, id: String, notice: String? = nil) -> String {
     let content = """
       <p id="preview-summary">\(escape(outcome.summary(page.language, dryRun: true)))</p>
+      \(details(outcome, page))
       \(items(outcome, page))
       <form method="post" action="/import/confirm">\(page.csrfField)<input type="hidden" name="upload" value="\(id)">
       <button id="confirm" type="submit">\(escape(page.text(.webConfirmImport)))</button></form>
@@ -159,6 +160,14 @@ extension WebApp {
       <button id="cancel" type="submit">\(escape(page.text(.webCancel)))</button></form>
       """
     return page.render(title: page.text(.webImportPreview), active: "/import", notice: notice, content)
+  }
+
+  /// The lines under the summary: a FEC's fiscal year, rules and every line taken, and what the
+  /// import leaves out and why.
+  private func details(_ outcome: ImportOutcome, _ page: Page) -> String {
+    let lines = outcome.details(page.language, dryRun: true)
+    guard !lines.isEmpty else { return "" }
+    return "<ul id=\"import-details\">" + lines.map { "<li>\(escape(String($0.drop { $0 == " " })))</li>" }.joined() + "</ul>"
   }
 
   /// The rows the import reads, each with what it does (added, replaced, skipped), the first 500.

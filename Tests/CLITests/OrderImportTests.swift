@@ -41,7 +41,10 @@ import Testing
     let cli = try shop()
     let path = try cli.file("orders_export.csv", Self.shopify)
     #expect(try cli.ok("import", "orders", path, "--preset", "shopify") == "Imported \(path): 7 orders added, 0 replaced, 0 skipped (already stored); "
-      + "2 cancelled, voided or failed (kept, counted nowhere); 1 line-item rows of orders already read; read as UTF-8, comma-separated, decimal point.\n")
+      + "2 cancelled, voided or failed (kept, counted nowhere); 1 line-item rows of orders already read; read as UTF-8, comma-separated, decimal point.\n"
+      + "Left out:\n"
+      + "  1 orders kept but not counted, status 'cancelled' (cancelled, or a payment that failed, was declined or expired): lines 7\n"
+      + "  1 orders kept but not counted, status 'voided' (cancelled, or a payment that failed, was declined or expired): lines 6\n")
     let months = try values(cli)
     // January: #1001 130 − 20 − 10 = 100 (its second row is a line item), #1002 65 − 10 − 5 = 50.
     #expect(months["2025-01"] == ["sales": "150", "refunds": "0", "orders": "2", "repeat-orders": "0", "new-customers": "2", "average-order-value": "75"])
@@ -104,17 +107,26 @@ import Testing
     let cli = try shop()
     let before = try cli.contents()
     for (text, message) in [
-      ("order_id,date,net_amount\nA,2025-01-01,1\n", "no column 'customer', 'refunded_amount', 'status'"),
+      ("order_id,date,net_amount\nA,2025-01-01,1\n", "no column 'refunded_amount', 'status', 'customer'"),
       ("order_id,date,customer,net_amount,refunded_amount,status\nA,2025-13-01,c,1,0,paid\n", "o.csv:2:2 (date): '2025-13-01' is not valid"),
       ("order_id,date,customer,net_amount,refunded_amount,status\nA,2025-01-01,c,1.005,0,paid\n", "o.csv:2:4 (net_amount): '1.005' is not valid"),
       ("order_id,date,customer,net_amount,refunded_amount,status\nA,2025-01-01,c,1,-2,paid\n", "o.csv:2:5 (refunded_amount): '-2' is not valid; expected a refunded amount of 0 or more"),
-      ("order_id,date,customer,net_amount,refunded_amount,status\n,2025-01-01,c,1,0,paid\n", "o.csv:2:1 (order_id): missing; expected the order's id or number"),
     ] {
       let result = try cli.run(["import", "orders", try cli.file("o.csv", text)])
       #expect(result.status == 65, "\(text)")
       #expect(result.stderr.contains(message), "\(result.stderr)")
     }
     #expect(try cli.contents() == before)
+  }
+
+  /// A row without an order id is no reason to refuse the file: skipped, and named.
+  @Test func aRowWithoutAnIDIsSkippedAndNamed() throws {
+    let cli = try shop()
+    let path = try cli.file("o.csv", "order_id,date,customer,net_amount,refunded_amount,status\n,2025-01-01,c,1,0,paid\nA2,2025-01-02,d,10,0,paid\n")
+    let output = try cli.ok("import", "orders", path)
+    #expect(output.contains(": 1 order added, 0 replaced, 0 skipped"), "\(output)")
+    #expect(output.contains("\n  1 rows without an order id, which no order can be made of: lines 2\n"))
+    #expect(try values(cli)["2025-01"]?["orders"] == "1")
   }
 
   @Test func aLoggedValueForAMetricFedByOrdersIsRefused() throws {

@@ -158,6 +158,46 @@ import Testing
       """)
   }
 
+  /// The first `if` that matches a row decides: a later `skip` does not undo a category, and a
+  /// later category does not override an earlier one.
+  @Test func theFirstMatchingIfDecides() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    let csv = try cli.file("f.csv", "Date;Libellé;Montant\n2025-03-01;Salesforce licences (total annuel);1440,00\n2025-03-02;Frais Salesforce;10,00\n2025-03-03;TOTAL;1450,00\n")
+    let rules = try cli.file("f.rules", """
+      column "Date" date
+      column "Libellé" note
+      column "Montant" amount
+      category other
+      if "Libellé" ~ /salesforce/ category license
+      if "Libellé" ~ /total/ skip
+      if "Libellé" ~ /frais/ category service
+
+      """)
+    #expect(try cli.ok("import", "expenses", csv, "--rules", rules).contains("2 added"))
+    #expect(try cli.ok("export", "expenses") == """
+      date,category,amount,note,hours,rate,every,until
+      2025-03-01,license,1440.00,Salesforce licences (total annuel),,,,
+      2025-03-02,license,10.00,Frais Salesforce,,,,
+
+      """)
+    let reordered = try cli.file("g.rules", """
+      column "Date" date
+      column "Libellé" note
+      column "Montant" amount
+      category other
+      if "Libellé" ~ /frais/ category other
+      if "Libellé" ~ /salesforce/ category license
+      if "Libellé" ~ /^total/ skip
+
+      """)
+    let other = try CLI()
+    try other.ok("init", "--go-live", "2025-04")
+    #expect(try other.ok("import", "expenses", csv, "--rules", reordered).contains("2 added"))
+    // "Frais Salesforce" matches /frais/ first: other, though other is also the default category.
+    #expect(try other.ok("export", "expenses").contains("2025-03-02,other,10.00,Frais Salesforce"))
+  }
+
   @Test func theBankStatementThroughItsRules() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-04")

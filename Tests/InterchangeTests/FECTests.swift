@@ -25,7 +25,7 @@ import Testing
     // Line 2: AC 000101, 651000, Debit 1200,00, Credit 0,00 → +120000 cents.
     #expect(bars.lines[0] == FECLine(
       line: 2, journal: "AC", entryNumber: "000101", date: try CalendarDate(parsing: "2025-03-05"), account: "651000",
-      accountLabel: "Licences logiciels", auxiliaryLabel: "", label: "Salesforce licences mars", amount: 120_000))
+      accountLabel: "Licences logiciels", auxiliaryLabel: "", label: "Salesforce licences mars", pieceRef: "F-2025-031", amount: 120_000))
     // Line 4: the 401 line, Credit 1440,00 → −144000; line 14 (Montant 100,00, Sens C) → −10000.
     #expect(bars.lines[2].amount == -144_000 && bars.lines[2].auxiliaryLabel == "Salesforce France")
     #expect(tabs.lines[12].line == 14 && tabs.lines[12].amount == -10_000 && tabs.lines[12].label == "Avoir Salesforce licence inutilisée")
@@ -43,10 +43,10 @@ import Testing
     // AC 000105 line 2: 651000 with 0 − 100,00 = −100.00: a credit line, left out.
     // AC 000106 (EDF, 606100) and the sales journal match no expense rule.
     let expected: [(String, ExpenseCategory, Int64, String, String, Int)] = [
-      ("2025-03-05", .license, 120_000, "Salesforce licences mars", "fec:AC:000101:1", 2),
-      ("2025-03-12", .service, 8_000, "OVH hébergement CRM mars", "fec:AC:000102:1", 7),
-      ("2025-03-20", .hardware, 228_000, "Portables commerciaux", "fec:AC:000103:1", 5),
-      ("2025-03-25", .training, 45_000, "Formation CRM équipe ventes", "fec:AC:000104:1", 8),
+      ("2025-03-05", .license, 120_000, "Salesforce licences mars", "fec:20251231:AC:000101:1", 2),
+      ("2025-03-12", .service, 8_000, "OVH hébergement CRM mars", "fec:20251231:AC:000102:1", 7),
+      ("2025-03-20", .hardware, 228_000, "Portables commerciaux", "fec:20251231:AC:000103:1", 5),
+      ("2025-03-25", .training, 45_000, "Formation CRM équipe ventes", "fec:20251231:AC:000104:1", 8),
     ]
     #expect(pick.items.count == expected.count)
     for (item, (date, category, minor, note, source, ruleLine)) in zip(pick.items, expected) {

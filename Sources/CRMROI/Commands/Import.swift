@@ -76,6 +76,7 @@ func runImport(
   let store = try database.open()
   _ = try Importer.run(request, in: store, dryRun: dryRun) { outcome in
     try show(outcome.summary(currentLanguage(), dryRun: dryRun))
+    for line in outcome.details(currentLanguage(), dryRun: dryRun) { try show(line) }
     try standardOutput.flush()
   }
 }

@@ -41,6 +41,8 @@ public enum Message: String, CaseIterable, Sendable {
   case formDelimiter, formOneDecimalMark, formDateOrder
   case dialectSummary, commaSeparated, semicolonSeparated, tabSeparated, decimalComma, decimalPoint, monthFirstDates, imported, wouldImport, importedExpenses, importedMetrics, importedOrders, ordersLeftOut, lineItemsPassedOver, importedFEC
   case databaseDamaged
+  case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
+  case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
   case sqliteError, sqliteErrorIn
   case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
   case impactHeading, impactLine, impactWorth, columnMonth, columnDifference, columnEffect, columnInBand, terminalChartTitle
@@ -1264,6 +1266,60 @@ public enum Message: String, CaseIterable, Sendable {
     case .importedFEC:
       ("{action}: {added}, {skipped} (already imported), {credits} left out; {values}, {replaced}; read as {encoding}.",
        "{action} : {added}, {skipped} (déjà importées), {credits} ; {values}, {replaced} ; lu comme {encoding}.")
+    case .fecFiscalYearFromName:
+      ("Fiscal year closing {date} (from the file's name); entries are known by journal and number within it.",
+       "Exercice clos le {date} (d’après le nom du fichier) ; les écritures y sont reconnues par journal et numéro.")
+    case .fecFiscalYearFromDates:
+      ("Fiscal year closing {date} (from the first line's date and the fiscal year start; name the file SIRENFECYYYYMMDD to set it); entries are known by journal and number within it.",
+       "Exercice clos le {date} (d’après la date de la première ligne et le début d’exercice ; nommez le fichier SIRENFECAAAAMMJJ pour le fixer) ; les écritures y sont reconnues par journal et numéro.")
+    case .fecRegroupedJournal:
+      ("Journal {journal}: EcritureNum does not identify its entries (one number spans several dates or does not balance); its {lines} lines were grouped by EcritureDate, PieceRef and EcritureLib into {entries} entries.",
+       "Journal {journal} : EcritureNum n’identifie pas ses écritures (un numéro couvre plusieurs dates ou n’est pas équilibré) ; ses {lines} lignes ont été regroupées par EcritureDate, PieceRef et EcritureLib en {entries} écritures.")
+    case .fecRuleTookNothing:
+      ("Rule at line {rule}: took no line.",
+       "Règle ligne {rule} : aucune ligne prise.")
+    case .fecRuleTally:
+      ("Rule at line {rule}: {count} lines, {first} to {last}, total {total}.",
+       "Règle ligne {rule} : {count} lignes, du {first} au {last}, total {total}.")
+    case .importLeftOutHeading:
+      ("Left out:",
+       "Écartées :")
+    case .fecLeftOutCredit:
+      ("{count} credit lines (Debit − Credit ≤ 0: a credit note or a reversal): lines {lines}",
+       "{count} lignes au crédit (Débit − Crédit ≤ 0 : un avoir ou une extourne) : lignes {lines}")
+    case .fecLeftOutOpening:
+      ("{count} opening-balance lines (journal AN or an à-nouveaux entry: last year's balances carried forward, not a new cost): lines {lines}",
+       "{count} lignes d’à-nouveaux (journal AN ou écriture d’ouverture : les soldes de l’exercice précédent, pas une dépense nouvelle) : lignes {lines}")
+    case .fecLeftOutAlready:
+      ("{count} lines already imported (the same fiscal year, journal, entry and line): lines {lines}",
+       "{count} lignes déjà importées (même exercice, journal, écriture et ligne) : lignes {lines}")
+    case .fecTakenHeading:
+      ("Lines taken ({count}): file:line, date, account, label, amount, the rule and what it makes of the line:",
+       "Lignes prises ({count}) : fichier:ligne, date, compte, libellé, montant, la règle et ce qu’elle en fait :")
+    case .fecTargetExpense:
+      ("expense, {category}",
+       "dépense, {category}")
+    case .fecTargetMetric:
+      ("{metric} for {month}",
+       "{metric} pour {month}")
+    case .fecTargetLeftOutCredit:
+      ("left out: a credit",
+       "écartée : au crédit")
+    case .fecTargetLeftOutOpening:
+      ("left out: an opening balance",
+       "écartée : à-nouveaux")
+    case .fecTakenBy:
+      ("rule {rule} → {target}",
+       "règle {rule} → {target}")
+    case .ordersNotCountedStatus:
+      ("{count} orders kept but not counted, status '{status}' (cancelled, or a payment that failed, was declined or expired): lines {lines}",
+       "{count} commandes gardées mais non comptées, statut « {status} » (annulée, ou un paiement refusé, échoué ou expiré) : lignes {lines}")
+    case .ordersWithoutCustomer:
+      ("{count} orders without an e-mail, phone or customer id: counted in sales and orders, left out of new-customers and repeat-orders: lines {lines}",
+       "{count} commandes sans e-mail, téléphone ni identifiant client : comptées dans les ventes et les commandes, pas dans les nouveaux clients ni les commandes répétées : lignes {lines}")
+    case .ordersWithoutID:
+      ("{count} rows without an order id, which no order can be made of: lines {lines}",
+       "{count} lignes sans identifiant de commande, dont aucune commande ne peut être faite : lignes {lines}")
     case .databaseDamaged:
       ("the database is damaged ({detail}); expected an intact database: run crm-roi check, and restore it from a backup",
        "la base est endommagée ({detail}) ; attendu : une base intacte : lancez crm-roi check, et restaurez-la depuis une sauvegarde")
