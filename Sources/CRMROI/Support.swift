@@ -71,7 +71,7 @@ struct AnalysisOptions: ParsableArguments {
 /// A percent option checked against its range (ten-thousandths of a percent).
 private func percent(_ option: String, _ text: String, in range: ClosedRange<Int64>) throws -> Percent {
   try parsed(from: option) {
-    let value = try Percent(parsing: text)
+    let value = try Percent(parsing: TypedNumber.plain(text, currentLanguage()))
     guard range.contains(value.tenThousandths) else {
       throw ValueError(
         value: text,

@@ -8,7 +8,7 @@ public struct FECPickSummary: Sendable {
   public let file: String
   public let currency: Currency
   public let closing: CalendarDate
-  public let closingFromName: Bool
+  public let closingSource: FECEntries.ClosingSource
   public let regrouped: [FECEntries.Regrouped]
   public let tallies: [FECPick.RuleTally]
   /// Every rule line, so that a rule that took nothing is named too.
@@ -19,10 +19,10 @@ public struct FECPickSummary: Sendable {
 
   public var openingLines: Int { leftOut.first { $0.reason == .fecLeftOutOpening }?.lines.count ?? 0 }
 
-  init(fec: FECFile, rules: FECRules, pick: FECPick, skipped: [Int], currency: Currency) {
+  init(fec: FECFile, rules: FECRules, pick: FECPick, closing source: FECEntries.ClosingSource, skipped: [Int], currency: Currency) {
     (file, self.currency) = (fec.file, currency)
     closing = pick.entries.closing
-    closingFromName = fec.closingDateFromName != nil
+    closingSource = source
     regrouped = pick.entries.regrouped
     tallies = pick.tallies
     ruleLines = (rules.expenseRules.map(\.line) + rules.metricRules.map(\.line)).sorted()
@@ -39,7 +39,13 @@ public struct FECPickSummary: Sendable {
   /// amount  rule N → target`.
   public func lines(_ language: Language, listing: Bool) -> [String] {
     let say = PeopleFormat(language)
-    var lines = [Catalogue.text(closingFromName ? .fecFiscalYearFromName : .fecFiscalYearFromDates, language, ["date": "\(closing)"])]
+    var lines: [String]
+    switch closingSource {
+    case .name: lines = [Catalogue.text(.fecFiscalYearFromName, language, ["date": "\(closing)"])]
+    case .dates: lines = [Catalogue.text(.fecFiscalYearFromDates, language, ["date": "\(closing)"])]
+    case .datesNotName(let named):
+      lines = [Catalogue.text(.fecFiscalYearNameDisagrees, language, ["date": "\(closing)", "named": "\(named)"])]
+    }
     for journal in regrouped {
       lines.append(Catalogue.text(.fecRegroupedJournal, language, [
         "journal": journal.journal, "lines": "\(journal.lines)", "entries": "\(journal.entries)",

@@ -58,6 +58,14 @@ public enum Importer {
     }
     var outcome = ImportOutcome(kind: .expenses, name: reader.file)
     outcome.dialect = resolved
+    if !reader.emptyRows.isEmpty || !reader.totalRows.isEmpty {
+      outcome.leftOutGroups.append(ImportLeftOut(
+        .rowsSkipped, lines: (reader.emptyRows + reader.totalRows).sorted(),
+        rows: [
+          .init(count: reader.emptyRows.count, one: .emptyRowOne, many: .emptyRowMany),
+          .init(count: reader.totalRows.count, one: .totalRowOne, many: .totalRowMany),
+        ]))
+    }
     try store.finishExpenseImport(session, dryRun: dryRun) { added, skipped in
       (outcome.added, outcome.skipped) = (added, skipped)
       outcome.items = listed.enumerated().map { index, expense in
@@ -157,7 +165,7 @@ public enum Importer {
     let fec = try FECFile(path: request.path, name: request.path == "-" ? nil : request.name, currency: settings.currency)
     let earliest = settings.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     let closing = FECEntries.closing(of: fec, fiscalYearStart: settings.fiscalYearStart)
-    let pick = try FECPick(fec, rules: rules, closing: closing, earliest: earliest)
+    let pick = try FECPick(fec, rules: rules, closing: closing.date, earliest: earliest)
     let snapshotRules = SnapshotRules(
       metrics: metrics, currency: settings.currency, currentMonth: request.currentMonth, allowCurrent: request.allowCurrent)
     let snapshots = try pick.snapshots(snapshotRules, fec: fec, rules: rules)
@@ -168,7 +176,7 @@ public enum Importer {
         ? StoreWriter.LogCounts() : try writer.importSnapshots(snapshots, file: fec.file, metrics: metrics, currency: settings.currency)
       var outcome = ImportOutcome(kind: .fec, name: fec.file)
       (outcome.added, outcome.skipped, outcome.creditLines) = (expenses.added, expenses.skipped.count, pick.creditLinesLeftOut)
-      outcome.fec = FECPickSummary(fec: fec, rules: rules, pick: pick, skipped: expenses.skipped, currency: settings.currency)
+      outcome.fec = FECPickSummary(fec: fec, rules: rules, pick: pick, closing: closing.source, skipped: expenses.skipped, currency: settings.currency)
       outcome.leftOutGroups = outcome.fec?.leftOut ?? []
       (outcome.valuesAdded, outcome.valuesReplaced, outcome.encodingName) = (values.added, values.replaced, fec.encoding.displayName)
       return outcome

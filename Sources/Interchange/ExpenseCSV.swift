@@ -19,6 +19,17 @@ public final class ExpenseCSVReader {
   private var rowReadings: [(HumanNumber.Reading, CSVError)] = []
   /// Off in a test that checks the byte-level path against the general one.
   var allowsFastPath = true
+  /// Rows Excel writes that hold no expense, skipped and named in the summary: every cell empty
+  /// (`;;;;;;;`), and a closing total (first cell Total, Somme or Sous-total, no date).
+  public private(set) var emptyRows: [Int] = []
+  public private(set) var totalRows: [Int] = []
+  /// Whether a date so far was written otherwise than YYYY-MM-DD (01/02/2026): a bad date's hint
+  /// then names that form.
+  private var sawWrittenDates = false
+  /// A total row seen, which must be the last row with data.
+  private var pendingTotal: Int?
+  /// The first cells that make a row a total row (compared without case or accents).
+  static let totalWords: Set<String> = ["total", "totaux", "somme", "sous-total", "sous total", "subtotal", "grand total"]  // no-catalogue: words a spreadsheet writes
 
   public var file: String { reader.name }
 
@@ -73,9 +84,46 @@ public final class ExpenseCSVReader {
   /// thousands elsewhere could have meant 1234.
   public func problemsAtEnd() -> [CSVError] { ambiguity.problems }
 
-  /// The next expense, or the problem with its record; nil at the end of the file.
+  /// The next expense, or the problem with its record; nil at the end of the file. Empty rows and
+  /// a closing total row are passed over (`emptyRows`, `totalRows`).
   public func next() throws -> Result<Expense, CSVError>? {
-    guard try reader.advance() else { return nil }
+    while true {
+      guard try reader.advance() else {
+        if let line = pendingTotal { totalRows.append(line) }
+        return nil
+      }
+      if try isEmptyRow() {
+        emptyRows.append(reader.recordLine)
+        continue
+      }
+      if let line = pendingTotal {
+        pendingTotal = nil
+        return .failure(CSVError(file: reader.name, line: line, message: Phrase(.totalRowNotLast, ["line": "\(reader.recordLine)"])))
+      }
+      if try isTotalRow() {
+        pendingTotal = reader.recordLine
+        continue
+      }
+      return try expenseRow()
+    }
+  }
+
+  private func isEmptyRow() throws -> Bool {
+    try (0..<reader.fieldCount).allSatisfy { try reader.string($0).trimmingSpaces().isEmpty }
+  }
+
+  /// A row whose first cell says Total (or Somme, Sous-total…) and whose date cell is not a date.
+  private func isTotalRow() throws -> Bool {
+    var first = Folding.key(try reader.string(0))
+    while let last = first.last, last == ":" || last == " " { first.removeLast() }
+    guard ExpenseCSVReader.totalWords.contains(first) else {
+      return false
+    }
+    guard let position = header.position(of: "date"), position < reader.fieldCount else { return true }
+    return (try? dialect.dates.date(try reader.string(position).trimmingSpaces())) == nil
+  }
+
+  private func expenseRow() throws -> Result<Expense, CSVError> {
     guard header.fieldCounts.contains(reader.fieldCount) else {
       return .failure(CSVError(
         file: reader.name, line: reader.recordLine,
@@ -124,7 +172,15 @@ public final class ExpenseCSVReader {
     let trimmed = text.trimmingSpaces()
     guard !trimmed.isEmpty else { return trimmed }
     switch field {
-    case .date: return try dialect.dates.date(trimmed)
+    case .date:
+      // A bad date's hint names the form the file's other dates have: day first when they are.
+      do {
+        let date = try dialect.dates.date(trimmed)
+        if trimmed.prefix(5).last != "-" { sawWrittenDates = true }
+        return date
+      } catch let error as ValueError where sawWrittenDates {
+        throw ValueError(value: trimmed, expected: error.expected == CalendarDate.expectedForm ? dialect.dates.dateForm : error.expected)
+      }
     case .until: return try dialect.dates.month(trimmed)
     case .amount, .rate, .hours:
       let reading = try numbers.read(trimmed)

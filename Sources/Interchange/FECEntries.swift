@@ -65,13 +65,35 @@ public struct FECEntries {
     opening = FECEntries.openingEntries(lines, keys: keys, firstDay: firstDay)
   }
 
-  /// The fiscal year's closing date: from the file's name when it follows the standard, else the
-  /// end of the fiscal year (starting in month `fiscalYearStart`) that holds the file's first line.
-  public static func closing(of fec: FECFile, fiscalYearStart: Int) -> CalendarDate {
-    if let named = fec.closingDateFromName { return named }
-    guard let first = fec.lines.map(\.date).min() else { return CalendarDate(month: Month(year: 2000, month: 12), day: 31) }
-    var start = Month(year: first.month.year, month: fiscalYearStart)
-    if start > first.month { start = start.advanced(by: -12) }
+  /// Where the fiscal year's closing date was read.
+  public enum ClosingSource: Equatable, Sendable {
+    /// The file's name (`SIRENFECAAAAMMJJ`).
+    case name
+    /// The lines' dates and the fiscal year start: the name does not follow the standard.
+    case dates
+    /// The lines' dates: the name's date (given) does not fit them (a line after it, or more than
+    /// 24 months before it, the longest a fiscal year may run).
+    case datesNotName(CalendarDate)
+  }
+
+  /// The fiscal year's closing date: from the file's name when it follows the standard and fits
+  /// the lines, else the end of the fiscal year (starting in month `fiscalYearStart`) that holds
+  /// the file's first line.
+  public static func closing(of fec: FECFile, fiscalYearStart: Int) -> (date: CalendarDate, source: ClosingSource) {
+    let first = fec.lines.map(\.date).min()
+    let last = fec.lines.map(\.date).max()
+    if let named = fec.closingDateFromName {
+      guard let first, let last else { return (named, .name) }
+      if last <= named, first.month >= named.month.advanced(by: -24) { return (named, .name) }
+      return (yearEnd(holding: first, fiscalYearStart: fiscalYearStart), .datesNotName(named))
+    }
+    guard let first else { return (CalendarDate(month: Month(year: 2000, month: 12), day: 31), .dates) }
+    return (yearEnd(holding: first, fiscalYearStart: fiscalYearStart), .dates)
+  }
+
+  static func yearEnd(holding date: CalendarDate, fiscalYearStart: Int) -> CalendarDate {
+    var start = Month(year: date.month.year, month: fiscalYearStart)
+    if start > date.month { start = start.advanced(by: -12) }
     let last = start.advanced(by: 11)
     return CalendarDate(month: last, day: CalendarDate.days(in: last))
   }

@@ -179,13 +179,15 @@ public struct FECFile: Sendable {
     self.lines = lines
   }
 
-  /// The closing date in a name like `123456789FEC20241231.txt` (any folder, any extension, any case).
+  /// The closing date in a name like `123456789FEC20241231.txt` (the SIREN's digits, however many
+  /// the software wrote; any folder, any extension, any case).
   static func closingDate(fromName name: String) -> CalendarDate? {
     let base = Array(name.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? name)
-    guard base.count >= 20, base[0..<9].allSatisfy({ $0.isASCII && $0.isNumber }),
-      String(base[9..<12]).uppercased() == "FEC", base[12..<20].allSatisfy({ $0.isASCII && $0.isNumber })
+    let digits = base.prefix { $0.isASCII && $0.isNumber }.count
+    guard digits > 0, base.count >= digits + 11, String(base[digits..<digits + 3]).uppercased() == "FEC",
+      base[(digits + 3)..<(digits + 11)].allSatisfy({ $0.isASCII && $0.isNumber })
     else { return nil }
-    return try? date(String(base[12..<20]))
+    return try? date(String(base[(digits + 3)..<(digits + 11)]))
   }
 
   /// `EcritureDate` as the standard writes it: YYYYMMDD.

@@ -87,7 +87,7 @@ public struct FECPick {
   /// A picked expense dated before `earliest` (10 years before go-live) is refused as elsewhere;
   /// so is a sum past the 64-bit range.
   public init(_ fec: FECFile, rules: FECRules, closing: CalendarDate? = nil, earliest: Month? = nil) throws {
-    entries = FECEntries(fec.lines, closing: closing ?? FECEntries.closing(of: fec, fiscalYearStart: 1))
+    entries = FECEntries(fec.lines, closing: closing ?? FECEntries.closing(of: fec, fiscalYearStart: 1).date)
     let yearTag = entries.closing.description.filter { $0 != "-" }
     let regroupedJournals = Set(entries.regrouped.map(\.journal))
     var problems = ImportProblems(file: fec.file)

@@ -2,6 +2,10 @@
 public struct FieldError: Error, Equatable, Sendable {
   public let field: ExpenseFields.Field
   public let error: ValueError
+
+  public init(field: ExpenseFields.Field, error: ValueError) {
+    (self.field, self.error) = (field, error)
+  }
 }
 
 /// An expense as typed, one text per field, checked into an `Expense` by one set of rules for
@@ -35,6 +39,21 @@ public struct ExpenseFields: Sendable {
 
   /// How far before go-live an expense may be dated: earlier is taken for a typo.
   public static let yearsBeforeGoLive = 10
+
+  /// The fields that hold numbers (`TypedNumber`).
+  public static let numberFields: [Field] = [.amount, .hours, .rate]
+
+  /// The fields with their numbers as a person types them in `language` made plain (`18 431,84`
+  /// in French is 18431.84); a number that reads two ways throws naming its field.
+  public func typed(_ language: Language) throws(FieldError) -> ExpenseFields {
+    var values = self.values
+    for field in ExpenseFields.numberFields {
+      do { values[field] = try values[field].map { text throws(ValueError) in try TypedNumber.plain(text, language) } } catch {
+        throw FieldError(field: field, error: error)
+      }
+    }
+    return ExpenseFields(values)
+  }
 
   /// The checked expense; the first wrong field throws a `FieldError`. With `settings`, a date more
   /// than 10 years before go-live is refused as a likely typo.

@@ -31,6 +31,21 @@ public struct MetricFields: Sendable {
     self.values = values
   }
 
+  /// The fields that hold numbers, amounts or percents (`TypedNumber`).
+  public static let numberFields: [Field] = [.margin, .unitValue, .target, .attribution, .hourlyCost, .realisation, .risk]
+
+  /// The fields with their numbers as a person types them in `language` made plain (`8,5 %` in
+  /// French is 8.5%); a number that reads two ways throws naming its field.
+  public func typed(_ language: Language) throws(MetricFieldError) -> MetricFields {
+    var values = self.values
+    for field in MetricFields.numberFields {
+      do { values[field] = try values[field].map { text throws(ValueError) in try TypedNumber.plain(text, language) } } catch {
+        throw MetricFieldError(field: field, error: error)
+      }
+    }
+    return MetricFields(values)
+  }
+
   /// The checked metric; the first wrong field throws a `MetricFieldError`.
   public func metric(currency: Currency) throws(MetricFieldError) -> Metric {
     func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
@@ -115,6 +130,10 @@ public struct MetricFields: Sendable {
 public struct MetricFieldError: Error, Equatable, Sendable {
   public let field: MetricFields.Field
   public let error: ValueError
+
+  public init(field: MetricFields.Field, error: ValueError) {
+    (self.field, self.error) = (field, error)
+  }
 }
 
 extension MetricKind.Name {

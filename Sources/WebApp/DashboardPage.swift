@@ -14,7 +14,7 @@ extension WebApp {
     var project = false
 
     /// `typed`: a number as the page's language writes it, in the parsers' form (see `Page.typed`).
-    init(_ query: [String: String], fiscalYearStart: Int, typed: (String) -> String = { $0 }) throws {
+    init(_ query: [String: String], fiscalYearStart: Int, typed: (String) throws -> String = { $0 }) throws {
       func quarter(_ name: String) throws -> Quarter? {
         guard let text = query[name], !text.isEmpty else { return nil }
         return try Quarter(parsing: text, fiscalYearStart: fiscalYearStart)

@@ -84,13 +84,12 @@ extension WebApp {
   }
 
   /// The fields an expense form sent; `ExpenseFields` leaves the empty ones out.
-  private func expenseFields(_ form: [String: String], _ page: Page) -> ExpenseFields {
+  private func expenseFields(_ form: [String: String], _ page: Page) throws(FieldError) -> ExpenseFields {
     var fields: [ExpenseFields.Field: String] = [:]
     for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
-    for field in [ExpenseFields.Field.amount, .hours, .rate] { fields[field] = fields[field].map(page.typed) }
     // A note is kept as typed, spaces included, as the command line keeps it.
     if let note = form[ExpenseFields.Field.note.rawValue], !note.trimmingCharacters().isEmpty { fields[.note] = note }
-    return ExpenseFields(fields)
+    return try ExpenseFields(fields).typed(page.language)
   }
 
   func addExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {

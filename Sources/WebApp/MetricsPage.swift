@@ -85,18 +85,17 @@ extension WebApp {
   }
 
   /// The fields a metric form sent; empty ones are left out, as options not given.
-  private func metricFields(_ form: [String: String], _ page: Page) -> MetricFields {
+  private func metricFields(_ form: [String: String], _ page: Page) throws(MetricFieldError) -> MetricFields {
     var values: [MetricFields.Field: String] = [:]
     for field in MetricFields.Field.allCases {
       if let value = form[field.rawValue]?.trimmingCharacters(), !value.isEmpty { values[field] = value }
     }
-    for field in [MetricFields.Field.margin, .unitValue, .target, .attribution, .hourlyCost, .realisation, .risk] { values[field] = values[field].map(page.typed) }
-    return MetricFields(values)
+    return try MetricFields(values).typed(page.language)
   }
 
   func addMetric(_ request: WebRequest, _ page: Page) throws -> WebResponse {
-    let fields = metricFields(request.form, page)
     do {
+      let fields = try metricFields(request.form, page)
       try store.write { writer in try writer.add(try fields.metric(currency: try writer.settings().currency)) }
     } catch let error as MetricFieldError {
       return .html(try metrics(page, form: request.form, error: (error.field.rawValue, error.error.text(page.language))), status: 400)
@@ -108,8 +107,8 @@ extension WebApp {
 
   func updateMetric(_ request: WebRequest, _ page: Page) throws -> WebResponse {
     let original = request.form["original"] ?? ""
-    let fields = metricFields(request.form, page)
     do {
+      let fields = try metricFields(request.form, page)
       try store.write { writer in
         let currency = try writer.settings().currency
         let metrics = try writer.metrics()

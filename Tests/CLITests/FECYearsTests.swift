@@ -76,6 +76,19 @@ import Testing
     #expect(try Database(path: cli.database, mode: .readWrite).prepare("SELECT source FROM expense").rows { $0.text(0) } == ["fec:20250630:AC:000001:1"])
   }
 
+  /// Software writes other SIREN lengths (`0000000001FEC20220831.txt`); a name whose date the
+  /// lines do not fit is not believed.
+  @Test func theNamesDateWhenItFitsTheLines() throws {
+    let cli = try shop()
+    let rules = try rules(cli)
+    let ten = try cli.file("0000000001FEC20250831.txt", FECYearsTests.header + FECYearsTests.purchase("000001", "20250301", "651000", "Licences", "100,00", supplier: "S"))
+    #expect(try cli.ok("import", "fec", ten, "--rules", rules).contains("Fiscal year closing 2025-08-31 (from the file's name)"))
+    // Named 2024-12-31, its lines are of 2025: read by the dates (fiscal years from January).
+    let wrong = try cli.file("111111111FEC20241231.txt", FECYearsTests.header + FECYearsTests.purchase("000001", "20250301", "651000", "Licences", "100,00", supplier: "S"))
+    #expect(try cli.ok("import", "fec", wrong, "--rules", rules).contains(
+      "Fiscal year closing 2025-12-31 (from the lines' dates: the file's name says 2024-12-31, which its lines do not fit)"))
+  }
+
   @Test func expensesImportedBeforeFiscalYearsCountedAreNotAddedAgain() throws {
     let cli = try shop()
     let rules = try rules(cli)

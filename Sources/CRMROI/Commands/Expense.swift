@@ -52,7 +52,7 @@ struct ExpenseFieldOptions: ParsableArguments {
       .note: note ?? "", .every: every ?? "", .until: until ?? "",
     ])
     do {
-      return try fields.expense(currency: settings.currency, settings: settings)
+      return try fields.typed(currentLanguage()).expense(currency: settings.currency, settings: settings)
     } catch {
       throw InputError(source: "--\(error.field.rawValue)", error: error.error)
     }

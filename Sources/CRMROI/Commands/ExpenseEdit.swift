@@ -60,14 +60,20 @@ extension CRMROI.ExpenseCommand {
       try write(store, { store -> (ROIEngine.Expense, Currency, Bool) in
         let settings = try store.settings()
         guard let old = try store.expenses().first(where: { $0.id == number }) else { throw StoreError.noSuchExpense(id: number) }
+        let given: [ExpenseFields.Field: String]
+        do {
+          given = try ExpenseFields([.amount: amount, .hours: hours, .rate: rate].compactMapValues { $0 }).typed(currentLanguage()).values
+        } catch let error as FieldError {
+          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+        }
         var fields = ExpenseFields(expense: old, currency: settings.currency).values
         if amount != nil { (fields[.hours], fields[.rate]) = (nil, nil) }
         if hours != nil || rate != nil { fields[.amount] = nil }
-        let given: [ExpenseFields.Field: String?] = [
-          .date: date, .category: category, .amount: amount, .hours: hours, .rate: rate, .note: note,
+        let options: [ExpenseFields.Field: String?] = [
+          .date: date, .category: category, .amount: given[.amount], .hours: given[.hours], .rate: given[.rate], .note: note,
           .every: every == "none" ? "" : every, .until: until == "none" ? "" : until,
         ]
-        for case let (field, value?) in given { fields[field] = value }
+        for case let (field, value?) in options { fields[field] = value }
         if every == "none" { fields[.until] = nil }
         let expense: ROIEngine.Expense
         do {

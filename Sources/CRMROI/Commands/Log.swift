@@ -40,7 +40,7 @@ extension CRMROI {
             throw InputError(source: Phrase(.sourceValues), error: ValueError(value: pair, expected: Phrase(.formMetricOnce)))
           }
           return try parsed(from: Phrase(.sourceValueOf, ["metric": name])) {
-            try rules.snapshot(metric: name, month: logged, value: String(pair[pair.index(after: equals)...]))
+            try rules.snapshot(metric: name, month: logged, value: TypedNumber.plain(String(pair[pair.index(after: equals)...]), currentLanguage()))
           }
         }
         return (logged, try store.log(snapshots))

@@ -61,7 +61,7 @@ extension CRMROI {
         let store = try database.open()
         try write(store, { store in
           do {
-            let metric = try fields.metric(currency: try store.settings().currency)
+            let metric = try fields.typed(currentLanguage()).metric(currency: try store.settings().currency)
             try store.add(metric)
             return metric
           } catch let error as MetricFieldError {
@@ -124,13 +124,26 @@ extension CRMROI {
             throw StoreError.unknownMetric(name: name, known: metrics.map(\.name))
           }
           let currency = try store.settings().currency
+          // Only the numbers typed now are read in the run's language; the stored ones are plain.
+          let typed: MetricFields
+          do {
+            typed = try MetricFields([
+              .margin: margin, .unitValue: unitValue, .target: target, .attribution: attribution, .hourlyCost: part11.hourlyCost,
+              .realisation: part11.realisation, .risk: part11.risk,
+            ].compactMapValues { $0 }).typed(currentLanguage())
+          } catch let error as MetricFieldError {
+            throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+          }
+          let margin = typed.values[.margin], unitValue = typed.values[.unitValue], target = typed.values[.target]
+          let attribution = typed.values[.attribution]
+          let hourlyCost = typed.values[.hourlyCost], realisation = typed.values[.realisation], risk = typed.values[.risk]
           var fields = MetricFields(metric: old, currency: currency)
           if let kind, kind.lowercased() != old.kind.name {
             for field in [MetricFields.Field.margin, .unitValue, .hourlyCost, .realisation] { fields.values[field] = nil }
             fields.values[.kind] = kind
           }
-          fields.values[.hourlyCost] = part11.hourlyCost ?? fields.values[.hourlyCost]
-          fields.values[.realisation] = part11.realisation ?? fields.values[.realisation]
+          fields.values[.hourlyCost] = hourlyCost ?? fields.values[.hourlyCost]
+          fields.values[.realisation] = realisation ?? fields.values[.realisation]
           if let control = part11.controlFor {
             if control != "none", kind == nil, old.kind.kindName != .kpi {
               throw InputError(
@@ -139,7 +152,7 @@ extension CRMROI {
             }
             fields.values[.controlFor] = control == "none" ? nil : control
           }
-          if let risk = part11.risk { fields.values[.risk] = risk == "none" ? nil : risk }
+          if let risk { fields.values[.risk] = risk == "none" ? nil : risk }
           fields.values[.margin] = margin ?? fields.values[.margin]
           fields.values[.unitValue] = unitValue ?? fields.values[.unitValue]
           fields.values[.attribution] = attribution ?? fields.values[.attribution]

@@ -56,7 +56,7 @@ extension CRMROI {
         _ = try write(store, { store in
           let currency = try store.settings().currency
           let amount = try parsed(from: "--monthly") {
-            let money = try currency.parseAmount(monthly)
+            let money = try currency.parseAmount(TypedNumber.plain(monthly, currentLanguage()))
             guard money.minor > 0 else { throw ValueError(value: monthly, expected: Phrase(.formPositiveAmount)) }
             return money
           }

@@ -43,6 +43,8 @@ public enum Message: String, CaseIterable, Sendable {
   case databaseDamaged
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
+  case formPointTwoWays, fecFiscalYearNameDisagrees
+  case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
   case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
   case impactHeading, impactLine, impactWorth, columnMonth, columnDifference, columnEffect, columnInBand, terminalChartTitle
@@ -1317,6 +1319,33 @@ public enum Message: String, CaseIterable, Sendable {
     case .ordersWithoutCustomer:
       ("{count} orders without an e-mail, phone or customer id: counted in sales and orders, left out of new-customers and repeat-orders: lines {lines}",
        "{count} commandes sans e-mail, téléphone ni identifiant client : comptées dans les ventes et les commandes, pas dans les nouveaux clients ni les commandes répétées : lignes {lines}")
+    case .totalRowNotLast:
+      ("a total row (its first cell Total, Somme or Sous-total, no date) with more rows after it (line {line}); expected the total as the last row, or no total",
+       "une ligne de total (première cellule Total, Somme ou Sous-total, sans date) suivie d’autres lignes (ligne {line}) ; attendu : le total en dernière ligne, ou pas de total")
+    case .rowsSkipped:
+      ("{rows} skipped: lines {lines}",
+       "{rows} : lignes {lines}")
+    case .emptyRowOne:
+      ("{count} empty row",
+       "{count} ligne vide écartée")
+    case .emptyRowMany:
+      ("{count} empty rows",
+       "{count} lignes vides écartées")
+    case .totalRowOne:
+      ("{count} total row",
+       "{count} ligne de total écartée")
+    case .totalRowMany:
+      ("{count} total rows",
+       "{count} lignes de total écartées")
+    case .rowsAnd:
+      ("{first} and {second}",
+       "{first} et {second}")
+    case .fecFiscalYearNameDisagrees:
+      ("Fiscal year closing {date} (from the lines' dates: the file's name says {named}, which its lines do not fit); entries are known by journal and number within it.",
+       "Exercice clos le {date} (d’après les dates des lignes : le nom du fichier dit {named}, qui ne correspond pas à ses lignes) ; les écritures y sont reconnues par journal et numéro.")
+    case .formPointTwoWays:
+      ("a number that reads one way: this could be {thousands} (a thousands point) or {decimal}; write {thousands} or {decimal}",
+       "un nombre qui se lit d’une seule façon : ceci pourrait être {thousands} (un point des milliers) ou {decimal} ; écrivez {thousands} ou {decimal}")
     case .ordersWithoutID:
       ("{count} rows without an order id, which no order can be made of: lines {lines}",
        "{count} lignes sans identifiant de commande, dont aucune commande ne peut être faite : lignes {lines}")

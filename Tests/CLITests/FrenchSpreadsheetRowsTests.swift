@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Part 13, point 10: French spreadsheets as Excel writes them (empty rows, a closing total, the
+/// hint for a date in the file's own form) and numbers typed in French on the command line.
+@Suite struct FrenchSpreadsheetRowsTests {
+  /// Runs in French; expects success and returns standard output.
+  func french(_ cli: CLI, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try cli.run(arguments, environment: ["CRM_ROI_LANG": "fr"])
+    #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+    return result.stdout
+  }
+
+  func shop() throws -> CLI {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    return cli
+  }
+
+  @Test func emptyRowsAndAClosingTotalAreSkippedAndNamed() throws {
+    let cli = try shop()
+    let path = try cli.file("depenses.csv", """
+      Date;Catégorie;Montant;Libellé
+      10/03/2025;licence;1 200,50;Salesforce
+      ;;;
+      15/03/2025;matériel;2 280,00;Portables
+      ;;;
+      TOTAL;;3 480,50;
+
+      """)
+    let output = try cli.ok("import", "expenses", path)
+    #expect(output.contains(": 2 added, 0 replaced, 0 skipped"), "\(output)")
+    #expect(output.hasSuffix("Left out:\n  2 empty rows and 1 total row skipped: lines 3, 5, 6\n"))
+    #expect(try cli.ok("export", "expenses").contains("2025-03-15,hardware,2280.00,Portables"))
+    let french = try french(cli, ["import", "expenses", path, "--dry-run"])
+    #expect(french.contains("2 lignes vides écartées et 1 ligne de total écartée : lignes 3, 5, 6"), "\(french)")
+  }
+
+  @Test func aTotalRowWithRowsAfterItIsRefused() throws {
+    let cli = try shop()
+    let path = try cli.file("d.csv", "Date;Catégorie;Montant\n10/03/2025;licence;100,00\nSomme;;100,00\n12/03/2025;licence;5,00\n")
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("d.csv:3: a total row (its first cell Total, Somme or Sous-total, no date) with more rows after it (line 4)"), "\(result.stderr)")
+    #expect(try cli.ok("export", "expenses") == "date,category,amount,note,hours,rate,every,until\n")
+  }
+
+  @Test func aBadDateIsToldInTheFormTheFileUses() throws {
+    let cli = try shop()
+    let path = try cli.file("d.csv", "Date;Catégorie;Montant\n10/03/2025;licence;100,00\n2025-13-01;licence;5,00\n")
+    let result = try cli.run(["import", "expenses", path])
+    #expect(result.stderr.contains("d.csv:3:1 (Date): '2025-13-01' is not valid; expected a date like 2026-02-01, 01/02/2026, 01.02.2026 or 01-02-2026 (day first)"), "\(result.stderr)")
+  }
+
+  @Test func numbersTypedInFrenchOnTheCommandLine() throws {
+    let cli = try shop()
+    try cli.ok("metric", "add", "ventes", "--kind", "revenue", "--margin", "35%")
+    try cli.ok("metric", "add", "clients", "--kind", "count", "--unit-value", "10")
+    let fr = ["CRM_ROI_LANG": "fr"]
+    _ = try french(cli, ["log", "2025-05", "ventes=18431,84"])
+    _ = try french(cli, ["log", "2025-06", "ventes=18 431,84"])
+    _ = try french(cli, ["expense", "add", "--date", "2025-03-01", "--category", "license", "--amount", "1 200,50"])
+    _ = try french(cli, ["metric", "set", "ventes", "--margin", "32,5 %"])
+    #expect(try cli.ok("export", "metrics").contains("2025-05,ventes,18431.84\n2025-06,ventes,18431.84\n"))
+    #expect(try cli.ok("export", "expenses").contains("2025-03-01,license,1200.50"))
+    #expect(try cli.ok("metric", "list").contains("32.5%"))
+    // `1.234` in French: 1234 or 1,234? Refused with both readings, nothing written.
+    let twoWays = try cli.run(["log", "2025-07", "clients=1.234"], environment: fr)
+    #expect(twoWays.status == 65)
+    #expect(twoWays.stderr.contains("1.234") && twoWays.stderr.contains("ceci pourrait être 1234 (un point des milliers) ou 1,234"), "\(twoWays.stderr)")
+    // In English the decimal comma is refused, naming the point.
+    let english = try cli.run(["log", "2025-07", "ventes=18431,84"])
+    #expect(english.status == 65)
+    #expect(english.stderr.contains("'18431,84' is not valid; expected a decimal point, not a comma: 18431.84"), "\(english.stderr)")
+    #expect(!(try cli.ok("export", "metrics")).contains("2025-07"))
+  }
+}
