@@ -36,6 +36,8 @@ public struct ImportOutcome: Sendable {
   public var items: [ImportItem] = []
   /// FEC: what the rules took, for the lines under the summary.
   public var fec: FECPickSummary?
+  /// Orders: those an older file would have changed, kept as a newer file wrote them.
+  public var kept = 0
   /// What was read and not taken, by reason (the last lines under the summary).
   public var leftOutGroups: [ImportLeftOut] = []
 
@@ -46,13 +48,14 @@ public struct ImportOutcome: Sendable {
 
   /// The counts alone: a confirmed import must find the same ones as its preview.
   public var counts: [Int] {
-    [added, replaced, skipped, leftOut, passedOver, creditLines, valuesAdded, valuesReplaced, fec?.openingLines ?? 0]
+    [added, replaced, skipped, leftOut, passedOver, creditLines, valuesAdded, valuesReplaced, fec?.openingLines ?? 0, kept]
   }
 
   /// The lines under the summary: a FEC's fiscal year and rules (and with `dryRun` every line
   /// taken), then what was left out and why, with the first lines of each reason.
   public func details(_ language: Language, dryRun: Bool) -> [String] {
     var lines = fec?.lines(language, listing: dryRun) ?? []
+    if kept > 0 { lines.append(Catalogue.text(.ordersKeptOlder, language, ["count": "\(kept)"])) }
     if !leftOutGroups.isEmpty {
       lines.append(Catalogue.text(.importLeftOutHeading, language))
       lines += leftOutGroups.map { "  " + $0.text(language) }

@@ -74,6 +74,8 @@ extension StoreWriter {
     public var added = 0
     public var replaced = 0
     public var unchanged = 0
+    /// Orders this file would have changed, kept as a newer file wrote them.
+    public var kept = 0
   }
 
   /// Stores `key` as the database's customer key when it has none; refuses when another import
@@ -89,17 +91,35 @@ extension StoreWriter {
   }
 
   /// Stores `orders`: a new source and id is added, a stored one replaced when any field differs,
-  /// else left as it is. One audit record tells what the import did.
+  /// else left as it is; an order that a newer file (by its newest order date) wrote is kept as
+  /// that file wrote it. One audit record tells what the import did.
   public func importOrders(_ orders: [(order: Order, counted: Bool)], file: String) throws -> OrderCounts {
     let before = try orderCount()
     // A large import touches many pages of the table and its key: a 64 MiB page cache (this
     // connection's, for the rest of the process) keeps SQLite from spilling them mid-transaction.
     if orders.count > 10_000 { try database.execute("PRAGMA cache_size = -65536") }
+    guard let fileNewest = orders.map(\.order.date).max() else { return OrderCounts() }
+    // Only a file older than one stored before can have orders to keep.
+    let storedNewest = try statement("SELECT max(file_newest) AS newest FROM orders").rows { $0.optionalText("newest") }.first ?? nil
+    let older = storedNewest.map { fileNewest.description < $0 } ?? false
     let upsert = try statement(OrderRecord.upsertSQL)
+    let newer = try statement(OrderRecord.newerFileSQL)
+    let keptCheck = try statement(OrderRecord.keptSQL)
     var changed = 0
+    var kept = 0
     for (order, counted) in orders {
-      try upsert.run(OrderRecord.values(of: order, counted: counted))
-      changed += database.changes
+      let values = OrderRecord.values(of: order, counted: counted, fileNewest: fileNewest)
+      try upsert.run(values)
+      if database.changes > 0 {
+        changed += 1
+        continue
+      }
+      let (source, id, date) = (values[0], values[1], values[8])
+      if older {
+        kept += Int(try keptCheck.rows([source, id, date] + Array(values[2..<8])) { $0.integer(0) }.first ?? 0)
+      } else {
+        try newer.run([date, source, id])
+      }
     }
     // Every month's series must still fit a metric value, or no report could be made.
     let currency = try settings().currency
@@ -117,8 +137,11 @@ extension StoreWriter {
     var counts = OrderCounts()
     counts.added = try orderCount() - before
     counts.replaced = changed - counts.added
-    counts.unchanged = orders.count - changed
-    try record(.add, "orders from \(file)", new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged")  // no-catalogue: the audit trail's stored text
+    counts.kept = kept
+    counts.unchanged = orders.count - changed - kept
+    try record(
+      .add, "orders from \(file)",  // no-catalogue: the audit trail's stored text
+      new: "\(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged" + (kept > 0 ? ", \(kept) kept (an older file)" : ""))  // no-catalogue: the audit trail's stored text
     return counts
   }
 }

@@ -36,6 +36,25 @@ import Testing
     #expect(months["2025-02"] == ["sales": "111", "refunds": "0", "orders": "2", "repeat-orders": "1", "new-customers": "0", "average-order-value": "55.5"])
   }
 
+  /// Re-importing an older export after a newer one keeps what the newer one wrote (a refund).
+  @Test func anOlderFileNeverUndoesANewerOne() throws {
+    let cli = try base.shop()
+    let header = "order_id,date,customer,net_amount,refunded_amount,status\n"
+    let january = try cli.file("jan.csv", header + "A1,2025-01-03,c1,100.00,0,paid\nA2,2025-01-09,c2,40.00,0,paid\n")
+    let february = try cli.file("feb.csv", header + "A1,2025-01-03,c1,100.00,25.00,refunded\nA2,2025-01-09,c2,40.00,0,paid\nA3,2025-02-01,c2,60.00,0,paid\n")
+    try cli.ok("import", "orders", january)
+    #expect(try cli.ok("import", "orders", february).contains("1 order added, 1 replaced, 1 skipped"))
+    // The January file again: its A1 has no refund; the February file, newer, wrote one.
+    let again = try cli.ok("import", "orders", january)
+    #expect(again.contains("0 orders added, 0 replaced, 1 skipped"), "\(again)")
+    #expect(again.contains("\n1 orders kept: this file is older than the one that wrote them\n"))
+    #expect(try base.values(cli)["2025-01"]?["refunds"] == "25")
+    // A newer file still replaces: the refund undone in March's export.
+    let march = try cli.file("mar.csv", header + "A1,2025-01-03,c1,100.00,0,paid\nA4,2025-03-01,c1,10.00,0,paid\n")
+    #expect(try cli.ok("import", "orders", march).contains("1 order added, 1 replaced, 0 skipped"))
+    #expect(try base.values(cli)["2025-01"]?["refunds"] == "0")
+  }
+
   /// A failed payment never counts, in the generic preset too.
   @Test func aFailedPaymentNeverCountsInTheGenericPreset() throws {
     let cli = try base.shop()

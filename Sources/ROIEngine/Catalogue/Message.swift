@@ -43,7 +43,7 @@ public enum Message: String, CaseIterable, Sendable {
   case databaseDamaged
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
-  case formPointTwoWays, fecFiscalYearNameDisagrees
+  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
   case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
@@ -1340,6 +1340,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .rowsAnd:
       ("{first} and {second}",
        "{first} et {second}")
+    case .ordersKeptOlder:
+      ("{count} orders kept: this file is older than the one that wrote them",
+       "{count} commandes gardées : ce fichier est plus ancien que celui qui les a écrites")
     case .fecFiscalYearNameDisagrees:
       ("Fiscal year closing {date} (from the lines' dates: the file's name says {named}, which its lines do not fit); entries are known by journal and number within it.",
        "Exercice clos le {date} (d’après les dates des lignes : le nom du fichier dit {named}, qui ne correspond pas à ses lignes) ; les écritures y sont reconnues par journal et numéro.")

@@ -5,24 +5,37 @@ import SQLite
 enum OrderRecord {
   enum Column: String, CaseIterable {
     case id, source, orderID = "order_id", date, customer, netAmount = "net_amount", refundedAmount = "refunded_amount"
-    case status, counted
+    case status, counted, fileNewest = "file_newest"
   }
 
-  static let written: [Column] = [.source, .orderID, .date, .customer, .netAmount, .refundedAmount, .status, .counted]
+  static let written: [Column] = [.source, .orderID, .date, .customer, .netAmount, .refundedAmount, .status, .counted, .fileNewest]
   static let writtenList = written.map(\.rawValue).joined(separator: ", ")
-  /// Adds an order, or replaces the stored one of the same source and id when any field differs.
+  /// The order's own fields: what a later export may change.
+  static let fields: [Column] = [.date, .customer, .netAmount, .refundedAmount, .status, .counted]
+  static func list(_ prefix: String) -> String { fields.map { prefix + $0.rawValue }.joined(separator: ", ") }
+  /// Adds an order, or replaces the stored one of the same source and id when any field differs
+  /// and the file is no older than the one that wrote it (`file_newest`).
   static let upsertSQL = """
     INSERT INTO orders (\(writtenList)) VALUES (\(placeholders(written.count)))
     ON CONFLICT (source, order_id) DO UPDATE SET
     \(written.dropFirst(2).map { "\($0.rawValue) = excluded.\($0.rawValue)" }.joined(separator: ", "))
-    WHERE (\(written.dropFirst(2).map { "orders.\($0.rawValue)" }.joined(separator: ", ")))
-      IS NOT (\(written.dropFirst(2).map { "excluded.\($0.rawValue)" }.joined(separator: ", ")))
+    WHERE (\(list("orders."))) IS NOT (\(list("excluded.")))
+      AND (orders.file_newest IS NULL OR excluded.file_newest >= orders.file_newest)
+    """
+  /// An unchanged order found again in a newer file remembers that file.
+  static let newerFileSQL = """
+    UPDATE orders SET file_newest = ?1 WHERE source = ?2 AND order_id = ?3 AND (file_newest IS NULL OR file_newest < ?1)
+    """
+  /// Whether a newer file wrote this order otherwise: the import keeps it.
+  static let keptSQL = """
+    SELECT count(*) FROM orders WHERE source = ? AND order_id = ? AND file_newest > ? AND (\(list(""))) IS NOT (\(placeholders(fields.count)))
     """
 
-  static func values(of order: Order, counted: Bool) -> [Value] {
+  static func values(of order: Order, counted: Bool, fileNewest: CalendarDate) -> [Value] {
     [
       .text(order.source.rawValue), .text(order.id), .text(order.date.description), order.customer.sqliteValue,
       .integer(order.net.minor), .integer(order.refunded.minor), .text(order.status), .integer(counted ? 1 : 0),
+      .text(fileNewest.description),
     ]
   }
 
