@@ -16,6 +16,7 @@ none.
 
 import os
 import re
+import signal
 import sys
 import tempfile
 import traceback
@@ -422,6 +423,8 @@ def main():
         return 64
     url, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
+    # A TERM (Tests/Browser/run stopped) ends the test through `finally`, which quits the browser.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     test = BrowserTest(url, out)
     try:
         test.run()
