@@ -43,6 +43,9 @@ public enum DataChecks {
       if expense.date.month > settings.horizonEnd {
         findings.append(Phrase(.checkExpenseAfterHorizon, ["id": id, "date": "\(expense.date)", "end": "\(settings.horizonEnd)"]))
       }
+      if expense.date.month < settings.goLive.advanced(by: -12) {
+        findings.append(Phrase(.checkExpenseLongBeforeGoLive, ["id": id, "date": "\(expense.date)", "goLive": "\(settings.goLive)"]))
+      }
       if let until = expense.recurrence?.until, until < expense.date.month {
         findings.append(Phrase(.checkExpenseEndsBeforeStart, ["id": id, "until": "\(until)", "date": "\(expense.date)"]))
       }

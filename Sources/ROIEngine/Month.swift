@@ -121,6 +121,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     (lhs.month, lhs.day) < (rhs.month, rhs.day)
   }
 
+  /// A count of days (Howard Hinnant's days_from_civil): the difference of two is the days
+  /// between them.
+  public var dayIndex: Int {
+    let year = month.year - (month.number <= 2 ? 1 : 0)
+    let era = (year >= 0 ? year : year - 399) / 400
+    let yearOfEra = year - era * 400
+    let dayOfYear = (153 * ((month.number + 9) % 12) + 2) / 5 + day - 1
+    return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+  }
+
   public var description: String {
     String(unsafeUninitializedCapacity: 10) { buffer in
       writeDigits(month.year, count: 4, into: buffer, at: 0)

@@ -7,7 +7,7 @@ public enum ROICalculator {
   public static func report(
     settings: Settings, costItems: [CostItem], metrics: [Metric], snapshots: [Snapshot],
     from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false,
-    plan: BusinessCase = BusinessCase(), intangibles: [Intangible] = []
+    plan: BusinessCase = BusinessCase(), intangibles: [Intangible] = [], sources: SourceFacts? = nil
   ) throws -> ROIReport {
     if let from, let through, through < from { throw ROIError.emptyQuarterRange(from: from, to: through) }
     let goLive = settings.goLive
@@ -41,6 +41,7 @@ public enum ROICalculator {
     }
     let warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
+      + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])
     var report = ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,

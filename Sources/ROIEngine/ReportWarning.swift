@@ -9,6 +9,11 @@ public struct ReportWarning: Hashable, Sendable {
     case withinNoise = "within_noise"
     case missingMonths = "missing_months"
     case partialQuarter = "partial_quarter"
+    case customerHistoryShort = "customer_history_short"
+    case incompleteMonth = "incomplete_month"
+    case fecEntriesRegrouped = "fec_entries_regrouped"
+    case possibleDuplicateExpense = "possible_duplicate_expense"
+    case ordersWithoutCustomer = "orders_without_customer"
   }
 
   public let code: Code

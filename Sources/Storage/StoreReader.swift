@@ -167,18 +167,42 @@ public class StoreReader {
   }
 
   /// Computes the ROI report from this read of the file; `baselineMethod`, when given, in place of
-  /// the stored one (a view, nothing stored).
+  /// the stored one (a view, nothing stored). A month whose orders stop before its end
+  /// (`SourceFacts.incompleteMonth`) and the months after it are left out, unless `allowIncomplete`.
   public func report(
     from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false,
-    baselineMethod: BaselineMethod? = nil
+    baselineMethod: BaselineMethod? = nil, allowIncomplete: Bool = false
   ) throws -> ROIReport {
     var settings = try settings()
     if let baselineMethod {
       settings.baselineMethod = baselineMethod
       try settings.validate()
     }
+    let metrics = try metrics()
+    let sources = try sourceFacts()
+    var snapshots = try snapshots()
+    if !allowIncomplete, metrics.contains(where: { $0.fromOrders != nil }), let last = sources.lastCompleteMonth {
+      snapshots.removeAll { $0.month > last }
+    }
     return try ROICalculator.report(
-      settings: settings, costItems: try costItems(), metrics: try metrics(), snapshots: try snapshots(),
-      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles())
+      settings: settings, costItems: try costItems(), metrics: metrics, snapshots: snapshots,
+      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles(),
+      sources: sources)
+  }
+
+  /// What the warnings about the data's sources read: the counted orders by month, and the
+  /// stored expenses with their sources.
+  public func sourceFacts() throws -> SourceFacts {
+    let months = try statement(OrderRecord.factsSQL).rows { row in
+      SourceFacts.OrderMonth(
+        month: try Month(parsing: row.text("month")), orders: Int(row.integer("orders")), withoutCustomer: Int(row.integer("anonymous")),
+        lastDay: Int(row.text("last").suffix(2)) ?? 0)
+    }
+    let expenses = try statement("SELECT id, date, amount, source FROM expense WHERE removed_at IS NULL ORDER BY id").rows { row in
+      SourceFacts.SourcedExpense(
+        id: row.integer("id"), date: try CalendarDate(parsing: row.text("date")), amount: Money(minor: row.integer("amount")),
+        source: row.optionalText("source"))
+    }
+    return SourceFacts(orderMonths: months, expenses: expenses, runningMonth: runningMonth)
   }
 }

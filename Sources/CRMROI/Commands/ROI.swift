@@ -36,6 +36,9 @@ extension CRMROI {
     @Flag(help: "Add the TEI cash-flow table (Initial, Year 1 … Year H, Total, present value) with its ROI, benefit/cost ratio, payback and IRR.")
     var tei = false
 
+    @Flag(help: "Count a month whose orders stop before its end (an export taken mid-month) as a whole month; by default the report stops at the month before it.")
+    var allowIncomplete = false
+
     func run() throws {
       let store = try database.open()
       let discount = try analysis.discount()
@@ -45,7 +48,8 @@ extension CRMROI {
           try text.map { text in try parsed(from: option) { try Quarter(parsing: text, fiscalYearStart: fiscalYearStart) } }
         }
         return try store.report(
-          from: try quarter("--from", from), through: try quarter("--to", to), discount: discount, project: analysis.project)
+          from: try quarter("--from", from), through: try quarter("--to", to), discount: discount, project: analysis.project,
+          allowIncomplete: allowIncomplete)
       }
       let rows = report.quarters
       let language = currentLanguage()

@@ -44,6 +44,7 @@ public enum Message: String, CaseIterable, Sendable {
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
   case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder
+  case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
   case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
@@ -1340,6 +1341,24 @@ public enum Message: String, CaseIterable, Sendable {
     case .rowsAnd:
       ("{first} and {second}",
        "{first} et {second}")
+    case .warningCustomerHistoryShort:
+      ("{metrics} need 12 months of orders before they are used: the orders start in {first}, so a customer who bought before then is taken for new until {settled}, and the baseline starts in {needed}. Import older orders, or read these series from {settled} on.",
+       "{metrics} demandent 12 mois de commandes avant d’être utilisés : les commandes commencent en {first}, donc un client qui a acheté avant est pris pour nouveau jusqu’en {settled}, et la référence commence en {needed}. Importez des commandes plus anciennes, ou lisez ces séries à partir de {settled}.")
+    case .warningIncompleteMonth:
+      ("The orders of {month} stop on {lastDay} ({orders} orders), too early in the month for its pace: the export was taken before the month ended. The report stops at the month before; import an export that covers {month}, or use --allow-incomplete.",
+       "Les commandes de {month} s’arrêtent le {lastDay} ({orders} commandes), trop tôt dans le mois pour son rythme : l’export a été fait avant la fin du mois. Le rapport s’arrête au mois précédent ; importez un export qui couvre {month}, ou utilisez --allow-incomplete.")
+    case .warningFECRegrouped:
+      ("{count} expenses come from FEC journal {journal}, whose EcritureNum did not identify entries: its lines were grouped by date, PieceRef and label. Check them with crm-roi import fec … --dry-run.",
+       "{count} dépenses viennent du journal {journal} du FEC, dont l’EcritureNum n’identifiait pas les écritures : ses lignes ont été regroupées par date, PieceRef et libellé. Vérifiez-les avec crm-roi import fec … --dry-run.")
+    case .warningPossibleDuplicate:
+      ("Expenses {first} and {second} have the same amount {days} days apart, one from the FEC and one typed or from a CSV: the same cost counted twice? Remove one with crm-roi expense remove.",
+       "Les dépenses {first} et {second} ont le même montant à {days} jours d’écart, l’une du FEC et l’autre saisie ou d’un CSV : le même coût compté deux fois ? Retirez-en une avec crm-roi expense remove.")
+    case .warningOrdersWithoutCustomer:
+      ("{count} orders without an e-mail, a phone or a customer id in {months} (more than 5 % of those months' orders): {metrics} leave them out, so they count fewer customers than bought.",
+       "{count} commandes sans e-mail, téléphone ni identifiant client en {months} (plus de 5 % des commandes de ces mois) : {metrics} les laissent de côté, et comptent donc moins de clients qu’il n’y a eu d’acheteurs.")
+    case .checkExpenseLongBeforeGoLive:
+      ("expense {id} is dated {date}, more than 12 months before go-live ({goLive}): a cost of the CRM, or an older one picked by an import rule?",
+       "la dépense {id} est datée du {date}, plus de 12 mois avant la mise en service ({goLive}) : un coût du CRM, ou un plus ancien pris par une règle d’import ?")
     case .ordersKeptOlder:
       ("{count} orders kept: this file is older than the one that wrote them",
        "{count} commandes gardées : ce fichier est plus ancien que celui qui les a écrites")

@@ -36,6 +36,22 @@ extension ReportWarning {
       return text(months.count == 1 ? .warningMissingOne : .warningMissingMany, ["metric": metric, "names": names])
     case .partialQuarter:
       return text(.warningPartial, ["quarter": quarter(), "asOf": month("asOf"), "covered": details["covered"] ?? ""])
+    case .customerHistoryShort:
+      return text(.warningCustomerHistoryShort, [
+        "metrics": details["metrics"] ?? "", "first": month("first"), "settled": month("settled"), "needed": month("needed"),
+      ])
+    case .incompleteMonth:
+      return text(.warningIncompleteMonth, ["month": month("month"), "lastDay": details["lastDay"] ?? "", "orders": details["orders"] ?? ""])
+    case .fecEntriesRegrouped:
+      return text(.warningFECRegrouped, ["journal": details["journal"] ?? "", "count": details["count"] ?? ""])
+    case .possibleDuplicateExpense:
+      return text(.warningPossibleDuplicate, ["first": details["first"] ?? "", "second": details["second"] ?? "", "days": details["days"] ?? ""])
+    case .ordersWithoutCustomer:
+      let months = (details["months"] ?? "").split(separator: " ").compactMap { try? Month(parsing: String($0)) }
+      return text(.warningOrdersWithoutCustomer, [
+        "metrics": details["metrics"] ?? "", "count": details["count"] ?? "", "months": months.prefix(6).map(say.month).joined(separator: ", ")
+          + (months.count > 6 ? text(.andMore, ["count": "\(months.count - 6)"]) : ""),
+      ])
     }
   }
 }

@@ -39,6 +39,12 @@ enum OrderRecord {
     ]
   }
 
+  /// Each month's counted orders: how many, how many without a customer, and the last order's date.
+  static let factsSQL = """
+    SELECT substr(date, 1, 7) AS month, count(*) AS orders, coalesce(sum(customer IS NULL), 0) AS anonymous, max(date) AS last
+    FROM orders WHERE counted = 1 GROUP BY month ORDER BY month
+    """
+
   /// Each month's counted orders: sums, the count, repeat orders (a customer's second counted order
   /// on, by date then order id) and new customers (their first).
   static let monthsSQL = """
