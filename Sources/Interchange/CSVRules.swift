@@ -21,7 +21,7 @@ public struct CSVRules {
 
   struct Condition {
     let column: String
-    let pattern: Regex<AnyRegexOutput>
+    let pattern: LinearPattern
     let action: Action
     let line: Int
   }
@@ -77,14 +77,11 @@ public struct CSVRules {
         guard tokens.count >= 5, words[2] == "~", tokens[3].kind == .pattern else {
           throw fail(ValueError(value: words.joined(separator: " "), expected: Phrase(.ruleIfForm)).phrase)
         }
-        let pattern: Regex<AnyRegexOutput>
-        if let problem = PatternSafety.problem(in: words[3]) {
-          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(words[3]), "problem": .phrase(problem), "example": .text("OVH|Scaleway")]))
-        }
+        let pattern: LinearPattern
         do {
-          pattern = try Regex(words[3]).ignoresCase()
+          pattern = try LinearPattern(words[3])
         } catch {
-          throw fail(Phrase(.ruleInvalidPattern, ["pattern": words[3]]))
+          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(words[3]), "problem": .phrase(error.phrase), "example": .text("OVH|Scaleway")]))
         }
         let action: Action
         switch words[4].lowercased() {
@@ -152,7 +149,7 @@ public struct CSVRules {
       func field(_ position: Int) -> String { position < record.fields.count ? record.fields[position] : "" }
       // The first `if` that matches decides, whatever it does; the others are not tried.
       var category = self.category
-      let decides = conditions.first { condition, position in (try? condition.pattern.firstMatch(in: field(position))) != nil }
+      let decides = conditions.first { condition, position in condition.pattern.matches(field(position)) }
       switch decides?.0.action {
       case .skip: continue
       case .category(let name): category = name

@@ -110,7 +110,7 @@ public struct FECPick {
         switch rule.match {
         case .account(let prefix): line.account.hasPrefix(prefix)
         case .supplier(let name): costOrAsset && (suppliers[key] ?? []).contains { $0.contains(name) }
-        case .label(let regex, _): costOrAsset && (try? regex.firstMatch(in: line.label)) != nil
+        case .label(let pattern): costOrAsset && pattern.matches(line.label)
         }
       }
       if let rule {

@@ -6,7 +6,7 @@ import ROIEngine
 ///
 ///     account 651 license              # account prefix -> category
 ///     supplier "OVH" service           # CompAuxLib of the entry's 401…/404… line contains OVH (any case)
-///     label /CRM|Salesforce/ license   # a Swift Regex on EcritureLib, any case
+///     label /CRM|Salesforce/ license   # a pattern on EcritureLib, any case (`LinearPattern`)
 ///     metric sales account 70 credit   # per month: sum of Credit − Debit of 70… lines
 ///
 /// The first expense rule that matches a line picks it. `supplier` and `label` rules pick only an
@@ -19,7 +19,7 @@ public struct FECRules {
     /// A piece of the supplier's name, lower case, without accents.
     case supplier(String)
     /// A pattern on `EcritureLib`, and its text as written between the slashes.
-    case label(Regex<AnyRegexOutput>, String)
+    case label(LinearPattern)
   }
 
   /// A rule that picks expense lines.
@@ -112,16 +112,13 @@ public struct FECRules {
         guard pattern.kind == .pattern, !pattern.text.isEmpty else {
           throw fail(Phrase(.ruleNotAPattern, phrases: ["word": .text(pattern.text), "expected": .phrase(form)]))
         }
-        let regex: Regex<AnyRegexOutput>
-        if let problem = PatternSafety.problem(in: pattern.text) {
-          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(pattern.text), "problem": .phrase(problem), "example": .text("CRM|Salesforce")]))
-        }
+        let regex: LinearPattern
         do {
-          regex = try Regex(pattern.text).ignoresCase()
+          regex = try LinearPattern(pattern.text)
         } catch {
-          throw fail(Phrase(.ruleBadPattern, ["pattern": pattern.text, "error": "\(error)"]))
+          throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(pattern.text), "problem": .phrase(error.phrase), "example": .text("CRM|Salesforce")]))
         }
-        let rule = ExpenseRule(line: number, match: .label(regex, pattern.text), category: try category(try word(2, form)))
+        let rule = ExpenseRule(line: number, match: .label(regex), category: try category(try word(2, form)))
         try end(3, form)
         expenseRules.append(rule)
       case "metric":

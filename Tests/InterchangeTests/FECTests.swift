@@ -156,9 +156,8 @@ import Testing
     #expect(rules.expenseRules.count == 2 && rules.metricRules.count == 1)
     guard case .supplier(let name) = rules.expenseRules[0].match else { Issue.record("not a supplier rule"); return }
     #expect(name == "dupont & fils" && rules.expenseRules[0].category == .service && rules.expenseRules[0].line == 3)
-    guard case .label(let regex, let text) = rules.expenseRules[1].match else { Issue.record("not a label rule"); return }
-    let match = try regex.firstMatch(in: "invoice A/B")
-    #expect(text == "a/b|#1" && match != nil)
+    guard case .label(let pattern) = rules.expenseRules[1].match else { Issue.record("not a label rule"); return }
+    #expect(pattern.source == "a/b|#1" && pattern.matches("invoice A/B") && !pattern.matches("invoice A-B"))
     #expect(rules.metricRules[0].metric == "sales" && rules.metricRules[0].side == .credit && rules.metricRules[0].line == 5)
     let broken = "label /(/ license"
     #expect(throws: CSVError.self) { try FECRules(text: broken, file: "r.txt") }

@@ -98,14 +98,54 @@ import Testing
   }
 }
 
-@Suite struct PatternSafetyTests {
-  @Test(arguments: ["^(a+)+$", "(\\w*)*", "(a|aa){2,}", "((ab)+c)+", "(x+y*)*z"])
-  func repeatedGroupsThatRepeatInsideAreRefused(pattern: String) {
-    #expect(PatternSafety.problem(in: pattern) != nil, "\(pattern)")
+/// Rules' patterns, matched without backtracking (`LinearPattern`): the same answers as Swift's
+/// Regex, in work linear in the text on the shapes that make a backtracking matcher take minutes.
+@Suite struct LinearPatternTests {
+  static let patterns = [
+    "OVH|Scaleway", "^TOTAL", "^(abonnement|licence)", "(ab)+", "a+b+c*", "[(a+)]+", "\\(a+\\)+", "(?:crm)\\s+\\d{2,}",
+    "formation.*crm", "^total$", "\\bcrm\\b", "[a-c]{2,3}x", "colou?r", "^(a+)+$", "(\\w*)*z", "(a|aa){2,}", "[^0-9]+$",
+    "\\d{4}-\\d{2}", "é+", "SALES?FORCE", "x{0,2}y", "[A-Z][a-z]+ [A-Z]", "\\.csv$", "a.c", "\\Bcrm",
+  ]
+  static let texts = [
+    "", "OVH SAS", "Facture Scaleway", "TOTAL", "Sous-total", "abonnement CRM", "Licence Pro", "ababab", "aabbb", "(a+)",
+    "Formation CRM équipe", "crm 2025", "CRM  12", "total", "ÉÉ", "salesforce", "Sales Force", "xxy", "y", "Jean Dupont",
+    "file.csv", "abc", "a\nc", "scrm", "aaaa", "aaaz", "12345", "2025-03", "colour", "color", "x-y",
+  ]
+
+  @Test func answersAsSwiftsRegexDoes() throws {
+    for pattern in LinearPatternTests.patterns {
+      let linear = try LinearPattern(pattern)
+      let regex = try Regex(pattern).ignoresCase()
+      for text in LinearPatternTests.texts {
+        #expect(linear.matches(text) == ((try? regex.firstMatch(in: text)) != nil), "/\(pattern)/ on \(text.debugDescription)")
+      }
+    }
   }
 
-  @Test(arguments: ["OVH|Scaleway", "^TOTAL", "^(abonnement|licence)", "(ab)+", "a+b+c*", "[(a+)]+", "\\(a+\\)+", "(?:crm)\\s+\\d{2,}"])
-  func otherPatternsAreAccepted(pattern: String) {
-    #expect(PatternSafety.problem(in: pattern) == nil, "\(pattern)")
+  /// The worst shapes for a backtracking matcher, on a 1 MiB field that never matches: the states
+  /// followed stay within a small multiple of the text's length (no timing: the work is counted).
+  @Test(arguments: ["a*a*a*b", ".*x", "^(a+)+$b", "(a|aa){2,}c", "(x+x+)+y", "(a*)*b", "(.*a){20}b"])
+  func theWorkIsLinearInTheText(pattern: String) throws {
+    let linear = try LinearPattern(pattern)
+    let text = String(repeating: "a", count: 1 << 20)
+    var steps = 0
+    #expect(!linear.matches(text, steps: &steps))
+    // Each character visits each state of the automaton at most twice (followed, then tested).
+    #expect(steps <= 2 * (text.utf8.count + 1) * linear.stateCount, "\(steps) steps for \(linear.stateCount) states")
+    #expect(linear.stateCount < 200)
+  }
+
+  @Test(arguments: [
+    ("(?=crm)", "a lookaround or a named group, (?…) is not supported"), ("(a)\\1", "a back-reference (\\1, \\k) is not supported"),
+    ("a{2000}", "a count of repetitions above 1000"), ("(ab", "a parenthesis, a bracket, a range or a count that is not closed"),
+    ("*a", "'*' with nothing before it to repeat"), ("[z-a]", "not closed or not in order"),
+  ])
+  func whatItCannotMatchIsRefusedWithItsReason(pattern: String, reason: String) {
+    do {
+      _ = try LinearPattern(pattern)
+      Issue.record("/\(pattern)/ accepted")
+    } catch {
+      #expect(error.phrase.text(.en).contains(reason), "\(error.phrase.text(.en))")
+    }
   }
 }

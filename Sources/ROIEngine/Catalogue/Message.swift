@@ -31,8 +31,8 @@ public enum Message: String, CaseIterable, Sendable {
   case verbatim, cannotWriteOutput, cannotWriteFile, temporaryReplaced, alreadyExists, cannotRemove
   case columnWithoutName, atLine, atColumn, cannotOpen, readableCSV, isADirectory, aCSVFile, noByteOrderMark, notUTF16, cannotRead, fieldTooLong, quoteNeverClosed, textAfterQuote, quoteInsideField, notUTF8, nulInField, oneBadValue, badValues, badValuesListed, columnTwice, valueWithoutColumnName, unknownColumn
   case aComma, aSemicolon, aTab, aCharacter
-  case ruleIncomplete, ruleTooLong, ruleNotAnAccount, ruleAccountForm, ruleVATAccount, ruleSupplierForm, ruleNotASupplier, ruleLabelForm, ruleNotAPattern, rulePatternRefused, ruleBadPattern, ruleMetricForm, ruleNotAMetric, ruleSide, fecRuleUnknown, fecNoRules, ruleQuoteNeverClosed, rulePatternNeverClosed
-  case patternExponential, aRulesFile, ruleWrongLength, ruleSkipForm, ruleSkipCount, ruleColumnForm, ruleFieldTwice, ruleCategoryForm, ruleNegateForm, ruleIfForm, ruleInvalidPattern, ruleIfSkipForm, ruleIfCategoryForm, ruleIfAction, csvRuleUnknown, ruleNoHeader, ruleNoColumn
+  case ruleIncomplete, ruleTooLong, ruleNotAnAccount, ruleAccountForm, ruleVATAccount, ruleSupplierForm, ruleNotASupplier, ruleLabelForm, ruleNotAPattern, rulePatternRefused, ruleMetricForm, ruleNotAMetric, ruleSide, fecRuleUnknown, fecNoRules, ruleQuoteNeverClosed, rulePatternNeverClosed
+  case aRulesFile, ruleWrongLength, ruleSkipForm, ruleSkipCount, ruleColumnForm, ruleFieldTwice, ruleCategoryForm, ruleNegateForm, ruleIfForm, ruleIfSkipForm, ruleIfCategoryForm, ruleIfAction, csvRuleUnknown, ruleNoHeader, ruleNoColumn
   case formEncoding, formDateNotLongBefore, fecSumOutOfRange, fecMetricMonth, fecMetricSum, ordersEmptyFile, ordersOtherPreset, ordersMissingColumns, formOrderAmount, formOrderID, formOrderOnce, formOrderOnceShopify, formDatabaseCurrency, formOrderDate, formOrderNetInRange, formOrderTotal, formOrderNet, formRefunded, formStatus
   case fecHeader, aFECFile, fecEmpty, fecNoSeparator, fecNoColumn, fecPipes, fecTabs, fecOneField, fecFieldCount, nulByte, fecRequired, fecDifferenceOutOfRange, fecDateForm, fecRealDay, fecWholeAmount, fecAmount, fecSide, notUTF16Text, formDayFirstDate, formMonthFirstDate, formHumanMonth, formDayFirstNoMonth, formExistingDate, formCommaNumber, formPointNumber, formCurrencySymbol, formCurrencyCode
   case expensesEmptyFile, expenseColumns, expenseHeaderLacks, fieldCount, ambiguousNumber, metricsEmptyFile, metricsNoMonth, metricColumnUnknown, valueTwice
@@ -44,6 +44,7 @@ public enum Message: String, CaseIterable, Sendable {
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
   case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder
+  case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
@@ -733,11 +734,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("'{word}' is not a pattern; expected {expected}",
        "« {word} » n’est pas un motif ; attendu : {expected}")
     case .rulePatternRefused:
-      ("'/{pattern}/' is refused: {problem}; expected a pattern without a repeated group that repeats inside, like /{example}/",
-       "« /{pattern}/ » est refusé : {problem} ; attendu : un motif sans groupe répété qui se répète à l’intérieur, comme /{example}/")
-    case .ruleBadPattern:
-      ("'/{pattern}/' is not a valid pattern ({error}); expected a Swift regular expression, like /CRM|Salesforce/",
-       "« /{pattern}/ » n’est pas un motif valide ({error}) ; attendu : une expression régulière Swift, comme /CRM|Salesforce/")
+      ("'/{pattern}/' is refused: {problem}; expected a pattern like /{example}/",
+       "« /{pattern}/ » est refusé : {problem} ; attendu : un motif comme /{example}/")
     case .ruleMetricForm:
       ("metric NAME account PREFIX debit|credit, like metric sales account 70 credit",
        "metric NOM account PRÉFIXE debit|credit, comme metric sales account 70 credit")
@@ -759,9 +757,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .rulePatternNeverClosed:
       ("a pattern is never closed; expected /PATTERN/",
        "un motif n’est jamais fermé ; attendu : /MOTIF/")
-    case .patternExponential:
-      ("a group that repeats and holds a repetition or an alternative (like (a+)+) can take exponential time",
-       "un groupe qui se répète et contient une répétition ou une alternative (comme (a+)+) peut prendre un temps exponentiel")
     case .aRulesFile:
       ("a rules file",
        "un fichier de règles")
@@ -789,9 +784,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .ruleIfForm:
       ("if \"COLUMN\" ~ /PATTERN/ category NAME, or … skip",
        "if \"COLONNE\" ~ /MOTIF/ category NOM, ou … skip")
-    case .ruleInvalidPattern:
-      ("'/{pattern}/' is not a valid pattern; expected a regular expression like /OVH|Scaleway/",
-       "« /{pattern}/ » n’est pas un motif valide ; attendu : une expression régulière comme /OVH|Scaleway/")
     case .ruleIfSkipForm:
       ("if \"COLUMN\" ~ /PATTERN/ skip",
        "if \"COLONNE\" ~ /MOTIF/ skip")
@@ -1341,6 +1333,24 @@ public enum Message: String, CaseIterable, Sendable {
     case .rowsAnd:
       ("{first} and {second}",
        "{first} et {second}")
+    case .patternUnbalanced:
+      ("a parenthesis, a bracket, a range or a count that is not closed or not in order",
+       "une parenthèse, un crochet, un intervalle ou un nombre de répétitions non fermé ou dans le désordre")
+    case .patternQuantifiedAssertion:
+      ("^, $ or \\b repeated",
+       "^, $ ou \\b répété")
+    case .patternUnsupported:
+      ("{what} is not supported (patterns are matched without backtracking, in time linear in the text)",
+       "{what} n’est pas pris en charge (les motifs sont cherchés sans retour arrière, en un temps linéaire dans le texte)")
+    case .patternCountTooLarge:
+      ("a count of repetitions above {maximum}",
+       "un nombre de répétitions au-delà de {maximum}")
+    case .patternNothingToRepeat:
+      ("'{mark}' with nothing before it to repeat",
+       "« {mark} » sans rien avant à répéter")
+    case .patternTooLarge:
+      ("the pattern makes more than {maximum} states",
+       "le motif fait plus de {maximum} états")
     case .warningCustomerHistoryShort:
       ("{metrics} need 12 months of orders before they are used: the orders start in {first}, so a customer who bought before then is taken for new until {settled}, and the baseline starts in {needed}. Import older orders, or read these series from {settled} on.",
        "{metrics} demandent 12 mois de commandes avant d’être utilisés : les commandes commencent en {first}, donc un client qui a acheté avant est pris pour nouveau jusqu’en {settled}, et la référence commence en {needed}. Importez des commandes plus anciennes, ou lisez ces séries à partir de {settled}.")
