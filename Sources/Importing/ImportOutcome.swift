@@ -38,6 +38,8 @@ public struct ImportOutcome: Sendable {
   public var fec: FECPickSummary?
   /// Orders: those an older file would have changed, kept as a newer file wrote them.
   public var kept = 0
+  /// Orders: the preset recognised from the header, when none was named.
+  public var detectedPreset: String?
   /// What was read and not taken, by reason (the last lines under the summary).
   public var leftOutGroups: [ImportLeftOut] = []
 
@@ -55,6 +57,7 @@ public struct ImportOutcome: Sendable {
   /// taken), then what was left out and why, with the first lines of each reason.
   public func details(_ language: Language, dryRun: Bool) -> [String] {
     var lines = fec?.lines(language, listing: dryRun) ?? []
+    if let detectedPreset { lines.append(Catalogue.text(.ordersPresetDetected, language, ["preset": detectedPreset])) }
     if kept > 0 { lines.append(Catalogue.text(.ordersKeptOlder, language, ["count": "\(kept)"])) }
     if !leftOutGroups.isEmpty {
       lines.append(Catalogue.text(.importLeftOutHeading, language))

@@ -18,7 +18,8 @@ public struct ImportRequest {
   public var csvRules: CSVRules?
   /// The rules that pick a FEC's CRM lines (required for `fec`).
   public var fecRules: FECRules?
-  public var preset = OrderPreset.generic
+  /// The orders export's preset; nil: recognised from the header.
+  public var preset: OrderPreset?
   /// Accept metric values for the month still running.
   public var allowCurrent = false
   /// The calendar month still running, from the caller's clock.

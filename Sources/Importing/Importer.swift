@@ -151,6 +151,7 @@ public enum Importer {
       var outcome = ImportOutcome(kind: .orders, name: reader.file)
       (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
       (outcome.leftOut, outcome.passedOver, outcome.leftOutGroups) = (orders.count { !$0.counted }, passedOver, leftOutGroups)
+      if reader.detected, reader.presetUsed != .generic { outcome.detectedPreset = reader.presetUsed.rawValue }
       outcome.kept = counts.kept
       return outcome
     }, confirm: confirm)

@@ -44,12 +44,13 @@ public struct LinearPattern: Sendable {
     var iterator = text.unicodeScalars.makeIterator()
     var scalar = iterator.next()
     var work = 0
+    var stack: [Int] = []
     defer { steps?.pointee += work }
     while true {
       current.clear()
       // A new attempt starts at every position: the search is unanchored.
       seeds.append(0)
-      for pc in seeds where follow(pc, into: &current, previous: previous, next: scalar, work: &work) { return true }
+      for pc in seeds where follow(pc, into: &current, previous: previous, next: scalar, stack: &stack, work: &work) { return true }
       guard let character = scalar else { return false }
       let folded = LinearPattern.fold(character)
       seeds.removeAll(keepingCapacity: true)
@@ -64,8 +65,11 @@ public struct LinearPattern: Sendable {
 
   /// Adds `pc` and every state it leads to without consuming a character, between `previous` and
   /// `next` (for the assertions); true when one of them is the match.
-  private func follow(_ pc: Int, into set: inout StateSet, previous: Unicode.Scalar?, next: Unicode.Scalar?, work: inout Int) -> Bool {
-    var stack = [pc]
+  private func follow(
+    _ pc: Int, into set: inout StateSet, previous: Unicode.Scalar?, next: Unicode.Scalar?, stack: inout [Int], work: inout Int
+  ) -> Bool {
+    stack.removeAll(keepingCapacity: true)
+    stack.append(pc)
     while let pc = stack.popLast() {
       guard set.insert(pc) else { continue }
       work += 1

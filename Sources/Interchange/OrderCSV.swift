@@ -2,14 +2,15 @@ import ROIEngine
 
 /// The order exports crm-roi reads, and the columns each names.
 public enum OrderPreset: String, CaseIterable, Sendable {
-  case shopify, woocommerce, stripe, generic
+  case shopify, woocommerce, stripe, prestashop, generic
 
   /// What identifies a customer in a column: an e-mail (in lower case), a phone number (its
-  /// digits, with the country prefix the export gives), or the platform's own customer id.
+  /// digits, with the country prefix the export gives), the platform's own customer id, or only a
+  /// name (PrestaShop's and WooCommerce Analytics' exports have no e-mail).
   enum CustomerKind: Sendable {
     /// The generic preset's `customer` column, taken as written (in lower case), as before.
     case plain
-    case email, phone, id
+    case email, phone, id, name
   }
 
   /// Where each order field is read from, by column name (matched in any case, without accents).
@@ -25,47 +26,86 @@ public enum OrderPreset: String, CaseIterable, Sendable {
     var total: String?
     var taxes: String?
     var shipping: String?
-    var refunded: String
+    var refunded: String?
     var status: String
     var cancelledAt: String?
     var currency: String?
-  }
 
-  var columns: Columns {
-    switch self {
-    case .generic:
-      Columns(id: "order_id", date: "date", customers: [("customer", .plain)], net: "net_amount", refunded: "refunded_amount", status: "status")
-    case .shopify:
-      Columns(
-        id: "name", date: "created at", customers: [("email", .email), ("phone", .phone), ("billing phone", .phone), ("shipping phone", .phone)],  // no-catalogue: column names of the exports
-        subtotal: "subtotal", total: "total", taxes: "taxes", shipping: "shipping",  // no-catalogue: column names of the exports
-        refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at", currency: "currency")  // no-catalogue: column names of the exports
-    case .woocommerce:
-      Columns(
-        id: "order number", date: "order date", customers: [("email (billing)", .email), ("phone (billing)", .phone)], total: "order total amount",  // no-catalogue: column names of the exports
-        taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status",  // no-catalogue: column names of the exports
-        currency: "order currency")  // no-catalogue: column names of the exports
-    case .stripe:
-      Columns(
-        id: "id", date: "created (utc)", customers: [("customer email", .email), ("customer id", .id)], net: "amount",  // no-catalogue: column names of the exports
-        refunded: "amount refunded", status: "status", currency: "currency")  // no-catalogue: column names of the exports
+    /// The columns a file must have to be read in this layout.
+    func required(customerNeeded: Bool) -> [String] {
+      [id, date] + [refunded].compactMap { $0 } + [status] + (customerNeeded ? customers.map(\.name) : [])
+        + [net, total, taxes, shipping].compactMap { $0 }
     }
   }
 
-  /// Other names of a column in other versions of the export, and the name the preset reads it by:
-  /// Stripe's payments export names its date `Created date (UTC)` today, `Created (UTC)` before.
+  /// The layouts of the preset's exports, the first whose columns a header has being read.
+  var layouts: [Columns] {
+    switch self {
+    case .generic:
+      [Columns(id: "order_id", date: "date", customers: [("customer", .plain)], net: "net_amount", refunded: "refunded_amount", status: "status")]
+    case .shopify:
+      [Columns(
+        id: "name", date: "created at", customers: [("email", .email), ("phone", .phone), ("billing phone", .phone), ("shipping phone", .phone)],  // no-catalogue: column names of the exports
+        subtotal: "subtotal", total: "total", taxes: "taxes", shipping: "shipping",  // no-catalogue: column names of the exports
+        refunded: "refunded amount", status: "financial status", cancelledAt: "cancelled at", currency: "currency")]  // no-catalogue: column names of the exports
+    case .woocommerce:
+      [
+        // An order export plugin's download.
+        Columns(
+          id: "order number", date: "order date", customers: [("email (billing)", .email), ("phone (billing)", .phone)], total: "order total amount",  // no-catalogue: column names of the exports
+          taxes: "order total tax amount", shipping: "order shipping amount", refunded: "order refund amount", status: "order status",  // no-catalogue: column names of the exports
+          currency: "order currency"),  // no-catalogue: column names of the exports
+        // WooCommerce's own Analytics → Orders download: its Net Sales, the customer by name.
+        Columns(id: "order #", date: "date", customers: [("customer", .name)], net: "net sales", status: "status"),  // no-catalogue: column names of the exports
+      ]
+    case .stripe:
+      [Columns(
+        id: "id", date: "created (utc)", customers: [("customer email", .email), ("customer id", .id)], net: "amount",  // no-catalogue: column names of the exports
+        refunded: "amount refunded", status: "status", currency: "currency")]  // no-catalogue: column names of the exports
+    case .prestashop:
+      // The back office's Orders list export (1.7 and 8), in English or French: Total is what the
+      // customer paid, VAT and shipping included; the customer is a name.
+      [Columns(id: "id", date: "date", customers: [("customer", .name)], net: "total", status: "status")]  // no-catalogue: column names of the exports
+    }
+  }
+
+  /// Other names of a column in other versions or languages of the export, and the name the
+  /// preset reads it by: Stripe's payments export names its date `Created date (UTC)` today,
+  /// `Created (UTC)` before; PrestaShop writes its headers in the back office's language.
   var aliases: [String: String] {
     switch self {
     case .stripe: ["created date (utc)": "created (utc)"]  // no-catalogue: column names of the exports
+    case .prestashop: ["client": "customer", "etat": "status", "statut": "status", "montant": "total", "total ttc": "total"]  // no-catalogue: column names of the exports
     default: [:]
     }
   }
 
-  /// The statuses (any case) that leave an order out, in every preset: cancelled, canceled,
-  /// voided, and a payment that failed, was declined or expired.
-  var leftOut: Set<String> { Order.leftOutStatuses }
+  /// The statuses (any case, without accents) that leave an order out, in every preset:
+  /// cancelled, canceled, voided, a payment that failed, was declined or expired; PrestaShop's
+  /// `Annulé` and `Erreur de paiement` too.
+  var leftOut: Set<String> {
+    self == .prestashop ? Order.leftOutStatuses.union(["annule", "erreur de paiement", "payment error"]) : Order.leftOutStatuses  // no-catalogue: statuses of the exports
+  }
+
+  /// Statuses that say the whole order was refunded, for an export without a refunded amount
+  /// (PrestaShop's `Remboursé`).
+  var refundedStatuses: Set<String> { self == .prestashop ? ["rembourse", "refunded", "refund"] : [] }  // no-catalogue: statuses of the exports
 
   var source: OrderSource { OrderSource(rawValue: rawValue)! }
+
+  /// The order in which presets are tried on a header when none is named: the most specific first.
+  static let detectionOrder: [OrderPreset] = [.shopify, .stripe, .woocommerce, .prestashop, .generic]
+
+  /// The preset and layout whose columns `positions` (after each preset's aliases) all hold.
+  static func detect(_ names: [String]) -> (OrderPreset, Columns)? {
+    for preset in detectionOrder {
+      let present = Set(names.map { preset.aliases[$0] ?? $0 })
+      if let layout = preset.layouts.first(where: { $0.required(customerNeeded: preset == .generic).allSatisfy(present.contains) }) {
+        return (preset, layout)
+      }
+    }
+    return nil
+  }
 }
 
 /// Orders in CSV, one per record (Shopify: one per line item, the order's fields on its first row;
@@ -90,52 +130,63 @@ public final class OrderCSVReader {
   /// The line of the row `next()` read last.
   public var line: Int { reader.recordLine }
 
+  /// Whether the preset was recognised from the header rather than named.
+  public let detected: Bool
+  /// The preset the file is read with.
+  public var presetUsed: OrderPreset { preset }
+
+  /// Reads the header. `preset` nil: the preset whose columns the header has (`OrderPreset.detect`).
   public init(
-    reader: CSVReader, dialect: CSVDialect.Resolved, preset: OrderPreset, renaming: [String: String] = [:], currency: Currency,
+    reader: CSVReader, dialect: CSVDialect.Resolved, preset named: OrderPreset?, renaming: [String: String] = [:], currency: Currency,
     key: SipHash24, latestMonth: Month? = nil
   ) throws {
     self.latestMonth = latestMonth
     self.reader = reader
-    self.preset = preset
     self.dialect = dialect
     self.currency = currency
     self.key = key
-    columns = preset.columns
     numbers = dialect.numbers(currency)
     guard let first = try reader.next() else {
-      throw CSVError(file: reader.name, line: 1, message: Phrase(.ordersEmptyFile, ["preset": preset.rawValue]))
+      throw CSVError(file: reader.name, line: 1, message: Phrase(.ordersEmptyFile, ["preset": (named ?? .generic).rawValue]))
     }
     names = first.fields.map { Folding.key($0) }
     reader.columnNames = first.fields
-    let aliases = preset.aliases
-    for (position, name) in names.enumerated() {
-      let read = renaming[name] ?? aliases[name] ?? name
+    let renamed = names.map { renaming[$0] ?? $0 }
+    let chosen: (OrderPreset, OrderPreset.Columns)
+    if let named {
+      chosen = try OrderCSVReader.layout(of: named, renamed, file: reader.name, line: first.line)
+    } else {
+      chosen = try OrderPreset.detect(renamed) ?? OrderCSVReader.layout(of: .generic, renamed, file: reader.name, line: first.line)
+    }
+    (preset, columns, detected) = (chosen.0, chosen.1, named == nil)
+    for (position, name) in renamed.enumerated() {
+      let read = preset.aliases[name] ?? name
       if positions[read] == nil { positions[read] = position }
     }
-    let columns = preset.columns
-    // The generic preset needs its customer column; a shop's export may lack any of its own.
-    let required = [columns.id, columns.date, columns.refunded, columns.status]
-      + (preset == .generic ? columns.customers.map(\.name) : [])
-      + [columns.net, columns.total, columns.taxes, columns.shipping].compactMap { $0 }
-    let missing = required.filter { positions[$0] == nil }
-    // Which preset the header looks like, when it is not the one asked for.
-    let likely = OrderPreset.allCases.first { other in
-      other != preset && [other.columns.id, other.columns.date, other.columns.status].allSatisfy { positions[$0] != nil }
+  }
+
+  /// The first layout of `preset` whose columns `names` hold; else a one-line error naming the
+  /// missing columns, and the preset the header looks like when it is another's.
+  static func layout(of preset: OrderPreset, _ names: [String], file: String, line: Int) throws -> (OrderPreset, OrderPreset.Columns) {
+    let present = Set(names.map { preset.aliases[$0] ?? $0 })
+    let customerNeeded = preset == .generic
+    if let layout = preset.layouts.first(where: { $0.required(customerNeeded: customerNeeded).allSatisfy(present.contains) }) {
+      return (preset, layout)
     }
-    guard missing.isEmpty else {
-      if let likely {
-        throw CSVError(
-          file: reader.name, line: first.line,
-          message: Phrase(.ordersOtherPreset, [
-            "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "likely": likely.rawValue,
-          ]))
-      }
+    let required = preset.layouts[0].required(customerNeeded: customerNeeded)
+    let missing = required.filter { !present.contains($0) }
+    if let (likely, _) = OrderPreset.detect(names), likely != preset {
       throw CSVError(
-        file: reader.name, line: first.line,
-        message: Phrase(.ordersMissingColumns, [
-          "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "required": required.joined(separator: ", "),
+        file: file, line: line,
+        message: Phrase(.ordersOtherPreset, [
+          "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "likely": likely.rawValue,
         ]))
     }
+    throw CSVError(
+      file: file, line: line,
+      message: Phrase(.ordersMissingColumns, [
+        "columns": missing.map { "'\($0)'" }.joined(separator: ", "), "preset": preset.rawValue, "required": required.joined(separator: ", "),
+      ]))
   }
 
   /// The lines of rows without an order id, which no order can be made of (a Stripe row of a
@@ -226,24 +277,26 @@ public final class OrderCSVReader {
         }
         net = value
       }
-      let refunded = try amount(columns.refunded)
+      let status = try text(columns.status)
+      // WooCommerce writes its statuses with a prefix: wc-cancelled. Compared without case or accents.
+      let folded = Folding.key(status)
+      let plainStatus = folded.hasPrefix("wc-") ? String(folded.dropFirst(3)) : folded
+      // Without a refunded amount column, a status that says refunded refunds the whole order.
+      let refunded = columns.refunded == nil ? (preset.refundedStatuses.contains(plainStatus) ? net : 0) : try amount(columns.refunded)
       guard net >= 0 else {
         let column = columns.net ?? columns.total ?? columns.id
         throw problem(column, ValueError(value: try text(column), expected: columns.net == nil
           ? Phrase(.formOrderTotal, ["net": currency.plain(net)]) : Phrase(.formOrderNet)))
       }
       guard refunded >= 0 else {
-        throw problem(columns.refunded, ValueError(value: try text(columns.refunded), expected: Phrase(.formRefunded)))
+        throw problem(columns.refunded ?? columns.id, ValueError(value: try text(columns.refunded), expected: Phrase(.formRefunded)))
       }
-      let status = try text(columns.status)
       guard status.count <= 64 else { throw problem(columns.status, ValueError(value: String(status.prefix(64)) + "…", expected: Phrase(.formStatus))) }
       let cancelled = try !text(columns.cancelledAt).isEmpty
       let customer = try customerKey(text).map { Int64(bitPattern: key.hash(utf8: $0)) }
       let order = Order(
         source: preset.source, id: id, date: date, customer: customer, net: Money(minor: net), refunded: Money(minor: refunded),
         status: cancelled && status.isEmpty ? "cancelled" : status)
-      // WooCommerce writes its statuses with a prefix: wc-cancelled.
-      let plainStatus = status.lowercased().hasPrefix("wc-") ? String(status.lowercased().dropFirst(3)) : status.lowercased()
       let counted = !cancelled && !preset.leftOut.contains(plainStatus)
       leftOutStatus = cancelled ? "cancelled" : plainStatus
       return .success((order, counted))
@@ -267,6 +320,7 @@ public final class OrderCSVReader {
         if !value.hasPrefix("+"), digits.hasPrefix("00") { digits.removeFirst(2) }
         if digits.count >= 6 { return "phone:" + digits }
       case .id: return "id:" + value
+      case .name: return "name:" + Folding.key(value)
       }
     }
     return nil

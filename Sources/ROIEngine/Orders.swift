@@ -1,7 +1,7 @@
 /// Where stored orders came from: each platform numbers its orders, so an order is known by its
 /// source and id.
 public enum OrderSource: String, CaseIterable, Sendable {
-  case shopify, woocommerce, stripe, generic
+  case shopify, woocommerce, stripe, prestashop, generic
 }
 
 /// One order as stored: no e-mail address or customer id, only the customer's keyed hash.

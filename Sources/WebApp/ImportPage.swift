@@ -34,7 +34,7 @@ extension WebApp {
   func importPage(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) -> String {
     let fields = FormFields(page: page, values: form, error: error)
     let detected = page.text(.webDetected)
-    let presets = fields.select("preset", .webPreset, OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, chosen: OrderPreset.generic.rawValue)
+    let presets = fields.select("preset", .webPreset, [("", detected)] + OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, chosen: "")
     let content = """
       <form id="import-form" method="post" action="/import/preview" enctype="multipart/form-data"><fieldset><legend>\(escape(page.text(.webImportFile)))</legend>
       \(page.csrfField)
@@ -83,8 +83,12 @@ extension WebApp {
     request.problemLimit = WebApp.problemsListed
     request.itemLimit = WebApp.itemsListed
     request.allowCurrent = form["allow-current"] == "1"
-    request.preset = try field("preset") { () throws(ValueError) -> OrderPreset in
-      guard let preset = OrderPreset(rawValue: form["preset"] ?? "generic") else { throw ValueError(value: form["preset"] ?? "", expected: .verbatim("shopify, woocommerce, stripe, generic")) }  // no-catalogue: preset names
+    request.preset = try field("preset") { () throws(ValueError) -> OrderPreset? in
+      let name = form["preset"] ?? ""
+      guard !name.isEmpty else { return nil }
+      guard let preset = OrderPreset(rawValue: name) else {
+        throw ValueError(value: name, expected: .verbatim(OrderPreset.allCases.map(\.rawValue).joined(separator: ", ")))
+      }
       return preset
     }
     let delimiter = form["delimiter"] ?? ""

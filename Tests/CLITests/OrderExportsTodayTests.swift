@@ -97,3 +97,48 @@ import Testing
     #expect(try base.values(cli)["2025-01"]?["sales"] == "199")
   }
 }
+
+/// Part 13, point 4: PrestaShop's Orders list export and WooCommerce's Analytics download, and the
+/// preset recognised from the header.
+@Suite struct MoreShopsTests {
+  let base = OrderImportTests()
+
+  /// PrestaShop 8's back office in French: `;`, decimal commas, totals with VAT and shipping.
+  @Test func aPrestaShopOrdersListInFrench() throws {
+    let cli = try base.shop()
+    let path = try cli.file("order_2025-03-31.csv", """
+      ID;Référence;Nouveau client;Livraison;Client;Total;Paiement;État;Date
+      12;XKBKNABJK;1;France;J. DUPONT;120,00;Chèque;Livré;2025-01-10 10:12:00
+      13;OHSATSERP;0;France;J. DUPONT;60,50;Carte;Paiement accepté;2025-01-20 09:00:00
+      14;FFATNOMMJ;1;Belgique;M. MARTIN;35,00;Carte;Annulé;2025-01-22 11:00:00
+      15;UOYEVOLI;1;France;A. DURAND;80,00;Carte;Remboursé;2025-02-03 16:30:00
+      16;KHWLILZLL;1;France;P. PETIT;40,00;Carte;Erreur de paiement;2025-02-04 08:00:00
+
+      """)
+    let output = try cli.ok("import", "orders", path)
+    #expect(output.contains("Read as a prestashop export, recognised from its header"), "\(output)")
+    #expect(output.contains(": 5 orders added, 0 replaced, 0 skipped (already stored); 2 cancelled, voided or failed"))
+    let months = try base.values(cli)
+    // January: 120.00 + 60.50 (Dupont again: a repeat); Martin's order was cancelled.
+    #expect(months["2025-01"] == ["sales": "180.5", "refunds": "0", "orders": "2", "repeat-orders": "1", "new-customers": "1", "average-order-value": "90.25"])
+    // February: Durand's 80.00 refunded whole; Petit's payment failed.
+    #expect(months["2025-02"]?["sales"] == "80" && months["2025-02"]?["refunds"] == "80")
+  }
+
+  /// WooCommerce's own Analytics → Orders download: its Net Sales, customers by name.
+  @Test func wooCommerceAnalyticsOrders() throws {
+    let cli = try base.shop()
+    let path = try cli.file("wc-orders-report-export.csv", """
+      "Date","Order #","Status","Customer","Customer type","Product(s)","Items sold","Coupon(s)","Net Sales","Attribution"
+      "2025-01-04","1041","Completed","Zoé Martin","new","Mug","1","","18.00","Direct"
+      "2025-01-09","1042","Processing","Ben Lee","new","Tea","2","","24.50","Direct"
+      "2025-01-15","1043","Completed","zoe martin","returning","Mug","1","","18.00","Direct"
+      "2025-01-16","1044","Failed","Ann Roe","new","Mug","1","","18.00","Direct"
+
+      """)
+    let output = try cli.ok("import", "orders", path)
+    #expect(output.contains("Read as a woocommerce export, recognised from its header"), "\(output)")
+    // 18.00 + 24.50 + 18.00 = 60.50; Zoé and zoe are one customer (case and accents aside).
+    #expect(try base.values(cli)["2025-01"] == ["sales": "60.5", "refunds": "0", "orders": "3", "repeat-orders": "1", "new-customers": "2", "average-order-value": "20.17"])
+  }
+}
