@@ -45,7 +45,9 @@ public struct CSVDialect: Sendable {
     try reader.settleEncoding(encoding)
     reader.delimiter = delimiter ?? reader.sniffDelimiter(among: CSVDialect.delimiters, afterLines: skipping)
     let comma = decimalComma ?? (reader.delimiter != UInt8(ascii: ","))
-    return (reader, Resolved(encoding: reader.encoding, delimiter: reader.delimiter, decimalComma: comma, dateOrder: dateOrder))
+    var resolved = Resolved(encoding: reader.encoding, delimiter: reader.delimiter, decimalComma: comma, dateOrder: dateOrder)
+    resolved.alsoWindows1252 = reader.alsoWindows1252
+    return (reader, resolved)
   }
 
   /// The dialect a file was read in, for the import's summary.
@@ -54,6 +56,10 @@ public struct CSVDialect: Sendable {
     public let delimiter: UInt8
     public let decimalComma: Bool
     public let dateOrder: DateOrder
+
+    /// Text around the first pair that makes a Windows-1252 file valid UTF-8 by chance, read as
+    /// Windows-1252 (`CSVReader.alsoWindows1252`).
+    public var alsoWindows1252: String?
 
     public init(encoding: TextEncoding, delimiter: UInt8, decimalComma: Bool, dateOrder: DateOrder) {
       self.encoding = encoding
@@ -73,7 +79,7 @@ public struct CSVDialect: Sendable {
         "encoding": encoding.displayName, "separated": Catalogue.text(separated, language),
         "decimal": Catalogue.text(decimalComma ? .decimalComma : .decimalPoint, language),
         "dates": dateOrder == .mdy ? Catalogue.text(.monthFirstDates, language) : "",
-      ])
+      ]) + (alsoWindows1252.map { Catalogue.text(.alsoWindows1252, language, ["sample": $0]) } ?? "")
     }
 
     /// Whether values in canonical form (ISO dates, `1234.56`) read as they are.

@@ -64,6 +64,10 @@ public final class CSVReader {
   public var delimiter = UInt8(ascii: ",")
   /// The encoding the input was read in (see `settleEncoding`).
   public private(set) var encoding = TextEncoding.utf8
+  /// A UTF-8 file whose only non-ASCII characters are pairs that Windows-1252 text makes by chance
+  /// (`É` then a no-break space, C9 A0, is U+0260 `ɠ`): a few bytes around the first such pair,
+  /// as Windows-1252 reads them, for the summary to say so.
+  public private(set) var alsoWindows1252: String?
   /// The header's column names, to name a column in an error; "field N" where there is none.
   public var columnNames: [String] = []
   private let descriptor: Int32
@@ -161,12 +165,20 @@ public final class CSVReader {
     guard !atEOF, descriptor >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
       return buffer.withUnsafeBufferPointer { bytes in
         let buffered = UnsafeBufferPointer(rebasing: bytes[0..<end])
-        return TextEncoding.validUTF8Prefix(buffered, more: !atEOF) != nil || TextEncoding.holdsUTF8Letters(buffered)
+        guard let valid = TextEncoding.validUTF8Prefix(buffered, more: !atEOF) else { return TextEncoding.holdsUTF8Letters(buffered) }
+        var sample: String?
+        if atEOF, valid == end, TextEncoding.chancePairsOnly(UnsafeBufferPointer(rebasing: bytes[0..<valid]), sample: &sample) {
+          alsoWindows1252 = sample
+        }
+        return true
       }
     }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var carried = 0
     var sawMultibyte = false
+    // Whether every multi-byte character so far is one Windows-1252 text makes by chance.
+    var plausible = true
+    var chanceSample: String?
     var offset: off_t = 0
     while true {
       let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + carried, $0.count - carried, offset) }
@@ -182,7 +194,11 @@ public final class CSVReader {
       if valid == nil { return sawMultibyte || chunk.withUnsafeBufferPointer { TextEncoding.holdsUTF8Letters(UnsafeBufferPointer(rebasing: $0[0..<available])) } }
       guard let valid else { return false }
       if !sawMultibyte { sawMultibyte = chunk[0..<valid].contains { $0 >= 0xC2 } }
-      if count == 0 { return valid == available }
+      plausible = plausible && chunk.withUnsafeBufferPointer { TextEncoding.chancePairsOnly(UnsafeBufferPointer(rebasing: $0[0..<valid]), sample: &chanceSample) }
+      if count == 0 {
+        if valid == available, plausible, let chanceSample { alsoWindows1252 = chanceSample }
+        return valid == available
+      }
       carried = available - valid
       chunk.replaceSubrange(0..<carried, with: chunk[valid..<available])
     }

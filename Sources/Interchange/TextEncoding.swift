@@ -103,6 +103,33 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 
   /// How many bytes at the start of `bytes` are valid UTF-8, leaving out an incomplete sequence at
   /// the very end when `more` input follows; nil when some byte before that is not valid UTF-8.
+  /// Whether every multi-byte character of valid UTF-8 `bytes` is one a Windows-1252 text makes
+  /// by chance: `É`, `Ê` or `Â` (C9, CA, C2) followed by a byte of 80–BF (in Windows-1252 a no-break
+  /// space, `€`, `«`, `°`…), which is U+0240–U+02BF (IPA letters) or a C1 control in UTF-8, never in
+  /// a French or English text. `sample` gets the bytes around the first such pair, read as
+  /// Windows-1252.
+  static func chancePairsOnly(_ bytes: UnsafeBufferPointer<UInt8>, sample: inout String?) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      guard byte == 0xC9 || byte == 0xCA || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0), index + 1 < bytes.count
+      else { return false }
+      if sample == nil {
+        let start = max(0, index - 12)
+        var end = min(bytes.count, index + 14)
+        while end > index + 2, end < bytes.count, bytes[end] >= 0x80 { end -= 1 }
+        let window = Array(bytes[start..<end]).map { $0 < 0x20 || $0 == 0x7F ? 0x20 : $0 }
+        sample = String(decoding: singleByteToUTF8(window[...], latin9: false), as: UTF8.self)
+      }
+      index += 2
+    }
+    return true
+  }
+
   static func validUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>, more: Bool) -> Int? {
     var cut = bytes.count
     if more {

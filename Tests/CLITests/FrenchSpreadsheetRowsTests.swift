@@ -75,3 +75,22 @@ import Testing
     #expect(!(try cli.ok("export", "metrics")).contains("2025-07"))
   }
 }
+
+/// A Windows-1252 file that is valid UTF-8 by chance (`É` then a no-break space is C9 A0, U+0260
+/// in UTF-8): read as UTF-8, and the summary says how the other reading looks and how to choose it.
+@Suite struct ChanceUTF8Tests {
+  @Test func aWindows1252FileValidAsUTF8ByChanceIsNamed() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    let path = cli.directory.appendingPathComponent("w.csv").path
+    try Data(Array("date,category,amount,note\n2025-01-02,service,80,PAY".utf8) + [0xC9, 0xA0] + Array(": OVH\n".utf8)).write(to: URL(fileURLWithPath: path))
+    let output = try cli.ok("import", "expenses", path, "--dry-run")
+    #expect(output.contains("read as UTF-8, comma-separated, decimal point (its only accented letters are pairs that Windows-1252 text makes by chance, as in '"), "\(output)")
+    #expect(output.contains("PAYÉ\u{00A0}: OVH") && output.contains("add --encoding windows-1252 if that is how it reads)"))
+    #expect(try cli.ok("import", "expenses", path, "--encoding", "windows-1252").contains("read as Windows-1252"))
+    #expect(try cli.ok("expense", "list").contains("PAYÉ\u{00A0}: OVH"))
+    // A real UTF-8 é says nothing more.
+    let utf8 = try cli.file("u.csv", "date,category,amount,note\n2025-01-02,service,80,Payé OVH\n")
+    #expect(!(try cli.ok("import", "expenses", utf8, "--dry-run")).contains("by chance"))
+  }
+}

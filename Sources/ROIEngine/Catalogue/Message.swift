@@ -43,7 +43,7 @@ public enum Message: String, CaseIterable, Sendable {
   case databaseDamaged
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
-  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected
+  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252
   case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
@@ -1369,6 +1369,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .checkExpenseLongBeforeGoLive:
       ("expense {id} is dated {date}, more than 12 months before go-live ({goLive}): a cost of the CRM, or an older one picked by an import rule?",
        "la dépense {id} est datée du {date}, plus de 12 mois avant la mise en service ({goLive}) : un coût du CRM, ou un plus ancien pris par une règle d’import ?")
+    case .alsoWindows1252:
+      (" (its only accented letters are pairs that Windows-1252 text makes by chance, as in '{sample}': add --encoding windows-1252 if that is how it reads)",
+       " (ses seules lettres accentuées sont des paires qu’un texte Windows-1252 fait par hasard, comme dans « {sample} » : ajoutez --encoding windows-1252 si c’est ainsi qu’il se lit)")
     case .ordersPresetDetected:
       ("Read as a {preset} export, recognised from its header (--preset names another).",
        "Lu comme un export {preset}, reconnu à son en-tête (--preset en désigne un autre).")
