@@ -193,9 +193,13 @@ extension LinearPattern {
   /// The largest count a `{n,m}` may name.
   static let maximumCount = 1_000
 
+  /// How deeply groups may nest: the parser and the compiler recurse once per level.
+  static let maximumDepth = 100
+
   struct Parser {
     let characters: [Unicode.Scalar]
     var index = 0
+    var depth = 0
 
     func refuse(_ message: Message, _ values: [String: String] = [:]) -> Problem {
       Problem(phrase: Phrase(message, values))
@@ -285,7 +289,10 @@ extension LinearPattern {
           }
           index += 2
         }
+        depth += 1
+        guard depth <= LinearPattern.maximumDepth else { throw refuse(.patternTooDeep, ["maximum": "\(LinearPattern.maximumDepth)"]) }
         let inner = try alternation()
+        depth -= 1
         guard index < characters.count, characters[index] == ")" else { throw refuse(.patternUnbalanced) }
         index += 1
         return inner

@@ -139,6 +139,8 @@ import Testing
     ("(?=crm)", "a lookaround or a named group, (?…) is not supported"), ("(a)\\1", "a back-reference (\\1, \\k) is not supported"),
     ("a{2000}", "a count of repetitions above 1000"), ("(ab", "a parenthesis, a bracket, a range or a count that is not closed"),
     ("*a", "'*' with nothing before it to repeat"), ("[z-a]", "not closed or not in order"),
+    (String(repeating: "(", count: 50_000) + "a" + String(repeating: ")", count: 50_000), "groups nested more than 100 deep"),
+    (String(repeating: "a{1000}", count: 30), "the pattern makes more than 20000 states"),
   ])
   func whatItCannotMatchIsRefusedWithItsReason(pattern: String, reason: String) {
     do {

@@ -44,7 +44,7 @@ public enum Message: String, CaseIterable, Sendable {
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
   case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252
-  case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge
+  case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge, patternTooDeep
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
@@ -1348,6 +1348,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .patternNothingToRepeat:
       ("'{mark}' with nothing before it to repeat",
        "« {mark} » sans rien avant à répéter")
+    case .patternTooDeep:
+      ("groups nested more than {maximum} deep",
+       "des groupes imbriqués sur plus de {maximum} niveaux")
     case .patternTooLarge:
       ("the pattern makes more than {maximum} states",
        "le motif fait plus de {maximum} états")
