@@ -179,15 +179,22 @@ public class StoreReader {
       try settings.validate()
     }
     let metrics = try metrics()
+    let (snapshots, sources) = try completeSnapshots(metrics: metrics, allowIncomplete: allowIncomplete)
+    return try ROICalculator.report(
+      settings: settings, costItems: try costItems(), metrics: metrics, snapshots: snapshots,
+      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles(),
+      sources: sources)
+  }
+
+  /// The values a report reads, and the facts about their sources: without `allowIncomplete`, none
+  /// of a month whose orders stop before its end (`SourceFacts.incompleteMonth`) or after it.
+  public func completeSnapshots(metrics: [Metric], allowIncomplete: Bool) throws -> (snapshots: [Snapshot], sources: SourceFacts) {
     let sources = try sourceFacts()
     var snapshots = try snapshots()
     if !allowIncomplete, metrics.contains(where: { $0.fromOrders != nil }), let last = sources.lastCompleteMonth {
       snapshots.removeAll { $0.month > last }
     }
-    return try ROICalculator.report(
-      settings: settings, costItems: try costItems(), metrics: metrics, snapshots: snapshots,
-      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles(),
-      sources: sources)
+    return (snapshots, sources)
   }
 
   /// What the warnings about the data's sources read: the counted orders by month, and the

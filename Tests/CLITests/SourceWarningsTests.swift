@@ -55,6 +55,9 @@ import Testing
     #expect(found["incomplete_month"] == "The orders of 2025-06 stop on 2025-06-15 (15 orders), too early in the month for its pace: the export was taken before the month ended. The report stops at the month before; import an export that covers 2025-06, or use --allow-incomplete.")
     #expect(try warnings(cli, "--allow-incomplete")["as_of"] == "2025-06")
     #expect(try cli.run(["check"]).stdout.contains("incomplete_month"))
+    // impact stops at May too, and says why under its table.
+    let impact = try cli.ok("impact", "sales")
+    #expect(impact.contains("warning (incomplete_month): The orders of 2025-06 stop on 2025-06-15") && !impact.contains("2025-06  "), "\(impact)")
     // The rest of June lifts it: 16 June to 30 June.
     try cli.ok("import", "orders", try cli.file("p.csv", header + orders("2025-06", days: 16...30, prefix: "K-")))
     let after = try warnings(cli)

@@ -22,17 +22,27 @@ extension CRMROI {
     @Option(help: "table, csv, json or markdown.")
     var format: Format = .table
 
+    @Flag(help: "Count a month whose orders stop before its end as a whole month (see roi --allow-incomplete).")
+    var allowIncomplete = false
+
     func run() throws {
       let store = try database.open()
-      let (impacts, currency, asOf) = try store.read { store in
+      let (impacts, currency, asOf, warnings) = try store.read { store in
         let settings = try store.settings()
-        let snapshots = try store.snapshots()
-        let impacts = try ROICalculator.impact(settings: settings, metrics: try store.metrics(), snapshots: snapshots, names: names)
-        return (impacts, settings.currency, snapshots.map(\.month).max() ?? settings.goLive.advanced(by: -1))
+        let metrics = try store.metrics()
+        let (snapshots, sources) = try store.completeSnapshots(metrics: metrics, allowIncomplete: allowIncomplete)
+        let impacts = try ROICalculator.impact(settings: settings, metrics: metrics, snapshots: snapshots, names: names)
+        // What makes the metrics' own figures less sure: the orders' history and coverage.
+        let warnings = SourceWarnings.all(sources, settings: settings, metrics: metrics).filter {
+          [.customerHistoryShort, .incompleteMonth, .ordersWithoutCustomer].contains($0.code)
+        }
+        return (impacts, settings.currency, snapshots.map(\.month).max() ?? settings.goLive.advanced(by: -1), warnings)
       }
+      let language = currentLanguage()
+      let notes = warnings.map { Catalogue.text(.checkWarning, language, ["code": $0.code.rawValue, "message": $0.text(language)]) + "\n" }.joined()
       switch format {
-      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false, language: currentLanguage()), terminator: "")
-      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true, language: currentLanguage()), terminator: "")
+      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false, language: language) + notes, terminator: "")
+      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true, language: language) + notes, terminator: "")
       case .csv: try show(ImpactReport.csv(impacts, currency: currency, locale: csv.locale), terminator: "")
       case .json: try show(ImpactReport.json(impacts, currency: currency, asOf: asOf), terminator: "")
       }
