@@ -1355,8 +1355,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("the pattern makes more than {maximum} states",
        "le motif fait plus de {maximum} états")
     case .warningCustomerHistoryShort:
-      ("{metrics} need 12 months of orders before they are used: the orders start in {first}, so a customer who bought before then is taken for new until {settled}, and the baseline starts in {needed}. Import older orders, or read these series from {settled} on.",
-       "{metrics} demandent 12 mois de commandes avant d’être utilisés : les commandes commencent en {first}, donc un client qui a acheté avant est pris pour nouveau jusqu’en {settled}, et la référence commence en {needed}. Importez des commandes plus anciennes, ou lisez ces séries à partir de {settled}.")
+      ("{metrics} need 12 months of orders before they are used: the orders start in {first}, so a customer who bought before then is taken for new until {settled}, and the baseline starts in {needed}: their changes and objectives rest on that short history. Import older orders, or read these series from {settled} on.",
+       "{metrics} demandent 12 mois de commandes avant d’être utilisés : les commandes commencent en {first}, donc un client qui a acheté avant est pris pour nouveau jusqu’en {settled}, et la référence commence en {needed} : leurs écarts et leurs objectifs reposent sur cet historique trop court. Importez des commandes plus anciennes, ou lisez ces séries à partir de {settled}.")
     case .warningIncompleteMonth:
       ("The orders of {month} stop on {lastDay} ({orders} orders), too early in the month for its pace: the export was taken before the month ended. The report stops at the month before; import an export that covers {month}, or use --allow-incomplete.",
        "Les commandes de {month} s’arrêtent le {lastDay} ({orders} commandes), trop tôt dans le mois pour son rythme : l’export a été fait avant la fin du mois. Le rapport s’arrête au mois précédent ; importez un export qui couvre {month}, ou utilisez --allow-incomplete.")
