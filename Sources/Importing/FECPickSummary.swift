@@ -14,6 +14,8 @@ public struct FECPickSummary: Sendable {
   /// Every rule line, so that a rule that took nothing is named too.
   public let ruleLines: [Int]
   public let taken: [FECPick.Taken]
+  /// The FEC lines whose expense was stored before (by this file or an earlier one).
+  let alreadyImported: Set<Int>
   /// By reason, with the FEC lines: credits, opening entries, and lines imported before.
   public let leftOut: [ImportLeftOut]
 
@@ -26,6 +28,7 @@ public struct FECPickSummary: Sendable {
     regrouped = pick.entries.regrouped
     tallies = pick.tallies
     ruleLines = (rules.expenseRules.map(\.line) + rules.metricRules.map(\.line)).sorted()
+    alreadyImported = Set(skipped.map { pick.items[$0].line })
     taken = pick.taken
     var leftOut: [ImportLeftOut] = []
     if let lines = pick.leftOut[.credit] { leftOut.append(ImportLeftOut(.fecLeftOutCredit, lines: lines)) }
@@ -57,7 +60,7 @@ public struct FECPickSummary: Sendable {
         continue
       }
       lines.append(Catalogue.text(.fecRuleTally, language, [
-        "rule": "\(rule)", "count": "\(tally.lines)", "first": "\(tally.first)", "last": "\(tally.last)",
+        "rule": "\(rule)", "count": say.counted(tally.lines, .lineOne, .lineMany), "first": "\(tally.first)", "last": "\(tally.last)",
         "total": tally.overflow ? "–" : say.money(Rational(tally.total), currency),
       ]))
     }
@@ -73,7 +76,10 @@ public struct FECPickSummary: Sendable {
     let line = taken.line
     let target: String
     switch taken.target {
-    case .expense(let category): target = Catalogue.text(.fecTargetExpense, language, ["category": Catalogue.text(category.message, language)])
+    case .expense(let category):
+      target = Catalogue.text(alreadyImported.contains(line.line) ? .fecTargetAlready : .fecTargetExpense, language, [
+        "category": Catalogue.text(category.message, language),
+      ])
     case .metric(let metric, let month, _): target = Catalogue.text(.fecTargetMetric, language, ["metric": metric, "month": "\(month)"])
     case .leftOut(let reason):
       target = Catalogue.text(reason == .credit ? .fecTargetLeftOutCredit : .fecTargetLeftOutOpening, language)

@@ -58,7 +58,7 @@ public struct ImportOutcome: Sendable {
   public func details(_ language: Language, dryRun: Bool) -> [String] {
     var lines = fec?.lines(language, listing: dryRun) ?? []
     if let detectedPreset { lines.append(Catalogue.text(.ordersPresetDetected, language, ["preset": detectedPreset])) }
-    if kept > 0 { lines.append(Catalogue.text(.ordersKeptOlder, language, ["count": "\(kept)"])) }
+    if kept > 0 { lines.append(Catalogue.text(kept == 1 ? .ordersKeptOne : .ordersKeptOlder, language, ["count": "\(kept)"])) }
     if !leftOutGroups.isEmpty {
       lines.append(Catalogue.text(.importLeftOutHeading, language))
       lines += leftOutGroups.map { "  " + $0.text(language) }

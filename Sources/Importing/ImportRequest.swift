@@ -37,8 +37,11 @@ public struct ImportRequest {
   }
 
   /// Opens the CSV in its dialect, through the rules file when there is one.
-  func openCSV() throws -> (reader: CSVReader, resolved: CSVDialect.Resolved) {
+  /// …and the rows its rules file's `if … skip` left out, as the summary's last lines.
+  func openCSV() throws -> (reader: CSVReader, resolved: CSVDialect.Resolved, skipped: [ImportLeftOut]) {
     let (reader, resolved) = try dialect.open(path, skipping: csvRules?.skip ?? 0, name: name)
-    return (try csvRules.map { try $0.apply(to: reader) } ?? reader, resolved)
+    guard let csvRules else { return (reader, resolved, []) }
+    let (rewritten, skipped) = try csvRules.apply(to: reader)
+    return (rewritten, resolved, skipped.map { ImportLeftOut(.rowsSkippedByRule, lines: $0.lines, values: ["rule": "\($0.rule)", "file": csvRules.file]) })
   }
 }

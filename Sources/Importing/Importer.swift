@@ -39,7 +39,7 @@ public enum Importer {
     _ request: ImportRequest, _ store: Store, _ dryRun: Bool, _ confirm: (ImportOutcome) throws -> Void
   ) throws -> ImportOutcome {
     let settings = try store.read { try $0.settings() }
-    let (input, resolved) = try request.openCSV()
+    let (input, resolved, ruleSkips) = try request.openCSV()
     let reader = try ExpenseCSVReader(
       reader: input, dialect: resolved, ignoring: request.dialect.ignoredColumns, currency: settings.currency, settings: settings)
     var listed: [Expense] = []
@@ -58,6 +58,7 @@ public enum Importer {
     }
     var outcome = ImportOutcome(kind: .expenses, name: reader.file)
     outcome.dialect = resolved
+    outcome.leftOutGroups = ruleSkips
     if !reader.emptyRows.isEmpty || !reader.totalRows.isEmpty {
       outcome.leftOutGroups.append(ImportLeftOut(
         .rowsSkipped, lines: (reader.emptyRows + reader.totalRows).sorted(),
@@ -84,7 +85,7 @@ public enum Importer {
   ) throws -> ImportOutcome {
     let (metrics, currency) = try store.read { store in (try store.metrics(), try store.settings().currency) }
     let rules = SnapshotRules(metrics: metrics, currency: currency, currentMonth: request.currentMonth, allowCurrent: request.allowCurrent)
-    let (input, resolved) = try request.openCSV()
+    let (input, resolved, ruleSkips) = try request.openCSV()
     let reader = try MetricCSVReader(reader: input, dialect: resolved, ignoring: request.dialect.ignoredColumns, rules: rules)
     var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
     var snapshots: [Snapshot] = []
@@ -99,6 +100,7 @@ public enum Importer {
       let counts = try writer.importSnapshots(snapshots, file: reader.file, metrics: metrics, currency: currency)
       var outcome = ImportOutcome(kind: .metrics, name: reader.file)
       outcome.items = items
+      outcome.leftOutGroups = ruleSkips
       (outcome.added, outcome.replaced, outcome.skipped, outcome.dialect) = (counts.added, counts.replaced, counts.unchanged, resolved)
       return outcome
     }, confirm: confirm)
@@ -122,7 +124,7 @@ public enum Importer {
   ) throws -> ImportOutcome {
     let settings = try store.read { try $0.settings() }
     let key = try store.read { try $0.storedCustomerKey() } ?? CustomerKey()
-    let (input, resolved) = try request.openCSV()
+    let (input, resolved, ruleSkips) = try request.openCSV()
     let reader = try OrderCSVReader(
       reader: input, dialect: resolved, preset: request.preset, currency: settings.currency, key: key.hasher, latestMonth: request.currentMonth)
     var problems = ImportProblems(file: reader.file, listing: request.problemLimit)
@@ -142,7 +144,7 @@ public enum Importer {
     }
     passedOver -= reader.withoutID.count
     try problems.check()
-    var leftOutGroups = notCounted.sorted { $0.key < $1.key }.map { ImportLeftOut(.ordersNotCountedStatus, lines: $0.value, values: ["status": $0.key]) }
+    var leftOutGroups = ruleSkips + notCounted.sorted { $0.key < $1.key }.map { ImportLeftOut(.ordersNotCountedStatus, lines: $0.value, values: ["status": $0.key]) }
     if !reader.withoutID.isEmpty { leftOutGroups.append(ImportLeftOut(.ordersWithoutID, lines: reader.withoutID)) }
     if !withoutCustomer.isEmpty { leftOutGroups.append(ImportLeftOut(.ordersWithoutCustomer, lines: withoutCustomer)) }
     return try write(store, dryRun: dryRun, { writer in

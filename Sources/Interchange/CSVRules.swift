@@ -26,7 +26,7 @@ public struct CSVRules {
     let line: Int
   }
 
-  let file: String
+  public let file: String
   public private(set) var skip = 0
   /// Folded column name → field name ("_": left out), with the rules line that says so.
   var columns: [(from: String, to: String, line: Int)] = []
@@ -110,7 +110,10 @@ public struct CSVRules {
 
   /// The file read through the rules, as a comma-separated file in memory for the usual reader
   /// (numbers and dates keep the file's own style).
-  public func apply(to reader: CSVReader) throws -> CSVReader {
+  /// The rows an `if … skip` left out: their lines, by the rule's line.
+  public typealias Skipped = [(rule: Int, lines: [Int])]
+
+  public func apply(to reader: CSVReader) throws -> (reader: CSVReader, skipped: Skipped) {
     for _ in 0..<skip { _ = try reader.next() }
     guard let header = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: Phrase(.ruleNoHeader, ["skip": "\(skip)", "file": file]))
@@ -135,6 +138,7 @@ public struct CSVRules {
     // Each record is written on its line of the file (blank lines, which the reader passes over,
     // fill the gaps), so that a bad value is reported on the line the user sees.
     var output: [String] = []
+    var skipped: [Int: [Int]] = [:]
     var outputLine = 1
     func append(_ text: String, at line: Int) {
       while outputLine < line {
@@ -151,7 +155,9 @@ public struct CSVRules {
       var category = self.category
       let decides = conditions.first { condition, position in condition.pattern.matches(field(position)) }
       switch decides?.0.action {
-      case .skip: continue
+      case .skip:
+        skipped[decides!.0.line, default: []].append(record.line)
+        continue
       case .category(let name): category = name
       case nil: break
       }
@@ -166,7 +172,10 @@ public struct CSVRules {
       }
       append(values.map(CSVLocale.en.field).joined(separator: ","), at: record.line)
     }
-    return CSVReader(bytes: Array((output.joined(separator: "\n") + "\n").utf8), name: reader.name)
+    return (
+      CSVReader(bytes: Array((output.joined(separator: "\n") + "\n").utf8), name: reader.name),
+      skipped.sorted { $0.key < $1.key }.map { (rule: $0.key, lines: $0.value) }
+    )
   }
 
   /// `-12,50` → `12,50`, `12,50` → `-12,50`, `(12,50)` → `12,50`; empty stays empty.

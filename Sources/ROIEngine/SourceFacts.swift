@@ -32,6 +32,8 @@ public struct SourceFacts: Sendable, Equatable {
   public var expenses: [SourcedExpense] = []
   /// The month still running: its orders are not a month's yet.
   public var runningMonth: Month?
+  /// Whether the report counts an incomplete month anyway (`roi --allow-incomplete`).
+  public var incompleteIncluded = false
 
   public init(orderMonths: [OrderMonth] = [], expenses: [SourcedExpense] = [], runningMonth: Month? = nil) {
     (self.orderMonths, self.expenses, self.runningMonth) = (orderMonths, expenses, runningMonth)

@@ -41,7 +41,10 @@ public enum SourceWarnings {
       let last = facts.orderMonths.first { $0.month == month }!
       warnings.append(ReportWarning(
         code: .incompleteMonth, metric: nil,
-        details: ["month": "\(month)", "lastDay": "\(CalendarDate(month: month, day: last.lastDay))", "orders": "\(last.orders)"]))
+        details: [
+          "month": "\(month)", "lastDay": "\(CalendarDate(month: month, day: last.lastDay))", "orders": "\(last.orders)",
+          "included": facts.incompleteIncluded ? "yes" : "no",
+        ]))
     }
     warnings += regrouped(facts.expenses) + duplicates(facts.expenses)
     return warnings

@@ -31,7 +31,13 @@ public enum TextReport {
       "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
       "horizon": count(settings.horizonYears, .year, .years, language), "horizonEnd": say.month(settings.horizonEnd),
     ])) + "\n"
-    output += text(report.asOf < settings.goLive ? .asOfNothing : .asOf, ["month": say.month(report.asOf)]) + "\n\n"
+    if let cut = report.warnings.first(where: { $0.code == .incompleteMonth && $0.details["included"] == "no" }),
+      let left = cut.details["month"].flatMap({ try? Month(parsing: $0) })
+    {
+      output += text(.asOfIncomplete, ["month": say.month(report.asOf), "left": say.month(left)]) + "\n\n"
+    } else {
+      output += text(report.asOf < settings.goLive ? .asOfNothing : .asOf, ["month": say.month(report.asOf)]) + "\n\n"
+    }
     output += markdown ? quarters.markdown() : quarters.plain()
     output += "\n" + legend(rows, asOf: report.asOf, language: language) + "\n"
     output += text(.totalCostOfOwnership, ["amount": say.money(report.totalCostOfOwnership, currency)]) + "\n"

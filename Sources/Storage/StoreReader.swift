@@ -189,7 +189,8 @@ public class StoreReader {
   /// The values a report reads, and the facts about their sources: without `allowIncomplete`, none
   /// of a month whose orders stop before its end (`SourceFacts.incompleteMonth`) or after it.
   public func completeSnapshots(metrics: [Metric], allowIncomplete: Bool) throws -> (snapshots: [Snapshot], sources: SourceFacts) {
-    let sources = try sourceFacts()
+    var sources = try sourceFacts()
+    sources.incompleteIncluded = allowIncomplete
     var snapshots = try snapshots()
     if !allowIncomplete, metrics.contains(where: { $0.fromOrders != nil }), let last = sources.lastCompleteMonth {
       snapshots.removeAll { $0.month > last }

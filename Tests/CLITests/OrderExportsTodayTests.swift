@@ -47,7 +47,7 @@ import Testing
     // The January file again: its A1 has no refund; the February file, newer, wrote one.
     let again = try cli.ok("import", "orders", january)
     #expect(again.contains("0 orders added, 0 replaced, 1 skipped"), "\(again)")
-    #expect(again.contains("\n1 orders kept: this file is older than the one that wrote them\n"))
+    #expect(again.contains("\n1 order kept: this file is older than the one that wrote it\n"))
     #expect(try base.values(cli)["2025-01"]?["refunds"] == "25")
     // A newer file still replaces: the refund undone in March's export.
     let march = try cli.file("mar.csv", header + "A1,2025-01-03,c1,100.00,0,paid\nA4,2025-03-01,c1,10.00,0,paid\n")

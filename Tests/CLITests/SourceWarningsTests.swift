@@ -53,7 +53,10 @@ import Testing
     let found = try warnings(cli)
     #expect(found["as_of"] == "2025-05")
     #expect(found["incomplete_month"] == "The orders of 2025-06 stop on 2025-06-15 (15 orders), too early in the month for its pace: the export was taken before the month ended. The report stops at the month before; import an export that covers 2025-06, or use --allow-incomplete.")
-    #expect(try warnings(cli, "--allow-incomplete")["as_of"] == "2025-06")
+    let allowed = try warnings(cli, "--allow-incomplete")
+    #expect(allowed["as_of"] == "2025-06")
+    #expect(allowed["incomplete_month"]?.hasSuffix("The month is counted as asked (--allow-incomplete), so its benefit is understated.") == true)
+    #expect(try cli.ok("roi").contains("As of 2025-05: the last month whose orders are complete (2025-06 is left out: its orders stop early)"))
     #expect(try cli.run(["check"]).stdout.contains("incomplete_month"))
     // impact stops at May too, and says why under its table.
     let impact = try cli.ok("impact", "sales")

@@ -43,7 +43,7 @@ public enum Message: String, CaseIterable, Sendable {
   case databaseDamaged
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
-  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252
+  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252, warningIncompleteMonthIncluded, asOfIncomplete, lineOne, lineMany, ordersKeptOne, fecTargetAlready, rowsSkippedByRule
   case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge, patternTooDeep
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
@@ -1274,8 +1274,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Rule at line {rule}: took no line.",
        "Règle ligne {rule} : aucune ligne prise.")
     case .fecRuleTally:
-      ("Rule at line {rule}: {count} lines, {first} to {last}, total {total}.",
-       "Règle ligne {rule} : {count} lignes, du {first} au {last}, total {total}.")
+      ("Rule at line {rule}: {count}, {first} to {last}, total {total}.",
+       "Règle ligne {rule} : {count}, du {first} au {last}, total {total}.")
     case .importLeftOutHeading:
       ("Left out:",
        "Écartées :")
@@ -1372,12 +1372,33 @@ public enum Message: String, CaseIterable, Sendable {
     case .checkExpenseLongBeforeGoLive:
       ("expense {id} is dated {date}, more than 12 months before go-live ({goLive}): a cost of the CRM, or an older one picked by an import rule?",
        "la dépense {id} est datée du {date}, plus de 12 mois avant la mise en service ({goLive}) : un coût du CRM, ou un plus ancien pris par une règle d’import ?")
+    case .warningIncompleteMonthIncluded:
+      ("The orders of {month} stop on {lastDay} ({orders} orders), too early in the month for its pace: the export was taken before the month ended. The month is counted as asked (--allow-incomplete), so its benefit is understated.",
+       "Les commandes de {month} s’arrêtent le {lastDay} ({orders} commandes), trop tôt dans le mois pour son rythme : l’export a été fait avant la fin du mois. Le mois est compté comme demandé (--allow-incomplete) : son bénéfice est donc sous-estimé.")
+    case .asOfIncomplete:
+      ("As of {month}: the last month whose orders are complete ({left} is left out: its orders stop early)",
+       "Données à fin {month} : dernier mois aux commandes complètes ({left} est écarté : ses commandes s’arrêtent tôt)")
+    case .rowsSkippedByRule:
+      ("{count} rows skipped by the rule at {file}:{rule}: lines {lines}",
+       "{count} lignes écartées par la règle {file}:{rule} : lignes {lines}")
+    case .lineOne:
+      ("{count} line",
+       "{count} ligne")
+    case .lineMany:
+      ("{count} lines",
+       "{count} lignes")
+    case .ordersKeptOne:
+      ("{count} order kept: this file is older than the one that wrote it",
+       "{count} commande gardée : ce fichier est plus ancien que celui qui l’a écrite")
+    case .fecTargetAlready:
+      ("expense, {category}, imported already",
+       "dépense, {category}, déjà importée")
     case .alsoWindows1252:
       (" (its only accented letters are pairs that Windows-1252 text makes by chance, as in '{sample}': add --encoding windows-1252 if that is how it reads)",
        " (ses seules lettres accentuées sont des paires qu’un texte Windows-1252 fait par hasard, comme dans « {sample} » : ajoutez --encoding windows-1252 si c’est ainsi qu’il se lit)")
     case .ordersPresetDetected:
-      ("Read as a {preset} export, recognised from its header (--preset names another).",
-       "Lu comme un export {preset}, reconnu à son en-tête (--preset en désigne un autre).")
+      ("Read as a {preset} export, recognised from its header.",
+       "Lu comme un export {preset}, reconnu à son en-tête.")
     case .ordersKeptOlder:
       ("{count} orders kept: this file is older than the one that wrote them",
        "{count} commandes gardées : ce fichier est plus ancien que celui qui les a écrites")

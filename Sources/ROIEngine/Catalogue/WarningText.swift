@@ -41,7 +41,9 @@ extension ReportWarning {
         "metrics": details["metrics"] ?? "", "first": month("first"), "settled": month("settled"), "needed": month("needed"),
       ])
     case .incompleteMonth:
-      return text(.warningIncompleteMonth, ["month": month("month"), "lastDay": details["lastDay"] ?? "", "orders": details["orders"] ?? ""])
+      return text(details["included"] == "yes" ? .warningIncompleteMonthIncluded : .warningIncompleteMonth, [
+        "month": month("month"), "lastDay": details["lastDay"] ?? "", "orders": details["orders"] ?? "",
+      ])
     case .fecEntriesRegrouped:
       return text(.warningFECRegrouped, ["journal": details["journal"] ?? "", "count": details["count"] ?? ""])
     case .possibleDuplicateExpense:
