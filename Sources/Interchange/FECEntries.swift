@@ -37,7 +37,10 @@ public struct FECEntries {
   /// The opening-balance journal's usual code, and words that mark an opening entry's label
   /// (compared without case or accents).
   public static let openingJournal = "AN"
-  public static let openingWords = ["a nouveau", "a-nouveau", "a nouveaux", "anouveau", "reprise des soldes", "solde d'ouverture", "soldes d'ouverture", "bilan d'ouverture", "report a nouveau"]  // no-catalogue: words matched in the files
+  /// Words that mark an opening entry anywhere in its label (`a nouveau` alone also means "again",
+  /// so it counts only at the label's start: `A nouveau`, `A-nouveaux 2025`).
+  public static let openingWordsAtStart = ["a nouveau", "a-nouveau", "anouveau"]  // no-catalogue: words matched in the files
+  public static let openingWords = ["reprise des soldes", "solde d'ouverture", "soldes d'ouverture", "bilan d'ouverture", "report a nouveau"]  // no-catalogue: words matched in the files
 
   public init(_ lines: [FECLine], closing: CalendarDate) {
     self.closing = closing
@@ -78,24 +81,30 @@ public struct FECEntries {
 
   /// The fiscal year's closing date: from the file's name when it follows the standard and fits
   /// the lines, else the end of the fiscal year (starting in month `fiscalYearStart`) that holds
-  /// the file's first line.
+  /// most of the file's lines (a stray line of another year does not move it).
   public static func closing(of fec: FECFile, fiscalYearStart: Int) -> (date: CalendarDate, source: ClosingSource) {
     let first = fec.lines.map(\.date).min()
     let last = fec.lines.map(\.date).max()
     if let named = fec.closingDateFromName {
       guard let first, let last else { return (named, .name) }
       if last <= named, first.month >= named.month.advanced(by: -24) { return (named, .name) }
-      return (yearEnd(holding: first, fiscalYearStart: fiscalYearStart), .datesNotName(named))
+      return (mostLinesYearEnd(fec.lines, fiscalYearStart: fiscalYearStart), .datesNotName(named))
     }
-    guard let first else { return (CalendarDate(month: Month(year: 2000, month: 12), day: 31), .dates) }
-    return (yearEnd(holding: first, fiscalYearStart: fiscalYearStart), .dates)
+    return (mostLinesYearEnd(fec.lines, fiscalYearStart: fiscalYearStart), .dates)
   }
 
   static func yearEnd(holding date: CalendarDate, fiscalYearStart: Int) -> CalendarDate {
     var start = Month(year: date.month.year, month: fiscalYearStart)
     if start > date.month { start = start.advanced(by: -12) }
-    let last = start.advanced(by: 11)
+    let last = min(start.advanced(by: 11), Month(year: 9999, month: 12))
     return CalendarDate(month: last, day: CalendarDate.days(in: last))
+  }
+
+  /// The end of the fiscal year that holds most of `lines` (the later one on a tie).
+  static func mostLinesYearEnd(_ lines: [FECLine], fiscalYearStart: Int) -> CalendarDate {
+    var counts: [CalendarDate: Int] = [:]
+    for line in lines { counts[yearEnd(holding: line.date, fiscalYearStart: fiscalYearStart), default: 0] += 1 }
+    return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? CalendarDate(month: Month(year: 2000, month: 12), day: 31)
   }
 
   /// The journals where one `EcritureNum` spans several dates or does not balance.
@@ -130,7 +139,7 @@ public struct FECEntries {
         continue
       }
       let label = Folding.key(line.label)
-      if openingWords.contains(where: label.contains) { opening.insert(key) }
+      if openingWords.contains(where: label.contains) || openingWordsAtStart.contains(where: label.hasPrefix) { opening.insert(key) }
       if line.date == firstDay {
         let balanceSheet = line.account.first.map { "12345".contains($0) } ?? false
         balanceSheetOnly[key] = (balanceSheetOnly[key] ?? true) && balanceSheet

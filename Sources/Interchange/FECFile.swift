@@ -72,16 +72,25 @@ public struct FECFile: Sendable {
     closingDateFromName = FECFile.closingDate(fromName: name)
     let text: [UInt8]
     (text, encoding) = try TextFile.decode(bytes, name: name)
+    // A line ends at LF, CR LF, CR CR LF (some software's) or a lone CR (old Mac files).
     var records: [(line: Int, bytes: ArraySlice<UInt8>)] = []
     var start = 0
     var number = 1
-    for index in text.indices where text[index] == UInt8(ascii: "\n") {
-      records.append((number, text[start..<index]))
-      (start, number) = (index + 1, number + 1)
+    var cursor = 0
+    while cursor < text.count {
+      let byte = text[cursor]
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+        cursor += 1
+        continue
+      }
+      records.append((number, text[start..<cursor]))
+      var end = cursor
+      while end < text.count, text[end] == UInt8(ascii: "\r") { end += 1 }
+      if end < text.count, text[end] == UInt8(ascii: "\n") { end += 1 } else if byte == UInt8(ascii: "\r") { end = cursor + 1 }
+      (start, cursor, number) = (end, end, number + 1)
     }
     if start < text.count { records.append((number, text[start...])) }
-    records = records.map { ($0.line, $0.bytes.last == UInt8(ascii: "\r") ? $0.bytes.dropLast() : $0.bytes) }
-      .filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    records = records.filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
     guard let header = records.first else {
       throw CSVError(file: name, line: 1, message: Phrase(.fecEmpty, phrases: ["expected": .phrase(FECFile.expectedHeader)]))
     }

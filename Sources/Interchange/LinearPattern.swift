@@ -35,54 +35,118 @@ public struct LinearPattern: Sendable {
   }
 
   /// Whether the pattern matches somewhere in `text`, ignoring case. `steps`, when given, counts
-  /// the states followed (a test checks the work is linear in the text).
+  /// the work done: states followed, plus one per character (a test checks it is linear).
+  ///
+  /// The automaton's states are followed all at once; each set of them reached is numbered, and
+  /// the set that follows it on a character (given the kind of character before, for `\b`) is
+  /// kept, so that a text that repeats itself costs one lookup per character (a lazy DFA).
   public func matches(_ text: String, steps: UnsafeMutablePointer<Int>? = nil) -> Bool {
-    var current = StateSet(count: program.count)
-    // The states reached by the last character, before the ones they lead to are followed.
-    var seeds: [Int] = []
+    var machine = Machine(program: program)
+    var seeds = machine.state(for: [])
     var previous: Unicode.Scalar?
     var iterator = text.unicodeScalars.makeIterator()
     var scalar = iterator.next()
-    var work = 0
-    var stack: [Int] = []
-    defer { steps?.pointee += work }
+    defer { steps?.pointee += machine.work }
     while true {
-      current.clear()
-      // A new attempt starts at every position: the search is unanchored.
-      seeds.append(0)
-      for pc in seeds where follow(pc, into: &current, previous: previous, next: scalar, stack: &stack, work: &work) { return true }
+      let (next, matched) = machine.step(from: seeds, previous: previous, scalar: scalar)
+      if matched { return true }
       guard let character = scalar else { return false }
-      let folded = LinearPattern.fold(character)
-      seeds.removeAll(keepingCapacity: true)
-      for pc in current.members {
-        work += 1
-        if case .scalar(let test) = program[pc], test.matches(folded) { seeds.append(pc + 1) }
-      }
+      seeds = next
       previous = character
       scalar = iterator.next()
     }
   }
 
-  /// Adds `pc` and every state it leads to without consuming a character, between `previous` and
-  /// `next` (for the assertions); true when one of them is the match.
-  private func follow(
-    _ pc: Int, into set: inout StateSet, previous: Unicode.Scalar?, next: Unicode.Scalar?, stack: inout [Int], work: inout Int
-  ) -> Bool {
-    stack.removeAll(keepingCapacity: true)
-    stack.append(pc)
-    while let pc = stack.popLast() {
-      guard set.insert(pc) else { continue }
-      work += 1
-      switch program[pc] {
-      case .match: return true
-      case .jump(let target): stack.append(target)
-      case .split(let first, let second): stack.append(second); stack.append(first)
-      case .assert(let assertion):
-        if assertion.holds(previous: previous, next: next) { stack.append(pc + 1) }
-      case .scalar: break
-      }
+  /// The sets of states met in one match, numbered, and the steps between them.
+  private struct Machine {
+    let program: [Instruction]
+    var sets: [[Int]] = []
+    var numbers: [[Int]: Int] = [:]
+    var steps: [StepKey: (next: Int, matched: Bool)] = [:]
+    var current: StateSet
+    var stack: [Int] = []
+    var work = 0
+    /// How many steps are kept before the table starts again (memory stays bounded).
+    static let maximumSteps = 65_536
+
+    struct StepKey: Hashable {
+      let set: Int
+      /// 0: no character before, 1: a word character, 2: another.
+      let before: UInt8
+      /// The character read, or 0x110000 at the end of the text.
+      let scalar: UInt32
     }
-    return false
+
+    init(program: [Instruction]) {
+      self.program = program
+      current = StateSet(count: program.count)
+    }
+
+    mutating func state(for seeds: [Int]) -> Int {
+      if let number = numbers[seeds] { return number }
+      sets.append(seeds)
+      numbers[seeds] = sets.count - 1
+      return sets.count - 1
+    }
+
+    /// From the states reached before `scalar` (`seeds`, with a new attempt at the start):
+    /// whether one matches, and the states reached by reading `scalar`.
+    mutating func step(from seeds: Int, previous: Unicode.Scalar?, scalar: Unicode.Scalar?) -> (Int, Bool) {
+      work += 1
+      let before: UInt8 = previous.map { ClassEscape.word.contains($0) ? 1 : 2 } ?? 0
+      let key = StepKey(set: seeds, before: before, scalar: scalar?.value ?? 0x110000)
+      if let known = steps[key] { return known }
+      current.clear()
+      var matched = false
+      for pc in sets[seeds] + [0] where follow(pc, previous: previous, next: scalar) {
+        matched = true
+        break
+      }
+      var reached: [Int] = []
+      if !matched, let scalar {
+        let folded = LinearPattern.fold(scalar)
+        for pc in current.members {
+          work += 1
+          if case .scalar(let test) = program[pc], test.matches(scalar, folded: folded) { reached.append(pc + 1) }
+        }
+      }
+      reached = Array(Set(reached)).sorted()
+      // A full table starts again (the sets numbered so far are forgotten, `seeds` with them).
+      let reset = steps.count >= Machine.maximumSteps
+      if reset { (steps, sets, numbers) = ([:], [], [:]) }
+      let result = (state(for: reached), matched)
+      if !reset { steps[key] = result }
+      return result
+    }
+
+    /// Adds `pc` and every state it leads to without reading a character, between `previous`
+    /// and `next` (for the assertions); true when one of them is the match.
+    mutating func follow(_ pc: Int, previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool {
+      stack.removeAll(keepingCapacity: true)
+      stack.append(pc)
+      while let pc = stack.popLast() {
+        guard current.insert(pc) else { continue }
+        work += 1
+        switch program[pc] {
+        case .match: return true
+        case .jump(let target): stack.append(target)
+        case .split(let first, let second): stack.append(second); stack.append(first)
+        case .assert(let assertion):
+          if assertion.holds(previous: previous, next: next) { stack.append(pc + 1) }
+        case .scalar: break
+        }
+      }
+      return false
+    }
+  }
+
+  /// Upper case, by the scalar's own simple mapping (ASCII without a lookup).
+  static func upper(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if scalar.value < 128 {
+      return scalar.value >= 97 && scalar.value <= 122 ? Unicode.Scalar(scalar.value - 32)! : scalar
+    }
+    let upper = scalar.properties.uppercaseMapping.unicodeScalars
+    return upper.count == 1 ? upper.first! : scalar
   }
 
   /// Lower case, by the scalar's own simple mapping (ASCII without a lookup).
@@ -112,11 +176,15 @@ extension LinearPattern {
     case any
     case set(CharacterSet, negated: Bool)
 
-    func matches(_ scalar: Unicode.Scalar) -> Bool {
+    /// `scalar` as the text has it; a literal was folded when parsed, a set is tried on the
+    /// scalar's lower and upper cases (so `[A-Z]` takes `a`, and `[0-Z]` does not take `_`).
+    func matches(_ scalar: Unicode.Scalar, folded: Unicode.Scalar) -> Bool {
       switch self {
-      case .literal(let wanted): scalar == wanted
-      case .any: scalar != "\n" && scalar != "\r"
-      case .set(let set, let negated): set.contains(scalar) != negated
+      case .literal(let wanted): return folded == wanted
+      case .any: return scalar != "\n" && scalar != "\r"
+      case .set(let set, let negated):
+        let inside = set.contains(scalar) || set.contains(folded) || set.contains(LinearPattern.upper(scalar))
+        return inside != negated
       }
     }
   }
@@ -224,9 +292,13 @@ extension LinearPattern {
       var items: [Node] = []
       while index < characters.count, characters[index] != "|", characters[index] != ")" {
         var atom = try self.atom()
-        while index < characters.count, let (minimum, maximum) = try quantifier() {
+        if index < characters.count, let (minimum, maximum) = try quantifier() {
           if case .assert = atom { throw refuse(.patternQuantifiedAssertion) }
           atom = .repeated(atom, minimum: minimum, maximum: maximum)
+          // A repetition repeated (`a**`, `x{2}{3}`) is refused, as most engines do.
+          if index < characters.count, "*+?{".unicodeScalars.contains(characters[index]), try quantifier() != nil {
+            throw refuse(.patternNothingToRepeat, ["mark": String(characters[index - 1])])
+          }
         }
         items.append(atom)
       }
@@ -263,7 +335,9 @@ extension LinearPattern {
         }
         return cursor > start ? value : nil
       }
-      guard let minimum = number() else { return nil }
+      // `{,m}` is `{0,m}`, as Swift's Regex reads it.
+      let openComma = cursor < characters.count && characters[cursor] == ","
+      guard let minimum = number() ?? (openComma ? 0 : nil) else { return nil }
       var maximum: Int? = minimum
       if cursor < characters.count, characters[cursor] == "," {
         cursor += 1
@@ -349,6 +423,9 @@ extension LinearPattern {
       while true {
         guard index < characters.count else { throw refuse(.patternUnbalanced) }
         var character = characters[index]
+        if character == "[", index + 1 < characters.count, ":=.".unicodeScalars.contains(characters[index + 1]) {
+          throw refuse(.patternUnsupported, ["what": "a POSIX class like [:alpha:] (use \\w, \\d, \\s or a range)"])  // no-catalogue: pattern syntax named
+        }
         if character == "]" && !first { index += 1; break }
         first = false
         index += 1
@@ -372,10 +449,6 @@ extension LinearPattern {
           guard character.value <= upper.value else { throw refuse(.patternUnbalanced) }
         }
         set.ranges.append(character.value...upper.value)
-        // Both cases of a range of letters: matching folds the text to lower case.
-        let lower = LinearPattern.fold(character).value
-        let lowerUpper = LinearPattern.fold(upper).value
-        if lower != character.value || lowerUpper != upper.value, lower <= lowerUpper { set.ranges.append(lower...lowerUpper) }
       }
       return .set(set, negated: negated)
     }

@@ -93,8 +93,9 @@ public enum OrderPreset: String, CaseIterable, Sendable {
 
   var source: OrderSource { OrderSource(rawValue: rawValue)! }
 
-  /// The order in which presets are tried on a header when none is named: the most specific first.
-  static let detectionOrder: [OrderPreset] = [.shopify, .stripe, .woocommerce, .prestashop, .generic]
+  /// The order in which presets are tried on a header when none is named: generic first (a file
+  /// with all of its columns was written for it), then the most specific.
+  static let detectionOrder: [OrderPreset] = [.generic, .shopify, .stripe, .woocommerce, .prestashop]
 
   /// The preset and layout whose columns `positions` (after each preset's aliases) all hold.
   static func detect(_ names: [String]) -> (OrderPreset, Columns)? {

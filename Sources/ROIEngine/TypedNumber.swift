@@ -39,15 +39,17 @@ public enum TypedNumber {
         "thousands": sign + (whole.isEmpty ? "0" : whole) + points[1] + suffix, "decimal": sign + points[0] + "," + points[1] + suffix,
       ]))
     }
+    // Text that is not a French number is passed on as typed (its minus sign made plain).
+    let asTyped = sign + body + suffix
     let parts = body.split(separator: ",", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return text }
-    if parts.count == 2 { guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return text } }
+    guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return asTyped }
+    if parts.count == 2 { guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return asTyped } }
     let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { spaces.contains($0) })
-    guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return text }
+    guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return asTyped }
     if groups.count > 1 {
-      guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return text }
+      guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return asTyped }
     }
-    guard parts.count == 2 || groups.count > 1 else { return text }
+    guard parts.count == 2 || groups.count > 1 else { return asTyped }
     return sign + groups.joined() + (parts.count == 2 ? "." + parts[1] : "") + suffix
   }
 }

@@ -192,4 +192,29 @@ import Testing
     // A dry run after the import says which lines are stored already.
     #expect(try cli.ok("import", "fec", path, "--rules", rules, "--dry-run").contains("  \(path):2  2025-01-15  651000  Licences CRM  1,200.00  rule 1 → expense, license, imported already\n"))
   }
+
+  /// What the attacker found: CR line ends, a stray line of another year, a journal regrouped in
+  /// a later export, "à nouveau" meaning "again".
+  @Test func crLineEndsAStrayOldLineAndALaterRegroupedExport() throws {
+    let cli = try shop()
+    let rules = try rules(cli)
+    let text = FECYearsTests.header
+      + FECYearsTests.purchase("000001", "20250115", "651000", "Licences CRM", "1200,00", supplier: "S")
+      + FECYearsTests.purchase("000002", "20250210", "651000", "Salesforce : licences ajoutées à nouveau", "300,00", supplier: "S")
+    // CR-only line ends read as LF ones; the label with "à nouveau" inside is a cost, not an opening.
+    let cr = try cli.file("cr.txt", text.replacingOccurrences(of: "\n", with: "\r"))
+    let first = try cli.ok("import", "fec", cr, "--rules", rules)
+    #expect(first.contains(": 2 expenses added, 0 skipped"), "\(first)")
+    #expect(first.contains("Fiscal year closing 2025-12-31"))
+    // The same books with one stray entry of 2019: still the 2025 fiscal year, nothing added twice.
+    let stray = try cli.file("stray.txt", text + FECYearsTests.purchase("000009", "20190315", "606100", "EDF", "10,00", supplier: "E"))
+    let again = try cli.ok("import", "fec", stray, "--rules", rules)
+    #expect(again.contains(": 0 expenses added, 2 skipped") && again.contains("Fiscal year closing 2025-12-31"), "\(again)")
+    // A later export where journal AC no longer balances: its lines get other keys, and are not added again.
+    let unbalanced = try cli.file("later.txt", text + "AC|Achats|000003|20250415|606100|Compte|||F3|20250415|EDF|10,00|0,00|||20250415||\n")
+    let later = try cli.ok("import", "fec", unbalanced, "--rules", rules)
+    #expect(later.contains("Journal AC: EcritureNum does not identify its entries"), "\(later)")
+    #expect(later.contains(": 0 expenses added, 2 skipped"), "\(later)")
+    #expect(try total(cli) == 150_000)
+  }
 }

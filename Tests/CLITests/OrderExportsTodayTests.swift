@@ -125,6 +125,16 @@ import Testing
     #expect(months["2025-02"]?["sales"] == "80" && months["2025-02"]?["refunds"] == "80")
   }
 
+  /// A file with every generic column is read as generic, however many other columns it has.
+  @Test func everyGenericColumnMeansGeneric() throws {
+    let cli = try base.shop()
+    let path = try cli.file("gen.csv", "order_id,id,date,customer,net_amount,refunded_amount,status,total\nA1,1,2025-01-03,c1,4.00,0,paid,5\n")
+    try cli.ok("import", "orders", path, "--preset", "generic")
+    let again = try cli.ok("import", "orders", path)
+    #expect(again.contains(": 0 orders added, 0 replaced, 1 skipped") && !again.contains("Read as"), "\(again)")
+    #expect(try base.values(cli)["2025-01"]?["sales"] == "4")
+  }
+
   /// WooCommerce's own Analytics → Orders download: its Net Sales, customers by name.
   @Test func wooCommerceAnalyticsOrders() throws {
     let cli = try base.shop()

@@ -105,11 +105,13 @@ import Testing
     "OVH|Scaleway", "^TOTAL", "^(abonnement|licence)", "(ab)+", "a+b+c*", "[(a+)]+", "\\(a+\\)+", "(?:crm)\\s+\\d{2,}",
     "formation.*crm", "^total$", "\\bcrm\\b", "[a-c]{2,3}x", "colou?r", "^(a+)+$", "(\\w*)*z", "(a|aa){2,}", "[^0-9]+$",
     "\\d{4}-\\d{2}", "é+", "SALES?FORCE", "x{0,2}y", "[A-Z][a-z]+ [A-Z]", "\\.csv$", "a.c", "\\Bcrm",
+    "x{,3}", "[Z-a]", "^[0-Z]+$", "a||b", "()", "(|)", "a*?b", "^$"
   ]
   static let texts = [
     "", "OVH SAS", "Facture Scaleway", "TOTAL", "Sous-total", "abonnement CRM", "Licence Pro", "ababab", "aabbb", "(a+)",
     "Formation CRM équipe", "crm 2025", "CRM  12", "total", "ÉÉ", "salesforce", "Sales Force", "xxy", "y", "Jean Dupont",
     "file.csv", "abc", "a\nc", "scrm", "aaaa", "aaaz", "12345", "2025-03", "colour", "color", "x-y",
+    "Z", "a_b", "]", "b]x", "]x", "zzz"
   ]
 
   @Test func answersAsSwiftsRegexDoes() throws {
@@ -135,12 +137,25 @@ import Testing
     #expect(linear.stateCount < 200)
   }
 
+  /// Thousands of states, on a 1 MiB field: each set of states reached is kept with the one that
+  /// follows it, so the work after the first characters is one step a character.
+  @Test func aLargeAutomatonOnALongFieldStaysLinear() throws {
+    let linear = try LinearPattern("(.*){0,1000}x")
+    let text = String(repeating: "a", count: 1 << 20)
+    var steps = 0
+    #expect(!linear.matches(text, steps: &steps))
+    #expect(linear.stateCount > 2_000)
+    #expect(steps <= text.utf8.count + 1 + 10 * 2 * linear.stateCount, "\(steps) steps for \(linear.stateCount) states")
+  }
+
   @Test(arguments: [
     ("(?=crm)", "a lookaround or a named group, (?…) is not supported"), ("(a)\\1", "a back-reference (\\1, \\k) is not supported"),
     ("a{2000}", "a count of repetitions above 1000"), ("(ab", "a parenthesis, a bracket, a range or a count that is not closed"),
     ("*a", "'*' with nothing before it to repeat"), ("[z-a]", "not closed or not in order"),
     (String(repeating: "(", count: 50_000) + "a" + String(repeating: ")", count: 50_000), "groups nested more than 100 deep"),
     (String(repeating: "a{1000}", count: 30), "the pattern makes more than 20000 states"),
+    ("a" + String(repeating: "*", count: 4000), "'*' with nothing before it to repeat"), ("x{2}{3}", "with nothing before it to repeat"),
+    ("[[:alpha:]]", "a POSIX class like [:alpha:]"),
   ])
   func whatItCannotMatchIsRefusedWithItsReason(pattern: String, reason: String) {
     do {
