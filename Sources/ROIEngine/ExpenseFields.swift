@@ -46,13 +46,7 @@ public struct ExpenseFields: Sendable {
   /// The fields with their numbers as a person types them in `language` made plain (`18 431,84`
   /// in French is 18431.84); a number that reads two ways throws naming its field.
   public func typed(_ language: Language) throws(FieldError) -> ExpenseFields {
-    var values = self.values
-    for field in ExpenseFields.numberFields {
-      do { values[field] = try values[field].map { text throws(ValueError) in try TypedNumber.plain(text, language) } } catch {
-        throw FieldError(field: field, error: error)
-      }
-    }
-    return ExpenseFields(values)
+    ExpenseFields(try TypedNumber.plain(values, fields: ExpenseFields.numberFields, language, failing: FieldError.init))
   }
 
   /// The checked expense; the first wrong field throws a `FieldError`. With `settings`, a date more

@@ -37,13 +37,7 @@ public struct MetricFields: Sendable {
   /// The fields with their numbers as a person types them in `language` made plain (`8,5 %` in
   /// French is 8.5%); a number that reads two ways throws naming its field.
   public func typed(_ language: Language) throws(MetricFieldError) -> MetricFields {
-    var values = self.values
-    for field in MetricFields.numberFields {
-      do { values[field] = try values[field].map { text throws(ValueError) in try TypedNumber.plain(text, language) } } catch {
-        throw MetricFieldError(field: field, error: error)
-      }
-    }
-    return MetricFields(values)
+    MetricFields(try TypedNumber.plain(values, fields: MetricFields.numberFields, language, failing: MetricFieldError.init))
   }
 
   /// The checked metric; the first wrong field throws a `MetricFieldError`.

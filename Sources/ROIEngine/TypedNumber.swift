@@ -54,6 +54,21 @@ public enum TypedNumber {
   }
 }
 
+extension TypedNumber {
+  /// `values` with the numbers in `fields` made plain; the first that reads two ways throws the
+  /// error `failing` makes of its field.
+  public static func plain<Field: Hashable, Failure: Error>(
+    _ values: [Field: String], fields: [Field], _ language: Language, failing: (Field, ValueError) -> Failure
+  ) throws(Failure) -> [Field: String] {
+    var values = values
+    for field in fields {
+      guard let text = values[field] else { continue }
+      do { values[field] = try plain(text, language) } catch { throw failing(field, error) }
+    }
+    return values
+  }
+}
+
 extension Character {
   fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
