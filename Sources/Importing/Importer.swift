@@ -143,6 +143,7 @@ public enum Importer {
       }
     }
     passedOver -= reader.withoutID.count
+    problems.append(contentsOf: reader.problemsAtEnd())
     try problems.check()
     var leftOutGroups = ruleSkips + notCounted.sorted { $0.key < $1.key }.map { ImportLeftOut(.ordersNotCountedStatus, lines: $0.value, values: ["status": $0.key]) }
     if !reader.withoutID.isEmpty { leftOutGroups.append(ImportLeftOut(.ordersWithoutID, lines: reader.withoutID)) }

@@ -47,6 +47,7 @@ public struct CSVDialect: Sendable {
     let comma = decimalComma ?? (reader.delimiter != UInt8(ascii: ","))
     var resolved = Resolved(encoding: reader.encoding, delimiter: reader.delimiter, decimalComma: comma, dateOrder: dateOrder)
     resolved.alsoWindows1252 = reader.alsoWindows1252
+    resolved.decimalCommaInferred = decimalComma == nil
     return (reader, resolved)
   }
 
@@ -60,6 +61,8 @@ public struct CSVDialect: Sendable {
     /// Text around the first pair that makes a Windows-1252 file valid UTF-8 by chance, read as
     /// Windows-1252 (`CSVReader.alsoWindows1252`).
     public var alsoWindows1252: String?
+    /// Whether the decimal mark was inferred from the separator rather than given.
+    public var decimalCommaInferred = false
 
     public init(encoding: TextEncoding, delimiter: UInt8, decimalComma: Bool, dateOrder: DateOrder) {
       self.encoding = encoding

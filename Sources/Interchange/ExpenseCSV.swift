@@ -14,9 +14,9 @@ public final class ExpenseCSVReader {
   private let positions: [(field: ExpenseFields.Field, position: Int)]
   private let dialect: CSVDialect.Resolved
   private let numbers: HumanNumber
-  private var ambiguity = Ambiguity()
+  private var ambiguity: Ambiguity
   /// The current row's numbers, noted as possibly ambiguous once the row is read without error.
-  private var rowReadings: [(HumanNumber.Reading, CSVError)] = []
+  private var rowReadings: [(reading: HumanNumber.Reading, text: String, column: (Int, String))] = []
   /// Off in a test that checks the byte-level path against the general one.
   var allowsFastPath = true
   /// Rows Excel writes that hold no expense, skipped and named in the summary: every cell empty
@@ -55,6 +55,7 @@ public final class ExpenseCSVReader {
     self.settings = settings
     self.dialect = dialect
     numbers = dialect.numbers(currency)
+    ambiguity = Ambiguity(decimalCommaInferred: dialect.decimalCommaInferred)
     earliest = settings?.goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: Phrase(.expensesEmptyFile, ["example": ExpenseCSVReader.example]))
@@ -152,7 +153,9 @@ public final class ExpenseCSVReader {
     do {
       let expense = try ExpenseFields(values).expense(currency: currency, settings: settings)
       // A value that could be read two ways counts only in a row that is otherwise right.
-      for (reading, problem) in rowReadings { ambiguity.note(reading, problem) }
+      for read in rowReadings {
+        ambiguity.note(read.reading, text: read.text, file: reader.name, line: reader.recordLine, column: read.column)
+      }
       return .success(expense)
     } catch {
       let position = header.position(of: error.field.rawValue)
@@ -184,9 +187,7 @@ public final class ExpenseCSVReader {
     case .until: return try dialect.dates.month(trimmed)
     case .amount, .rate, .hours:
       let reading = try numbers.read(trimmed)
-      rowReadings.append((reading, CSVError(
-        file: reader.name, line: reader.recordLine, column: header.column(position),
-        message: Phrase(.ambiguousNumber, ["value": trimmed, "plain": reading.plain, "grouped": reading.plain.filter { $0 != "." }]))))
+      rowReadings.append((reading, trimmed, header.column(position)))
       return reading.plain
     case .category, .every, .note: return trimmed
     }
@@ -202,6 +203,7 @@ public final class ExpenseCSVReader {
     var note: String?
     var every: Frequency?
     var until: Month?
+    var amountReading: (HumanNumber.Reading, String, (Int, String))?
     guard reader.fieldCount == header.names.count else { return nil }
     for (field, position) in positions {
       let isEmpty = reader.withField(position) { $0.isEmpty }
@@ -213,6 +215,16 @@ public final class ExpenseCSVReader {
           minor > 0
         else { return nil }
         amount = Money(minor: minor)
+        // A value that could be grouped thousands (`1.234`) is noted as on the general path.
+        let grouped = reader.withField(position) { bytes in
+          // 1 to 3 digits, a point, 3 digits (not 0.xxx): the shape a grouped 1234 has too.
+          guard let point = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.count - point == 4, (1...3).contains(point) else { return false }
+          return !(point == 1 && bytes[0] == UInt8(ascii: "0"))
+        }
+        if grouped {
+          let text = try reader.string(position)
+          if let reading = try? numbers.read(text), reading.ambiguous { amountReading = (reading, text, header.column(position)) }
+        }
       case .note: if !isEmpty { note = CSVText.unneutralised(try reader.string(position)) }
       case .hours, .rate: if !isEmpty { return nil }
       case .every:
@@ -230,6 +242,9 @@ public final class ExpenseCSVReader {
     guard let date, let category, let amount else { return nil }
     if let earliest, date.month < earliest { return nil }
     if let until, every == nil || until < date.month { return nil }
+    if let (reading, text, column) = amountReading {
+      ambiguity.note(reading, text: text, file: reader.name, line: reader.recordLine, column: column)
+    }
     return Expense(
       date: date, category: category, amount: amount, note: note,
       recurrence: every.map { Recurrence(every: $0, until: until) })

@@ -20,6 +20,12 @@ public struct HumanNumber: Sendable {
     public let plain: String
     public let grouped: Bool
     public let ambiguous: Bool
+    /// With a decimal comma: one `.` and three digits after it (`1.500`), which the comma makes
+    /// 1500 but a decimal point would make 1.5.
+    public var pointOnce = false
+    /// The value shows which mark is the decimal one: it has a decimal part, or groups that only
+    /// thousands make (`1.500.000`).
+    public var showsDecimalMark = false
   }
 
   private static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\t"]
@@ -104,7 +110,11 @@ public struct HumanNumber: Sendable {
     let plain = (negative ? "-" : "") + (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
     // "1,234" with a decimal comma (or "1.234" with a point) could be a grouped 1234.
     let ambiguous = marks.isEmpty && fraction.count == 3 && (1...3).contains(digits.count) && digits != "0"
-    return Reading(plain: plain, grouped: !marks.isEmpty, ambiguous: ambiguous)
+    var reading = Reading(plain: plain, grouped: !marks.isEmpty, ambiguous: ambiguous)
+    let markCount = whole.count { !$0.isASCIIDigit }
+    reading.pointOnce = decimalComma && marks == ["."] && markCount == 1 && fraction.isEmpty
+    reading.showsDecimalMark = (!fraction.isEmpty && !ambiguous) || markCount > 1
+    return reading
   }
 
   /// The common case read from its bytes: an optional '-', digits, at most one decimal mark and
@@ -130,7 +140,9 @@ public struct HumanNumber: Sendable {
     var plain = decimalComma ? String(text.map { $0 == "," ? "." : $0 }) : text
     if whole == 0 { plain = (negative ? "-0" : "0") + plain.dropFirst(negative ? 1 : 0) }
     let ambiguous = fraction == 3 && (1...3).contains(whole) && !(whole == 1 && text.utf8.dropFirst(negative ? 1 : 0).first == UInt8(ascii: "0"))
-    return Reading(plain: plain, grouped: false, ambiguous: ambiguous)
+    var reading = Reading(plain: plain, grouped: false, ambiguous: ambiguous)
+    reading.showsDecimalMark = sawMark && !ambiguous
+    return reading
   }
 
   /// The length of a currency symbol or code at the start or end of `body`, and which end; refuses

@@ -16,7 +16,7 @@ public final class MetricCSVReader {
 
   private let dialect: CSVDialect.Resolved
   private let numbers: HumanNumber
-  private var ambiguity = Ambiguity()
+  private var ambiguity: Ambiguity
 
   /// `rules`: which months and values are accepted (see `SnapshotRules`).
   public convenience init(path: String, rules: SnapshotRules) throws {
@@ -42,6 +42,7 @@ public final class MetricCSVReader {
     self.rules = rules
     self.dialect = dialect
     numbers = dialect.numbers(rules.currency)
+    ambiguity = Ambiguity(decimalCommaInferred: dialect.decimalCommaInferred)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: Phrase(.metricsEmptyFile))
     }
@@ -128,7 +129,7 @@ public final class MetricCSVReader {
           // As the file writes it, with the file's decimal mark in the form expected.
           throw ValueError(value: text, expected: numbers.said(error.expected))
         }
-        ambiguity.note(reading, problem(position, Phrase(.ambiguousNumber, ["value": text, "plain": reading.plain, "grouped": reading.plain.filter { $0 != "." }])))
+        ambiguity.note(reading, text: text, file: reader.name, line: record.line, column: header.column(position))
         if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
           problems.append(problem(position, Phrase(.valueTwice, ["metric": name, "month": "\(month)", "line": "\(earlier)"])))
         } else {

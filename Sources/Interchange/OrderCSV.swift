@@ -147,6 +147,7 @@ public final class OrderCSVReader {
     self.currency = currency
     self.key = key
     numbers = dialect.numbers(currency)
+    ambiguity = Ambiguity(decimalCommaInferred: dialect.decimalCommaInferred)
     guard let first = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: Phrase(.ordersEmptyFile, ["preset": (named ?? .generic).rawValue]))
     }
@@ -193,6 +194,11 @@ public final class OrderCSVReader {
   /// The lines of rows without an order id, which no order can be made of (a Stripe row of a
   /// charge that never got one): skipped, and named in the summary.
   public private(set) var withoutID: [Int] = []
+  /// Values the whole file must settle (`Ambiguity`), as in expenses and metrics files.
+  private var ambiguity: Ambiguity
+
+  /// Problems seen only once the whole file is read: a value that reads two ways.
+  public func problemsAtEnd() -> [CSVError] { ambiguity.problems }
   /// Why the order `next()` read last does not count: its status in lower case without
   /// WooCommerce's `wc-`, or `cancelled` for a Shopify order with a `Cancelled at`.
   public private(set) var leftOutStatus = ""
@@ -217,7 +223,10 @@ public final class OrderCSVReader {
       let value = try text(name)
       guard !value.isEmpty else { return 0 }
       do {
-        let plain = try numbers.read(value).plain
+        let reading = try numbers.read(value)
+        let plain = reading.plain
+        let position = positions[name] ?? 0
+        ambiguity.note(reading, text: value, file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]))
         let minor: Int64
         do {
           minor = try currency.parseAmount(plain).minor

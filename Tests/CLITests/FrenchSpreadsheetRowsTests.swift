@@ -94,3 +94,41 @@ import Testing
     #expect(!(try cli.ok("import", "expenses", utf8, "--dry-run")).contains("by chance"))
   }
 }
+
+/// One reading of numbers on every import path (the attacker's "reads two ways" and "the same text,
+/// two numbers"), each with its ambiguity check.
+@Suite struct OneReadingOfNumbersTests {
+  /// With a 3-decimal currency, `1.234` in a file that groups thousands elsewhere is refused on
+  /// the fast path (ISO dates), the general one (day-first dates) and in orders alike.
+  @Test(arguments: [
+    ("expenses", "date,category,amount\n2025-01-02,other,1.234\n2025-01-03,other,\"1,234.500\"\n", "e.csv:2:3 (amount)"),
+    ("expenses", "date,category,amount\n02/01/2025,other,1.234\n03/01/2025,other,\"1,234.500\"\n", "e.csv:2:3 (amount)"),
+    ("orders", "order_id,date,customer,net_amount,refunded_amount,status\nA,2025-01-02,c,1.234,0,paid\nB,2025-01-03,d,\"1,234.500\",0,paid\n", "e.csv:2:4 (net_amount)"),
+  ])
+  func aValueThatReadsTwoWaysIsRefusedOnEveryPath(kind: String, text: String, place: String) throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04", "--currency", "KWD")
+    let before = try cli.contents()
+    let result = try cli.run(["import", kind, try cli.file("e.csv", text)])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("\(place): '1.234' could be 1.234 or a grouped 1234"), "\(result.stderr)")
+    #expect(try cli.contents() == before)
+  }
+
+  /// `1.500` in a `;` file: 1500 when another value shows the decimal comma; refused with both
+  /// readings when none does; as the option says when one is given.
+  @Test func aPointAndThreeDigitsInAFrenchFile() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-04")
+    try cli.ok("metric", "add", "heures", "--kind", "kpi")
+    let alone = try cli.file("a.csv", "mois;heures\n01/2025;1.500\n02/2025;12\n")
+    let refused = try cli.run(["import", "metrics", alone])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("a.csv:2:2 (heures): '1.500' reads two ways: 1500 (a thousands point) or 1,500 (a decimal point, written with this file's decimal comma), and no other value of the file shows which"), "\(refused.stderr)")
+    let shown = try cli.file("b.csv", "mois;heures\n01/2025;1.500\n02/2025;12,5\n")
+    #expect(try cli.ok("import", "metrics", shown).contains("2 added"))
+    #expect(try cli.ok("export", "metrics").contains("2025-01,heures,1500\n"))
+    #expect(try cli.ok("import", "metrics", alone, "--decimal-point").contains("0 added, 2 replaced"))
+    #expect(try cli.ok("export", "metrics").contains("2025-01,heures,1.5\n"))
+  }
+}

@@ -43,7 +43,7 @@ public enum Message: String, CaseIterable, Sendable {
   case databaseDamaged
   case fecFiscalYearFromName, fecFiscalYearFromDates, fecRegroupedJournal, fecRuleTookNothing, fecRuleTally, importLeftOutHeading, fecLeftOutCredit, fecLeftOutOpening, fecLeftOutAlready, fecTakenHeading, fecTargetExpense, fecTargetMetric, fecTargetLeftOutCredit, fecTargetLeftOutOpening, fecTakenBy
   case ordersNotCountedStatus, ordersWithoutID, ordersWithoutCustomer
-  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252, warningIncompleteMonthIncluded, asOfIncomplete, lineOne, lineMany, ordersKeptOne, fecTargetAlready, rowsSkippedByRule
+  case formPointTwoWays, fecFiscalYearNameDisagrees, ordersKeptOlder, ordersPresetDetected, alsoWindows1252, warningIncompleteMonthIncluded, asOfIncomplete, lineOne, lineMany, ordersKeptOne, fecTargetAlready, rowsSkippedByRule, ambiguousPoint
   case patternUnbalanced, patternQuantifiedAssertion, patternUnsupported, patternCountTooLarge, patternNothingToRepeat, patternTooLarge, patternTooDeep
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
@@ -1378,6 +1378,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .asOfIncomplete:
       ("As of {month}: the last month whose orders are complete ({left} is left out: its orders stop early)",
        "Données à fin {month} : dernier mois aux commandes complètes ({left} est écarté : ses commandes s’arrêtent tôt)")
+    case .ambiguousPoint:
+      ("'{value}' reads two ways: {thousands} (a thousands point) or {decimal} (a decimal point, written with this file's decimal comma), and no other value of the file shows which; expected {thousands} or {decimal} written so, or --decimal-comma or --decimal-point",
+       "« {value} » se lit de deux façons : {thousands} (un point des milliers) ou {decimal} (un point décimal, écrit avec la virgule décimale de ce fichier), et aucune autre valeur du fichier ne dit laquelle ; attendu : {thousands} ou {decimal} écrit ainsi, ou --decimal-comma ou --decimal-point")
     case .rowsSkippedByRule:
       ("{count} rows skipped by the rule at {file}:{rule}: lines {lines}",
        "{count} lignes écartées par la règle {file}:{rule} : lignes {lines}")
