@@ -67,6 +67,7 @@ public enum HTMLReport {
         "horizon": say.count(settings.horizonYears, .year, .years), "horizonEnd": say.month(settings.horizonEnd),
         "fiscalYearStart": language == .fr ? PeopleFormat.monthNames(.fr)[settings.fiscalYearStart - 1] : "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
       ])))</p>
+      \(TextReport.incompleteAsOf(report, language: language).map { "<p id=\"as-of-incomplete\">\(escape($0))</p>" } ?? "")
       <p id="verdict"><strong>\(escape(TextReport.verdict(report, language: language)))</strong></p>
       <dl class="summary">
       <dt>\(text(.htmlTotalCostOfOwnership))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>

@@ -31,10 +31,8 @@ public enum TextReport {
       "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
       "horizon": count(settings.horizonYears, .year, .years, language), "horizonEnd": say.month(settings.horizonEnd),
     ])) + "\n"
-    if let cut = report.warnings.first(where: { $0.code == .incompleteMonth && $0.details["included"] == "no" }),
-      let left = cut.details["month"].flatMap({ try? Month(parsing: $0) })
-    {
-      output += text(.asOfIncomplete, ["month": say.month(report.asOf), "left": say.month(left)]) + "\n\n"
+    if let line = incompleteAsOf(report, language: language) {
+      output += line + "\n\n"
     } else {
       output += text(report.asOf < settings.goLive ? .asOfNothing : .asOf, ["month": say.month(report.asOf)]) + "\n\n"
     }
@@ -213,5 +211,15 @@ public enum TextReport {
       lines.append(fields.joined(separator: locale.separator))
     }
     return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
+  }
+
+  /// "As of 2025-05: the last month whose orders are complete (2025-06 is left out…)", when a month
+  /// of orders was left out as incomplete; nil otherwise.
+  public static func incompleteAsOf(_ report: ROIReport, language: Language) -> String? {
+    guard let cut = report.warnings.first(where: { $0.code == .incompleteMonth && $0.details["included"] == "no" }),
+      let left = cut.details["month"].flatMap({ try? Month(parsing: $0) })
+    else { return nil }
+    let say = PeopleFormat(language)
+    return Catalogue.text(.asOfIncomplete, language, ["month": say.month(report.asOf), "left": say.month(left)])
   }
 }

@@ -1265,8 +1265,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Fiscal year closing {date} (from the file's name); entries are known by journal and number within it.",
        "Exercice clos le {date} (d’après le nom du fichier) ; les écritures y sont reconnues par journal et numéro.")
     case .fecFiscalYearFromDates:
-      ("Fiscal year closing {date} (from the first line's date and the fiscal year start; name the file SIRENFECYYYYMMDD to set it); entries are known by journal and number within it.",
-       "Exercice clos le {date} (d’après la date de la première ligne et le début d’exercice ; nommez le fichier SIRENFECAAAAMMJJ pour le fixer) ; les écritures y sont reconnues par journal et numéro.")
+      ("Fiscal year closing {date} (from the dates of most of its lines and the fiscal year start; name the file SIRENFECYYYYMMDD to set it); entries are known by journal and number within it.",
+       "Exercice clos le {date} (d’après les dates de la plupart de ses lignes et le début d’exercice ; nommez le fichier SIRENFECAAAAMMJJ pour le fixer) ; les écritures y sont reconnues par journal et numéro.")
     case .fecRegroupedJournal:
       ("Journal {journal}: EcritureNum does not identify its entries (one number spans several dates or does not balance); its {lines} lines were grouped by EcritureDate, PieceRef and EcritureLib into {entries} entries.",
        "Journal {journal} : EcritureNum n’identifie pas ses écritures (un numéro couvre plusieurs dates ou n’est pas équilibré) ; ses {lines} lignes ont été regroupées par EcritureDate, PieceRef et EcritureLib en {entries} écritures.")
