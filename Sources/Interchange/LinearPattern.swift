@@ -13,6 +13,9 @@ import ROIEngine
 public struct LinearPattern: Sendable {
   public let source: String
   private let program: [Instruction]
+  /// The pattern's distinct character tests: a character is known, for the steps kept, by which
+  /// of them it passes (so `/(.*){0,1000}x/` needs two facts of a character, not the character).
+  private let tests: [ScalarTest]
   /// How many states the automaton has.
   public var stateCount: Int { program.count }
 
@@ -32,6 +35,9 @@ public struct LinearPattern: Sendable {
     try compiler.emit(node)
     compiler.program.append(.match)
     program = compiler.program
+    var distinct: [String: ScalarTest] = [:]
+    for case .scalar(let test) in program { distinct[String(describing: test)] = test }
+    tests = distinct.count <= Machine.maximumTests ? distinct.sorted { $0.key < $1.key }.map(\.value) : []
   }
 
   /// Whether the pattern matches somewhere in `text`, ignoring case. `steps`, when given, counts
@@ -41,7 +47,7 @@ public struct LinearPattern: Sendable {
   /// the set that follows it on a character (given the kind of character before, for `\b`) is
   /// kept, so that a text that repeats itself costs one lookup per character (a lazy DFA).
   public func matches(_ text: String, steps: UnsafeMutablePointer<Int>? = nil) -> Bool {
-    var machine = Machine(program: program)
+    var machine = Machine(program: program, tests: tests)
     var seeds = machine.state(for: [])
     var previous: Unicode.Scalar?
     var iterator = text.unicodeScalars.makeIterator()
@@ -73,13 +79,30 @@ public struct LinearPattern: Sendable {
       let set: Int
       /// 0: no character before, 1: a word character, 2: another.
       let before: UInt8
-      /// The character read, or 0x110000 at the end of the text.
-      let scalar: UInt32
+      /// What the character read is: which tests it passes, whether it is a word character, or
+      /// the end of the text; the character itself when the pattern has too many tests.
+      let character: UInt64
     }
 
-    init(program: [Instruction]) {
+    /// The most distinct tests a character's facts are kept as (a bit each, and one for \w).
+    static let maximumTests = 62
+
+    let tests: [ScalarTest]
+
+    init(program: [Instruction], tests: [ScalarTest]) {
       self.program = program
+      self.tests = tests
       current = StateSet(count: program.count)
+    }
+
+    /// The character's facts for the steps kept (see `StepKey.character`).
+    func facts(_ scalar: Unicode.Scalar?) -> UInt64 {
+      guard let scalar else { return 1 << 63 }
+      guard !tests.isEmpty else { return UInt64(scalar.value) | 1 << 62 }
+      let folded = LinearPattern.fold(scalar)
+      var bits: UInt64 = ClassEscape.word.contains(scalar) ? 1 << 61 : 0
+      for (index, test) in tests.enumerated() where test.matches(scalar, folded: folded) { bits |= 1 << UInt64(index) }
+      return bits
     }
 
     mutating func state(for seeds: [Int]) -> Int {
@@ -94,7 +117,7 @@ public struct LinearPattern: Sendable {
     mutating func step(from seeds: Int, previous: Unicode.Scalar?, scalar: Unicode.Scalar?) -> (Int, Bool) {
       work += 1
       let before: UInt8 = previous.map { ClassEscape.word.contains($0) ? 1 : 2 } ?? 0
-      let key = StepKey(set: seeds, before: before, scalar: scalar?.value ?? 0x110000)
+      let key = StepKey(set: seeds, before: before, character: facts(scalar))
       if let known = steps[key] { return known }
       current.clear()
       var matched = false

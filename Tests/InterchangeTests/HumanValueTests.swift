@@ -146,6 +146,11 @@ import Testing
     #expect(!linear.matches(text, steps: &steps))
     #expect(linear.stateCount > 2_000)
     #expect(steps <= text.utf8.count + 1 + 10 * 2 * linear.stateCount, "\(steps) steps for \(linear.stateCount) states")
+    // Every character another (300,000 ideographs): a character is kept by the tests it passes.
+    let distinct = String(String.UnicodeScalarView((0..<300_000).map { Unicode.Scalar(0x4E00 + UInt32($0 % 20_000))! }))
+    var distinctSteps = 0
+    #expect(!linear.matches(distinct, steps: &distinctSteps))
+    #expect(distinctSteps <= 300_001 + 10 * 2 * linear.stateCount, "\(distinctSteps) steps")
   }
 
   @Test(arguments: [
