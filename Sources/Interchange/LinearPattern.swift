@@ -72,8 +72,11 @@ public struct LinearPattern: Sendable {
     var current: StateSet
     var stack: [Int] = []
     var work = 0
-    /// How many steps are kept before the table starts again (memory stays bounded).
+    /// How many steps, and states in the sets they lead to, are kept before the table starts again
+    /// (memory stays bounded: some 32 MB).
     static let maximumSteps = 65_536
+    static let maximumStoredStates = 4_000_000
+    var storedStates = 0
 
     struct StepKey: Hashable {
       let set: Int
@@ -107,6 +110,7 @@ public struct LinearPattern: Sendable {
 
     mutating func state(for seeds: [Int]) -> Int {
       if let number = numbers[seeds] { return number }
+      storedStates += seeds.count
       sets.append(seeds)
       numbers[seeds] = sets.count - 1
       return sets.count - 1
@@ -135,8 +139,8 @@ public struct LinearPattern: Sendable {
       }
       reached = Array(Set(reached)).sorted()
       // A full table starts again (the sets numbered so far are forgotten, `seeds` with them).
-      let reset = steps.count >= Machine.maximumSteps
-      if reset { (steps, sets, numbers) = ([:], [], [:]) }
+      let reset = steps.count >= Machine.maximumSteps || storedStates >= Machine.maximumStoredStates
+      if reset { (steps, sets, numbers, storedStates) = ([:], [], [:], 0) }
       let result = (state(for: reached), matched)
       if !reset { steps[key] = result }
       return result
@@ -480,8 +484,13 @@ extension LinearPattern {
   struct Compiler {
     var program: [Instruction] = []
 
+    /// How many nodes were emitted: an empty group repeated (`((){1000}){1000}`) makes no state
+    /// but would loop, so the count is bounded too.
+    var emitted = 0
+
     mutating func emit(_ node: Node) throws(Problem) {
-      guard program.count <= LinearPattern.maximumStates else {
+      emitted += 1
+      guard program.count <= LinearPattern.maximumStates, emitted <= 4 * LinearPattern.maximumStates else {
         throw Problem(phrase: Phrase(.patternTooLarge, ["maximum": "\(LinearPattern.maximumStates)"]))
       }
       switch node {
@@ -505,6 +514,11 @@ extension LinearPattern {
         }
         for jump in jumps { program[jump] = .jump(program.count) }
       case .repeated(let inner, let minimum, let maximum):
+        // A repetition of what makes no state is nothing.
+        let before = program.count
+        try emit(inner)
+        if program.count == before { break }
+        program.removeLast(program.count - before)
         for _ in 0..<minimum { try emit(inner) }
         if let maximum {
           // Each optional copy may be skipped to the end.

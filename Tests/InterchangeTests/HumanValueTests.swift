@@ -137,6 +137,13 @@ import Testing
     #expect(linear.stateCount < 200)
   }
 
+  /// An empty group repeated makes no state and is read at once (it looped 10¹² times).
+  @Test func anEmptyGroupRepeatedIsNothing() throws {
+    let pattern = try LinearPattern("x((((){1000}){1000}){1000}){1000}y")
+    #expect(pattern.matches("axyb") && !pattern.matches("x y"))
+    #expect(pattern.stateCount < 10)
+  }
+
   /// Thousands of states, on a 1 MiB field: each set of states reached is kept with the one that
   /// follows it, so the work after the first characters is one step a character.
   @Test func aLargeAutomatonOnALongFieldStaysLinear() throws {
