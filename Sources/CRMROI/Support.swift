@@ -35,7 +35,7 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> Store {
     runLanguage = try language.language(nil)
     let store = try Store.open(path: try checkedPath())
-    store.runningMonth = currentMonth()
+    store.runningMonth = try currentMonth()
     runLanguage = try language.language(store)
     return store
   }
@@ -116,11 +116,8 @@ func environment(_ name: String) -> String? {
 }
 
 /// The current calendar month in the local time zone.
-func currentMonth() -> Month {
-  var now = time(nil)
-  var parts = tm()
-  localtime_r(&now, &parts)
-  return Month(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
+func currentMonth() throws -> Month {
+  try RunningMonth.current()
 }
 
 /// Writes `text` to standard error as it is: the caller makes user text in it visible.

@@ -57,6 +57,7 @@ struct Serve: AsyncParsableCommand {
       host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, password: password, language: lang, environment: environment)
     let server: WebServer
     do {
+      _ = try RunningMonth.current()
       server = try WebServer(databasePath: path, configuration: configuration, maximumUpload: uploadLimit)
     } catch {
       // One line, as the command line says its errors.

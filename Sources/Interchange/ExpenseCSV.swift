@@ -255,16 +255,23 @@ public final class ExpenseCSVReader {
 public enum ExpenseCSVWriter {
   public static let header = "date,category,amount,note,hours,rate,every,until"
 
+  /// The French file's columns and frequencies: names `import expenses` reads back (its aliases).
+  static let frenchHeader = ["date", "catégorie", "montant", "note", "heures", "taux horaire", "périodicité", "fin"]  // no-catalogue: column names
+  static let frenchFrequencies: [Frequency: String] = [.month: "mensuel", .quarter: "trimestriel", .year: "annuel"]  // no-catalogue: read back as aliases
+
   public static func headerLine(locale: CSVLocale = .en) -> String {
-    locale.start + locale.line(header.split(separator: ",").map(String.init))
+    locale.start + locale.line(locale == .fr ? frenchHeader : header.split(separator: ",").map(String.init))
   }
 
-  /// One expense as a line, without its line end in the `en` locale (with it in the others).
+  /// One expense as a line, without its line end in the `en` locale (with it in the others). In
+  /// French, categories and frequencies are French names that the import reads back.
   public static func line(_ expense: Expense, currency: Currency, locale: CSVLocale = .en) -> String {
+    let category = locale == .fr ? Catalogue.text(expense.category.message, .fr) : expense.category.rawValue
+    let every = expense.recurrence.map { locale == .fr ? frenchFrequencies[$0.every]! : $0.every.rawValue } ?? ""
     let fields = [
-      expense.date.description, expense.category.rawValue, locale.number(currency.plain(expense.amount.minor)),
+      expense.date.description, locale.field(category), locale.number(currency.plain(expense.amount.minor)),
       CSVText.field(expense.note ?? "", isText: true, locale: locale), expense.labor.map { locale.number($0.hoursText) } ?? "",
-      expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? "", expense.recurrence?.every.rawValue ?? "",
+      expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? "", every,
       expense.recurrence?.until?.description ?? "",
     ]
     return locale == .en ? fields.joined(separator: ",") : locale.line(fields)

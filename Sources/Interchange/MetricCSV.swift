@@ -148,7 +148,7 @@ public enum MetricCSVWriter {
   public static let header = "month,metric,value"
 
   public static func headerLine(locale: CSVLocale = .en) -> String {
-    locale.start + locale.line(["month", "metric", "value"])
+    locale.start + locale.line(locale == .fr ? ["mois", "indicateur", "valeur"] : ["month", "metric", "value"])  // no-catalogue: column names read back
   }
 
   /// One value as a line, without its line end in the `en` locale (with it in the others).

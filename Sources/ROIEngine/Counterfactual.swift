@@ -23,6 +23,11 @@ struct Counterfactual {
     guard !controlWindow.isEmpty else {
       throw ROIError.noControlBaseline(control: control.metric.name, metric: metric.name, window: settings.baselineWindow)
     }
+    // A ratio to a series whose baseline is negative, or that goes through 0, has no meaning: a
+    // control going from −10 to +10 would say the metric "should" have changed sign.
+    if let negative = control.values.filter({ $0.value.rational.signum < 0 }).keys.min() {
+      throw ROIError.controlNotPositive(control: control.metric.name, metric: metric.name, month: negative)
+    }
     let controlBaseline = try MoneyMetric.baseline(control.metric, values: control.values, inWindow: controlWindow, settings: settings)
     let months = settings.baselineMethod == .mean ? [settings.goLive] : (1...12).map { Month(year: settings.goLive.year, month: $0) }
     if let zero = months.first(where: { controlBaseline($0).isZero }) {
@@ -49,7 +54,7 @@ struct Counterfactual {
     guard residuals.count >= 2 else { return nil }
     let squares = residuals.values.reduce(Rational.zero) { $0 + $1 * $1 }
     switch method {
-    case .mean:
+    case .mean, .auto:  // `auto` is resolved before a report is computed
       return (squares / Rational(residuals.count - 1))!
     case .seasonal:
       var perCalendarMonth: [Int: Int] = [:]

@@ -51,7 +51,7 @@ struct MoneyMetric {
   ) throws -> (Month) -> Rational {
     let window = settings.baselineWindow
     switch settings.baselineMethod {
-    case .mean:
+    case .mean, .auto:  // `auto` is resolved to one of the two before a report is computed
       let mean = MoneyMetric.mean(of: values, in: window)!
       return { _ in mean }
     case .seasonal:

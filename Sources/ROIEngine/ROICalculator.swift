@@ -13,6 +13,9 @@ public enum ROICalculator {
     let goLive = settings.goLive
     var valuesByMetric: [String: [Month: MetricValue]] = [:]
     for snapshot in snapshots { valuesByMetric[snapshot.metric, default: [:]][snapshot.month] = snapshot.value }
+    let choice = BaselineChoice.resolve(settings: settings, metrics: metrics, valuesByMetric: valuesByMetric)
+    var settings = settings
+    settings.baselineMethod = choice.method
 
     let costs = CostSchedule(costItems, horizonEnd: settings.horizonEnd)
     var asOf = snapshots.map(\.month).max() ?? goLive.advanced(by: -1)
@@ -39,9 +42,11 @@ public enum ROICalculator {
     let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
       Phrase(settings.baselineMethod == .seasonal ? .noNoiseBandSeasonal : .noNoiseBand, ["metric": metric.name])
     }
+    let staleBefore = sources.flatMap { $0.staleBefore(asOf: asOf, hasValues: !snapshots.isEmpty) }
     let warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
       + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])
+      + (staleBefore.map { [ReportWarning(code: .staleData, metric: nil, details: ["asOf": "\(asOf)", "lastComplete": "\($0)"])] } ?? [])
     var report = ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
@@ -62,6 +67,12 @@ public enum ROICalculator {
       .sorted { $0.metric < $1.metric }
     report.risks = benefits.metrics.map { ($0.name, $0.metric.risk ?? discount.risk) }
     report.intangibles = intangibles
+    report.baselineChoice = choice
+    let toDate = settings.goLive <= asOf ? Array(sequence(first: goLive) { $0 < asOf ? $0.advanced(by: 1) : nil }) : []
+    report.verdict = Verdict(
+      settings: settings, asOf: asOf, cost: report.costToAsOf, benefit: rows.last?.cumulativeBenefit ?? .zero,
+      noise: toDate.isEmpty ? nil : benefits.noiseWidth(toDate), tei: report.tei!, totalCost: costs.totalCost, choice: choice,
+      staleBefore: staleBefore)
     return report
   }
 }

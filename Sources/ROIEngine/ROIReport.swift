@@ -37,6 +37,10 @@ public struct ROIReport: Sendable {
   public var risks: [(metric: String, risk: Percent)] = []
   /// What the CRM brings that carries no money, as listed.
   public var intangibles: [Intangible] = []
+  /// The one answer: paid back, on track, off track or too early; nil only in a report built by hand.
+  public var verdict: Verdict? = nil
+  /// The baseline used (`settings.baselineMethod` is always it, never `auto`) and why.
+  public var baselineChoice = BaselineChoice(method: .mean, reason: .set)
 
   public var currency: Currency { settings.currency }
 }
@@ -121,13 +125,18 @@ public struct Objective: Sendable {
   public let baseline: Rational?
   /// Mean of its snapshots in the last row's quarter; nil when there are none.
   public let current: Rational?
-  /// (current − baseline) / baseline.
+  /// (current − baseline) / |baseline|.
   public let change: Rational?
   /// The value to reach, in the metric's unit.
   public let targetValue: Rational?
   /// Whether current reaches the target (at most it, for metrics where lower is better).
   public let met: Bool?
   public let lowerIsBetter: Bool
+  /// The control series the objective is judged by, when the metric has one: baseline and current
+  /// are then the counterfactual's and the value's means over the quarter's months with a control value.
+  public var control: String? = nil
+  /// With a control, the change against the plain baseline (the mean of the months before go-live).
+  public var plainChange: Rational? = nil
 }
 
 /// The history could not be turned into a report.
@@ -145,6 +154,8 @@ public enum ROIError: ExplainedError, Equatable {
   case noControlBaseline(control: String, metric: String, window: ClosedRange<Month>)
   /// A control series whose baseline is 0 (in calendar month `month` with the seasonal method).
   case controlBaselineZero(control: String, metric: String, month: Int, seasonal: Bool)
+  /// A control series with a negative value (its baseline negative, or crossing 0): a ratio to it has no meaning.
+  case controlNotPositive(control: String, metric: String, month: Month)
 
   public var phrase: Phrase {
     switch self {
@@ -161,6 +172,8 @@ public enum ROIError: ExplainedError, Equatable {
       Phrase(.emptyQuarterRange, ["from": "\(from)", "to": "\(to)"])
     case .noControlBaseline(let control, let metric, let window):
       Phrase(.noControlBaseline, ["control": control, "metric": metric, "first": "\(window.lowerBound)", "last": "\(window.upperBound)"])
+    case .controlNotPositive(let control, let metric, let month):
+      Phrase(.controlNotPositive, ["control": control, "metric": metric, "month": "\(month)"])
     case .controlBaselineZero(let control, let metric, let month, let seasonal):
       seasonal
         ? Phrase(.controlBaselineZeroSeasonal, phrases: ["control": .text(control), "metric": .text(metric), "names": .calendarMonths([month])])

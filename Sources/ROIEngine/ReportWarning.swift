@@ -14,6 +14,7 @@ public struct ReportWarning: Hashable, Sendable {
     case fecEntriesRegrouped = "fec_entries_regrouped"
     case possibleDuplicateExpense = "possible_duplicate_expense"
     case ordersWithoutCustomer = "orders_without_customer"
+    case staleData = "stale_data"
   }
 
   public let code: Code
@@ -49,7 +50,7 @@ public struct ReportWarning: Hashable, Sendable {
         code: .thinBaseline, metric: metric.name,
         details: ["metric": metric.name, "count": "\(metric.baselineCount)", "fewer": "\(thinBaseline)"]))
     }
-    if settings.baselineMethod == .mean {
+    if settings.baselineMethod != .seasonal {
       for metric in benefits.metrics {
         let inWindow = metric.values.filter { settings.baselineWindow.contains($0.key) }
         if let month = SeasonalPattern.standout(in: inWindow) {
@@ -111,11 +112,14 @@ public enum SeasonalPattern {
   public static let threshold = 4
 
   /// The calendar month (1…12) that stands out most, if one does.
-  public static func standout(in values: [Month: MetricValue]) -> Int? {
+  public static func standout(in values: [Month: MetricValue]) -> Int? { detail(in: values)?.month }
+
+  /// The month that stands out most, with the mean of its values and the mean of the other months' values.
+  static func detail(in values: [Month: MetricValue]) -> (month: Int, own: Rational, others: Rational)? {
     var byCalendarMonth: [Int: [Rational]] = [:]
     for (month, value) in values { byCalendarMonth[month.number, default: []].append(value.rational) }
     guard byCalendarMonth.count == 12 else { return nil }
-    var best: (month: Int, score: Rational)?
+    var best: (month: Int, score: Rational, own: Rational, others: Rational)?
     for (month, own) in byCalendarMonth {
       let rest = byCalendarMonth.filter { $0.key != month }.flatMap(\.value)
       guard rest.count >= 3 else { continue }
@@ -127,8 +131,8 @@ public enum SeasonalPattern {
       guard distance > limit else { continue }
       // Score: distance² / variance, compared as fractions (variance may be 0: any distance stands out).
       let score = variance.isZero ? distance * Rational(1_000_000) : (distance / variance)!
-      if best == nil || score > best!.score { best = (month, score) }
+      if best == nil || score > best!.score { best = (month, score, ownMean, mean) }
     }
-    return best?.month
+    return best.map { ($0.month, $0.own, $0.others) }
   }
 }

@@ -5,6 +5,9 @@ public enum BaselineMethod: String, CaseIterable, Sendable {
   /// For each month t, the mean of its window snapshots in t's calendar month: a December is
   /// compared with the Decembers before go-live.
   case seasonal
+  /// Chosen for each report (`BaselineChoice`): seasonal when a money metric's baseline has a
+  /// calendar month that stands out and the history allows it, mean otherwise. A new database's setting.
+  case auto
 
   public init(parsing text: String) throws {
     guard let method = BaselineMethod(rawValue: text) else { throw ValueError(value: text, expected: Phrase(.formBaselineMethod)) }

@@ -34,6 +34,19 @@ public struct SourceFacts: Sendable, Equatable {
   public var runningMonth: Month?
   /// Whether the report counts an incomplete month anyway (`roi --allow-incomplete`).
   public var incompleteIncluded = false
+  /// Whether the database is the sample history (`crm-roi demo`), whose months are fixed: never stale.
+  public var sampleHistory = false
+
+  /// Months the latest figures may lag the last complete calendar month before they are stale.
+  public static let staleAfter = 2
+
+  /// The last complete calendar month, when the figures (logged, to A) stop more than `staleAfter`
+  /// months before it; nil when they are current, when nothing is logged, or without a running month.
+  func staleBefore(asOf: Month, hasValues: Bool) -> Month? {
+    guard hasValues, !sampleHistory, let runningMonth else { return nil }
+    let lastComplete = runningMonth.advanced(by: -1)
+    return asOf.distance(to: lastComplete) > SourceFacts.staleAfter ? lastComplete : nil
+  }
 
   public init(orderMonths: [OrderMonth] = [], expenses: [SourcedExpense] = [], runningMonth: Month? = nil) {
     (self.orderMonths, self.expenses, self.runningMonth) = (orderMonths, expenses, runningMonth)

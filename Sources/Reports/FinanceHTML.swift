@@ -96,7 +96,7 @@ enum FinanceHTML {
       "<td\(projected ? " class=\"projected\"" : "") data-value=\"\(currency.plain(value))\">\(say.amount(value, currency))</td>"
     }
     let columns = [table.initial] + table.years
-    var html = "<h2>\(escape(text(.teiHeading, ["rate": say.share(table.rate.description)])))</h2>\n<table id=\"tei\">\n<thead><tr><th></th>"
+    var html = "<h2>\(Glossary.link(escape(text(.teiHeading, ["rate": say.share(table.rate.description)])), "tei"))</h2>\n<table id=\"tei\">\n<thead><tr><th></th>"
     for column in columns {
       let label = column.year == 0 ? text(.teiInitial) : text(.teiYear, ["year": "\(column.year)"]) + (column.isProjected ? "*" : "")
       html += "<th\(column.isProjected ? " class=\"projected\"" : "")>\(escape(label))</th>"
@@ -126,13 +126,17 @@ enum FinanceHTML {
        table.internalRateOfReturn.annualRate?.ratioText ?? ""),
     ]
     for (id, term, detail, value) in items {
-      html += "<dt>\(escape(term))</dt><dd id=\"\(id)\" data-value=\"\(value)\">\(escape(detail))</dd>\n"
+      let glossary = ["tei-roi": "roi", "tei-payback": "payback", "tei-irr": "irr"][id]
+      html += "<dt>\(glossary.map { Glossary.link(escape(term), $0) } ?? escape(term))</dt><dd id=\"\(id)\" data-value=\"\(value)\">\(escape(detail))</dd>\n"
     }
     if report.risks.contains(where: { $0.risk != report.discounted.options.risk }) {
       html += "<dt>\(text(.htmlRiskByMetric))</dt><dd id=\"risk-by-metric\">"
         + escape(report.risks.map { "\($0.metric) \(say.share($0.risk.description))" }.joined(separator: ", ")) + "</dd>\n"
     }
-    return html + "</dl>\n"
+    html += "</dl>\n<p class=\"legend\" id=\"roi-why\">" + escape(text(.roiWhyDiffer, [
+      "asOf": say.month(report.asOf), "end": say.month(report.settings.horizonEnd),
+    ])) + "</p>\n"
+    return html
   }
 
   static func intangibles(_ report: ROIReport, language: Language) -> String {

@@ -32,6 +32,15 @@ enum FinanceText {
   }
 
   /// Each money metric's risk, when some metric has a risk of its own.
+  /// The risk set aside in the discounted view and the TEI table: one share, or each metric's when they differ.
+  static func riskInForce(_ report: ROIReport, language: Language) -> String {
+    let say = PeopleFormat(language)
+    guard report.risks.contains(where: { $0.risk != report.discounted.options.risk }) else {
+      return say.share(report.discounted.options.risk.description)
+    }
+    return report.risks.map { "\($0.metric) \(say.share($0.risk.description))" }.joined(separator: ", ")
+  }
+
   static func risks(_ report: ROIReport, language: Language) -> String {
     guard report.risks.contains(where: { $0.risk != report.discounted.options.risk }) else { return "" }
     let say = PeopleFormat(language)
@@ -103,8 +112,12 @@ enum FinanceText {
     output += line(text(.teiBenefitCostRatio, ["ratio": table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–"]), markdown: markdown)
     output += line(text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd)]), markdown: markdown)
     output += line(irrLine(table.internalRateOfReturn, language: language), markdown: markdown)
+    output += line(text(.roiWhyDiffer, ["asOf": say.month(report.asOf), "end": say.month(report.settings.horizonEnd)]), markdown: markdown)
     return output
   }
+
+  /// The largest IRR shown as a figure: 1,000 % a year.
+  static let irrShownUpTo = Rational(10)
 
   static func irrLine(_ irr: InternalRateOfReturn, language: Language) -> String {
     Catalogue.text(.teiIRR, language, ["rate": irrText(irr, language: language)])
@@ -115,8 +128,12 @@ enum FinanceText {
     guard let rate = irr.annualRate else {
       return Catalogue.text(.irrNone, language, ["reason": irrReason(irr, language: language) ?? ""])
     }
-    // Two decimals: a rate of a few tenths of a percent keeps its figures and its sign.
+    // Two decimals: a rate of a few tenths of a percent keeps its figures and its sign. Above
+    // 1,000 % a year the figure tells a reader nothing more (JSON keeps it).
     let say = PeopleFormat(language)
+    if rate > irrShownUpTo {
+      return Catalogue.text(.irrAbove, language)
+    }
     return say.decimal(rate * Rational(100), places: 2) + (language == .fr ? "\u{202F}%" : "%")
   }
 

@@ -14,13 +14,14 @@ extension Optional where Wrapped == Rational {
 }
 
 extension Objective {
-  /// Decimals shown for this metric's values: the currency's for money kinds, up to 4 otherwise.
+  /// Decimals shown for this metric's values: the currency's for money kinds; otherwise up to 4 for
+  /// scripts and up to 1 for people (`grouped`).
   func valueText(_ value: Rational?, currency: Currency, grouped: Bool) -> String? {
     guard let value else { return nil }
     if metric.kind.valuesAreMoney {
       let minor = currency.minor(fromMajor: value)
       return grouped ? currency.grouped(minor) : currency.plain(minor)
     }
-    return value.shortDecimalString(maxPlaces: 4)
+    return value.shortDecimalString(maxPlaces: grouped ? 1 : 4)
   }
 }

@@ -12,6 +12,7 @@ public enum HTMLReport {
     let rows = report.quarters
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let riskInForce = FinanceText.riskInForce(report, language: language)
     let labels = rows.map { say.quarter($0.quarter) }
     func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
     func money(_ minor: Rational) -> String { say.money(minor, currency) }
@@ -68,23 +69,23 @@ public enum HTMLReport {
         "fiscalYearStart": language == .fr ? PeopleFormat.monthNames(.fr)[settings.fiscalYearStart - 1] : "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
       ])))</p>
       \(TextReport.incompleteAsOf(report, language: language).map { "<p id=\"as-of-incomplete\">\(escape($0))</p>" } ?? "")
-      <p id="verdict"><strong>\(escape(TextReport.verdict(report, language: language)))</strong></p>
+      \(verdictBlock(report, language: language))
       <dl class="summary">
-      <dt>\(text(.htmlTotalCostOfOwnership))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
+      <dt>\(Glossary.link(escape(text(.htmlTotalCostOfOwnership)), "tco"))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>\(text(.htmlBreakEvenQuarter))</dt><dd id="break-even">\(quarter(report.payback.breakEvenQuarter, else: .notReached))</dd>
-      <dt>\(text(.htmlProjectedPayback))</dt><dd id="payback">\(report.payback.projectedPaybackYears.map(say.years) ?? text(.htmlNoneYet))</dd>
-      <dt>\(text(.columnRolling))</dt><dd>\(text(.htmlWithinNoise, [
+      <dt>\(Glossary.link(escape(text(.htmlProjectedPayback)), "payback"))</dt><dd id="payback">\(report.payback.projectedPaybackYears.map(say.years) ?? text(.htmlNoneYet))</dd>
+      <dt>\(Glossary.link(escape(text(.columnRolling)), "roi"))</dt><dd>\(text(.htmlWithinNoise, [
         "percent": say.percent(rows.last?.rollingAnnualROI), "low": say.percent(rows.last?.rollingAnnualROILow),
         "high": say.percent(rows.last?.rollingAnnualROIHigh),
       ]))\(report.noiseUnavailable.map { noiseNote($0.text(language)) } ?? "")</dd>
-      <dt>\(text(.htmlBaseline))</dt><dd>\(text(settings.baselineMethod == .seasonal ? .htmlSeasonal : .htmlMeanOfWindow))</dd>
-      <dt>\(text(.htmlNetPresentValue))</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(text(.htmlNetPresentValueDetail, [
+      <dt>\(Glossary.link(escape(text(.htmlNetPresentValue)), "present-value"))</dt><dd id="npv" data-value="\(currency.plain(report.discounted.netPresentValue))">\(text(.htmlNetPresentValueDetail, [
         "amount": money(report.discounted.netPresentValue), "rate": say.share(report.discounted.options.rate.description),
-        "risk": say.share(report.discounted.options.risk.description), "roi": say.percent(report.discounted.roi),
+        "risk": riskInForce, "roi": say.percent(report.discounted.roi),
         "breakEven": report.discounted.breakEvenMonth.map(say.month) ?? text(.notReached),
       ]))</dd>
       \(projectionItem)
       </dl>
+      \(paybackNote(report, language: language))
 
       """
 
@@ -235,16 +236,23 @@ public enum HTMLReport {
       for objective in report.objectives {
         func value(_ value: Rational?) -> String { objective.valueText(value, currency: currency, grouped: true).map(say.localised) ?? "–" }
         let met = objective.met.map { $0 ? "<span class=\"met\">\(text(.yes))</span>" : "<span class=\"unmet\">\(text(.no))</span>" } ?? "–"
-        html += "<tr><td>\(escape(objective.metric.name))</td><td class=\"text\">\(objective.metric.kind.name)</td>"
+        html += "<tr><td>\(escape(objective.metric.name))</td><td class=\"text\">\(escape(say.kind(objective.metric.kind)))</td>"
           + "<td>\(escape(say.share(objective.metric.target?.description ?? "")))</td><td>\(value(objective.baseline))</td>"
           + "<td>\(value(objective.current))</td><td>\(say.percent(objective.change))</td>"
           + "<td>\(value(objective.targetValue))</td><td class=\"text\">\(met)</td></tr>\n"
       }
       html += "</tbody>\n</table>\n"
+      for objective in report.objectives {
+        guard let control = objective.control else { continue }
+        html += "<p class=\"legend\" data-objective=\"\(escape(objective.metric.name))\">" + escape(text(.objectiveControlled, [
+          "metric": objective.metric.name, "control": control, "change": say.percent(objective.plainChange),
+        ])) + "</p>\n"
+      }
     }
 
     html += FinanceHTML.intangibles(report, language: language)
     html += expensesTable(expenses, report: report, language: language, rows: expenseRows)
+    html += Glossary.html(language: language)
     html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
     return html
   }
@@ -298,5 +306,22 @@ extension String {
   /// Line breaks as HTML line breaks (for text already escaped).
   fileprivate func replacingNewlines() -> String {
     split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "<br>")
+  }
+}
+
+extension HTMLReport {
+  /// The verdict first (its status as `data-status`), then the baseline used and why.
+  public static func verdictBlock(_ report: ROIReport, language: Language) -> String {
+    """
+    <p id="verdict" data-status="\(report.verdict?.status.rawValue ?? "")"><strong>\(escape(VerdictText.sentence(report, language: language)))</strong></p>
+    <p id="baseline-choice" data-method="\(report.settings.baselineMethod.rawValue)">\(escape(VerdictText.baseline(report, language: language))) \
+    <small>\(Glossary.link(escape(Catalogue.text(.glossaryBaselineTerm, language)), "baseline"))</small></p>
+    """
+  }
+
+  /// Under the rule-of-thumb payback: why it differs from the verdict's.
+  public static func paybackNote(_ report: ROIReport, language: Language) -> String {
+    guard let verdict = report.verdict, verdict.months >= 1, !verdict.noCost else { return "" }
+    return "<p class=\"legend\" id=\"payback-why\">\(escape(Catalogue.text(.paybackWhyDiffer, language)))</p>"
   }
 }

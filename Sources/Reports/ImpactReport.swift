@@ -2,18 +2,23 @@ import ROIEngine
 
 /// `crm-roi impact`: each metric before and after go-live, for people and for scripts.
 public enum ImpactReport {
-  /// Values in the metric's unit: money kinds with the currency's decimals, others up to 4.
+  /// Values in the metric's unit: money kinds with the currency's decimals, others up to 4 for
+  /// scripts and up to 1 for people (`grouped`).
   static func value(_ value: Rational, of metric: Metric, currency: Currency, grouped: Bool) -> String {
-    guard metric.kind.valuesAreMoney else { return value.shortDecimalString(maxPlaces: 4) }
+    guard metric.kind.valuesAreMoney else { return value.shortDecimalString(maxPlaces: grouped ? 1 : 4) }
     let minor = currency.minor(fromMajor: value)
     return grouped ? currency.grouped(minor) : currency.plain(minor)
   }
 
-  public static func text(_ impacts: [MetricImpact], currency: Currency, asOf: Month, markdown: Bool, language: Language = .en) -> String {
+  /// `verdict`: the ROI report's verdict sentence, said under the heading (nil when no report can be made).
+  public static func text(
+    _ impacts: [MetricImpact], currency: Currency, asOf: Month, markdown: Bool, language: Language = .en, verdict: String? = nil
+  ) -> String {
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     let heading = text(.impactHeading, ["month": say.month(asOf)])
     var output = (markdown ? "## " : "") + heading + "\n\n"
+    if let verdict { output += (markdown ? verdict : TextReport.wrapped(verdict)) + "\n\n" }
     for impact in impacts {
       let metric = impact.metric
       func show(_ number: Rational?) -> String {
@@ -23,9 +28,12 @@ public enum ImpactReport {
       let counterfactuals = impact.months.compactMap(\.counterfactual)
       let reference = counterfactuals.isEmpty
         ? impact.baseline : (counterfactuals.reduce(Rational.zero, +) / Rational(counterfactuals.count))
-      let relative = impact.difference.flatMap { difference in reference.flatMap { (difference / $0).map(say.percent) } } ?? "–"
+      // Against |reference|: an NPS going from −20 to −10 rose by 50 %.
+      let relative = impact.difference.flatMap { difference in
+        reference.flatMap { (difference / ($0.signum < 0 ? Rational.zero - $0 : $0)).map(say.percent) }
+      } ?? "–"
       var line = text(.impactLine, [
-        "metric": metric.name, "kind": metric.kind.name, "baseline": show(impact.baseline), "average": show(impact.average),
+        "metric": metric.name, "kind": say.kind(metric.kind), "baseline": show(impact.baseline), "average": show(impact.average),
         "difference": show(impact.difference), "relative": relative,
       ])
       if let effect = impact.monthlyEffect { line += text(.impactWorth, ["amount": say.money(effect, currency)]) }
@@ -65,7 +73,8 @@ public enum ImpactReport {
     return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
   }
 
-  public static func json(_ impacts: [MetricImpact], currency: Currency, asOf: Month) -> String {
+  /// `verdict`: the ROI report's verdict status and sentence, nil when no report can be made.
+  public static func json(_ impacts: [MetricImpact], currency: Currency, asOf: Month, verdict: (status: String, sentence: String)? = nil) -> String {
     let metrics: [JSON] = impacts.map { impact in
       let metric = impact.metric
       func number(_ value: Rational?) -> JSON { value.map { .number(self.value($0, of: metric, currency: currency, grouped: false)) } ?? .null }
@@ -85,7 +94,8 @@ public enum ImpactReport {
       ])
     }
     var output = ""
-    JSON.object([("as_of", .string(asOf.description)), ("currency", .string(currency.code)), ("metrics", .array(metrics))])
+    let verdictJSON = verdict.map { JSON.object([("status", .string($0.status)), ("sentence", .string($0.sentence))]) } ?? .null
+    JSON.object([("as_of", .string(asOf.description)), ("currency", .string(currency.code)), ("verdict", verdictJSON), ("metrics", .array(metrics))])
       .write(to: &output, indent: 0)
     return output + "\n"
   }

@@ -3,7 +3,9 @@ import ROIEngine
 /// The JSON contract of `crm-roi roi --format json`, documented in docs/json.md. Money is written
 /// from minor units as a JSON number with the currency's decimals; ratios as fractions.
 public enum JSONReport {
+  /// The verdict's `sentence` is in English, as the warnings' `message`: the JSON is the same in every language.
   public static func render(_ report: ROIReport, rows: [QuarterRow]) -> String {
+    let language = Language.en
     let currency = report.currency
     func money(_ minor: Rational) -> JSON { .number(currency.plain(minor)) }
     func ratio(_ value: Rational?) -> JSON { value.map { .number($0.ratioText) } ?? .null }
@@ -48,6 +50,8 @@ public enum JSONReport {
         ("change", ratio(objective.change)),
         ("target_value", value(objective.targetValue)),
         ("met", objective.met.map(JSON.bool) ?? .null),
+        ("control", objective.control.map(JSON.string) ?? .null),
+        ("plain_change", ratio(objective.plainChange)),
       ])
     }
     let discounted = report.discounted
@@ -56,6 +60,8 @@ public enum JSONReport {
       ("go_live", .string(report.settings.goLive.description)),
       ("as_of", .string(report.asOf.description)),
       ("baseline_method", .string(report.settings.baselineMethod.rawValue)),
+      ("baseline_choice", baselineChoice(report.baselineChoice)),
+      ("verdict", report.verdict.map { verdict(report, $0, language: language, money: money, ratio: ratio) } ?? .null),
       ("total_cost_of_ownership", money(report.totalCostOfOwnership)),
       ("quarters", .array(quarters)),
       ("payback", .object([
@@ -109,6 +115,38 @@ public enum JSONReport {
     var output = ""
     document.write(to: &output, indent: 0)
     return output + "\n"
+  }
+}
+
+extension JSONReport {
+  static func verdict(
+    _ report: ROIReport, _ verdict: Verdict, language: Language, money: (Rational) -> JSON, ratio: (Rational?) -> JSON
+  ) -> JSON {
+    .object([
+      ("status", .string(verdict.status.rawValue)),
+      ("too_early_reason", verdict.tooEarly.map { .string($0 == .fewMonths ? "few_months" : "within_noise") } ?? .null),
+      ("to_date", .object([("cost", money(verdict.cost)), ("benefit", money(verdict.benefit)), ("net", money(verdict.net))])),
+      ("payback_month", verdict.paybackMonth.map { .string($0.description) } ?? .null),
+      ("beyond_horizon", .bool(verdict.beyondHorizon)),
+      ("lifetime_roi", ratio(verdict.lifetimeROI)),
+      ("stale_before", verdict.staleBefore.map { .string($0.description) } ?? .null),
+      ("sentence", .string(VerdictText.sentence(report, language: language))),
+    ])
+  }
+
+  static func baselineChoice(_ choice: BaselineChoice) -> JSON {
+    let (reason, standout): (String, SeasonalStandout?) = switch choice.reason {
+    case .set: ("set", nil)
+    case .noPattern: ("no_pattern", nil)
+    case .pattern(let found): ("pattern", found)
+    case .patternTooLittleHistory(let found): ("pattern_too_little_history", found)
+    }
+    return .object([
+      ("method", .string(choice.method.rawValue)), ("reason", .string(reason)),
+      ("metric", standout.map { .string($0.metric) } ?? .null),
+      ("calendar_month", standout.map { .number("\($0.calendarMonth)") } ?? .null),
+      ("change", standout?.change.map { .number($0.ratioText) } ?? .null),
+    ])
   }
 }
 

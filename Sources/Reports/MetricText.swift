@@ -17,6 +17,6 @@ public enum MetricText {
     }
     let risk = metric.risk.map { text(.factorRisk, ["share": say.share($0.description)]) } ?? ""
     let from = metric.fromOrders.map { text(.kindFromOrders, ["series": $0.rawValue]) } ?? ""
-    return [metric.name, metric.kind.name + from, factor + risk, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description)]
+    return [metric.name, say.kind(metric.kind) + from, factor + risk, metric.target.map { say.share($0.description) } ?? "", say.share(metric.attribution.description)]
   }
 }

@@ -31,6 +31,7 @@ public enum TextReport {
       "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
       "horizon": count(settings.horizonYears, .year, .years, language), "horizonEnd": say.month(settings.horizonEnd),
     ])) + "\n"
+    output += wrapped(VerdictText.baseline(report, language: language)) + "\n"
     if let line = incompleteAsOf(report, language: language) {
       output += line + "\n\n"
     } else {
@@ -41,16 +42,18 @@ public enum TextReport {
     output += text(.totalCostOfOwnership, ["amount": say.money(report.totalCostOfOwnership, currency)]) + "\n"
     output += text(.breakEvenQuarter, ["quarter": report.payback.breakEvenQuarter.map(say.quarter) ?? text(.notReached)]) + "\n"
     if let years = report.payback.projectedPaybackYears {
-      output += text(.projectedPayback, ["years": say.years(years)])
+      var line = text(.projectedPayback, ["years": say.years(years)])
       if report.noiseUnavailable == nil {
         let low = report.payback.projectedPaybackYearsLow.map { say.decimal($0, places: 2) } ?? "–"
         let high = report.payback.projectedPaybackYearsHigh.map { say.decimal($0, places: 2) } ?? (language == .fr ? "jamais" : "never")
-        output += text(.withinNoise, ["low": low, "high": high])
+        line += text(.withinNoise, ["low": low, "high": high])
       }
+      output += wrapped(line)
     } else {
-      output += text(.projectedPaybackNone)
+      output += wrapped(text(.projectedPaybackNone))
     }
     output += "\n"
+    if report.verdict.map({ $0.months >= 1 && !$0.noCost }) ?? false { output += wrapped(text(.paybackWhyDiffer)) + "\n" }
 
     // Noise bands per quarter.
     var noise = Table([
@@ -73,10 +76,11 @@ public enum TextReport {
     }
 
     let discounted = report.discounted
-    output += "\n" + heading(text(.discountedHeading, [
-      "rate": say.share(discounted.options.rate.description), "risk": say.share(discounted.options.risk.description),
-      "month": say.month(settings.goLive),
-    ]), markdown: markdown)
+    let discountedHeading = text(.discountedHeading, [
+      "rate": say.share(discounted.options.rate.description), "risk": FinanceText.riskInForce(report, language: language),
+      "month": say.month(settings.goLive), "asOf": say.month(report.asOf),
+    ])
+    output += "\n" + heading(markdown ? discountedHeading : wrapped(discountedHeading), markdown: markdown)
     output += text(.presentValueOfBenefit, ["amount": say.money(discounted.presentValueOfBenefit, currency)]) + "\n"
     output += text(.presentValueOfCost, ["amount": say.money(discounted.presentValueOfCost, currency)]) + "\n"
     output += text(.netPresentValue, ["amount": say.money(discounted.netPresentValue, currency)]) + "\n"
@@ -112,6 +116,11 @@ public enum TextReport {
       }
       output += "\n" + heading(text(.objectivesHeading, ["quarter": report.lastQuarter.map(say.quarter) ?? text(.noData)]), markdown: markdown)
       output += markdown ? objectives.markdown() : objectives.plain()
+      for objective in report.objectives {
+        guard let control = objective.control else { continue }
+        let note = text(.objectiveControlled, ["metric": objective.metric.name, "control": control, "change": say.percent(objective.plainChange)])
+        output += (markdown ? "\n" + note : wrapped(note)) + "\n"
+      }
     }
     if !report.warnings.isEmpty {
       output += "\n" + heading(text(.warningsHeading), markdown: markdown)
@@ -125,33 +134,9 @@ public enum TextReport {
     return output
   }
 
-  /// One plain sentence: what the CRM has brought against what it cost since go-live, and when it
-  /// pays its TCO at this pace; or why that cannot be said yet.
+  /// The verdict's sentence (see `VerdictText`).
   public static func verdict(_ report: ROIReport, language: Language = .en) -> String {
-    let currency = report.currency
-    let settings = report.settings
-    let say = PeopleFormat(language)
-    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
-    let months = settings.goLive.distance(to: report.asOf) + 1
-    guard months >= 1, let last = report.lastQuarter.flatMap({ quarter in report.allRows.last { $0.quarter == quarter } }) else {
-      return text(.verdictNothingYet, ["goLive": say.month(settings.goLive)])
-    }
-    var sentence = text(.verdictSince, [
-      "span": count(months, .month, .months, language), "month": say.month(report.asOf),
-      "benefit": say.money(last.cumulativeBenefit, currency), "spent": say.money(report.costToAsOf, currency),
-    ])
-    if report.totalCostOfOwnership.isZero {
-      sentence += text(.verdictNoCost)
-    } else if let years = report.payback.projectedPaybackYears,
-      !report.warnings.contains(where: { $0.code == .shortHistory })
-    {
-      sentence += text(.verdictPays, ["tco": say.money(report.totalCostOfOwnership, currency), "years": say.years(years)])
-    } else if let first = report.warnings.first(where: { $0.code == .shortHistory || $0.code == .thinBaseline }) {
-      sentence += text(.verdictTooEarly, ["reason": first.text(language)])
-    } else {
-      sentence += text(.verdictNotPaying, ["span": count(report.rollingMonths, .month, .months, language)])
-    }
-    return sentence
+    VerdictText.sentence(report, language: language)
   }
 
   /// "1 month", "12 months" / "1 mois", "12 mois".
@@ -191,17 +176,24 @@ public enum TextReport {
   public static func csv(_ report: ROIReport, rows: [QuarterRow], locale: CSVLocale = .en) -> String {
     let currency = report.currency
     let metricNames = rows.first?.benefitByMetric.map(\.metric) ?? []
+    let french = locale == .fr
+    let names = (["quarter", "first_month", "last_month", "cost", "benefit"] + metricNames.map { "benefit_\($0)" }
+      + ["cumulative_cost", "cumulative_benefit", "roi", "rolling_annual_roi", "cumulative_net_roi",
+         "missing_months", "benefit_low", "benefit_high", "within_noise", "rolling_annual_roi_low",
+         "rolling_annual_roi_high", "partial"])
     var lines = [
-      (["quarter", "first_month", "last_month", "cost", "benefit"] + metricNames.map { "benefit_\($0)" }
-        + ["cumulative_cost", "cumulative_benefit", "roi", "rolling_annual_roi", "cumulative_net_roi",
-           "missing_months", "benefit_low", "benefit_high", "within_noise", "rolling_annual_roi_low",
-           "rolling_annual_roi_high", "partial"]).map(locale.field).joined(separator: locale.separator)
+      names.map { name in
+        locale.field(french ? frenchColumns[name] ?? "bénéfice " + name.dropFirst("benefit_".count) : name)
+      }.joined(separator: locale.separator)
     ]
     let number = locale.number
     for row in rows {
       func money(_ value: Rational?) -> String { value.map { number(currency.plain($0)) } ?? "" }
-      func ratio(_ value: Rational?) -> String { value.map { number($0.ratioText) } ?? "" }
-      func flag(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
+      // French Excel reads "2,42 %" as a percentage.
+      func ratio(_ value: Rational?) -> String {
+        value.map { french ? number(($0 * Rational(100)).decimalString(places: 2)) + " %" : $0.ratioText } ?? ""
+      }
+      func flag(_ value: Bool?) -> String { value.map { french ? ($0 ? "oui" : "non") : ($0 ? "true" : "false") } ?? "" }
       var fields: [String] = [row.quarter.description, row.quarter.firstMonth.description, row.quarter.lastMonth.description]
       fields += [money(row.cost), money(row.benefit)] + row.benefitByMetric.map { money($0.benefit) }
       fields += [money(row.cumulativeCost), money(row.cumulativeBenefit)]
@@ -212,6 +204,15 @@ public enum TextReport {
     }
     return locale.start + lines.joined(separator: locale.lineEnd) + locale.lineEnd
   }
+
+  /// The French CSV's column names, for French Excel (the English file keeps the JSON's names).
+  static let frenchColumns = [
+    "quarter": "trimestre", "first_month": "premier mois", "last_month": "dernier mois", "cost": "coût", "benefit": "bénéfice",  // no-catalogue: French Excel's column names
+    "cumulative_cost": "coût cumulé", "cumulative_benefit": "bénéfice cumulé", "roi": "ROI", "rolling_annual_roi": "ROI annuel glissant",  // no-catalogue: French Excel's column names
+    "cumulative_net_roi": "ROI net cumulé", "missing_months": "mois manquants", "benefit_low": "bénéfice bas",  // no-catalogue: French Excel's column names
+    "benefit_high": "bénéfice haut", "within_noise": "dans le bruit", "rolling_annual_roi_low": "ROI annuel glissant bas",  // no-catalogue: French Excel's column names
+    "rolling_annual_roi_high": "ROI annuel glissant haut", "partial": "partiel",  // no-catalogue: French Excel's column names
+  ]
 
   /// "As of 2025-05: the last month whose orders are complete (2025-06 is left out…)", when a month
   /// of orders was left out as incomplete; nil otherwise.

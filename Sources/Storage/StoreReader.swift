@@ -191,6 +191,7 @@ public class StoreReader {
   public func completeSnapshots(metrics: [Metric], allowIncomplete: Bool) throws -> (snapshots: [Snapshot], sources: SourceFacts) {
     var sources = try sourceFacts()
     sources.incompleteIncluded = allowIncomplete
+    sources.sampleHistory = try isDemo()
     var snapshots = try snapshots()
     if !allowIncomplete, metrics.contains(where: { $0.fromOrders != nil }), let last = sources.lastCompleteMonth {
       snapshots.removeAll { $0.month > last }

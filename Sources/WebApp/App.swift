@@ -187,12 +187,9 @@ public final class WebApp {
     return (id, String(parts[2]))
   }
 
-  /// The current calendar month in the local time zone.
+  /// The calendar month still running (`CRM_ROI_TODAY`, checked when the server starts, else the clock).
   static func currentMonth() -> Month {
-    var now = time(nil)
-    var parts = tm()
-    localtime_r(&now, &parts)
-    return Month(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1)
+    (try? RunningMonth.current()) ?? RunningMonth.clock()
   }
 }
 

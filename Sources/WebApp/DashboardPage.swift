@@ -96,7 +96,7 @@ extension WebApp {
       "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escapeField(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"9\"></label>"
     }
     let method = query["method"] ?? ""
-    let options = [("", page.text(.webStoredSetting)), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in
+    let options = [("", page.text(.webStoredSetting)), ("auto", "auto"), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in
       "<option value=\"\(value)\"\(value == method ? " selected" : "")>\(escape(label))</option>"
     }.joined()
     let view = WebApp.viewQuery(request)

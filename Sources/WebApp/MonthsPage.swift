@@ -46,7 +46,7 @@ extension WebApp {
       let typed = sent?["value-\(index)"] ?? stored[metric.name]?.plain ?? ""
       let derived = metric.fromOrders != nil
       fields += """
-        <label for="value-\(index)">\(escape(metric.name)) <small>(\(escape(metric.kind.name)))</small></label>
+        <label for="value-\(index)">\(escape(metric.name)) <small>(\(escape(PeopleFormat(page.language).kind(metric.kind))))</small></label>
         <input id="value-\(index)" name="value-\(index)" value="\(escapeField(typed))" inputmode="decimal"\(derived ? " disabled" : "")>
         \(stored[metric.name] != nil && !derived ? "<label class=\"inline\"><input type=\"checkbox\" name=\"remove-\(index)\" value=\"1\"> \(escape(page.text(.webRemoveValue)))</label>" : "")
         \(Page.error(errors[metric.name]))

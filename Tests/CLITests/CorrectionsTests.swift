@@ -105,8 +105,8 @@ import Testing
     try cli.ok("expense", "add", "--date", "2026-03-01", "--category", "license", "--amount", "1000")
     try cli.ok("expense", "add", "--date", "2026-03-01", "--category", "service", "--amount", "10", "--every", "month")
     // Data to April: 1,000 + 2 × 10 spent by then (the 2026Q2 row's cumulative cost runs to June: 1,040).
-    let text = try cli.ok("roi").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(text.contains("the CRM has brought 20.00 EUR against 1,020.00 EUR spent"))
+    let text = try cli.run(["roi"], environment: ["CRM_ROI_TODAY": "2026-05"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("Since go-live (2 months, to 2026-04) it has brought 20.00 EUR more profit than the months before, against 1,020.00 EUR spent."))
     #expect(text.contains("2026Q2* 30.00 10.00"))
     let quarters = try #require(try cli.json("roi", "--format", "json")["quarters"] as? [[String: Any]])
     #expect((quarters.last?["cumulative_cost"] as? NSNumber)?.doubleValue == 1_040)

@@ -21,7 +21,9 @@ import Testing
     #expect(expenses.contains(" 1  2025-03-01  licence       14\u{202F}400,00  chaque année  horizon  Licences CRM, 24 utilisateurs\n"))
     #expect(expenses.contains("main-d’œuvre   6\u{202F}800,00  une fois               160 h × 42,50\u{202F}; Migration des données"))
     let metrics = try cli.ok("metric", "list")
-    #expect(metrics.contains("sales               revenue  marge 35\u{202F}%"))
+    // Kinds in French; the stored name (revenue) does not change.
+    #expect(metrics.contains("sales               chiffre d’affaires  marge 35\u{202F}%"))
+    #expect(metrics.contains("average-order-size  indicateur "))
     #expect(metrics.contains("1 € de moins, 1 € gagné"))
     let settings = try cli.ok("settings")
     #expect(settings.contains("baseline-months    12 (2024-04 à 2025-03)\n"))

@@ -371,7 +371,7 @@ import Testing
     try cli.ok("log", "2024-12", "sales=1")
     try cli.ok("log", "2025-03", "sales=1", "returns=1")
     try cli.ok("expense", "add", "--date", "2031-01-01", "--category", "other", "--amount", "1")
-    let result = try cli.run(["check"])
+    let result = try cli.run(["check"], environment: ["CRM_ROI_TODAY": "2026-04"])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("""
       baseline window 2024-10 to 2024-12: nothing logged for 2024-11
@@ -384,7 +384,11 @@ import Testing
     #expect(result.stdout.contains("warning (thin_baseline): 'sales' has 2 baseline values (fewer than 6)"))
     #expect(result.stdout.contains("warning (missing_months): 'returns' has no value for 2025-01, 2025-02"))
     #expect(result.stdout.contains("warning (missing_months): 'sales' has no value for 2025-01, 2025-02"))
-    #expect(result.stdout.hasSuffix("8 findings.\n"))
+    // Data to 2025-03 read in April 2026: 12 months before 2026-03, the last complete month.
+    #expect(result.stdout.contains("warning (stale_data): the latest figures are for 2025-03, more than 2 months before 2026-03, the last complete month"))
+    #expect(result.stdout.hasSuffix("9 findings.\n"))
+    // Read in May 2025, the same data is current: no stale_data.
+    #expect(!(try cli.run(["check"], environment: ["CRM_ROI_TODAY": "2025-05"]).stdout.contains("stale_data")))
   }
 }
 

@@ -51,7 +51,7 @@ struct CLI {
   /// English whatever the machine's locale (unless a test sets one).
   static var environment: [String: String] {
     var environment = ProcessInfo.processInfo.environment
-    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
+    for name in ["CRM_ROI_DB", "CRM_ROI_LANG", "CRM_ROI_TODAY", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
     return environment
   }
 

@@ -121,10 +121,11 @@ import Testing
     try cli.ok("log", "2025-01", "sales=12000.5", "returns=310")
     let expenses = try cli.ok("export", "expenses", "--locale", "fr")
     // 7.5 × 42.50 = 318.75
-    #expect(expenses == "\u{FEFF}date;category;amount;note;hours;rate;every;until\r\n"
-      + "2025-03-25;labor;318,75;\"Migration; phase 1\";7,5;42,50;;\r\n2025-04-01;service;350,50;;;;month;2026-03\r\n")
+    // French headers, categories and frequencies, which the import reads back.
+    #expect(expenses == "\u{FEFF}date;catégorie;montant;note;heures;taux horaire;périodicité;fin\r\n"
+      + "2025-03-25;main-d’œuvre;318,75;\"Migration; phase 1\";7,5;42,50;;\r\n2025-04-01;prestation;350,50;;;;mensuel;2026-03\r\n")
     let metrics = try cli.ok("export", "metrics", "--locale", "fr")
-    #expect(metrics == "\u{FEFF}month;metric;value\r\n2025-01;returns;310\r\n2025-01;sales;12000,5\r\n")
+    #expect(metrics == "\u{FEFF}mois;indicateur;valeur\r\n2025-01;returns;310\r\n2025-01;sales;12000,5\r\n")
     // Read back into a fresh database: the same data.
     let other = try shop()
     try other.ok("import", "expenses", try other.file("e.csv", expenses))
@@ -132,8 +133,11 @@ import Testing
     #expect(try other.ok("export", "expenses") == (try cli.ok("export", "expenses")))
     #expect(try other.ok("export", "metrics") == (try cli.ok("export", "metrics")))
     let roi = try cli.ok("roi", "--format", "csv", "--locale", "fr")
-    #expect(roi.hasPrefix("\u{FEFF}quarter;first_month;last_month;cost;benefit;"))
+    #expect(roi.hasPrefix("\u{FEFF}trimestre;premier mois;dernier mois;coût;bénéfice;"))
     #expect(roi.contains("\r\n2025Q1;2025-01;2025-03;318,75;"))
+    // Ratios as percentages French Excel reads as such, flags as oui/non.
+    #expect(roi.contains(";oui\r\n") || roi.contains(";non\r\n"))
+    #expect(!roi.contains("true") && !roi.contains("false"))
     #expect(try cli.ok("impact", "--format", "csv", "--locale", "fr").hasPrefix("\u{FEFF}metric;month;value;baseline;difference;effect;within_band\r\n"))
   }
 }

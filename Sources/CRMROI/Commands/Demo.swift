@@ -60,7 +60,7 @@ extension CRMROI {
 
 /// A small company's CRM history, two years around a go-live in April 2025; see the worked example of docs/method.md.
 enum SampleHistory {
-  static let settings = ROIEngine.Settings(goLive: Month(year: 2025, month: 4))
+  static let settings = ROIEngine.Settings(goLive: Month(year: 2025, month: 4), baselineMethod: .auto)
 
   /// The expenses, their notes in `language`.
   static func expenses(_ language: Language) -> [ROIEngine.Expense] {

@@ -39,12 +39,17 @@ extension CRMROI {
         return (impacts, settings.currency, snapshots.map(\.month).max() ?? settings.goLive.advanced(by: -1), warnings)
       }
       let language = currentLanguage()
+      // The ROI report's verdict heads the impact; a history no report can be made of has none.
+      let report = try? store.read { try $0.report(allowIncomplete: allowIncomplete) }
+      let sentence = report.map { VerdictText.sentence($0, language: language) }
       let notes = warnings.map { Catalogue.text(.checkWarning, language, ["code": $0.code.rawValue, "message": $0.text(language)]) + "\n" }.joined()
       switch format {
-      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false, language: language) + notes, terminator: "")
-      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true, language: language) + notes, terminator: "")
+      case .table: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: false, language: language, verdict: sentence) + notes, terminator: "")
+      case .markdown: try show(ImpactReport.text(impacts, currency: currency, asOf: asOf, markdown: true, language: language, verdict: sentence) + notes, terminator: "")
       case .csv: try show(ImpactReport.csv(impacts, currency: currency, locale: csv.locale), terminator: "")
-      case .json: try show(ImpactReport.json(impacts, currency: currency, asOf: asOf), terminator: "")
+      case .json: try show(ImpactReport.json(
+        impacts, currency: currency, asOf: asOf,
+        verdict: report.flatMap { report in report.verdict.map { ($0.status.rawValue, VerdictText.sentence(report, language: .en)) } }), terminator: "")
       }
     }
   }

@@ -39,7 +39,8 @@ extension CRMROI {
         },
         fiscalYearStart: try parsed(from: "--fiscal-year-start") {
           try ROIEngine.Settings.parseInteger(fiscalYearStart, in: ROIEngine.Settings.fiscalYearStartRange)
-        })
+        },
+        baselineMethod: .auto)
       try parsed(from: Phrase(.sourceGoLiveAndHorizon)) { try settings.validate() }
       let path = try database.checkedPath()
       let store = try Store.openOrCreate(path: path)

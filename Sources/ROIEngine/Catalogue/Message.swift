@@ -10,7 +10,7 @@ public enum Message: String, CaseIterable, Sendable {
   case projectedPayback, projectedPaybackNone, withinNoise
   case legendROI, legendRolling, legendCumulative, legendPartial
   case columnQuarter, columnCost, columnBenefit, columnROI, columnRolling, columnCumulativeNet
-  case verdictSince, verdictPays, verdictNoCost, verdictTooEarly, verdictNotPaying, verdictNothingYet
+  case verdictNothingYet
   case months, month, years, year, yes, no
   case noiseHeading, columnBenefitLow, columnBenefitHigh, columnInNoise, columnRollingLow, columnRollingHigh
   case discountedHeading, presentValueOfBenefit, presentValueOfCost, netPresentValue, discountedROI, discountedBreakEven
@@ -48,7 +48,7 @@ public enum Message: String, CaseIterable, Sendable {
   case warningCustomerHistoryShort, warningIncompleteMonth, warningFECRegrouped, warningPossibleDuplicate, warningOrdersWithoutCustomer, checkExpenseLongBeforeGoLive
   case totalRowNotLast, rowsSkipped, emptyRowOne, emptyRowMany, totalRowOne, totalRowMany, rowsAnd
   case sqliteError, sqliteErrorIn
-  case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise, htmlBaseline, htmlSeasonal, htmlMeanOfWindow, htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
+  case htmlTitle, htmlSettings, htmlTotalCostOfOwnership, htmlBreakEvenQuarter, htmlProjectedPayback, htmlNoneYet, htmlWithinNoise,    htmlNetPresentValue, htmlNetPresentValueDetail, htmlProjectionTo, htmlProjectionDetail, htmlCostAndBenefit, htmlCostAndBenefitDescription, htmlCostTip, htmlBenefitTip, htmlCumulative, htmlCumulativeWithProjection, htmlCumulativeDescription, htmlProjectedTip, htmlProjectedBreakEven, htmlCumulativeCostTip, htmlCumulativeBenefitTip, htmlBreakEven, htmlCumulativeCost, htmlCumulativeBenefit, htmlRollingDescription, htmlTip, htmlBenefitByMetric, htmlBenefitByMetricDescription, htmlEachMetric, htmlMetricChartTitle, htmlMetricChartDescription, htmlGoLive, htmlValue, htmlByQuarter, htmlColumnCumulativeCost, htmlColumnCumulativeBenefit, htmlColumnMissingMonths, htmlNoTargets, htmlTargetCommand, htmlExpenses, htmlColumnLabor, htmlColumnOverHorizon, htmlRecursUntil, htmlRecursToHorizonEnd, htmlTotalCategory, htmlFooter
   case impactHeading, impactLine, impactWorth, columnMonth, columnDifference, columnEffect, columnInBand, terminalChartTitle
   case demoLicences, demoInstallation, demoLaptops, demoMigration, demoHosting, demoTraining
   case formCategory, formCategoryGuess
@@ -90,6 +90,15 @@ public enum Message: String, CaseIterable, Sendable {
   case irrNone, noControlBaseline, formControlNeedsKPI, formRiskNeedsMoney
   case irrBenefitsFirst, formControlMustBeKPI
   case checkPlanCostAfterHorizon, checkPlanBenefitAfterHorizon
+  case verdictPaidBack, verdictOnTrack, verdictOffTrack, verdictTooEarlyNoise, verdictTooEarlyMonths, verdictGain, verdictLoss
+  case verdictPaidBackIn, verdictPaysBackIn, verdictBeyondHorizon, verdictFallsBelowAgain, verdictNothingToPayBack, verdictSeasonal, verdictStale
+  case durationYearsMonths, seasonalAbove, seasonalBelow, seasonalStandsOut
+  case baselineSetMean, baselineSetSeasonal, baselineAutoNoPattern, baselineAutoSeasonal, baselineAutoTooLittle
+  case warningStaleData
+  case paybackWhyDiffer, roiWhyDiffer, irrAbove
+  case controlNotPositive, objectiveControlled
+  case kindRevenue, kindCost, kindCount, kindKPI, kindHours
+  case glossaryHeading, glossaryTCOTerm, glossaryTCO, glossaryROITerm, glossaryROI, glossaryPaybackTerm, glossaryPayback, glossaryNoiseTerm, glossaryNoise, glossaryBaselineTerm, glossaryBaseline, glossaryAttributionTerm, glossaryAttribution, glossaryPresentValueTerm, glossaryPresentValue, glossaryIRRTerm, glossaryIRR, glossaryTEITerm, glossaryTEI
 
   /// The English and the French template.
   public var templates: (en: String, fr: String) {
@@ -102,7 +111,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Retour sur investissement du CRM par trimestre")
     case .settingsLine:
       ("Currency {currency}, go-live {goLive}, baseline {baselineMonths} months, horizon {horizon} to {horizonEnd}",
-       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois, horizon {horizon} jusqu’à {horizonEnd}")
+       "Devise {currency}, mise en service {goLive}, référence sur les {baselineMonths} mois d’avant, horizon {horizon} jusqu’à {horizonEnd}")
     case .asOf:
       ("As of {month}: the latest month with logged values",
        "Données à fin {month} : dernier mois saisi")
@@ -113,17 +122,17 @@ public enum Message: String, CaseIterable, Sendable {
       ("Total cost of ownership: {amount}",
        "Coût total de possession (TCO) : {amount}")
     case .breakEvenQuarter:
-      ("Break-even quarter:      {quarter}",
-       "Seuil de rentabilité :           {quarter}")
+      ("Break-even quarter, to date: {quarter}",
+       "Trimestre de rentabilité, à ce jour : {quarter}")
     case .notReached:
       ("not reached",
        "non atteint")
     case .projectedPayback:
-      ("Projected payback:       {years}",
-       "Délai de récupération projeté :  {years}")
+      ("Payback rule of thumb (TCO / a year's benefit at this pace): {years}",
+       "Récupération, règle approximative (coût total / un an de bénéfice à ce rythme) : {years}")
     case .projectedPaybackNone:
-      ("Projected payback:       none (no positive rolling annual ROI yet)",
-       "Délai de récupération projeté :  aucun (pas encore de ROI annuel glissant positif)")
+      ("Payback rule of thumb (TCO / a year's benefit at this pace): none (no positive benefit over the last 12 months)",
+       "Récupération, règle approximative (coût total / un an de bénéfice à ce rythme) : aucune (pas de bénéfice positif sur les 12 derniers mois)")
     case .withinNoise:
       (" (within noise: {low} to {high})",
        " (dans la bande de bruit : {low} à {high})")
@@ -157,21 +166,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .columnCumulativeNet:
       ("Cum. net ROI",
        "ROI net cumulé")
-    case .verdictSince:
-      ("Since go-live ({span}, to {month}), the CRM has brought {benefit} against {spent} spent",
-       "Depuis la mise en service ({span}, jusqu’à {month}), le CRM a rapporté {benefit} pour {spent} dépensés")
-    case .verdictPays:
-      ("; at this pace it pays its TCO of {tco} in {years}.",
-       " ; à ce rythme, il rembourse son TCO de {tco} en {years}.")
-    case .verdictNoCost:
-      ("; no cost is recorded yet, so there is no TCO to pay back (add the expenses with crm-roi expense add).",
-       " ; aucun coût n’est encore saisi, donc pas de TCO à rembourser (saisissez les dépenses avec crm-roi expense add).")
-    case .verdictTooEarly:
-      ("; when it pays for itself cannot be said yet: {reason}.",
-       " ; on ne peut pas encore dire quand il sera rentable : {reason}.")
-    case .verdictNotPaying:
-      ("; at this pace it does not pay for itself (no positive benefit over the last {span}).",
-       " ; à ce rythme, il n’est pas rentable (aucun bénéfice positif sur les {span} écoulés).")
     case .verdictNothingYet:
       ("No value has been logged since go-live ({goLive}) yet: log each month with crm-roi log.",
        "Aucune valeur saisie depuis la mise en service ({goLive}) : saisissez chaque mois avec crm-roi log.")
@@ -212,8 +206,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Rolling high",
        "Glissant haut")
     case .discountedHeading:
-      ("Discounted view (rate {rate}, risk {risk}, to {month})",
-       "Vue actualisée (taux {rate}, risque {risk}, ramenée à {month})")
+      ("Discounted view, to date (go-live to {asOf}, discounted at {rate} a year to {month}, risk set aside: {risk})",
+       "Vue actualisée, à ce jour (de la mise en service à {asOf}, actualisée à {rate} par an à {month}, risque mis de côté : {risk})")
     case .presentValueOfBenefit:
       ("Present value of benefit: {amount}",
        "Valeur actuelle du bénéfice :    {amount}")
@@ -221,14 +215,14 @@ public enum Message: String, CaseIterable, Sendable {
       ("Present value of cost:    {amount}",
        "Valeur actuelle du coût :        {amount}")
     case .netPresentValue:
-      ("Net present value:        {amount}",
-       "Valeur actuelle nette (VAN) :    {amount}")
+      ("Net present value to date: {amount}",
+       "VAN à ce jour :                  {amount}")
     case .discountedROI:
-      ("ROI (NPV / PV of cost):   {percent}",
-       "ROI (VAN / valeur du coût) :     {percent}")
+      ("ROI to date (NPV / PV of cost): {percent}",
+       "ROI à ce jour (VAN / valeur du coût) : {percent}")
     case .discountedBreakEven:
       ("Discounted break-even:    {month}",
-       "Seuil de rentabilité actualisé : {month}")
+       "Rentabilité actualisée :         {month}")
     case .projectionHeading:
       ("Projection to {month} at the pace of the last {span} (a projection, not history)",
        "Projection à {month} au rythme des {span} écoulés (une projection)")
@@ -239,8 +233,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Lifetime benefit:         {amount}",
        "Bénéfice sur l’horizon :         {amount}")
     case .lifetimeROI:
-      ("Lifetime ROI:             {percent} of TCO {amount}",
-       "ROI sur l’horizon :              {percent} du TCO de {amount}")
+      ("ROI over the horizon, projected: {percent} of TCO {amount}",
+       "ROI sur l’horizon, projeté :     {percent} du coût total de {amount}")
     case .projectedBreakEven:
       ("Break-even quarter:       {quarter}",
        "Seuil de rentabilité :           {quarter}")
@@ -377,8 +371,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("a whole number of 0 or more for {metric}, a count metric",
        "un nombre entier de 0 ou plus pour {metric}, indicateur de type count")
     case .formBaselineMethod:
-      ("mean or seasonal",
-       "mean ou seasonal")
+      ("auto, mean or seasonal",
+       "auto, mean ou seasonal")
     case .formSeasonalNeedsAYear:
       ("at least 12 baseline months for the seasonal method (crm-roi settings set baseline-months 12)",
        "au moins 12 mois de référence pour la méthode saisonnière (crm-roi settings set baseline-months 12)")
@@ -1433,32 +1427,23 @@ public enum Message: String, CaseIterable, Sendable {
       ("Total cost of ownership",
        "Coût total de possession (TCO)")
     case .htmlBreakEvenQuarter:
-      ("Break-even quarter",
-       "Seuil de rentabilité")
+      ("Break-even quarter, to date",
+       "Trimestre de rentabilité, à ce jour")
     case .htmlProjectedPayback:
-      ("Projected payback",
-       "Délai de récupération projeté")
+      ("Payback rule of thumb (TCO / a year's benefit at this pace)",
+       "Récupération, règle approximative (coût total / un an de bénéfice à ce rythme)")
     case .htmlNoneYet:
       ("none yet",
        "aucun pour l’instant")
     case .htmlWithinNoise:
       ("{percent} (within noise {low} to {high})",
        "{percent} (bande de bruit : {low} à {high})")
-    case .htmlBaseline:
-      ("Baseline",
-       "Scénario de référence")
-    case .htmlSeasonal:
-      ("seasonal (same calendar month)",
-       "saisonnier (même mois calendaire)")
-    case .htmlMeanOfWindow:
-      ("mean of the window",
-       "moyenne de la période de référence")
     case .htmlNetPresentValue:
-      ("Net present value",
-       "Valeur actuelle nette (VAN)")
+      ("Net present value to date",
+       "Valeur actuelle nette (VAN) à ce jour")
     case .htmlNetPresentValueDetail:
-      ("{amount} at {rate} a year, {risk} risk (ROI {roi}, break-even {breakEven})",
-       "{amount} au taux de {rate} par an, risque {risk} (ROI {roi}, seuil de rentabilité {breakEven})")
+      ("{amount} at {rate} a year, risk set aside {risk} (ROI to date {roi}, break-even {breakEven})",
+       "{amount} au taux de {rate} par an, risque mis de côté {risk} (ROI à ce jour {roi}, rentabilité {breakEven})")
     case .htmlProjectionTo:
       ("Projection to {month}",
        "Projection jusqu’à {month}")
@@ -2288,17 +2273,17 @@ public enum Message: String, CaseIterable, Sendable {
       ("* partly or wholly after {month}: benefit at the pace of the last rolling window (a projection).",
        "* en partie ou en totalité après {month} : bénéfice au rythme de la dernière période glissante (une projection).")
     case .teiROI:
-      ("TEI ROI (NPV / present value of costs): {percent}",
-       "ROI TEI (VAN / valeur actuelle des coûts) : {percent}")
+      ("TEI ROI over the whole horizon, projected years included (NPV / present value of costs): {percent}",
+       "ROI TEI sur tout l’horizon, années projetées comprises (VAN / valeur actuelle des coûts) : {percent}")
     case .teiBenefitCostRatio:
       ("Benefit/cost ratio (present value of benefits / of costs): {ratio}",
        "Ratio bénéfices/coûts (valeur actuelle des bénéfices / des coûts) : {ratio}")
     case .teiPayback:
-      ("Payback from go-live (monthly flows, risk-adjusted): {months}",
-       "Délai de récupération depuis la mise en service (flux mensuels, ajustés du risque) : {months}")
+      ("Payback from go-live (the running net month by month as costs fall, risk-adjusted; the verdict's payback): {months}",
+       "Délai de récupération depuis la mise en service (solde cumulé mois par mois, coûts quand ils tombent, ajusté du risque ; celui du verdict) : {months}")
     case .teiIRR:
-      ("Internal rate of return (monthly flows, annualised): {rate}",
-       "Taux de rentabilité interne (flux mensuels, annualisé) : {rate}")
+      ("Internal rate of return (each year's flows taken as they fall, month by month, annualised): {rate}",
+       "Taux de rentabilité interne, TRI (les flux de chaque année pris quand ils tombent, mois par mois, annualisé) : {rate}")
     case .irrNoSignChange:
       ("the cash flows never change sign",
        "les flux ne changent jamais de signe")
@@ -2330,20 +2315,20 @@ public enum Message: String, CaseIterable, Sendable {
       ("{planned} planned, {actual} at the current pace",
        "prévu {planned}, au rythme actuel {actual}")
     case .htmlLifetimeROI:
-      ("Lifetime ROI",
-       "ROI sur la durée")
+      ("ROI over the horizon, projected",
+       "ROI sur l’horizon, projeté")
     case .htmlTEIROI:
-      ("TEI ROI (NPV / PV of costs)",
-       "ROI TEI (VAN / VA des coûts)")
+      ("TEI ROI over the whole horizon, projected (NPV / PV of costs)",
+       "ROI TEI sur tout l’horizon, projeté (VAN / VA des coûts)")
     case .htmlBenefitCostRatio:
       ("Benefit/cost ratio",
        "Ratio bénéfices/coûts")
     case .htmlTEIPayback:
-      ("Payback from go-live",
-       "Délai de récupération depuis la mise en service")
+      ("Payback from go-live (the verdict's)",
+       "Délai de récupération depuis la mise en service (celui du verdict)")
     case .htmlIRR:
-      ("Internal rate of return",
-       "Taux de rentabilité interne")
+      ("Internal rate of return (flows as they fall, month by month)",
+       "Taux de rentabilité interne, TRI (flux mois par mois)")
     case .htmlRiskByMetric:
       ("Risk by metric",
        "Risque par indicateur")
@@ -2395,6 +2380,165 @@ public enum Message: String, CaseIterable, Sendable {
     case .checkPlanCostAfterHorizon:
       ("planned cost {id} on {date} is after the horizon end {end}; it counts in no figure: remove it with crm-roi plan remove {id}",
        "le coût prévu {id} du {date} est après la fin de l’horizon {end} ; il ne compte dans aucun chiffre : supprimez-le avec crm-roi plan remove {id}")
+    case .verdictPaidBack:
+      ("The CRM has paid for itself.",
+       "Le CRM est rentabilisé.")
+    case .verdictOnTrack:
+      ("The CRM has not paid for itself yet, and is on track to.",
+       "Le CRM n’est pas encore rentabilisé, mais il est en bonne voie.")
+    case .verdictOffTrack:
+      ("The CRM is not on track to pay for itself.",
+       "Le CRM n’est pas en voie d’être rentabilisé.")
+    case .verdictTooEarlyNoise:
+      ("Too early to tell: the change is within what months vary by themselves.",
+       "Trop tôt pour conclure : l’écart reste dans ce que les mois varient d’eux-mêmes.")
+    case .verdictTooEarlyMonths:
+      ("Too early to tell: {span} since go-live, and the figures need at least {minimum}.",
+       "Trop tôt pour conclure : {span} depuis la mise en service, et il en faut au moins {minimum}.")
+    case .verdictGain:
+      ("Since go-live ({span}, to {month}) it has brought {benefit} more profit than the months before, against {spent} spent.",
+       "Depuis la mise en service ({span}, jusqu’à {month}), il a rapporté {benefit} de marge de plus que les mois d’avant, pour {spent} dépensés.")
+    case .verdictLoss:
+      ("Since go-live ({span}, to {month}) profit has been {loss} lower than in the months before, on top of the {spent} the CRM has cost.",
+       "Depuis la mise en service ({span}, jusqu’à {month}), la marge a été inférieure de {loss} à celle des mois d’avant, en plus des {spent} que le CRM a coûté.")
+    case .verdictPaidBackIn:
+      ("It paid for itself in {date}, {duration} after go-live.",
+       "Il a été rentabilisé en {date}, {duration} après la mise en service.")
+    case .verdictPaysBackIn:
+      ("At this pace it pays for itself in {date}, {duration} after go-live.",
+       "À ce rythme, il sera rentabilisé en {date}, {duration} après la mise en service.")
+    case .verdictBeyondHorizon:
+      ("At this pace it does not pay for itself within the CRM's {years}-year horizon (to {end}).",
+       "À ce rythme, il n’est pas rentabilisé dans l’horizon de {years} ans du CRM (jusqu’à {end}).")
+    case .verdictFallsBelowAgain:
+      ("At this pace, costs still to come take it below zero again before the horizon ends ({end}).",
+       "À ce rythme, des coûts à venir le font repasser sous zéro avant la fin de l’horizon ({end}).")
+    case .verdictNothingToPayBack:
+      ("No cost is recorded yet, so there is nothing to pay back.",
+       "Aucun coût n’est encore saisi : il n’y a rien à rembourser.")
+    case .verdictSeasonal:
+      ("These figures may be the season's: {standout}, and a seasonal baseline needs {count} values of each calendar month before go-live; more months before go-live, or a control series, would settle it.",
+       "Ces chiffres peuvent tenir à la saison : {standout}, et une référence saisonnière demande {count} valeurs de chaque mois de l’année avant la mise en service ; plus de mois avant la mise en service, ou une série témoin, permettraient de trancher.")
+    case .verdictStale:
+      ("The latest figures are for {month}: log the months to {lastComplete} to bring this answer up to date.",
+       "Les derniers chiffres sont de {month} : saisissez les mois jusqu’à {lastComplete} pour mettre cette réponse à jour.")
+    case .durationYearsMonths:
+      ("{years} and {months}",
+       "{years} et {months}")
+    case .seasonalAbove:
+      ("{monthName} is {percent} above the other months in {metric}",
+       "{monthName} est {percent} au-dessus des autres mois pour {metric}")
+    case .seasonalBelow:
+      ("{monthName} is {percent} below the other months in {metric}",
+       "{monthName} est {percent} au-dessous des autres mois pour {metric}")
+    case .seasonalStandsOut:
+      ("{monthName} stands out from the other months in {metric}",
+       "{monthName} se distingue des autres mois pour {metric}")
+    case .baselineSetMean:
+      ("Baseline: the mean of the months before go-live, as set.",
+       "Référence : la moyenne des mois d’avant la mise en service, comme réglé.")
+    case .baselineSetSeasonal:
+      ("Baseline: seasonal (each month against the same calendar month before go-live), as set.",
+       "Référence : saisonnière (chaque mois comparé au même mois de l’année avant la mise en service), comme réglé.")
+    case .baselineAutoNoPattern:
+      ("Baseline: the mean of the months before go-live, chosen because no calendar month stands out.",
+       "Référence : la moyenne des mois d’avant la mise en service, choisie car aucun mois de l’année ne se distingue.")
+    case .baselineAutoSeasonal:
+      ("Baseline: seasonal (each month against the same calendar month before go-live), chosen because {standout}.",
+       "Référence : saisonnière (chaque mois comparé au même mois de l’année avant la mise en service), choisie car {standout}.")
+    case .baselineAutoTooLittle:
+      ("Baseline: the mean of the months before go-live; {standout}, but a seasonal baseline needs {count} values of each calendar month.",
+       "Référence : la moyenne des mois d’avant la mise en service ; {standout}, mais une référence saisonnière demande {count} valeurs de chaque mois de l’année.")
+    case .paybackWhyDiffer:
+      ("Why this differs from the verdict's payback: the verdict follows the running net month by month, each cost when it falls; the rule of thumb divides the whole TCO by one year's benefit.",
+       "Pourquoi ce délai diffère de celui du verdict : le verdict suit le solde cumulé mois par mois, chaque coût quand il tombe ; la règle approximative divise le coût total par un an de bénéfice.")
+    case .roiWhyDiffer:
+      ("Why the two ROIs differ: the discounted view's covers go-live to {asOf} only; the TEI table's covers the whole horizon to {end}, the months after {asOf} at the current pace.",
+       "Pourquoi les deux ROI diffèrent : celui de la vue actualisée ne couvre que la mise en service jusqu’à {asOf} ; celui du tableau TEI couvre tout l’horizon jusqu’à {end}, les mois après {asOf} au rythme actuel.")
+    case .irrAbove:
+      ("> 1,000% a year",
+       "> 1\u{202F}000\u{202F}% par an")
+    case .glossaryHeading:
+      ("Words used here",
+       "Les mots employés")
+    case .glossaryTCOTerm:
+      ("Total cost of ownership (TCO)",
+       "Coût total de possession")
+    case .glossaryTCO:
+      ("Everything the CRM costs over its horizon: licences, installation, hardware, staff time, and every recurring fee to the horizon end.",
+       "Tout ce que coûte le CRM sur son horizon : licences, mise en place, matériel, temps du personnel, et chaque abonnement jusqu’à la fin de l’horizon.")
+    case .glossaryROITerm:
+      ("Return on investment (ROI)",
+       "Retour sur investissement (ROI)")
+    case .glossaryROI:
+      ("The extra profit the CRM brought, set against what it cost, as a percentage. Each ROI on this page says the span it covers.",
+       "Le surcroît de marge apporté par le CRM, rapporté à ce qu’il a coûté, en pourcentage. Chaque ROI de cette page dit la période qu’il couvre.")
+    case .glossaryPaybackTerm:
+      ("Payback",
+       "Délai de récupération")
+    case .glossaryPayback:
+      ("The month from which the CRM's running gains stay ahead of its running costs for good.",
+       "Le mois à partir duquel les gains cumulés du CRM restent pour de bon au-dessus de ses coûts cumulés.")
+    case .glossaryNoiseTerm:
+      ("Noise band",
+       "Bande de bruit")
+    case .glossaryNoise:
+      ("How much a month's figure varies by itself, measured on the months before go-live (twice their spread). A change inside it may be chance.",
+       "Ce dont un mois varie de lui-même, mesuré sur les mois d’avant la mise en service (deux fois leur dispersion). Un écart à l’intérieur peut tenir au hasard.")
+    case .glossaryBaselineTerm:
+      ("Baseline",
+       "Référence")
+    case .glossaryBaseline:
+      ("What a figure was before go-live, which each later month is compared with: the mean of those months, or, with the seasonal baseline, the same calendar month.",
+       "Ce que valait un chiffre avant la mise en service, à quoi chaque mois suivant est comparé : la moyenne de ces mois, ou, avec la référence saisonnière, le même mois de l’année.")
+    case .glossaryAttributionTerm:
+      ("Attribution",
+       "Attribution")
+    case .glossaryAttribution:
+      ("The share of a metric's change credited to the CRM, when something else (a price rise, a campaign) also moved it.",
+       "La part de l’évolution d’un indicateur attribuée au CRM, quand autre chose (une hausse de prix, une campagne) l’a aussi fait bouger.")
+    case .glossaryPresentValueTerm:
+      ("Present value (NPV)",
+       "Valeur actuelle (VAN)")
+    case .glossaryPresentValue:
+      ("A later amount counted at what it is worth today: money later is worth less, by the discount rate each year. The net present value (NPV) is the gains' present value less the costs'.",
+       "Un montant futur compté à ce qu’il vaut aujourd’hui : l’argent plus tard vaut moins, du taux d’actualisation chaque année. La valeur actuelle nette (VAN) est celle des gains moins celle des coûts.")
+    case .glossaryIRRTerm:
+      ("Internal rate of return (IRR)",
+       "Taux de rentabilité interne (TRI)")
+    case .glossaryIRR:
+      ("The yearly interest rate at which the CRM's gains exactly repay its costs. Above what money costs you, the CRM pays.",
+       "Le taux d’intérêt annuel auquel les gains du CRM remboursent exactement ses coûts. Au-dessus de ce que vous coûte l’argent, le CRM est rentable.")
+    case .glossaryTEITerm:
+      ("TEI table",
+       "Tableau TEI")
+    case .glossaryTEI:
+      ("Forrester's Total Economic Impact layout: costs and gains year by year over the horizon, the later years projected, with their present values.",
+       "La présentation « Total Economic Impact » de Forrester : coûts et gains année par année sur l’horizon, les dernières années projetées, avec leurs valeurs actuelles.")
+    case .kindRevenue:
+      ("revenue",
+       "chiffre d’affaires")
+    case .kindCost:
+      ("cost",
+       "coût")
+    case .kindCount:
+      ("count",
+       "nombre")
+    case .kindKPI:
+      ("kpi",
+       "indicateur")
+    case .kindHours:
+      ("hours",
+       "heures")
+    case .controlNotPositive:
+      ("control series '{control}' of '{metric}' is negative in {month}: the metric is compared with it as a ratio, which means nothing for a series below 0 or crossing it; choose a control that stays positive (a count, an amount), or unlink it with crm-roi metric set {control} --control-for none",
+       "la série témoin « {control} » de « {metric} » est négative en {month} : l’indicateur lui est comparé par un rapport, qui n’a pas de sens pour une série sous 0 ou qui le traverse ; choisissez une série témoin qui reste positive (un nombre, un montant), ou détachez-la avec crm-roi metric set {control} --control-for none")
+    case .objectiveControlled:
+      ("{metric} is judged against what {control} says it would have been without the CRM; against the plain baseline its change is {change}.",
+       "{metric} est jugé par rapport à ce que {control} indique qu’il aurait été sans le CRM ; par rapport à la référence simple, son évolution est de {change}.")
+    case .warningStaleData:
+      ("the latest figures are for {asOf}, more than 2 months before {lastComplete}, the last complete month: the report says nothing of the months since; log them, or import the latest exports",
+       "les derniers chiffres sont de {asOf}, plus de 2 mois avant {lastComplete}, le dernier mois complet : le rapport ne dit rien des mois suivants ; saisissez-les, ou importez les derniers exports")
     case .checkPlanBenefitAfterHorizon:
       ("the planned benefit of {metric} starts in {from}, after the horizon end {end}; it counts in no figure",
        "le bénéfice prévu de {metric} commence en {from}, après la fin de l’horizon {end} ; il ne compte dans aucun chiffre")

@@ -51,6 +51,18 @@ public struct PeopleFormat: Sendable {
     return text.hasSuffix("%") ? localised(String(text.dropLast())) + PeopleFormat.narrowSpace + "%" : localised(text)
   }
 
+  /// A metric kind as people read it: `chiffre d’affaires` / `revenue` (the stored name does not change).
+  public func kind(_ kind: MetricKind) -> String {
+    let message: Message = switch kind {
+    case .revenue: .kindRevenue
+    case .cost: .kindCost
+    case .count: .kindCount
+    case .kpi: .kindKPI
+    case .hours: .kindHours
+    }
+    return Catalogue.text(message, language)
+  }
+
   /// `T2 2025`, `T1 EX2026` / `2025Q2`, `FY2026Q1`.
   public func quarter(_ quarter: Quarter) -> String {
     guard language == .fr else { return quarter.description }

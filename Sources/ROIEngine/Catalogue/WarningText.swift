@@ -48,6 +48,8 @@ extension ReportWarning {
       return text(.warningFECRegrouped, ["journal": details["journal"] ?? "", "count": details["count"] ?? ""])
     case .possibleDuplicateExpense:
       return text(.warningPossibleDuplicate, ["first": details["first"] ?? "", "second": details["second"] ?? "", "days": details["days"] ?? ""])
+    case .staleData:
+      return text(.warningStaleData, ["asOf": month("asOf"), "lastComplete": month("lastComplete")])
     case .ordersWithoutCustomer:
       let months = (details["months"] ?? "").split(separator: " ").compactMap { try? Month(parsing: String($0)) }
       return text(.warningOrdersWithoutCustomer, [

@@ -1,0 +1,54 @@
+/// A calendar month whose baseline values stand out from the other months' (the seasonal test).
+public struct SeasonalStandout: Equatable, Sendable {
+  public let metric: String
+  /// 1…12.
+  public let calendarMonth: Int
+  /// (the month's mean − the other months' mean) / |the other months' mean|; nil when that mean is 0.
+  public let change: Rational?
+}
+
+/// The baseline a report used, and why: the setting that forces one, or with `auto` the seasonal test.
+public struct BaselineChoice: Equatable, Sendable {
+  public enum Reason: Equatable, Sendable {
+    /// `baseline-method mean` or `seasonal` is set (or the view asked for one).
+    case set
+    /// `auto`, and no money metric has a calendar month that stands out.
+    case noPattern
+    /// `auto`, a month stands out and every calendar month has at least 2 baseline values: seasonal.
+    case pattern(SeasonalStandout)
+    /// `auto`, a month stands out but some calendar month has fewer than 2 baseline values: mean,
+    /// and the figures may be the season's.
+    case patternTooLittleHistory(SeasonalStandout)
+  }
+
+  /// `mean` or `seasonal`, never `auto`.
+  public let method: BaselineMethod
+  public let reason: Reason
+
+  /// Values of each calendar month a seasonal baseline chosen for the owner needs (2 give it a noise band).
+  public static let valuesPerCalendarMonth = 2
+
+  /// Resolves `settings.baselineMethod` against the money metrics' baseline values (and their control series').
+  static func resolve(settings: Settings, metrics: [Metric], valuesByMetric: [String: [Month: MetricValue]]) -> BaselineChoice {
+    guard settings.baselineMethod == .auto else { return BaselineChoice(method: settings.baselineMethod, reason: .set) }
+    let window = settings.baselineWindow
+    func inWindow(_ name: String) -> [Month: MetricValue] { (valuesByMetric[name] ?? [:]).filter { window.contains($0.key) } }
+    let money = metrics.filter(\.kind.addsMoney).sorted { $0.name < $1.name }
+    let standout = money.lazy.compactMap { metric -> SeasonalStandout? in
+      SeasonalPattern.detail(in: inWindow(metric.name)).map { found in
+        let others = found.others.signum < 0 ? Rational.zero - found.others : found.others
+        return SeasonalStandout(metric: metric.name, calendarMonth: found.month, change: (found.own - found.others) / others)
+      }
+    }.first
+    guard let standout else { return BaselineChoice(method: .mean, reason: .noPattern) }
+    let series = money.map(\.name) + metrics.filter { $0.controlFor.map { name in money.contains { $0.name == name } } ?? false }.map(\.name)
+    let enough = series.allSatisfy { name in
+      var counts: [Int: Int] = [:]
+      for month in inWindow(name).keys { counts[month.number, default: 0] += 1 }
+      return (1...12).allSatisfy { counts[$0, default: 0] >= valuesPerCalendarMonth }
+    }
+    return enough
+      ? BaselineChoice(method: .seasonal, reason: .pattern(standout))
+      : BaselineChoice(method: .mean, reason: .patternTooLittleHistory(standout))
+  }
+}

@@ -1,0 +1,101 @@
+import ROIEngine
+
+/// The verdict and the baseline's choice as people read them: the sentence every output opens with.
+public enum VerdictText {
+  /// The verdict's sentence: status, the figures to date, the payback, then the caveats (the season,
+  /// stale figures).
+  public static func sentence(_ report: ROIReport, language: Language = .en) -> String {
+    let say = PeopleFormat(language)
+    let currency = report.currency
+    let settings = report.settings
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    guard let verdict = report.verdict, verdict.months >= 1 else {
+      return text(.verdictNothingYet, ["goLive": say.month(settings.goLive)])
+    }
+    var parts: [String] = []
+    switch verdict.status {
+    case .paidBack: parts.append(text(.verdictPaidBack))
+    case .onTrack: parts.append(text(.verdictOnTrack))
+    case .offTrack: parts.append(text(.verdictOffTrack))
+    case .tooEarly:
+      parts.append(verdict.tooEarly == .fewMonths
+        ? text(.verdictTooEarlyMonths, [
+          "span": say.count(verdict.months, .month, .months), "minimum": "\(Verdict.minimumMonths)",
+        ])
+        : text(.verdictTooEarlyNoise))
+    }
+    let span = say.count(verdict.months, .month, .months)
+    if verdict.benefit.signum < 0 {
+      parts.append(text(.verdictLoss, [
+        "span": span, "month": say.month(verdict.asOf), "loss": say.money(Rational.zero - verdict.benefit, currency),
+        "spent": say.money(verdict.cost, currency),
+      ]))
+    } else {
+      parts.append(text(.verdictGain, [
+        "span": span, "month": say.month(verdict.asOf), "benefit": say.money(verdict.benefit, currency),
+        "spent": say.money(verdict.cost, currency),
+      ]))
+    }
+    parts.append(payback(verdict, settings: settings, language: language))
+    if let standout = verdict.seasonalCaveat {
+      parts.append(text(.verdictSeasonal, [
+        "standout": self.standout(standout, language: language), "count": "\(BaselineChoice.valuesPerCalendarMonth)",
+      ]))
+    }
+    if let lastComplete = verdict.staleBefore {
+      parts.append(text(.verdictStale, ["month": say.month(verdict.asOf), "lastComplete": say.month(lastComplete)]))
+    }
+    return parts.joined(separator: " ")
+  }
+
+  /// When it pays, paid, or does not pay for itself, by the TEI table's definition.
+  static func payback(_ verdict: Verdict, settings: Settings, language: Language) -> String {
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    if verdict.noCost { return text(.verdictNothingToPayBack) }
+    guard let month = verdict.paybackMonth, let months = verdict.paybackMonths else {
+      return verdict.status == .paidBack
+        ? text(.verdictFallsBelowAgain, ["end": say.month(settings.horizonEnd)])
+        : text(.verdictBeyondHorizon, ["years": "\(settings.horizonYears)", "end": say.month(settings.horizonEnd)])
+    }
+    let values = ["date": say.month(month), "duration": duration(months, language: language)]
+    return text(month <= verdict.asOf ? .verdictPaidBackIn : .verdictPaysBackIn, values)
+  }
+
+  /// "8 months", "1 year", "2 years 5 months" / "2 ans et 5 mois".
+  public static func duration(_ months: Int, language: Language) -> String {
+    let say = PeopleFormat(language)
+    let (years, rest) = months.quotientAndRemainder(dividingBy: 12)
+    guard years > 0 else { return say.count(months, .month, .months) }
+    let yearText = say.isSingular(years)
+      ? Catalogue.text(.year, language) : Catalogue.text(.years, language, ["count": "\(years)"])
+    guard rest > 0 else { return yearText }
+    return Catalogue.text(.durationYearsMonths, language, ["years": yearText, "months": say.count(rest, .month, .months)])
+  }
+
+  /// "December is 41% above the other months in sales".
+  static func standout(_ standout: SeasonalStandout, language: Language) -> String {
+    let say = PeopleFormat(language)
+    let values = [
+      "monthName": PeopleFormat.monthNames(language)[standout.calendarMonth - 1], "metric": standout.metric,
+      "percent": say.percent(standout.change.map { $0.signum < 0 ? Rational.zero - $0 : $0 }),
+    ]
+    guard let change = standout.change, !change.isZero else { return Catalogue.text(.seasonalStandsOut, language, values) }
+    return Catalogue.text(change.signum > 0 ? .seasonalAbove : .seasonalBelow, language, values)
+  }
+
+  /// "Baseline: seasonal …, chosen because December is 41% above the other months in sales."
+  public static func baseline(_ report: ROIReport, language: Language = .en) -> String {
+    let choice = report.baselineChoice
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    switch choice.reason {
+    case .set: return text(choice.method == .seasonal ? .baselineSetSeasonal : .baselineSetMean)
+    case .noPattern: return text(.baselineAutoNoPattern)
+    case .pattern(let found): return text(.baselineAutoSeasonal, ["standout": standout(found, language: language)])
+    case .patternTooLittleHistory(let found):
+      return text(.baselineAutoTooLittle, [
+        "standout": standout(found, language: language), "count": "\(BaselineChoice.valuesPerCalendarMonth)",
+      ])
+    }
+  }
+}
