@@ -240,7 +240,7 @@ public struct Metric: Hashable, Sendable {
     guard let decimal = ExactDecimal(text), decimal.scale <= places,
       let value = decimal.scaled(to: MetricValue.scale)
     else {
-      let expected = Phrase.decimalPoint(instead: text) ?? (kind.valuesAreMoney ? currency.amountForm : Phrase(.formPlainDecimal))
+      let expected = kind.valuesAreMoney ? currency.amountForm(for: text) : Phrase.decimalPoint(instead: text) ?? Phrase(.formPlainDecimal)
       throw ValueError(value: text, expected: expected)
     }
     switch kind {

@@ -54,7 +54,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// Parses an amount of money: a plain decimal with at most `minorUnits` decimals.
   public func parseAmount(_ text: String) throws -> Money {
     guard let decimal = ExactDecimal(text), let minor = decimal.scaled(to: minorUnits) else {
-      throw ValueError(value: text, expected: Phrase.decimalPoint(instead: text) ?? amountForm)
+      throw ValueError(value: text, expected: amountForm(for: text))
     }
     return Money(minor: minor)
   }
@@ -62,10 +62,17 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public var amountForm: Phrase {
     minorUnits == 0
       ? Phrase(.formWholeAmount, ["code": code])
-      : Phrase(.formDecimalAmount, phrases: [
-        "places": .text("\(minorUnits)"), "code": .text(code), "example": .text(minorUnits == 3 ? "8750.125" : "8750.50"),
-        "maximum": .amount(Rational(Int64.max), self),
+      : Phrase(.formDecimalAmount, [
+        "places": "\(minorUnits)", "code": code, "example": minorUnits == 3 ? "8750.125" : "8750.50",
       ])
+  }
+
+  /// What an amount should be, for `text` refused: too large when it is a plain number of more
+  /// digits than any amount holds (said in words, never as the limit's 19 digits), else `amountForm`.
+  public func amountForm(for text: String) -> Phrase {
+    let digits = text.utf8.filter { $0 >= 48 && $0 <= 57 }.count
+    let plain = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+    return plain && digits > 15 ? Phrase(.formAmountTooLarge) : Phrase.decimalPoint(instead: text) ?? amountForm
   }
 
   /// `minor` written in major units with all its decimals: 875050 → "8750.50".

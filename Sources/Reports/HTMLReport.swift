@@ -58,6 +58,8 @@ public enum HTMLReport {
       #tei td:first-child { white-space: nowrap; } #tei th.projected, #tei td.projected { font-style: italic; }
       dd.projected { font-style: italic; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }
+      a.term { color: inherit; text-decoration: underline dotted; text-underline-offset: 3px; }
+      #glossary dt { font-weight: 600; margin-top: .6rem; } #glossary dd { margin: .1rem 0 0 0; }
       </style>
       </head>
       <body>

@@ -34,7 +34,7 @@ extension WebApp {
   func importPage(_ page: Page, form: [String: String] = [:], error: (field: String, message: String)? = nil, notice: String? = nil) -> String {
     let fields = FormFields(page: page, values: form, error: error)
     let detected = page.text(.webDetected)
-    let presets = fields.select("preset", .webPreset, [("", detected)] + OrderPreset.allCases.map { ($0.rawValue, $0.rawValue) }, chosen: "")
+    let presets = fields.select("preset", .webPreset, [("", detected)] + OrderPreset.allCases.map { ($0.rawValue, $0 == .generic ? page.text(.presetGeneric) : $0.rawValue) }, chosen: "")
     let content = """
       <form id="import-form" method="post" action="/import/preview" enctype="multipart/form-data"><fieldset><legend>\(escape(page.text(.webImportFile)))</legend>
       \(page.csrfField)
@@ -43,7 +43,7 @@ extension WebApp {
       \(presets)
       \(fields.select("delimiter", .webDelimiter, [("", detected), (",", ","), (";", ";"), ("tab", page.text(.webTab))]))
       \(fields.select("decimal", .webDecimalMark, [("", detected), ("comma", page.text(.decimalComma)), ("point", page.text(.decimalPoint))]))
-      \(fields.select("date-format", .webDateFormat, DateOrder.allCases.map { ($0.rawValue, $0.rawValue) }))
+      \(fields.select("date-format", .webDateFormat, DateOrder.allCases.map { ($0.rawValue, page.text($0 == .dmy ? .dateOrderDayFirst : .dateOrderMonthFirst)) }))
       \(fields.select("encoding", .webEncoding, [("", detected), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("windows-1252", "Windows-1252"), ("latin9", "ISO-8859-15")]))
       <label><input type="checkbox" name="allow-current" value="1"\(form["allow-current"] == "1" ? " checked" : "")> \(escape(page.text(.webAllowCurrent)))</label>
       <label for="rules">\(escape(page.text(.webRules)))</label>

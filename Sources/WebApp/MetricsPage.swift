@@ -43,7 +43,7 @@ extension WebApp {
     func select(_ name: MetricFields.Field, _ label: Message, _ options: [(String, String)]) -> String {
       fields.select(name.rawValue, label, options)
     }
-    let kinds = MetricKind.Name.allCases.map { ($0.rawValue, $0.rawValue) }
+    let kinds = MetricKind.Name.allCases.map { ($0.rawValue, PeopleFormat(page.language).kind($0)) }
     let series = [("", page.text(.webTyped))] + OrderSeries.allCases.map { ($0.rawValue, $0.rawValue) }
     return """
       <form method="post" action="\(action)"><fieldset><legend>\(escape(page.text(legend)))</legend>

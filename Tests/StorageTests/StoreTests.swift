@@ -75,6 +75,7 @@ import Testing
           INSERT INTO audit (id, action, subject, new_value) VALUES (1, 'add', 'expense 7', 'x');
           """)
       }
+      if version >= 7 { try database.execute("UPDATE settings SET language = 'fr' WHERE id = 1") }
     }
     let store = try Store.open(path: path)
     #expect(try store.database.schemaVersion == Migration.latestVersion)
@@ -97,6 +98,10 @@ import Testing
       Snapshot(metric: "sales", month: try Month(parsing: "2025-03"), value: MetricValue(tenThousandths: 1_800_000_000)),
     ])
     #expect(try store.read { try $0.settings() }.goLive == (try Month(parsing: "2025-04")))
+    // A database made before `auto` keeps the mean it was computed with; the settings table's
+    // rebuild (version 11) keeps its other columns.
+    #expect(try store.read { try $0.settings() }.baselineMethod == .mean)
+    #expect(try store.database.scalar("SELECT language = 'fr' FROM settings") == (version >= 7 ? 1 : nil))
     #expect(try store.read { try $0.history(limit: 5) }.count == (version >= 2 ? 1 : 0))
     // The foreign key still holds after the rebuild: a snapshot of a missing metric is refused.
     #expect(throws: SQLiteError.self) {

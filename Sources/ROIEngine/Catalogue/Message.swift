@@ -97,7 +97,7 @@ public enum Message: String, CaseIterable, Sendable {
   case warningStaleData
   case paybackWhyDiffer, roiWhyDiffer, irrAbove
   case controlNotPositive, objectiveControlled
-  case kindRevenue, kindCost, kindCount, kindKPI, kindHours
+  case kindRevenue, kindCost, kindCount, kindKPI, kindHours, formAmountTooLarge, presetGeneric, dateOrderDayFirst, dateOrderMonthFirst
   case glossaryHeading, glossaryTCOTerm, glossaryTCO, glossaryROITerm, glossaryROI, glossaryPaybackTerm, glossaryPayback, glossaryNoiseTerm, glossaryNoise, glossaryBaselineTerm, glossaryBaseline, glossaryAttributionTerm, glossaryAttribution, glossaryPresentValueTerm, glossaryPresentValue, glossaryIRRTerm, glossaryIRR, glossaryTEITerm, glossaryTEI
 
   /// The English and the French template.
@@ -344,8 +344,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("a whole number of {code} with no separators, like 12000",
        "un nombre entier de {code} sans séparateur, comme 12000")
     case .formDecimalAmount:
-      ("a plain decimal with '.' and at most {places} decimals for {code}, like {example}, below {maximum} {code}",
-       "un nombre décimal avec '.' et au plus {places} décimales pour {code}, comme {example}, inférieur à {maximum} {code}")
+      ("a plain decimal with '.' and at most {places} decimals for {code}, like {example}",
+       "un nombre décimal avec '.' et au plus {places} décimales pour {code}, comme {example}")
     case .formPercent:
       ("a percent like 35 or 35% (up to 4 decimals)",
        "un pourcentage comme 35 ou 35% (jusqu’à 4 décimales)")
@@ -820,9 +820,6 @@ public enum Message: String, CaseIterable, Sendable {
     case .ordersMissingColumns:
       ("no column {columns}; expected a {preset} orders export with {required} (any case), or --preset and --rules for another export",
        "pas de colonne {columns} ; attendu : un export de commandes {preset} avec {required} (en majuscules ou minuscules), ou --preset et --rules pour un autre export")
-    case .formOrderAmount:
-      ("an order amount of at most {maximum} {code}",
-       "un montant de commande d’au plus {maximum} {code}")
     case .formOrderID:
       ("the order's id or number, at most 256 characters",
        "l’identifiant ou le numéro de la commande, au plus 256 caractères")
@@ -1422,7 +1419,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Rapport de retour sur investissement du CRM")
     case .htmlSettings:
       ("Currency {currency}, go-live {goLive}, baseline {baselineMonths} months ({baselineStart} to {baselineEnd}), horizon {horizon} to {horizonEnd}, fiscal year from month {fiscalYearStart}. As of {asOf}, the latest month with logged values.",
-       "Devise {currency}, mise en service {goLive}, scénario de référence sur {baselineMonths} mois ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant en {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
+       "Devise {currency}, mise en service {goLive}, référence sur les {baselineMonths} mois d’avant ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant en {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
     case .htmlTotalCostOfOwnership:
       ("Total cost of ownership",
        "Coût total de possession (TCO)")
@@ -2515,6 +2512,21 @@ public enum Message: String, CaseIterable, Sendable {
     case .glossaryTEI:
       ("Forrester's Total Economic Impact layout: costs and gains year by year over the horizon, the later years projected, with their present values.",
        "La présentation « Total Economic Impact » de Forrester : coûts et gains année par année sur l’horizon, les dernières années projetées, avec leurs valeurs actuelles.")
+    case .formOrderAmount:
+      ("an order amount of at most {maximum} {code}",
+       "un montant de commande d’au plus {maximum} {code}")
+    case .presetGeneric:
+      ("generic (date, order, amount)",
+       "générique (date, commande, montant)")
+    case .dateOrderDayFirst:
+      ("day first (31/12/2025)",
+       "jour d’abord (31/12/2025)")
+    case .dateOrderMonthFirst:
+      ("month first (12/31/2025)",
+       "mois d’abord (12/31/2025)")
+    case .formAmountTooLarge:
+      ("a smaller amount: one this large is not supported",
+       "un montant plus petit\u{202F}: un montant aussi grand n’est pas pris en charge")
     case .kindRevenue:
       ("revenue",
        "chiffre d’affaires")

@@ -52,8 +52,11 @@ public struct PeopleFormat: Sendable {
   }
 
   /// A metric kind as people read it: `chiffre d’affaires` / `revenue` (the stored name does not change).
-  public func kind(_ kind: MetricKind) -> String {
-    let message: Message = switch kind {
+  public func kind(_ kind: MetricKind) -> String { self.kind(kind.kindName) }
+
+  /// A kind's name as people read it, from the name typed (`revenue`).
+  public func kind(_ name: MetricKind.Name) -> String {
+    let message: Message = switch name {
     case .revenue: .kindRevenue
     case .cost: .kindCost
     case .count: .kindCount
