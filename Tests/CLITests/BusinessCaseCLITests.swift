@@ -21,7 +21,7 @@ import Testing
     #expect(result.stdout.contains("185,400.00"))
     // 1,725 / 185,400 = 0.93%: the relative change against the counterfactual.
     #expect(result.stdout.replacingOccurrences(of: "\n", with: " ").contains("1,725.00 (0.9%), worth 603.75 EUR a month"))
-    #expect(result.stdout.contains("Payback: 3.58 years planned"))
+    #expect(result.stdout.contains("Payback rule of thumb (TCO / a year's benefit): 3.58 years planned"))
     #expect(result.stdout.contains("TEI cash flows"))
     #expect(result.stdout.contains("- Customers get an answer the same day"))
     let html = try String(contentsOf: cli.directory.appendingPathComponent("report.html"), encoding: .utf8)

@@ -325,7 +325,7 @@ import Testing
     // 2026Q1: 15,450.00 cost, 4,980.00 benefit, 3.8%, 25.2%, −42.6% (the README's worked example).
     #expect(english.contains("2026Q1   15,450.00   4,980.00   3.8%               25.2%        -42.6%"))
     #expect(flat.contains("T1 2026 15\u{202F}450,00 4\u{202F}980,00 3,8\u{202F}% 25,2\u{202F}% -42,6\u{202F}%"))
-    #expect(flat.contains("Coût total de possession (TCO)\u{202F}: 132\u{202F}500,00\u{202F}€"))
+    #expect(flat.contains("Coût total de possession\u{202F}: 132\u{202F}500,00\u{202F}€"))
     #expect(flat.contains("Récupération, règle approximative (coût total / un an de bénéfice à ce rythme)\u{202F}: 3,97 ans (dans la bande de bruit\u{202F}: 2,91 à 6,28)"))
     #expect(french.contains("Base d’exemple\u{202F}: ") && english.contains("Sample database: "))
     // No English heading or label is left in the French report.

@@ -95,7 +95,7 @@ import Testing
     #expect(try cli.ok("report", "--project", "--output", path) == "Écrit\u{202F}: \(path)\n")
     let html = try String(contentsOfFile: path, encoding: .utf8)
     #expect(html.contains("<html lang=\"fr\">"))
-    #expect(html.contains("Coût total de possession (TCO)") && html.contains("132\u{202F}500,00\u{202F}€"))
+    #expect(html.contains("Coût total de possession") && html.contains("132\u{202F}500,00\u{202F}€"))
     #expect(html.contains("Seuil de rentabilité projeté T3 2027"))
     #expect(html.contains("Total main-d’œuvre"))
     // The machine attributes stay: the TCO's value as typed, the quarters' ids.

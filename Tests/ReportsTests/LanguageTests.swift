@@ -60,7 +60,7 @@ import Testing
   }
 
   @Test func placeholdersAreFilledByName() {
-    #expect(Catalogue.text(.totalCostOfOwnership, .fr, ["amount": "132\u{202F}500,00\u{202F}€"]) == "Coût total de possession (TCO)\u{202F}: 132\u{202F}500,00\u{202F}€")
+    #expect(Catalogue.text(.totalCostOfOwnership, .fr, ["amount": "132\u{202F}500,00\u{202F}€"]) == "Coût total de possession\u{202F}: 132\u{202F}500,00\u{202F}€")
     #expect(Catalogue.text(.errorPrefix, .fr) == "crm-roi: erreur : ")
     #expect(Catalogue.text(.legendPartial, .en, ["month": "2026-10"]) == "* partial quarter: values logged to 2026-10 only.")
   }

@@ -120,7 +120,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Données à fin {month} : rien de saisi depuis la mise en service")
     case .totalCostOfOwnership:
       ("Total cost of ownership: {amount}",
-       "Coût total de possession (TCO) : {amount}")
+       "Coût total de possession : {amount}")
     case .breakEvenQuarter:
       ("Break-even quarter, to date: {quarter}",
        "Trimestre de rentabilité, à ce jour : {quarter}")
@@ -138,10 +138,10 @@ public enum Message: String, CaseIterable, Sendable {
        " (dans la bande de bruit : {low} à {high})")
     case .legendROI:
       ("ROI = the quarter's benefit / the TCO over the horizon.",
-       "ROI = bénéfice marginal du trimestre / TCO sur l’horizon.")
+       "ROI = bénéfice marginal du trimestre / coût total de possession sur l’horizon.")
     case .legendRolling:
       ("Rolling annual ROI = the last 12 months' benefit / the TCO (fewer months since go-live are scaled to a year).",
-       "ROI annuel glissant = bénéfice des 12 derniers mois / TCO (ramené à un an s’il y a moins de mois depuis la mise en service).")
+       "ROI annuel glissant = bénéfice des 12 derniers mois / coût total de possession (ramené à un an s’il y a moins de mois depuis la mise en service).")
     case .legendCumulative:
       ("Cum. net ROI = (benefit so far − cost so far) / cost so far.",
        "ROI net cumulé = (bénéfice à date − coût à date) / coût à date.")
@@ -276,10 +276,10 @@ public enum Message: String, CaseIterable, Sendable {
        "seulement {span} de données depuis la mise en service ({goLive} à {asOf}) : trop tôt pour juger ; les chiffres se stabiliseront après {settle} mois")
     case .warningThinBaselineOne:
       ("'{metric}' has 1 baseline value (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
-       "« {metric} » n’a qu’une valeur de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+       "« {metric} » n’a qu’une valeur de référence (moins de {fewer}) : sa référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
     case .warningThinBaselineMany:
       ("'{metric}' has {count} baseline values (fewer than {fewer}): its baseline, and every benefit measured against it, is uncertain; log more months before go-live",
-       "« {metric} » n’a que {count} valeurs de référence (moins de {fewer}) : son scénario de référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
+       "« {metric} » n’a que {count} valeurs de référence (moins de {fewer}) : sa référence, et tout bénéfice mesuré par rapport à lui, est incertain ; saisissez plus de mois avant la mise en service")
     case .warningSeasonal:
       ("'{metric}' varies by season before go-live ({monthName} stands out): the mean baseline takes the season for the CRM's effect; consider: crm-roi settings set baseline-method seasonal",
        "« {metric} » est saisonnier avant la mise en service ({monthName} se distingue) : la référence moyenne prend la saison pour l’effet du CRM ; envisagez : crm-roi settings set baseline-method seasonal")
@@ -435,10 +435,10 @@ public enum Message: String, CaseIterable, Sendable {
        "l’indicateur « {metric} » n’a aucune valeur dans sa période de référence {first} à {last} ; saisissez au moins un mois, par exemple : crm-roi log {last} {metric}=VALEUR")
     case .seasonalNeedsAYear:
       ("the seasonal baseline needs a baseline window of at least 12 months, not {count}; expected: crm-roi settings set baseline-months 12 (or baseline-method mean)",
-       "le scénario de référence saisonnier demande une période de référence d’au moins 12 mois, pas {count} ; attendu : crm-roi settings set baseline-months 12 (ou baseline-method mean)")
+       "la référence saisonnière demande une période de référence d’au moins 12 mois, pas {count} ; attendu : crm-roi settings set baseline-months 12 (ou baseline-method mean)")
     case .seasonalMonthsMissing:
       ("metric '{metric}' has no snapshot for {names} in its baseline window {first} to {last}; the seasonal baseline expects every calendar month",
-       "l’indicateur « {metric} » n’a aucune valeur pour {names} dans sa période de référence {first} à {last} ; le scénario de référence saisonnier attend chaque mois de l’année")
+       "l’indicateur « {metric} » n’a aucune valeur pour {names} dans sa période de référence {first} à {last} ; la référence saisonnière attend chaque mois de l’année")
     case .emptyQuarterRange:
       ("--from {from} is after --to {to}; expected a first quarter not after the last",
        "--from {from} est après --to {to} ; attendu : un premier trimestre qui ne soit pas après le dernier")
@@ -1422,7 +1422,7 @@ public enum Message: String, CaseIterable, Sendable {
        "Devise {currency}, mise en service {goLive}, référence sur les {baselineMonths} mois d’avant ({baselineStart} à {baselineEnd}), horizon {horizon} jusqu’à {horizonEnd}, exercice commençant en {fiscalYearStart}. Données à fin {asOf}, dernier mois saisi.")
     case .htmlTotalCostOfOwnership:
       ("Total cost of ownership",
-       "Coût total de possession (TCO)")
+       "Coût total de possession")
     case .htmlBreakEvenQuarter:
       ("Break-even quarter, to date",
        "Trimestre de rentabilité, à ce jour")
@@ -1506,10 +1506,10 @@ public enum Message: String, CaseIterable, Sendable {
        "Chaque indicateur avant et après la mise en service")
     case .htmlMetricChartTitle:
       ("{metric}: values and baseline",
-       "{metric} : valeurs et scénario de référence")
+       "{metric} : valeurs et référence")
     case .htmlMetricChartDescription:
       ("Monthly values of {metric} (solid), its baseline (dashed) and, shaded, the baseline ± twice its standard deviation; the vertical line is go-live.",
-       "Valeurs mensuelles de l’indicateur {metric} (trait plein), son scénario de référence (pointillés) et, en grisé, sa bande de bruit : la référence ± deux fois son écart type ; la ligne verticale marque la mise en service.")
+       "Valeurs mensuelles de l’indicateur {metric} (trait plein), sa référence (pointillés) et, en grisé, sa bande de bruit : la référence ± deux fois son écart type ; la ligne verticale marque la mise en service.")
     case .htmlGoLive:
       ("go-live",
        "mise en service")
@@ -2228,11 +2228,11 @@ public enum Message: String, CaseIterable, Sendable {
       ("Total cost of ownership: {planned} planned, {actual} actual",
        "Coût total de possession : prévu {planned}, réel {actual}")
     case .planPayback:
-      ("Payback: {planned} planned, {actual} at the current pace",
-       "Délai de récupération : prévu {planned}, au rythme actuel {actual}")
+      ("Payback rule of thumb (TCO / a year's benefit): {planned} planned, {actual} at the current pace",
+       "Récupération, règle approximative (coût total / un an de bénéfice) : prévu {planned}, au rythme actuel {actual}")
     case .planROI:
-      ("Lifetime ROI: {planned} planned, {actual} at the current pace",
-       "ROI sur la durée : prévu {planned}, au rythme actuel {actual}")
+      ("ROI over the horizon, undiscounted: {planned} planned, {actual} at the current pace",
+       "ROI sur l’horizon, non actualisé : prévu {planned}, au rythme actuel {actual}")
     case .planBenefitLine:
       ("{metric}: {amount} a month from {from}, {ramp}",
        "{metric} : {amount} par mois dès {from}, {ramp}")
@@ -2241,7 +2241,7 @@ public enum Message: String, CaseIterable, Sendable {
        "{metric} : {amount} par mois dès {from}, {ramp} ; responsable {owner}")
     case .teiHeading:
       ("TEI cash flows (Forrester's yearly table, risk-adjusted benefits, discounted at {rate} a year; not the monthly discounted view above)",
-       "Flux TEI (tableau annuel de Forrester, bénéfices ajustés du risque, actualisés à {rate} par an ; distinct de la vue actualisée mensuelle ci-dessus)")
+       "Flux TEI (tableau annuel « Total Economic Impact », bénéfices ajustés du risque, actualisés à {rate} par an ; distinct de la vue actualisée mensuelle ci-dessus)")
     case .teiInitial:
       ("Initial",
        "Initial")
