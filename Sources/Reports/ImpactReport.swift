@@ -57,7 +57,11 @@ public enum ImpactReport {
 
   /// One line per metric and month: metric, month, value, baseline, difference, effect, within_band.
   public static func csv(_ impacts: [MetricImpact], currency: Currency, locale: CSVLocale = .en) -> String {
-    var lines = [["metric", "month", "value", "baseline", "difference", "effect", "within_band"].joined(separator: locale.separator)]
+    let french = locale == .fr
+    let header = french
+      ? ["indicateur", "mois", "valeur", "référence", "écart", "effet", "dans la bande"]  // no-catalogue: French Excel's column names
+      : ["metric", "month", "value", "baseline", "difference", "effect", "within_band"]
+    var lines = [header.joined(separator: locale.separator)]
     let number = locale.number
     for impact in impacts {
       for month in impact.months {
@@ -66,7 +70,7 @@ public enum ImpactReport {
           locale.field(metric.name), month.month.description, number(value(month.value, of: metric, currency: currency, grouped: false)),
           number(value(month.baseline, of: metric, currency: currency, grouped: false)),
           number(value(month.difference, of: metric, currency: currency, grouped: false)),
-          month.effect.map { number(currency.plain($0)) } ?? "", month.withinBand.map { $0 ? "true" : "false" } ?? "",
+          month.effect.map { number(currency.plain($0)) } ?? "", month.withinBand.map { french ? ($0 ? "oui" : "non") : ($0 ? "true" : "false") } ?? "",
         ].joined(separator: locale.separator))
       }
     }

@@ -138,7 +138,7 @@ import Testing
     // Ratios as percentages French Excel reads as such, flags as oui/non.
     #expect(roi.contains(";oui\r\n") || roi.contains(";non\r\n"))
     #expect(!roi.contains("true") && !roi.contains("false"))
-    #expect(try cli.ok("impact", "--format", "csv", "--locale", "fr").hasPrefix("\u{FEFF}metric;month;value;baseline;difference;effect;within_band\r\n"))
+    #expect(try cli.ok("impact", "--format", "csv", "--locale", "fr").hasPrefix("\u{FEFF}indicateur;mois;valeur;référence;écart;effet;dans la bande\r\n"))
   }
 }
 
