@@ -65,7 +65,7 @@ enum MetricCharts {
     let extremes = points.flatMap { [$0.value, $0.baseline - band, $0.baseline + band] }
       + counterfactual.flatMap { [$0.value - band, $0.value + band] }
     func label(_ value: Rational) -> String {
-      metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 4)
+      metric.kind.valuesAreMoney ? currency.grouped(currency.minor(fromMajor: value)) : value.shortDecimalString(maxPlaces: 1)
     }
     let chart = SVGChart(quarters: points.map { say.month($0.month) }, values: extremes, includingZero: false) { say.localised(label($0)) }
     var svg = chart.frame(
@@ -112,7 +112,7 @@ enum MetricCharts {
         """
     }
     svg += chart.legend(
-      [(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [("± 2σ", "band")] : [])
+      [(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [(text(.glossaryNoiseTerm), "band")] : [])
         + (counterfactual.isEmpty ? [] : [(text(.htmlCounterfactualKey, ["control": impact.control ?? ""]), "counterfactual")]))
     return "<h3>\(escape(metric.name))</h3>\n" + svg + "</svg>\n"
   }
