@@ -17,8 +17,9 @@ public struct BaselineChoice: Equatable, Sendable {
     /// `auto`, a month stands out and every calendar month has at least 2 baseline values: seasonal.
     case pattern(SeasonalStandout)
     /// `auto`, a month stands out but some calendar month has fewer than 2 baseline values: mean,
-    /// and the figures may be the season's.
-    case patternTooLittleHistory(SeasonalStandout)
+    /// and the figures may be the season's. `widerWindow`: the smallest baseline window (in whole
+    /// years, at most 120 months) whose months already logged would allow the seasonal baseline.
+    case patternTooLittleHistory(SeasonalStandout, widerWindow: Int?)
   }
 
   /// `mean` or `seasonal`, never `auto`.
@@ -42,13 +43,16 @@ public struct BaselineChoice: Equatable, Sendable {
     }.first
     guard let standout else { return BaselineChoice(method: .mean, reason: .noPattern) }
     let series = money.map(\.name) + metrics.filter { $0.controlFor.map { name in money.contains { $0.name == name } } ?? false }.map(\.name)
-    let enough = series.allSatisfy { name in
-      var counts: [Int: Int] = [:]
-      for month in inWindow(name).keys { counts[month.number, default: 0] += 1 }
-      return (1...12).allSatisfy { counts[$0, default: 0] >= valuesPerCalendarMonth }
+    func enough(_ window: ClosedRange<Month>) -> Bool {
+      series.allSatisfy { name in
+        var counts: [Int: Int] = [:]
+        for month in (valuesByMetric[name] ?? [:]).keys where window.contains(month) { counts[month.number, default: 0] += 1 }
+        return (1...12).allSatisfy { counts[$0, default: 0] >= valuesPerCalendarMonth }
+      }
     }
-    return enough
-      ? BaselineChoice(method: .seasonal, reason: .pattern(standout))
-      : BaselineChoice(method: .mean, reason: .patternTooLittleHistory(standout))
+    if enough(window) { return BaselineChoice(method: .seasonal, reason: .pattern(standout)) }
+    let wider = stride(from: (settings.baselineMonths / 12 + 1) * 12, through: Settings.baselineMonthsRange.upperBound, by: 12)
+      .first { enough(settings.goLive.advanced(by: -$0)...settings.goLive.advanced(by: -1)) }
+    return BaselineChoice(method: .mean, reason: .patternTooLittleHistory(standout, widerWindow: wider))
   }
 }

@@ -43,6 +43,9 @@ extension ROICalculator {
     if let through { asOf = min(asOf, through.lastMonth) }
     var valuesByMetric: [String: [Month: MetricValue]] = [:]
     for snapshot in snapshots { valuesByMetric[snapshot.metric, default: [:]][snapshot.month] = snapshot.value }
+    // The baseline the report uses: with `auto`, the one the history calls for.
+    var settings = settings
+    settings.baselineMethod = BaselineChoice.resolve(settings: settings, metrics: metrics, valuesByMetric: valuesByMetric).method
     let chosen = names.isEmpty ? metrics : try names.map { name in
       guard let metric = metrics.first(where: { $0.name == name.lowercased() }) else {
         throw UnknownMetric(name: name, known: metrics.map(\.name))

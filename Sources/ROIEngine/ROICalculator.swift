@@ -43,10 +43,12 @@ public enum ROICalculator {
       Phrase(settings.baselineMethod == .seasonal ? .noNoiseBandSeasonal : .noNoiseBand, ["metric": metric.name])
     }
     let staleBefore = sources.flatMap { $0.staleBefore(asOf: asOf, hasValues: !snapshots.isEmpty) }
-    let warnings = ReportWarning.all(
+    var warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
       + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])
       + (staleBefore.map { [ReportWarning(code: .staleData, metric: nil, details: ["asOf": "\(asOf)", "lastComplete": "\($0)"])] } ?? [])
+    // With `auto`, the baseline line and the verdict say what the season test found and what to do.
+    if choice.reason != .set { warnings.removeAll { $0.code == .seasonalPattern } }
     var report = ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,

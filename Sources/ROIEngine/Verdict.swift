@@ -42,8 +42,8 @@ public struct Verdict: Sendable {
   /// Whether no cost is recorded at all (nothing to pay back).
   public let noCost: Bool
   /// With `auto`, a month stands out but there is too little history for a seasonal baseline: the
-  /// figures may be the season's.
-  public let seasonalCaveat: SeasonalStandout?
+  /// figures may be the season's; with the baseline window that the months logged would allow.
+  public let seasonalCaveat: (standout: SeasonalStandout, widerWindow: Int?)?
   /// When the latest figures are older than they should be: the last complete month they stop before.
   public let staleBefore: Month?
 
@@ -68,8 +68,8 @@ extension Verdict {
     } else {
       status = payback == nil ? .offTrack : .onTrack
     }
-    var caveat: SeasonalStandout?
-    if case .patternTooLittleHistory(let standout) = choice.reason { caveat = standout }
+    var caveat: (standout: SeasonalStandout, widerWindow: Int?)?
+    if case .patternTooLittleHistory(let standout, let wider) = choice.reason { caveat = (standout, wider) }
     self.init(
       status: status, tooEarly: tooEarly, months: months, asOf: asOf, cost: cost, benefit: benefit, paybackMonth: payback,
       paybackMonths: tei.paybackMonths, beyondHorizon: payback == nil, lifetimeROI: (tei.totalBenefit - totalCost) / totalCost,

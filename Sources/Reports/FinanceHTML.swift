@@ -120,7 +120,7 @@ enum FinanceHTML {
     let items: [(String, String, String, String)] = [
       ("tei-roi", text(.htmlTEIROI), say.percent(table.roi), table.roi?.ratioText ?? ""),
       ("tei-bcr", text(.htmlBenefitCostRatio), table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–", table.benefitCostRatio?.ratioText ?? ""),
-      ("tei-payback", text(.htmlTEIPayback), table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd),
+      ("tei-payback", text(.htmlTEIPayback), table.paybackMonths.map { say.count($0, .month, .months) + " (" + say.month(report.settings.goLive.advanced(by: $0 - 1)) + ")" } ?? text(.notByHorizonEnd),
        table.paybackMonths.map { "\($0)" } ?? ""),
       ("tei-irr", text(.htmlIRR), FinanceText.irrText(table.internalRateOfReturn, language: language),
        table.internalRateOfReturn.annualRate?.ratioText ?? ""),

@@ -110,7 +110,7 @@ enum FinanceText {
     if columns.contains(where: \.isProjected) { output += line(text(.teiProjectedLegend, ["month": say.month(report.asOf)]), markdown: markdown) }
     output += line(text(.teiROI, ["percent": say.percent(table.roi)]), markdown: markdown)
     output += line(text(.teiBenefitCostRatio, ["ratio": table.benefitCostRatio.map { say.decimal($0, places: 2) } ?? "–"]), markdown: markdown)
-    output += line(text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) } ?? text(.notByHorizonEnd)]), markdown: markdown)
+    output += line(text(.teiPayback, ["months": table.paybackMonths.map { say.count($0, .month, .months) + " (" + say.month(report.settings.goLive.advanced(by: $0 - 1)) + ")" } ?? text(.notByHorizonEnd)]), markdown: markdown)
     output += line(irrLine(table.internalRateOfReturn, language: language), markdown: markdown)
     output += line(text(.roiWhyDiffer, ["asOf": say.month(report.asOf), "end": say.month(report.settings.horizonEnd)]), markdown: markdown)
     return output

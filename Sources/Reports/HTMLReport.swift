@@ -64,6 +64,7 @@ public enum HTMLReport {
       </head>
       <body>
       <h1>\(text(.htmlTitle))</h1>
+      \(verdictBlock(report, language: language))
       <p>\(escape(text(.htmlSettings, [
         "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
         "baselineStart": say.month(settings.baselineWindow.lowerBound), "baselineEnd": say.month(settings.baselineWindow.upperBound),
@@ -71,7 +72,7 @@ public enum HTMLReport {
         "fiscalYearStart": language == .fr ? PeopleFormat.monthNames(.fr)[settings.fiscalYearStart - 1] : "\(settings.fiscalYearStart)", "asOf": say.month(report.asOf),
       ])))</p>
       \(TextReport.incompleteAsOf(report, language: language).map { "<p id=\"as-of-incomplete\">\(escape($0))</p>" } ?? "")
-      \(verdictBlock(report, language: language))
+      \(baselineLine(report, language: language))
       <dl class="summary">
       <dt>\(Glossary.link(escape(text(.htmlTotalCostOfOwnership)), "tco"))</dt><dd id="tco" data-value="\(currency.plain(report.totalCostOfOwnership))">\(money(report.totalCostOfOwnership))</dd>
       <dt>\(text(.htmlBreakEvenQuarter))</dt><dd id="break-even">\(quarter(report.payback.breakEvenQuarter, else: .notReached))</dd>
@@ -312,18 +313,25 @@ extension String {
 }
 
 extension HTMLReport {
-  /// The verdict first (its status as `data-status`), then the baseline used and why.
+  /// The verdict, first on the page, its status as `data-status`.
   public static func verdictBlock(_ report: ROIReport, language: Language) -> String {
     """
     <p id="verdict" data-status="\(report.verdict?.status.rawValue ?? "")"><strong>\(escape(VerdictText.sentence(report, language: language)))</strong></p>
+    """
+  }
+
+  /// The baseline used and why, with the glossary's entry.
+  static func baselineLine(_ report: ROIReport, language: Language) -> String {
+    """
     <p id="baseline-choice" data-method="\(report.settings.baselineMethod.rawValue)">\(escape(VerdictText.baseline(report, language: language))) \
     <small>\(Glossary.link(escape(Catalogue.text(.glossaryBaselineTerm, language)), "baseline"))</small></p>
     """
   }
 
-  /// Under the rule-of-thumb payback: why it differs from the verdict's.
+  /// Under the summary: why its payback differs from the verdict's, and why its ROIs differ.
   public static func paybackNote(_ report: ROIReport, language: Language) -> String {
-    guard let verdict = report.verdict, verdict.months >= 1, !verdict.noCost else { return "" }
-    return "<p class=\"legend\" id=\"payback-why\">\(escape(Catalogue.text(.paybackWhyDiffer, language)))</p>"
+    let rois = "<p class=\"legend\" id=\"rois-why\">\(escape(Catalogue.text(.roisWhyDiffer, language)))</p>"
+    guard let verdict = report.verdict, verdict.months >= 1, !verdict.noCost else { return rois }
+    return "<p class=\"legend\" id=\"payback-why\">\(escape(Catalogue.text(.paybackWhyDiffer, language)))</p>\n" + rois
   }
 }

@@ -139,13 +139,16 @@ extension JSONReport {
     case .set: ("set", nil)
     case .noPattern: ("no_pattern", nil)
     case .pattern(let found): ("pattern", found)
-    case .patternTooLittleHistory(let found): ("pattern_too_little_history", found)
+    case .patternTooLittleHistory(let found, _): ("pattern_too_little_history", found)
     }
+    var widerWindow: JSON = .null
+    if case .patternTooLittleHistory(_, let months?) = choice.reason { widerWindow = .number("\(months)") }
     return .object([
       ("method", .string(choice.method.rawValue)), ("reason", .string(reason)),
       ("metric", standout.map { .string($0.metric) } ?? .null),
       ("calendar_month", standout.map { .number("\($0.calendarMonth)") } ?? .null),
       ("change", standout?.change.map { .number($0.ratioText) } ?? .null),
+      ("baseline_months_needed", widerWindow),
     ])
   }
 }

@@ -30,8 +30,8 @@ public enum TextReport {
     output += wrapped(text(.settingsLine, [
       "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
       "horizon": count(settings.horizonYears, .year, .years, language), "horizonEnd": say.month(settings.horizonEnd),
-    ])) + "\n"
-    output += wrapped(VerdictText.baseline(report, language: language)) + "\n"
+    ])) + (markdown ? "\n\n" : "\n")
+    output += (markdown ? VerdictText.baseline(report, language: language) + "\n\n" : wrapped(VerdictText.baseline(report, language: language)) + "\n")
     if let line = incompleteAsOf(report, language: language) {
       output += line + "\n\n"
     } else {
@@ -86,6 +86,7 @@ public enum TextReport {
     output += text(.netPresentValue, ["amount": say.money(discounted.netPresentValue, currency)]) + "\n"
     output += text(.discountedROI, ["percent": say.percent(discounted.roi)]) + "\n"
     output += text(.discountedBreakEven, ["month": discounted.breakEvenMonth.map(say.month) ?? text(.notReached)]) + "\n"
+    output += (markdown ? text(.roisWhyDiffer) : wrapped(text(.roisWhyDiffer))) + "\n"
     output += FinanceText.risks(report, language: language)
 
     if let projection = report.projection {

@@ -36,11 +36,12 @@ public enum VerdictText {
         "spent": say.money(verdict.cost, currency),
       ]))
     }
-    parts.append(payback(verdict, settings: settings, language: language))
-    if let standout = verdict.seasonalCaveat {
-      parts.append(text(.verdictSeasonal, [
-        "standout": self.standout(standout, language: language), "count": "\(BaselineChoice.valuesPerCalendarMonth)",
-      ]))
+    // Too early to tell: no payback is promised (JSON keeps the month the pace gives).
+    if verdict.status != .tooEarly { parts.append(payback(verdict, settings: settings, language: language)) }
+    if let caveat = verdict.seasonalCaveat {
+      let standout = self.standout(caveat.standout, language: language)
+      parts.append(caveat.widerWindow.map { text(.verdictSeasonalWiderWindow, ["standout": standout, "months": "\($0)"]) }
+        ?? text(.verdictSeasonal, ["standout": standout, "count": "\(BaselineChoice.valuesPerCalendarMonth)"]))
     }
     if let lastComplete = verdict.staleBefore {
       parts.append(text(.verdictStale, ["month": say.month(verdict.asOf), "lastComplete": say.month(lastComplete)]))
@@ -92,7 +93,7 @@ public enum VerdictText {
     case .set: return text(choice.method == .seasonal ? .baselineSetSeasonal : .baselineSetMean)
     case .noPattern: return text(.baselineAutoNoPattern)
     case .pattern(let found): return text(.baselineAutoSeasonal, ["standout": standout(found, language: language)])
-    case .patternTooLittleHistory(let found):
+    case .patternTooLittleHistory(let found, _):
       return text(.baselineAutoTooLittle, [
         "standout": standout(found, language: language), "count": "\(BaselineChoice.valuesPerCalendarMonth)",
       ])

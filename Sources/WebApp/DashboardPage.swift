@@ -54,8 +54,9 @@ extension WebApp {
   func reportPage(_ request: WebRequest, _ page: Page, expenseRows: Int? = nil) throws -> String {
     let (report, expenses, impacts) = try store.read { store in
       let view = try View(request.query, fiscalYearStart: try store.settings().fiscalYearStart, typed: page.typed)
-      let impacts = try ROICalculator.impact(settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
       let report = try store.report(from: view.from, through: view.to, discount: view.discount, project: view.project, baselineMethod: view.method)
+      // On the report's baseline: the view's method, or the one `auto` chose.
+      let impacts = try ROICalculator.impact(settings: report.settings, metrics: try store.metrics(), snapshots: try store.snapshots())
       return (report, try store.expenses(), impacts)
     }
     return HTMLReport.render(report, expenses: expenses, impacts: impacts, language: page.language, expenseRows: expenseRows)

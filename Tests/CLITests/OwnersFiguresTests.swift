@@ -32,7 +32,7 @@ import Testing
     let cli = try Self.seasonalShop(baselineMonths: 24)
     #expect(try cli.ok("settings").contains("baseline-method    auto"))
     let text = try Self.report(cli)
-    #expect(text.contains("Baseline: seasonal (each month against the same calendar month before go-live), chosen because December is 41.0% above the other months in sales."))
+    #expect(text.contains("Baseline: seasonal (each month against the same calendar month before go-live), chosen because December is 41.0% above the other months in 'sales'."))
     let json = try cli.json("roi", "--format", "json")
     #expect(json["baseline_method"] as? String == "seasonal")
     let choice = try #require(json["baseline_choice"] as? [String: Any])
@@ -41,11 +41,31 @@ import Testing
     // January to March equal their seasonal baselines: no benefit at all.
     let quarters = try #require(json["quarters"] as? [[String: Any]])
     #expect((quarters.last?["cumulative_benefit"] as? NSNumber)?.doubleValue == 0)
-    #expect(try Self.report(cli, "--lang", "fr").contains("choisie car décembre est 41,0\u{202F}% au-dessus des autres mois pour sales."))
+    #expect(try Self.report(cli, "--lang", "fr").contains("choisie car décembre est 41,0\u{202F}% au-dessus des autres mois pour «\u{202F}sales\u{202F}»."))
     // Forced, it says so.
     try cli.ok("settings", "set", "baseline-method", "mean")
     #expect(try Self.report(cli).contains("Baseline: the mean of the months before go-live, as set."))
     #expect((try cli.json("roi", "--format", "json")["baseline_choice"] as? [String: Any])?["reason"] as? String == "set")
+  }
+
+  /// Two years logged before go-live but a baseline window of 12 months: the verdict says the
+  /// months already logged allow a seasonal baseline over 24 months.
+  @Test func aWiderWindowIsNamedWhenTheMonthsAreLogged() throws {
+    let cli = try Self.seasonalShop(baselineMonths: 24)
+    try cli.ok("settings", "set", "baseline-months", "12")
+    let text = try Self.report(cli)
+    #expect(text.contains("The months logged before go-live allow a seasonal baseline over 24 months: set baseline-months to 24."))
+    let choice = try #require(try cli.json("roi", "--format", "json")["baseline_choice"] as? [String: Any])
+    #expect((choice["baseline_months_needed"] as? NSNumber)?.intValue == 24)
+  }
+
+  /// `impact`, the HTML charts and the dashboard use the baseline `auto` chose: January to March
+  /// against the Januaries to Marches (1,000), not the mean (22 × 1,000 + 2 × 1,410) / 24 = 1,017.08.
+  @Test func impactUsesTheBaselineAutoChose() throws {
+    let cli = try Self.seasonalShop(baselineMonths: 24)
+    let impact = try cli.run(["impact", "sales"], environment: Self.today).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(impact.contains("sales (revenue): baseline 1,000.00, since go-live 1,000.00, difference 0.00 (0.0%)"))
+    #expect(impact.contains("2025-01 1,000.00 1,000.00 0.00 0.00 yes"))
   }
 
   /// One December only: the mean is kept (a seasonal baseline needs 2 values a calendar month) and
@@ -54,8 +74,8 @@ import Testing
   @Test func tooLittleHistoryKeepsTheMeanAndSaysSo() throws {
     let cli = try Self.seasonalShop(baselineMonths: 12)
     let text = try Self.report(cli)
-    #expect(text.contains("Baseline: the mean of the months before go-live; December is 41.0% above the other months in sales, but a seasonal baseline needs 2 values of each calendar month."))
-    #expect(text.contains("These figures may be the season's: December is 41.0% above the other months in sales, and a seasonal baseline needs 2 values of each calendar month before go-live; more months before go-live, or a control series, would settle it."))
+    #expect(text.contains("Baseline: the mean of the months before go-live; December is 41.0% above the other months in 'sales', but a seasonal baseline needs 2 values of each calendar month."))
+    #expect(text.contains("The season may distort these figures, up or down: December is 41.0% above the other months in 'sales', and a seasonal baseline needs 2 values of each calendar month before go-live; more months before go-live, or a control series, would settle it."))
     #expect(text.contains("profit has been 51.25 EUR lower than in the months before"))
     let choice = try #require(try cli.json("roi", "--format", "json")["baseline_choice"] as? [String: Any])
     #expect(choice["reason"] as? String == "pattern_too_little_history")

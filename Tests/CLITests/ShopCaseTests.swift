@@ -29,6 +29,8 @@ import Testing
 
   @Test func theMeanBaselineTakesTheSeasonForAnEffectAndSaysSo() throws {
     let cli = try shop(baselineMonths: 12, wobble: false)
+    // Forced: `auto` would keep the mean too (one baseline year), and say so in the verdict instead.
+    try cli.ok("settings", "set", "baseline-method", "mean")
     let json = try cli.json("roi", "--format", "json", "--project")
     #expect(json["as_of"] as? String == "2026-10")
     // Mean baseline (11 × 1,000 + 1,600) / 12 = 1,050: each month after go-live brings (1,100 − 1,050) × 10% = 5.
@@ -44,6 +46,11 @@ import Testing
     #expect(codes.contains("seasonal_pattern") && codes.contains("partial_quarter"))
     let table = try cli.ok("roi").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(table.contains("(December stands out)") && table.contains("consider: crm-roi settings set baseline-method seasonal"))
+    // With `auto`, no warning contradicts the verdict: it says the season may distort the figures.
+    try cli.ok("settings", "set", "baseline-method", "auto")
+    let auto = try cli.ok("roi").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(!auto.contains("consider: crm-roi settings set baseline-method seasonal"))
+    #expect(auto.contains("The season may distort these figures, up or down: December is"))
   }
 
   @Test func theSeasonalBaselineComparesLikeWithLike() throws {

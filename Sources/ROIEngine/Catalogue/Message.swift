@@ -95,7 +95,7 @@ public enum Message: String, CaseIterable, Sendable {
   case durationYearsMonths, seasonalAbove, seasonalBelow, seasonalStandsOut
   case baselineSetMean, baselineSetSeasonal, baselineAutoNoPattern, baselineAutoSeasonal, baselineAutoTooLittle
   case warningStaleData
-  case paybackWhyDiffer, roiWhyDiffer, irrAbove
+  case paybackWhyDiffer, roiWhyDiffer, irrAbove, roisWhyDiffer, verdictSeasonalWiderWindow
   case controlNotPositive, objectiveControlled
   case kindRevenue, kindCost, kindCount, kindKPI, kindHours, formAmountTooLarge, presetGeneric, dateOrderDayFirst, dateOrderMonthFirst
   case glossaryHeading, glossaryTCOTerm, glossaryTCO, glossaryROITerm, glossaryROI, glossaryPaybackTerm, glossaryPayback, glossaryNoiseTerm, glossaryNoise, glossaryBaselineTerm, glossaryBaseline, glossaryAttributionTerm, glossaryAttribution, glossaryPresentValueTerm, glossaryPresentValue, glossaryIRRTerm, glossaryIRR, glossaryTEITerm, glossaryTEI
@@ -134,7 +134,7 @@ public enum Message: String, CaseIterable, Sendable {
       ("Payback rule of thumb (TCO / a year's benefit at this pace): none (no positive benefit over the last 12 months)",
        "Récupération, règle approximative (coût total / un an de bénéfice à ce rythme) : aucune (pas de bénéfice positif sur les 12 derniers mois)")
     case .withinNoise:
-      (" (within noise: {low} to {high})",
+      (" (noise band: {low} to {high})",
        " (dans la bande de bruit : {low} à {high})")
     case .legendROI:
       ("ROI = the quarter's benefit / the TCO over the horizon.",
@@ -206,8 +206,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("Rolling high",
        "Glissant haut")
     case .discountedHeading:
-      ("Discounted view, to date (go-live to {asOf}, discounted at {rate} a year to {month}, risk set aside: {risk})",
-       "Vue actualisée, à ce jour (de la mise en service à {asOf}, actualisée à {rate} par an à {month}, risque mis de côté : {risk})")
+      ("Discounted view, to date (go-live to {asOf}, discounted at {rate} a year to {month}, benefit set aside for risk: {risk})",
+       "Vue actualisée, à ce jour (de la mise en service à {asOf}, actualisée à {rate} par an à {month}, bénéfice mis de côté pour le risque : {risk})")
     case .presentValueOfBenefit:
       ("Present value of benefit: {amount}",
        "Valeur actuelle du bénéfice :    {amount}")
@@ -222,7 +222,7 @@ public enum Message: String, CaseIterable, Sendable {
        "ROI à ce jour (VAN / valeur du coût) : {percent}")
     case .discountedBreakEven:
       ("Discounted break-even:    {month}",
-       "Rentabilité actualisée :         {month}")
+       "Seuil de rentabilité actualisé : {month}")
     case .projectionHeading:
       ("Projection to {month} at the pace of the last {span} (a projection, not history)",
        "Projection à {month} au rythme des {span} écoulés (une projection)")
@@ -1433,14 +1433,14 @@ public enum Message: String, CaseIterable, Sendable {
       ("none yet",
        "aucun pour l’instant")
     case .htmlWithinNoise:
-      ("{percent} (within noise {low} to {high})",
+      ("{percent} (noise band: {low} to {high})",
        "{percent} (bande de bruit : {low} à {high})")
     case .htmlNetPresentValue:
       ("Net present value to date",
        "Valeur actuelle nette (VAN) à ce jour")
     case .htmlNetPresentValueDetail:
-      ("{amount} at {rate} a year, risk set aside {risk} (ROI to date {roi}, break-even {breakEven})",
-       "{amount} au taux de {rate} par an, risque mis de côté {risk} (ROI à ce jour {roi}, rentabilité {breakEven})")
+      ("{amount} at {rate} a year, benefit set aside for risk {risk} (ROI to date {roi}, break-even {breakEven})",
+       "{amount} au taux de {rate} par an, bénéfice mis de côté pour le risque {risk} (ROI à ce jour {roi}, seuil de rentabilité {breakEven})")
     case .htmlProjectionTo:
       ("Projection to {month}",
        "Projection jusqu’à {month}")
@@ -2285,8 +2285,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("the cash flows never change sign",
        "les flux ne changent jamais de signe")
     case .irrSeveralSignChanges:
-      ("the cash flows change sign {count} times and their running total does not turn once from negative to positive: there may be several rates, or none",
-       "les flux changent {count} fois de signe et leur cumul ne passe pas une seule fois du négatif au positif : il peut y avoir plusieurs taux, ou aucun")
+      ("the cash flows change sign {count} times and their running total does not turn exactly once from negative to positive: there may be several rates, or none",
+       "les flux changent {count} fois de signe et leur cumul ne passe pas exactement une fois du négatif au positif : il peut y avoir plusieurs taux, ou aucun")
     case .irrOutOfRange:
       ("it lies outside −99% to +1,000% a month",
        "il est hors de −99 % à +1 000 % par mois")
@@ -2316,7 +2316,7 @@ public enum Message: String, CaseIterable, Sendable {
        "ROI sur l’horizon, projeté")
     case .htmlTEIROI:
       ("TEI ROI over the whole horizon, projected (NPV / PV of costs)",
-       "ROI TEI sur tout l’horizon, projeté (VAN / VA des coûts)")
+       "ROI TEI sur tout l’horizon, projeté (VAN / valeur actuelle des coûts)")
     case .htmlBenefitCostRatio:
       ("Benefit/cost ratio",
        "Ratio bénéfices/coûts")
@@ -2414,8 +2414,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("No cost is recorded yet, so there is nothing to pay back.",
        "Aucun coût n’est encore saisi : il n’y a rien à rembourser.")
     case .verdictSeasonal:
-      ("These figures may be the season's: {standout}, and a seasonal baseline needs {count} values of each calendar month before go-live; more months before go-live, or a control series, would settle it.",
-       "Ces chiffres peuvent tenir à la saison : {standout}, et une référence saisonnière demande {count} valeurs de chaque mois de l’année avant la mise en service ; plus de mois avant la mise en service, ou une série témoin, permettraient de trancher.")
+      ("The season may distort these figures, up or down: {standout}, and a seasonal baseline needs {count} values of each calendar month before go-live; more months before go-live, or a control series, would settle it.",
+       "La saison peut fausser ces chiffres, dans un sens ou dans l’autre : {standout}, et une référence saisonnière demande {count} valeurs de chaque mois de l’année avant la mise en service ; plus de mois avant la mise en service, ou une série témoin, permettraient de trancher.")
     case .verdictStale:
       ("The latest figures are for {month}: log the months to {lastComplete} to bring this answer up to date.",
        "Les derniers chiffres sont de {month} : saisissez les mois jusqu’à {lastComplete} pour mettre cette réponse à jour.")
@@ -2423,14 +2423,14 @@ public enum Message: String, CaseIterable, Sendable {
       ("{years} and {months}",
        "{years} et {months}")
     case .seasonalAbove:
-      ("{monthName} is {percent} above the other months in {metric}",
-       "{monthName} est {percent} au-dessus des autres mois pour {metric}")
+      ("{monthName} is {percent} above the other months in '{metric}'",
+       "{monthName} est {percent} au-dessus des autres mois pour « {metric} »")
     case .seasonalBelow:
-      ("{monthName} is {percent} below the other months in {metric}",
-       "{monthName} est {percent} au-dessous des autres mois pour {metric}")
+      ("{monthName} is {percent} below the other months in '{metric}'",
+       "{monthName} est {percent} au-dessous des autres mois pour « {metric} »")
     case .seasonalStandsOut:
-      ("{monthName} stands out from the other months in {metric}",
-       "{monthName} se distingue des autres mois pour {metric}")
+      ("{monthName} stands out from the other months in '{metric}'",
+       "{monthName} se distingue des autres mois pour « {metric} »")
     case .baselineSetMean:
       ("Baseline: the mean of the months before go-live, as set.",
        "Référence : la moyenne des mois d’avant la mise en service, comme réglé.")
@@ -2446,6 +2446,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .baselineAutoTooLittle:
       ("Baseline: the mean of the months before go-live; {standout}, but a seasonal baseline needs {count} values of each calendar month.",
        "Référence : la moyenne des mois d’avant la mise en service ; {standout}, mais une référence saisonnière demande {count} valeurs de chaque mois de l’année.")
+    case .roisWhyDiffer:
+      ("Why the ROIs differ: the rolling annual ROI sets the last 12 months' benefit against the whole TCO; the ROI to date sets what the CRM brought against what it cost so far, discounted.",
+       "Pourquoi les ROI diffèrent : le ROI annuel glissant rapporte le bénéfice des 12 derniers mois au coût total de possession ; le ROI à ce jour rapporte ce que le CRM a apporté à ce qu’il a coûté jusqu’ici, actualisés.")
+    case .verdictSeasonalWiderWindow:
+      ("The season may distort these figures, up or down: {standout}. The months logged before go-live allow a seasonal baseline over {months} months: set baseline-months to {months}.",
+       "La saison peut fausser ces chiffres, dans un sens ou dans l’autre : {standout}. Les mois saisis avant la mise en service permettent une référence saisonnière sur {months} mois : réglez baseline-months à {months}.")
     case .paybackWhyDiffer:
       ("Why this differs from the verdict's payback: the verdict follows the running net month by month, each cost when it falls; the rule of thumb divides the whole TCO by one year's benefit.",
        "Pourquoi ce délai diffère de celui du verdict : le verdict suit le solde cumulé mois par mois, chaque coût quand il tombe ; la règle approximative divise le coût total par un an de bénéfice.")
