@@ -14,6 +14,11 @@ public struct BaselineChoice: Equatable, Sendable {
     case set
     /// `auto`, and no money metric has a calendar month that stands out.
     case noPattern
+    /// `auto`, no month stands out, but some money metric lacks a calendar month in the window,
+    /// so the test could not run on it: mean.
+    case notTested
+    /// A view (the dashboard's, `roi`'s) asked for this method in place of the setting.
+    case view
     /// `auto`, a month stands out and every calendar month has at least 2 baseline values: seasonal.
     case pattern(SeasonalStandout)
     /// `auto`, a month stands out but some calendar month has fewer than 2 baseline values: mean,
@@ -25,6 +30,10 @@ public struct BaselineChoice: Equatable, Sendable {
   /// `mean` or `seasonal`, never `auto`.
   public let method: BaselineMethod
   public let reason: Reason
+
+  public init(method: BaselineMethod, reason: Reason) {
+    (self.method, self.reason) = (method, reason)
+  }
 
   /// Values of each calendar month a seasonal baseline chosen for the owner needs (2 give it a noise band).
   public static let valuesPerCalendarMonth = 2
@@ -41,7 +50,10 @@ public struct BaselineChoice: Equatable, Sendable {
         return SeasonalStandout(metric: metric.name, calendarMonth: found.month, change: (found.own - found.others) / others)
       }
     }.first
-    guard let standout else { return BaselineChoice(method: .mean, reason: .noPattern) }
+    guard let standout else {
+      let testable = money.allSatisfy { Set(inWindow($0.name).keys.map(\.number)).count == 12 }
+      return BaselineChoice(method: .mean, reason: testable ? .noPattern : .notTested)
+    }
     let series = money.map(\.name) + metrics.filter { $0.controlFor.map { name in money.contains { $0.name == name } } ?? false }.map(\.name)
     func enough(_ window: ClosedRange<Month>) -> Bool {
       series.allSatisfy { name in

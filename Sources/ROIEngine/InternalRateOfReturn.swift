@@ -9,6 +9,8 @@ public enum InternalRateOfReturn: Sendable, Equatable {
   case severalSignChanges(Int)
   /// The rate lies outside −99% to +1,000% a month.
   case outOfRange
+  /// The rate lies above +1,000% a month: the gains repay the costs almost at once.
+  case aboveRange
   /// The first flow is a gain: the rate would be a cost of borrowing, not a return.
   case benefitsFirst
 
@@ -56,7 +58,9 @@ public enum InternalRateOfReturn: Sendable, Equatable {
     var high = InternalRateOfReturn.highest
     let lowSign = presentValueSign(flows, monthlyRate: low)
     guard lowSign != 0 else { return .rate(annual(low)) }
-    guard lowSign != presentValueSign(flows, monthlyRate: high) else { return .outOfRange }
+    // Costs first: the present value falls as the rate rises, so one still positive at the top
+    // of the bracket means a rate above it.
+    guard lowSign != presentValueSign(flows, monthlyRate: high) else { return lowSign > 0 ? .aboveRange : .outOfRange }
     let tolerance = BigInteger.power10(8)
     while high - low > tolerance {
       let middle = (low + high) / BigInteger(2)

@@ -240,7 +240,9 @@ public struct Metric: Hashable, Sendable {
     guard let decimal = ExactDecimal(text), decimal.scale <= places,
       let value = decimal.scaled(to: MetricValue.scale)
     else {
-      let expected = kind.valuesAreMoney ? currency.amountForm(for: text) : Phrase.decimalPoint(instead: text) ?? Phrase(.formPlainDecimal)
+      let expected = kind.valuesAreMoney
+        ? currency.amountForm(for: text)
+        : Phrase.numberForm(for: text, places: MetricValue.scale, otherwise: Phrase.decimalPoint(instead: text) ?? Phrase(.formPlainDecimal))
       throw ValueError(value: text, expected: expected)
     }
     switch kind {
@@ -250,7 +252,9 @@ public struct Metric: Hashable, Sendable {
       guard value >= 0, value % 10_000 == 0 else {
         throw ValueError(value: text, expected: Phrase(.formWholeCount, ["metric": name]))
       }
-    case .kpi: break
+    case .kpi:
+      // A control series is a ratio's denominator: below 0 it has no meaning.
+      guard controlFor == nil || value >= 0 else { throw ValueError(value: text, expected: Phrase(.formControlNotNegative, ["metric": name])) }
     case .hours:
       guard value >= 0 else { throw ValueError(value: text, expected: Phrase(.formHoursNotNegative, ["metric": name])) }
     }

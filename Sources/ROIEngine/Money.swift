@@ -67,12 +67,9 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
       ])
   }
 
-  /// What an amount should be, for `text` refused: too large when it is a plain number of more
-  /// digits than any amount holds (said in words, never as the limit's 19 digits), else `amountForm`.
+  /// What an amount should be, for `text` refused (see `Phrase.numberForm`).
   public func amountForm(for text: String) -> Phrase {
-    let digits = text.utf8.filter { $0 >= 48 && $0 <= 57 }.count
-    let plain = text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
-    return plain && digits > 15 ? Phrase(.formAmountTooLarge) : Phrase.decimalPoint(instead: text) ?? amountForm
+    Phrase.numberForm(for: text, places: minorUnits, otherwise: Phrase.decimalPoint(instead: text) ?? amountForm)
   }
 
   /// `minor` written in major units with all its decimals: 875050 → "8750.50".
@@ -105,4 +102,17 @@ public struct Money: Hashable, Comparable, Sendable {
   public var rational: Rational { Rational(minor) }
 
   public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minor < rhs.minor }
+}
+
+extension Phrase {
+  /// The form a refused number should take: for a plain number (digits, one '.', a sign) with no
+  /// more than `places` decimals but more digits than a stored value holds, "a smaller amount"
+  /// (said in words, never as the 19-digit limit); else `otherwise`.
+  public static func numberForm(for text: String, places: Int, otherwise: Phrase) -> Phrase {
+    let bytes = Array(text.utf8)
+    let digits = bytes.filter { $0 >= 48 && $0 <= 57 }.count
+    let plain = bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+    let decimals = bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.count - $0 - 1 } ?? 0
+    return plain && decimals <= places && digits > 15 ? Phrase(.formAmountTooLarge) : otherwise
+  }
 }

@@ -42,7 +42,8 @@ public enum ROICalculator {
     let noiseUnavailable = benefits.metrics.first { $0.noise == nil }.map { metric in
       Phrase(settings.baselineMethod == .seasonal ? .noNoiseBandSeasonal : .noNoiseBand, ["metric": metric.name])
     }
-    let staleBefore = sources.flatMap { $0.staleBefore(asOf: asOf, hasValues: !snapshots.isEmpty) }
+    // Stale by the latest month logged, not the end of `--to`: a view of the past is not stale.
+    let staleBefore = snapshots.map(\.month).max().flatMap { latest in sources?.staleBefore(asOf: latest, hasValues: true) }
     var warnings = ReportWarning.all(
       settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
       + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])

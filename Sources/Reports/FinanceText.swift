@@ -125,6 +125,7 @@ enum FinanceText {
 
   /// The IRR as a percent, or "none: " and why there is none.
   static func irrText(_ irr: InternalRateOfReturn, language: Language) -> String {
+    if irr == .aboveRange { return Catalogue.text(.irrAbove, language) }
     guard let rate = irr.annualRate else {
       return Catalogue.text(.irrNone, language, ["reason": irrReason(irr, language: language) ?? ""])
     }
@@ -144,6 +145,7 @@ enum FinanceText {
     case .noSignChange: Catalogue.text(.irrNoSignChange, language)
     case .severalSignChanges(let count): Catalogue.text(.irrSeveralSignChanges, language, ["count": "\(count)"])
     case .outOfRange: Catalogue.text(.irrOutOfRange, language)
+    case .aboveRange: Catalogue.text(.irrAboveRange, language)
     case .benefitsFirst: Catalogue.text(.irrBenefitsFirst, language)
     }
   }

@@ -138,6 +138,8 @@ extension JSONReport {
     let (reason, standout): (String, SeasonalStandout?) = switch choice.reason {
     case .set: ("set", nil)
     case .noPattern: ("no_pattern", nil)
+    case .notTested: ("not_tested", nil)
+    case .view: ("view", nil)
     case .pattern(let found): ("pattern", found)
     case .patternTooLittleHistory(let found, _): ("pattern_too_little_history", found)
     }

@@ -12,18 +12,7 @@ public enum VerdictText {
     guard let verdict = report.verdict, verdict.months >= 1 else {
       return text(.verdictNothingYet, ["goLive": say.month(settings.goLive)])
     }
-    var parts: [String] = []
-    switch verdict.status {
-    case .paidBack: parts.append(text(.verdictPaidBack))
-    case .onTrack: parts.append(text(.verdictOnTrack))
-    case .offTrack: parts.append(text(.verdictOffTrack))
-    case .tooEarly:
-      parts.append(verdict.tooEarly == .fewMonths
-        ? text(.verdictTooEarlyMonths, [
-          "span": say.count(verdict.months, .month, .months), "minimum": "\(Verdict.minimumMonths)",
-        ])
-        : text(.verdictTooEarlyNoise))
-    }
+    var parts = lead(verdict, language: language).map { [$0] } ?? []
     let span = say.count(verdict.months, .month, .months)
     if verdict.benefit.signum < 0 {
       parts.append(text(.verdictLoss, [
@@ -49,6 +38,21 @@ public enum VerdictText {
     return parts.joined(separator: " ")
   }
 
+  /// The status in words; nil when no cost is recorded (nothing to pay back, so no status to claim).
+  static func lead(_ verdict: Verdict, language: Language) -> String? {
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    switch verdict.status {
+    case _ where verdict.noCost && verdict.status != .tooEarly: return nil
+    case .paidBack: return text(.verdictPaidBack)
+    case .onTrack: return text(.verdictOnTrack)
+    case .offTrack: return text(.verdictOffTrack)
+    case .tooEarly:
+      return verdict.tooEarly == .fewMonths
+        ? text(.verdictTooEarlyMonths, ["span": PeopleFormat(language).count(verdict.months, .month, .months), "minimum": "\(Verdict.minimumMonths)"])
+        : text(.verdictTooEarlyNoise)
+    }
+  }
+
   /// When it pays, paid, or does not pay for itself, by the TEI table's definition.
   static func payback(_ verdict: Verdict, settings: Settings, language: Language) -> String {
     let say = PeopleFormat(language)
@@ -60,7 +64,9 @@ public enum VerdictText {
         : text(.verdictBeyondHorizon, ["years": "\(settings.horizonYears)", "end": say.month(settings.horizonEnd)])
     }
     let values = ["date": say.month(month), "duration": duration(months, language: language)]
-    return text(month <= verdict.asOf ? .verdictPaidBackIn : .verdictPaysBackIn, values)
+    if month <= verdict.asOf { return text(.verdictPaidBackIn, values) }
+    // Paid back to date, yet the running net falls below 0 again (a yearly licence) before it stays above.
+    return text(verdict.status == .paidBack ? .verdictPaidBackDips : .verdictPaysBackIn, values)
   }
 
   /// "8 months", "1 year", "2 years 5 months" / "2 ans et 5 mois".
@@ -92,6 +98,8 @@ public enum VerdictText {
     switch choice.reason {
     case .set: return text(choice.method == .seasonal ? .baselineSetSeasonal : .baselineSetMean)
     case .noPattern: return text(.baselineAutoNoPattern)
+    case .notTested: return text(.baselineAutoNotTested)
+    case .view: return text(choice.method == .seasonal ? .baselineViewSeasonal : .baselineViewMean)
     case .pattern(let found): return text(.baselineAutoSeasonal, ["standout": standout(found, language: language)])
     case .patternTooLittleHistory(let found, _):
       return text(.baselineAutoTooLittle, [

@@ -26,6 +26,8 @@ public enum StoreError: ExplainedError, Equatable {
   case backupExists(path: String)
   case backupOntoItself(path: String)
   case kindDoesNotFitValue(metric: String, kind: String, month: String, value: String)
+  /// A metric made a control series while it holds a value below 0.
+  case controlValueNegative(metric: String, month: String, value: String)
   case goLiveLeavesExpenseBehind(goLive: Month, expenseDate: String)
   case targetNotARegularFile(path: String)
   case targetIsADatabase(path: String)
@@ -84,6 +86,8 @@ public enum StoreError: ExplainedError, Equatable {
       return say(.storeGoLiveLeavesExpense, ["goLive": "\(goLive)", "date": date])
     case .kindDoesNotFitValue(let metric, let kind, let month, let value):
       return say(.storeKindDoesNotFit, ["metric": metric, "kind": kind, "month": month, "value": value])
+    case .controlValueNegative(let metric, let month, let value):
+      return say(.storeControlValueNegative, ["metric": metric, "month": month, "value": value])
     case .backupOntoItself(let path): return say(.storeBackupOntoItself, ["path": path])
     case .expenseNotRemoved(let id): return say(.storeExpenseNotRemoved, ["id": "\(id)"])
     case .changedDuringImport(let file): return say(.storeChangedDuringImport, ["file": file])

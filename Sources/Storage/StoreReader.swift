@@ -180,10 +180,12 @@ public class StoreReader {
     }
     let metrics = try metrics()
     let (snapshots, sources) = try completeSnapshots(metrics: metrics, allowIncomplete: allowIncomplete)
-    return try ROICalculator.report(
+    var report = try ROICalculator.report(
       settings: settings, costItems: try costItems(), metrics: metrics, snapshots: snapshots,
       from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles(),
       sources: sources)
+    if let baselineMethod, baselineMethod != .auto { report.baselineChoice = BaselineChoice(method: baselineMethod, reason: .view) }
+    return report
   }
 
   /// The values a report reads, and the facts about their sources: without `allowIncomplete`, none

@@ -132,11 +132,14 @@ public final class StoreWriter: StoreReader {
     if metric.name != old.name, metrics.contains(where: { $0.name == metric.name }) {
       throw StoreError.duplicateMetric(name: metric.name)
     }
-    if metric.kind.kindName != old.kind.kindName {
+    if metric.kind.kindName != old.kind.kindName || (metric.controlFor != nil && old.controlFor == nil) {
       let currency = try settings().currency
       let values = try statement("SELECT month, value FROM snapshot WHERE metric_id = ? ORDER BY month")
         .rows([.integer(id)]) { (month: $0.text("month"), value: MetricValue(tenThousandths: $0.integer("value"))) }
       for (month, value) in values where (try? metric.parseValue(value.plain, currency: currency)) == nil {
+        if metric.controlFor != nil, value.tenThousandths < 0 {
+          throw StoreError.controlValueNegative(metric: old.name, month: month, value: value.plain)
+        }
         throw StoreError.kindDoesNotFitValue(metric: old.name, kind: metric.kind.name, month: month, value: value.plain)
       }
     }

@@ -103,15 +103,21 @@ import Testing
     #expect(try cli.ok("impact", "nps").contains("nps (kpi): baseline -20, since go-live -10, difference 10 (50.0%)"))
   }
 
-  /// A control going from −10 to +10 would give a counterfactual of −100 for a metric at 100:
-  /// refused, with the reason and the month.
+  /// A control going from −10 to +10 would give a counterfactual of −100 for a metric at 100. Such
+  /// a value can no longer be logged; one already in a file (an older crm-roi let it in) makes every
+  /// report refuse, with the reason and the month.
   @Test func aControlBelowZeroIsRefused() throws {
     let cli = try CLI()
     try cli.ok("init", "--go-live", "2025-01", "--baseline-months", "3")
     try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "50%")
     try cli.ok("metric", "add", "region", "--kind", "kpi", "--control-for", "sales")
-    for month in ["2024-10", "2024-11", "2024-12"] { try cli.ok("log", month, "sales=100", "region=-10") }
+    for month in ["2024-10", "2024-11", "2024-12"] { try cli.ok("log", month, "sales=100", "region=10") }
     for month in ["2025-01", "2025-02", "2025-03"] { try cli.ok("log", month, "sales=100", "region=10") }
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    sqlite.arguments = [cli.database, "UPDATE snapshot SET value = -100000 WHERE month < '2025-01' AND metric_id = (SELECT id FROM metric WHERE name = 'region')"]
+    try sqlite.run()
+    sqlite.waitUntilExit()
     let result = try cli.run(["roi"])
     #expect(result.status != 0 && result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("crm-roi: error: control series 'region' of 'sales' is negative in 2024-10: the metric is compared with it as a ratio"))
@@ -180,5 +186,65 @@ import Testing
     #expect(page.contains("href=\"#glossary-tco\"") && page.contains("href=\"#glossary-baseline\""))
     #expect(page.contains("id=\"verdict\" data-status=\"on_track\"") && page.contains("id=\"payback-why\""))
     #expect(try cli.ok("impact", "sales", "--lang", "fr").contains("(chiffre d’affaires)"))
+  }
+
+  /// A negative control value is refused when it is logged, and a metric holding one cannot become
+  /// a control series.
+  @Test func aNegativeControlValueIsRefusedAtEntry() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--baseline-months", "3")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "50%")
+    try cli.ok("metric", "add", "region", "--kind", "kpi", "--control-for", "sales")
+    let logged = try cli.run(["log", "2024-10", "region=-5"])
+    #expect(logged.status == 65)
+    #expect(logged.stderr == "crm-roi: error: value of region: '-5' is not valid; expected a value of 0 or more: 'region' is a control series, which the metric it isolates is compared with as a ratio\n")
+    try cli.ok("metric", "add", "k2", "--kind", "kpi")
+    try cli.ok("log", "2024-10", "k2=-3")
+    try cli.ok("metric", "set", "region", "--control-for", "none")
+    let set = try cli.run(["metric", "set", "k2", "--control-for", "sales"])
+    #expect(set.status != 0 && set.stderr.contains("metric 'k2' holds -3 in 2024-10: a control series is compared as a ratio"))
+  }
+
+  /// A settings row edited past its CHECKs is named in one line, never trusted into a trap.
+  @Test func aCorruptedSettingsRowIsNamed() throws {
+    for (column, value) in [("baseline_months", "0"), ("fiscal_year_start", "13"), ("horizon_years", "5000"), ("minor_units", "7")] {
+      let cli = try CLI()
+      try cli.ok("init", "--go-live", "2025-01")
+      let sqlite = Process()
+      sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+      sqlite.arguments = [cli.database, "PRAGMA ignore_check_constraints = 1; UPDATE settings SET \(column) = \(value)"]
+      try sqlite.run()
+      sqlite.waitUntilExit()
+      for command in [["roi"], ["settings"], ["impact"]] {
+        let result = try cli.run(command)
+        #expect(result.status == 65, "\(column) \(command)")
+        #expect(result.stderr.hasPrefix("crm-roi: error: table settings, row 1, column \(column) holds '\(value)'"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+      }
+    }
+  }
+
+  /// Whether a month stands out cannot be tested without all 12 calendar months: said so, not
+  /// "no calendar month stands out".
+  @Test func aSeasonTestThatCannotRunIsSaid() throws {
+    let cli = try Self.seasonalShop(baselineMonths: 12)
+    try cli.ok("settings", "set", "baseline-months", "11")
+    #expect(try Self.report(cli).contains("whether a calendar month stands out cannot be tested without a value in each of the 12 calendar months."))
+    #expect((try cli.json("roi", "--format", "json")["baseline_choice"] as? [String: Any])?["reason"] as? String == "not_tested")
+  }
+
+  /// 0.01 spent and 5,000 a month gained: a rate above +1,000 % a month, shown as "> 1,000% a year",
+  /// not "none".
+  @Test func anIRRAboveTheSearchIsShownAsLarge() throws {
+    let cli = try CLI()
+    try cli.ok("init", "--go-live", "2025-01", "--baseline-months", "3")
+    try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "50%")
+    for month in ["2024-10", "2024-11", "2024-12"] { try cli.ok("log", month, "sales=1000") }
+    for month in ["2025-01", "2025-02", "2025-03"] { try cli.ok("log", month, "sales=11000") }
+    try cli.ok("expense", "add", "--date", "2024-12-01", "--category", "other", "--amount", "0.01")
+    let text = try cli.run(["roi", "--tei"], environment: Self.today).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("annualised): > 1,000% a year"))
+    let tei = try #require(try cli.json("roi", "--format", "json")["tei"] as? [String: Any])
+    #expect((tei["irr_unavailable"] as? String)?.hasPrefix("it lies above +1,000% a month") == true)
   }
 }

@@ -161,4 +161,35 @@ import Testing
     #expect(bad.status == 65 && bad.stdout.isEmpty)
     #expect(bad.stderr == "crm-roi: error: CRM_ROI_TODAY: '2025-13' is not valid; expected a month as YYYY-MM from 1900-01 to 9999-12, like 2025-04\n")
   }
+
+  /// Paid back to date (600 against 500), but a 3,000 cost in June 2025 takes the running net from
+  /// +700 to −2,300; 200 a month brings it back to +100 in June 2026, 18 months after go-live.
+  @Test func paidBackButALaterCostDipsBelowZero() throws {
+    let cli = try Self.shop(after: ["1400", "1400", "1400"], cost: "500")
+    try cli.ok("expense", "add", "--date", "2025-06-01", "--category", "hardware", "--amount", "3000")
+    #expect(try Self.sentence(cli) == """
+      The CRM has paid for itself. Since go-live (3 months, to 2025-03) it has brought 600.00 EUR more profit \
+      than the months before, against 500.00 EUR spent. Costs still to come take it below zero again for a while: \
+      at this pace it pays for itself for good in 2026-06, 1 year and 6 months after go-live.
+      """)
+    #expect(try Self.verdict(cli)["payback_month"] as? String == "2026-06")
+  }
+
+  /// No cost at all: nothing to pay back, and no status is claimed in words.
+  @Test func nothingToPayBackClaimsNoStatus() throws {
+    let cli = try Self.shop(after: ["600", "600", "600"], cost: nil)
+    #expect(try Self.sentence(cli) == """
+      Since go-live (3 months, to 2025-03) profit has been 600.00 EUR lower than in the months before, on top of \
+      the 0.00 EUR the CRM has cost. No cost is recorded yet, so there is nothing to pay back.
+      """)
+  }
+
+  /// A view of the past (`--to`) is not stale: staleness is judged by the latest month logged.
+  @Test func aViewOfThePastIsNotStale() throws {
+    let cli = try Self.shop(after: ["1400", "1400", "1400"])
+    let output = try cli.run(["roi", "--to", "2025Q1", "--format", "json"], environment: ["CRM_ROI_TODAY": "2025-05"])
+    let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: Any]
+    #expect((json["verdict"] as? [String: Any])?["stale_before"] is NSNull)
+    #expect(!(json["warnings"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "stale_data" })
+  }
 }

@@ -207,7 +207,10 @@ import Testing
     let norstrom = try #require(irr([-100, 60, -10, 66]).annualRate)
     let m = pow(1 + norstrom.approximation, 1.0 / 12) - 1
     #expect(abs(-100 + 60 / (1 + m) - 10 / pow(1 + m, 2) + 66 / pow(1 + m, 3)) < 1e-6)
-    #expect(irr([-1, 1_000_000]) == .outOfRange)
+    // −1 then +1,000,000: the rate is 99,999,900 % a month, above the search: "above", not "none".
+    #expect(irr([-1, 1_000_000]) == .aboveRange)
+    // −1,000,000 then +1: a rate of −99.9999 % a month, below −99 %: out of range.
+    #expect(irr([-1_000_000, 1]) == .outOfRange)
     // Gains first, then a cost: a borrowing rate, not a return.
     #expect(irr(Array(repeating: 1_000, count: 11) + [-15_000]) == .benefitsFirst)
   }

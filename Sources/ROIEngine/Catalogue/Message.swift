@@ -96,6 +96,7 @@ public enum Message: String, CaseIterable, Sendable {
   case baselineSetMean, baselineSetSeasonal, baselineAutoNoPattern, baselineAutoSeasonal, baselineAutoTooLittle
   case warningStaleData
   case paybackWhyDiffer, roiWhyDiffer, irrAbove, roisWhyDiffer, verdictSeasonalWiderWindow
+  case irrAboveRange, verdictPaidBackDips, baselineAutoNotTested, baselineViewMean, baselineViewSeasonal, formControlNotNegative, storeControlValueNegative
   case controlNotPositive, objectiveControlled
   case kindRevenue, kindCost, kindCount, kindKPI, kindHours, formAmountTooLarge, presetGeneric, dateOrderDayFirst, dateOrderMonthFirst
   case glossaryHeading, glossaryTCOTerm, glossaryTCO, glossaryROITerm, glossaryROI, glossaryPaybackTerm, glossaryPayback, glossaryNoiseTerm, glossaryNoise, glossaryBaselineTerm, glossaryBaseline, glossaryAttributionTerm, glossaryAttribution, glossaryPresentValueTerm, glossaryPresentValue, glossaryIRRTerm, glossaryIRR, glossaryTEITerm, glossaryTEI
@@ -2446,6 +2447,27 @@ public enum Message: String, CaseIterable, Sendable {
     case .baselineAutoTooLittle:
       ("Baseline: the mean of the months before go-live; {standout}, but a seasonal baseline needs {count} values of each calendar month.",
        "Référence : la moyenne des mois d’avant la mise en service ; {standout}, mais une référence saisonnière demande {count} valeurs de chaque mois de l’année.")
+    case .irrAboveRange:
+      ("it lies above +1,000% a month: the gains repay the costs almost at once",
+       "il dépasse +1 000 % par mois : les gains remboursent les coûts presque aussitôt")
+    case .verdictPaidBackDips:
+      ("Costs still to come take it below zero again for a while: at this pace it pays for itself for good in {date}, {duration} after go-live.",
+       "Des coûts à venir le font repasser sous zéro un temps : à ce rythme, il est rentabilisé pour de bon en {date}, {duration} après la mise en service.")
+    case .baselineAutoNotTested:
+      ("Baseline: the mean of the months before go-live; whether a calendar month stands out cannot be tested without a value in each of the 12 calendar months.",
+       "Référence : la moyenne des mois d’avant la mise en service ; on ne peut pas vérifier si un mois de l’année se distingue sans une valeur pour chacun des 12 mois de l’année.")
+    case .baselineViewMean:
+      ("Baseline: the mean of the months before go-live, chosen for this view.",
+       "Référence : la moyenne des mois d’avant la mise en service, choisie pour cet affichage.")
+    case .baselineViewSeasonal:
+      ("Baseline: seasonal (each month against the same calendar month before go-live), chosen for this view.",
+       "Référence : saisonnière (chaque mois comparé au même mois de l’année avant la mise en service), choisie pour cet affichage.")
+    case .storeControlValueNegative:
+      ("metric '{metric}' holds {value} in {month}: a control series is compared as a ratio, so it cannot hold a value below 0",
+       "l’indicateur « {metric} » vaut {value} en {month} : une série témoin sert de rapport, elle ne peut pas valoir moins de 0")
+    case .formControlNotNegative:
+      ("a value of 0 or more: '{metric}' is a control series, which the metric it isolates is compared with as a ratio",
+       "une valeur de 0 ou plus : « {metric} » est une série témoin, à laquelle l’indicateur qu’elle isole est comparé par un rapport")
     case .roisWhyDiffer:
       ("Why the ROIs differ: the rolling annual ROI sets the last 12 months' benefit against the whole TCO; the ROI to date sets what the CRM brought against what it cost so far, discounted.",
        "Pourquoi les ROI diffèrent : le ROI annuel glissant rapporte le bénéfice des 12 derniers mois au coût total de possession ; le ROI à ce jour rapporte ce que le CRM a apporté à ce qu’il a coûté jusqu’ici, actualisés.")

@@ -36,10 +36,18 @@ enum SettingsRecord {
     guard let method = BaselineMethod(rawValue: row.text(Column.baselineMethod.rawValue)) else {
       throw unexpected(.baselineMethod)
     }
-    return Settings(
+    // The CHECKs hold these; a file edited past them (ignore_check_constraints) is named, not trusted.
+    let ranges: [(Column, ClosedRange<Int>)] = [
+      (.minorUnits, 0...3), (.baselineMonths, Settings.baselineMonthsRange), (.horizonYears, Settings.horizonYearsRange),
+      (.fiscalYearStart, Settings.fiscalYearStartRange),
+    ]
+    for (column, range) in ranges where !range.contains(Int(clamping: row.integer(column.rawValue))) { throw unexpected(column) }
+    let settings = Settings(
       currency: Currency(stored: row.text(Column.currency.rawValue), minorUnits: Int(row.integer(Column.minorUnits.rawValue))),
       goLive: goLive, baselineMonths: Int(row.integer(Column.baselineMonths.rawValue)),
       horizonYears: Int(row.integer(Column.horizonYears.rawValue)),
       fiscalYearStart: Int(row.integer(Column.fiscalYearStart.rawValue)), baselineMethod: method)
+    guard (try? settings.validate()) != nil else { throw unexpected(.horizonYears) }
+    return settings
   }
 }
