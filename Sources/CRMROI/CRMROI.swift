@@ -60,8 +60,11 @@ struct CRMROI: ParsableCommand {
     case let error as SQLiteError:
       let values = ["code": "\(error.code)", "message": error.message]
       guard let sql = error.sql else { fail(Catalogue.text(.sqliteError, language, values), status: 74) }
+      // A migration is a whole file of SQL: its start names it well enough.
       let oneLine = sql.split(whereSeparator: \.isNewline).joined(separator: " ")
-      fail(Catalogue.text(.sqliteErrorIn, language, values.merging(["sql": oneLine]) { $1 }), status: 74)
+      let shown = oneLine.count > 160 ? oneLine.prefix(160) + "…" : oneLine
+      // A CHECK or NOT NULL failing is the data's fault (a file edited by hand), not the disk's.
+      fail(Catalogue.text(.sqliteErrorIn, language, values.merging(["sql": String(shown)]) { $1 }), status: error.primaryCode == 19 ? 65 : 74)
     default:
       // swift-argument-parser's own: help, --version and completion scripts (exit 0, on standard
       // output like any other output), usage errors and ExitCode.
