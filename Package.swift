@@ -12,6 +12,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The web app's HTTP server (crm-roi-serve only): SwiftNIO's HTTP/1 parser, with limits.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Hummingbird's own foundations, which the web app names in its code (requests' header fields,
+    // the event loop's byte buffers, the server's logger): declared so that nothing is imported
+    // through another package's back door. No new code is built: Hummingbird already depends on them.
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     // Tests only: property-based checks of the value parsers and the CSV round trip.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -41,7 +47,11 @@ let package = Package(
     /// The web app: pages, forms and its security rules, over the same store as the command line.
     .target(
       name: "WebApp",
-      dependencies: ["ROIEngine", "Storage", "Reports", "Interchange", "Importing", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: [
+        "ROIEngine", "Storage", "Reports", "Interchange", "Importing", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
       name: "CRMROIServe",
@@ -49,7 +59,7 @@ let package = Package(
     .executableTarget(
       name: "CRMROI",
       dependencies: [
-        "ROIEngine", "Storage", "Reports", "Interchange", "Importing",
+        "ROIEngine", "Storage", "Reports", "Interchange", "Importing", "SQLite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
