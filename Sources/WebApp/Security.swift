@@ -1,7 +1,11 @@
 /// What the server allows: the hosts it answers to, whether changes are allowed.
 public struct WebConfiguration: Sendable {
-  /// The names a request's `Host` header may give, with `port` (`127.0.0.1:8765`, `localhost:8765`, …).
+  /// The names a request's `Host` header may give with the port served (`127.0.0.1:8765`,
+  /// `localhost:8765`, …; without a port when that is 80, the scheme's default).
   public var hostNames: Set<String>
+  /// `--allowed-host` entries, lower-cased, matched as written: `NAME` takes the name without a port
+  /// or with a scheme's default (80, 443), what a reverse proxy forwards; `NAME:PORT` takes that pair.
+  public var allowedHosts: Set<String>
   /// The port served: 0 until the socket is bound, when any port was asked for.
   public var port: Int
   public var readOnly: Bool
@@ -18,17 +22,34 @@ public struct WebConfiguration: Sendable {
   ) {
     self.password = password
     let local = ["127.0.0.1", "localhost", "[::1]"] + (["127.0.0.1", "localhost", "::1"].contains(host) ? [] : [host])
-    hostNames = Set((local + extraHosts).map { $0.lowercased() })
+    hostNames = Set(local.map { $0.lowercased() })
+    allowedHosts = Set(extraHosts.map { $0.lowercased() })
     self.port = port
     self.readOnly = readOnly
     self.language = language
     self.environment = environment
   }
 
-  /// Whether a `Host` header names this server: DNS rebinding sends another name.
+  /// Whether a `Host` header names this server: DNS rebinding sends another name. A Host without a
+  /// port means the scheme's default (80).
   public func allows(host: String?) -> Bool {
-    guard let host, let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...] == "\(port)" else { return false }
-    return hostNames.contains(host[..<colon].lowercased())
+    guard let host, let (name, givenPort) = WebConfiguration.split(host: host.lowercased()) else { return false }
+    if hostNames.contains(name), (givenPort ?? 80) == port { return true }
+    if allowedHosts.contains(givenPort.map { "\(name):\($0)" } ?? name) { return true }
+    return allowedHosts.contains(name) && [nil, 80, 443].contains(givenPort)
+  }
+
+  /// `name[:port]`, `[v6]` or `[v6]:port`; nil for anything else (an empty name, a port that is not 1–65535).
+  static func split(host: String) -> (name: String, port: Int?)? {
+    var name = Substring(host)
+    var port: Int?
+    if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") || host[..<colon].hasSuffix("]") {
+      guard let number = Int(host[host.index(after: colon)...]), (1...65_535).contains(number),
+        host[host.index(after: colon)...].allSatisfy({ $0.isASCII && $0.isNumber })
+      else { return nil }
+      (name, port) = (host[..<colon], number)
+    }
+    return name.isEmpty ? nil : (String(name), port)
   }
 }
 

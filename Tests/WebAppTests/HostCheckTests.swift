@@ -1,0 +1,36 @@
+import Testing
+import WebApp
+
+/// Part 15's attacker: the Host check must let through what a browser on port 80 and a reverse
+/// proxy send. Each case below failed before (the listening port was required in every Host).
+@Suite struct HostCheckTests {
+  @Test func aHostWithoutAPortMeansPort80() {
+    let onEighty = WebConfiguration(host: "127.0.0.1", port: 80)
+    #expect(onEighty.allows(host: "127.0.0.1"))
+    #expect(onEighty.allows(host: "localhost"))
+    #expect(onEighty.allows(host: "127.0.0.1:80"))
+    #expect(!onEighty.allows(host: "127.0.0.1:8765"))
+    let onOther = WebConfiguration(host: "127.0.0.1", port: 8765)
+    #expect(!onOther.allows(host: "127.0.0.1"))
+    #expect(onOther.allows(host: "localhost:8765") && onOther.allows(host: "LOCALHOST:8765") && onOther.allows(host: "[::1]:8765"))
+    #expect(!onOther.allows(host: "evil.example:8765"))
+  }
+
+  @Test func anAllowedHostMatchesAsWritten() {
+    let proxied = WebConfiguration(host: "127.0.0.1", port: 8765, extraHosts: ["crm.example.com", "intranet:8443"])
+    // What a reverse proxy forwards: the name alone, or with the scheme's default port.
+    #expect(proxied.allows(host: "crm.example.com"))
+    #expect(proxied.allows(host: "CRM.example.com:443"))
+    #expect(proxied.allows(host: "crm.example.com:80"))
+    #expect(!proxied.allows(host: "crm.example.com:8080"))
+    // NAME:PORT takes that pair only.
+    #expect(proxied.allows(host: "intranet:8443"))
+    #expect(!proxied.allows(host: "intranet") && !proxied.allows(host: "intranet:443"))
+    #expect(!proxied.allows(host: "crm.example.com.evil.example"))
+  }
+
+  @Test(arguments: ["", ":8765", "127.0.0.1:", "127.0.0.1:abc", "127.0.0.1:99999", "127.0.0.1:+8765", "127.0.0.1:8765 ", "[::1", "::1"])
+  func malformedHostsAreRefused(host: String) {
+    #expect(!WebConfiguration(host: "127.0.0.1", port: 8765).allows(host: host))
+  }
+}
