@@ -90,9 +90,11 @@ struct Serve: AsyncParsableCommand {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
       throw ValidationError(Catalogue.text(.servePasswordUnreadable, language, ["path": path]))
     }
-    let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) } ?? ""
-    guard !line.isEmpty else { throw ValidationError(Catalogue.text(.servePasswordEmpty, language, ["path": path])) }
-    return line
+    switch PasswordFile(text: text) {
+    case .password(let line): return line
+    case .empty: throw ValidationError(Catalogue.text(.servePasswordEmpty, language, ["path": path]))
+    case .severalLines: throw ValidationError(Catalogue.text(.servePasswordSeveralLines, language, ["path": path]))
+    }
   }
 
   /// "200MB", "1GB", "500kB" or a number of bytes; units of 1000.

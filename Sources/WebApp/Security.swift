@@ -162,3 +162,26 @@ extension WebResponse {
     ("Cache-Control", "no-store"),
   ]
 }
+
+/// What a `--password-file` holds: one line, the password, ended by LF or CRLF (a file saved on
+/// Windows). Lines are split on bytes: in Swift "\r\n" is one Character, which a split on "\n" misses.
+public enum PasswordFile: Equatable, Sendable {
+  case password(String)
+  case empty
+  /// More than one line with text: which is the password cannot be told, so none is taken.
+  case severalLines
+
+  public init(text: String) {
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+      String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+    }
+    let written = lines.filter { !$0.isEmpty }
+    if written.count > 1 {
+      self = .severalLines
+    } else if let first = lines.first, !first.isEmpty {
+      self = .password(first)
+    } else {
+      self = .empty
+    }
+  }
+}

@@ -34,3 +34,19 @@ import WebApp
     #expect(!WebConfiguration(host: "127.0.0.1", port: 8765).allows(host: host))
   }
 }
+
+/// Part 15's attacker: a password file written on Windows, or with a second line.
+@Suite struct PasswordFileTests {
+  @Test func aWindowsLineEndIsNotPartOfThePassword() {
+    #expect(PasswordFile(text: "hunter2\r\n") == .password("hunter2"))
+    #expect(PasswordFile(text: "hunter2\n") == .password("hunter2"))
+    #expect(PasswordFile(text: "hunter2") == .password("hunter2"))
+    #expect(PasswordFile(text: "correct horse\r\n\r\n") == .password("correct horse"))
+  }
+
+  @Test func aSecondLineOrNothingIsRefused() {
+    #expect(PasswordFile(text: "hunter2\r\nsecond\r\n") == .severalLines)
+    #expect(PasswordFile(text: "a\nb") == .severalLines)
+    #expect(PasswordFile(text: "") == .empty && PasswordFile(text: "\r\n") == .empty && PasswordFile(text: "\n\n") == .empty)
+  }
+}

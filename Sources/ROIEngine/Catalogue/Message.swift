@@ -64,7 +64,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
   case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
-  case serveBadSize, servePasswordUnreadable, servePasswordEmpty
+  case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines
   case webExportHint
   case webBackToMetrics, webBackToExpenses
   case webOtherFormats
@@ -2009,6 +2009,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .serveBadSize:
       ("--max-upload {value}: expected a size such as 200MB, 1GB, 500kB or a number of bytes",
        "--max-upload {value} : attendu une taille comme 200MB, 1GB, 500kB ou un nombre d’octets")
+    case .servePasswordSeveralLines:
+      ("--password-file {path}: it holds more than one line of text; expected a file of one line, the password",
+       "--password-file {path} : il contient plus d’une ligne de texte ; attendu un fichier d’une ligne, le mot de passe")
     case .servePasswordUnreadable:
       ("--password-file {path}: cannot read it as UTF-8 text; expected a file whose first line is the password",
        "--password-file {path} : illisible comme texte UTF-8 ; attendu un fichier dont la première ligne est le mot de passe")
