@@ -69,12 +69,8 @@ enum Multipart {
     var name: String?
     var filename: String?
     for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
-      for parameter in line.split(separator: ";").dropFirst() {
-        let parts = parameter.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2 else { continue }
-        var value = parts[1].trimmingCharacters()
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-        switch parts[0].trimmingCharacters().lowercased() {
+      for (key, value) in parameters(line) {
+        switch key {
         case "name": name = value
         case "filename": filename = shownName(value)
         default: break
@@ -82,6 +78,40 @@ enum Multipart {
       }
     }
     return (name, filename)
+  }
+
+  /// A header line's `key=value` parameters after its first `;`, keys lower-cased. A quoted value
+  /// keeps its `;` and `=` (`filename="factures; mars 2025.csv"`), and `\"` inside it is a quote.
+  static func parameters(_ line: Substring) -> [(String, String)] {
+    var result: [(String, String)] = []
+    var key = ""
+    var value = ""
+    var inKey = false
+    var quoted = false
+    var escaped = false
+    var seenSemicolon = false
+    func finish() {
+      let name = key.trimmingCharacters().lowercased()
+      if seenSemicolon, !name.isEmpty { result.append((name, value)) }
+      (key, value, inKey) = ("", "", true)
+    }
+    for character in line {
+      if quoted {
+        if escaped { value.append(character); escaped = false } else if character == "\\" { escaped = true }
+        else if character == "\"" { quoted = false } else { value.append(character) }
+      } else if character == ";" {
+        finish()
+        seenSemicolon = true
+      } else if inKey {
+        if character == "=" { inKey = false } else { key.append(character) }
+      } else if character == "\"", value.allSatisfy(\.isWhitespace) {
+        (value, quoted) = ("", true)
+      } else if seenSemicolon {
+        value.append(character)
+      }
+    }
+    finish()
+    return result.map { ($0.0, $0.1.trimmingCharacters()) }
   }
 
   /// The file's own name, without the client's folders or control characters.

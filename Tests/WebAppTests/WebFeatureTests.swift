@@ -65,6 +65,21 @@ import Testing
 
   static let goodCSV = Array("date,category,amount,note\n2025-06-01,license,1200.00,Seats\n2025-06-15,hardware,899.90,Laptop\n".utf8)
 
+  /// Part 15's attacker: a file name with a `;` showed as `"factures` in the preview, the summary and
+  /// the audit trail (the disposition was split on `;` inside the quotes).
+  @Test func aFileNameWithASemicolonKeepsItsName() async throws {
+    let served = try await Served()
+    let (cookie, token) = try await served.session("/import")
+    let name = "factures; mars 2025.csv"
+    let preview = try await served.upload(
+      "/import/preview", fields: ["csrf_token": token, "kind": "expenses"], file: (name, WebFeatureTests.goodCSV), cookie: cookie)
+    #expect(preview.body.contains("would import factures; mars 2025.csv: 2 added"), "\(preview.body.prefix(2000))")
+    let id = try #require(preview.body.firstMatch(of: /name="upload" value="([0-9a-f]{64})"/)?.1)
+    _ = try await served.request("POST", "/import/confirm", form: ["upload": String(id), "csrf_token": token], cookie: cookie)
+    let store = try Store.open(path: served.database)
+    #expect(try store.read { try $0.history(limit: 1) }.first?.subject == "expenses from factures; mars 2025.csv")
+  }
+
   @Test func anImportIsPreviewedThenConfirmed() async throws {
     let served = try await Served()
     let (cookie, token) = try await served.session("/import")
