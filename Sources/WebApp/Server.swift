@@ -103,10 +103,10 @@ public actor WebServer {
         // Only a session the app knows (signed in, when a password is asked for), for this
         // server's Host, may write to disk, and only a few at once; else nothing is read.
         let cookie = WebRequest(method: "POST", path: "/", headers: headers).cookies[Sessions.cookie]
-        guard await server.allows(host: headers["host"]) else { return Response(status: .misdirectedRequest, headers: [.connection: "close"]) }
+        guard await server.allows(host: headers["host"]) else { return Self.bare(.misdirectedRequest) }
         switch await server.startUpload(session: cookie) {
         case .accepted: break
-        case .busy: return Response(status: .serviceUnavailable, headers: [.retryAfter: "5", .connection: "close"])
+        case .busy: return Self.bare(.serviceUnavailable, [HTTPField(name: .retryAfter, value: "5")])
         case .unknownSession:
           // The body unread: the app's own refusal (an expired form, or the sign-in first).
           var refused = WebRequest(method: "POST", path: request.uri.path, headers: headers)
@@ -137,6 +137,15 @@ public actor WebServer {
       webRequest.upload = upload
       webRequest.uploadFailure = uploadFailure
       return Self.response(await server.handle(webRequest))
+    }
+
+    /// A refusal before the app is asked (no body read): closing, with every security header.
+    static func bare(_ status: HTTPResponse.Status, _ extra: [HTTPField] = []) -> Response {
+      var fields = HTTPFields(extra + [HTTPField(name: .connection, value: "close")])
+      for (name, value) in WebResponse.securityHeaders {
+        if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+      }
+      return Response(status: status, headers: fields)
     }
 
     static func response(_ response: WebResponse, closing: Bool = false) -> Response {

@@ -302,6 +302,8 @@ import Testing
       + "Content-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
     let answer = String(decoding: try await Served.send(port: served.port, Array((head + body).utf8)), as: UTF8.self)
     #expect(answer.hasPrefix("HTTP/1.1 421"))
+    // Every response carries the security headers, this early refusal too.
+    #expect(answer.contains("Content-Security-Policy: default-src 'none'") && answer.contains("X-Content-Type-Options: nosniff"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
   }
 
