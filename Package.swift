@@ -86,6 +86,6 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
     .testTarget(
       name: "WebAppTests",
-      dependencies: ["WebApp", "Storage", "ROIEngine", "CRMROI", "CRMROIServe"]),
+      dependencies: ["WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe"]),
   ]
 )

@@ -17,13 +17,15 @@ public final class Database {
   public enum Mode: Sendable {
     case readWrite
     case readWriteCreate
+    /// SQLITE_OPEN_READONLY: nothing this connection does can change the file.
+    case readOnly
   }
 
   /// `followingSymlinks` false refuses a path with a symlink in it (SQLITE_OPEN_NOFOLLOW): for a
   /// file this program just created, which must still be the file it opens.
   public init(path: String, mode: Mode = .readWriteCreate, followingSymlinks: Bool = true) throws {
     var handle: OpaquePointer?
-    var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    var flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
     if !followingSymlinks { flags |= SQLITE_OPEN_NOFOLLOW }
     let code = sqlite3_open_v2(path, &handle, flags, nil)

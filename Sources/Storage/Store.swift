@@ -66,6 +66,37 @@ public final class Store {
     try open(path: path, allowEmpty: false, followingSymlinks: followingSymlinks)
   }
 
+  /// Opens an existing crm-roi database read-only (`crm-roi-serve --read-only`): SQLite's read-only
+  /// mode, so that nothing can change it, a file its user may only read included; never migrated.
+  /// A file of an older schema is refused with the reason: it must be migrated by a writer first.
+  public static func openReadOnly(path: String) throws -> Store {
+    guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
+    if isDirectory { throw StoreError.isDirectory(path: path) }
+    guard isRegularFile(path) else { throw StoreError.notARegularFile(path: path) }
+    guard access(path, R_OK) == 0 else { throw StoreError.notReadable(path: path) }
+    do {
+      let store = try Store(path: path, database: try Database(path: path, mode: .readOnly))
+      let version = try store.database.schemaVersion
+      let ownTables = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'expense', 'metric', 'snapshot')"
+      guard version > 0, try store.database.scalar(ownTables) == 4 else { throw StoreError.notCRMROIDatabase(path: path) }
+      if version > Migration.latestVersion {
+        throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
+      }
+      if version < Migration.latestVersion {
+        throw StoreError.olderSchemaReadOnly(path: path, found: version, supported: Migration.latestVersion)
+      }
+      try store.database.execute("PRAGMA foreign_keys = ON")
+      return store
+    } catch let error as SQLiteError {
+      switch error.primaryCode {
+      case 26: throw StoreError.notCRMROIDatabase(path: path)
+      case 11: throw StoreError.corrupt(path: path, detail: error.message)
+      case 14, 3: throw StoreError.notReadable(path: path)
+      default: throw error
+      }
+    }
+  }
+
   private static func open(path: String, allowEmpty: Bool, followingSymlinks: Bool) throws -> Store {
     guard let isDirectory = fileKind(path) else { throw StoreError.noDatabase(path: path) }
     if isDirectory { throw StoreError.isDirectory(path: path) }

@@ -25,6 +25,11 @@ public enum StoreError: ExplainedError, Equatable {
   case expenseNotRemoved(id: Int64)
   case backupExists(path: String)
   case backupOntoItself(path: String)
+  /// `--read-only` on a file the process may not read (or open read-only: a WAL file whose folder
+  /// it may not write, without its -shm).
+  case notReadable(path: String)
+  /// `--read-only` on a file of an older schema: it is never migrated, and this crm-roi reads only its own.
+  case olderSchemaReadOnly(path: String, found: Int, supported: Int)
   case kindDoesNotFitValue(metric: String, kind: String, month: String, value: String)
   /// A metric made a control series while it holds a value below 0.
   case controlValueNegative(metric: String, month: String, value: String)
@@ -84,6 +89,9 @@ public enum StoreError: ExplainedError, Equatable {
     case .targetIsADatabase(let path): return say(.storeTargetIsADatabase, ["path": path])
     case .goLiveLeavesExpenseBehind(let goLive, let date):
       return say(.storeGoLiveLeavesExpense, ["goLive": "\(goLive)", "date": date])
+    case .notReadable(let path): return say(.storeNotReadable, ["path": path])
+    case .olderSchemaReadOnly(let path, let found, let supported):
+      return say(.storeOlderSchemaReadOnly, ["path": path, "found": "\(found)", "supported": "\(supported)"])
     case .kindDoesNotFitValue(let metric, let kind, let month, let value):
       return say(.storeKindDoesNotFit, ["metric": metric, "kind": kind, "month": month, "value": value])
     case .controlValueNegative(let metric, let month, let value):

@@ -31,7 +31,7 @@ public final class WebApp {
 
   public init(databasePath: String, configuration: WebConfiguration, uploads: UploadFolder, uploadKey: SipHash24) throws {
     self.configuration = configuration
-    store = try Store.open(path: databasePath)
+    store = try configuration.readOnly ? Store.openReadOnly(path: databasePath) : Store.open(path: databasePath)
     store.origin = .webApp
     self.uploads = uploads
     self.uploadKey = uploadKey

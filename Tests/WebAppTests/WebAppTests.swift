@@ -1,7 +1,9 @@
 import Foundation
+import SQLite
 import ROIEngine
 import Storage
 import Testing
+import WebApp
 
 /// Part 10 over real HTTP: every route, the Host check, the CSRF refusal, the headers, read-only,
 /// and the web app and another writer on the same file at once.
@@ -106,6 +108,24 @@ import Testing
     #expect(refused.status == 403 && refused.body.contains("read-only"))
     #expect(try Served.rows(served.database) == before)
     #expect(try await served.request("GET", "/").status == 200)
+  }
+
+  /// Part 15's attacker: `--read-only` migrated an older file (which an older crm-roi then refused
+  /// as newer). Read-only opens the file read-only and never migrates: an older schema is refused at
+  /// start with the reason, and the file is left as it was.
+  @Test func readOnlyNeverMigrates() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-ro-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let database = directory.appendingPathComponent("old.sqlite").path
+    try Served.makeDatabase(at: database)
+    try Database(path: database).execute("PRAGMA user_version = \(Migration.latestVersion - 1)")
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+    #expect(throws: StoreError.olderSchemaReadOnly(path: database, found: Migration.latestVersion - 1, supported: Migration.latestVersion)) {
+      _ = try WebServer(databasePath: database, configuration: WebConfiguration(host: "127.0.0.1", port: 0, readOnly: true))
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+    #expect(try Database(path: database).scalar("PRAGMA user_version") == Int64(Migration.latestVersion - 1))
   }
 
   @Test func pagesInFrench() async throws {

@@ -96,7 +96,7 @@ public enum Message: String, CaseIterable, Sendable {
   case baselineSetMean, baselineSetSeasonal, baselineAutoNoPattern, baselineAutoSeasonal, baselineAutoTooLittle
   case warningStaleData
   case paybackWhyDiffer, roiWhyDiffer, irrAbove, roisWhyDiffer, verdictSeasonalWiderWindow
-  case irrAboveRange, verdictPaidBackDips, baselineAutoNotTested, baselineViewMean, baselineViewSeasonal, formControlNotNegative, storeControlValueNegative
+  case irrAboveRange, verdictPaidBackDips, baselineAutoNotTested, baselineViewMean, baselineViewSeasonal, formControlNotNegative, storeControlValueNegative, storeNotReadable, storeOlderSchemaReadOnly
   case controlNotPositive, objectiveControlled
   case kindRevenue, kindCost, kindCount, kindKPI, kindHours, formAmountTooLarge, presetGeneric, dateOrderDayFirst, dateOrderMonthFirst
   case glossaryHeading, glossaryTCOTerm, glossaryTCO, glossaryROITerm, glossaryROI, glossaryPaybackTerm, glossaryPayback, glossaryNoiseTerm, glossaryNoise, glossaryBaselineTerm, glossaryBaseline, glossaryAttributionTerm, glossaryAttribution, glossaryPresentValueTerm, glossaryPresentValue, glossaryIRRTerm, glossaryIRR, glossaryTEITerm, glossaryTEI
@@ -2465,6 +2465,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .baselineViewSeasonal:
       ("Baseline: seasonal (each month against the same calendar month before go-live), chosen for this view.",
        "Référence : saisonnière (chaque mois comparé au même mois de l’année avant la mise en service), choisie pour cet affichage.")
+    case .storeNotReadable:
+      ("cannot read {path}: it needs read permission (and, for a file in WAL mode, its -shm beside it or a folder it may write)",
+       "impossible de lire {path} : il faut le droit de lecture (et, pour un fichier en mode WAL, son -shm à côté ou un dossier où écrire)")
+    case .storeOlderSchemaReadOnly:
+      ("{path} has schema version {found}, older than this crm-roi's {supported}, and read-only never migrates it; open it once without --read-only (or run any crm-roi command on it) to migrate it",
+       "{path} a la version de schéma {found}, plus ancienne que celle de ce crm-roi ({supported}), et la lecture seule ne la migre jamais ; ouvrez-le une fois sans --read-only (ou lancez une commande crm-roi dessus) pour le migrer")
     case .storeControlValueNegative:
       ("metric '{metric}' holds {value} in {month}: a control series is compared as a ratio, so it cannot hold a value below 0",
        "l’indicateur « {metric} » vaut {value} en {month} : une série témoin sert de rapport, elle ne peut pas valoir moins de 0")
