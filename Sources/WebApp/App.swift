@@ -86,6 +86,7 @@ public final class WebApp {
         return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webUploadNotKept, ["reason": reason])))</p>"), status: 507)
       }
       if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
+      sessions.markUsed(page.session)
       if request.path == "/login" { return signIn(request, page) }
       if request.path == "/logout" { return signOut(page) }
       if !signedIn { return refusal(.webSignInFirst, page) }

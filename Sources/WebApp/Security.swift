@@ -63,6 +63,8 @@ struct Sessions {
   private var order: [String] = []
   /// The sessions that gave the password (at most `limit`: signing in past it pushes out the oldest).
   private var signedIn: Set<String> = []
+  /// The sessions that have sent a form with their token: someone is at work in them.
+  private var used: Set<String> = []
 
   /// The session `request` belongs to, and its CSRF token; a new one when it has none.
   mutating func session(for request: WebRequest) -> (id: String, csrf: String, isNew: Bool) {
@@ -72,10 +74,12 @@ struct Sessions {
     tokens[id] = csrf
     order.append(id)
     if order.count > Sessions.limit {
-      // The oldest session that has not signed in goes: new visitors never push out one that has.
-      let oldest = order.firstIndex { !signedIn.contains($0) } ?? 0
+      // The oldest session never used for a form goes first: requests without a cookie (10,000 of
+      // them, a crawler or an attacker) never push out one that signed in or sent a form.
+      let oldest = order.firstIndex { !signedIn.contains($0) && !used.contains($0) } ?? order.firstIndex { !signedIn.contains($0) } ?? 0
       tokens[order[oldest]] = nil
       signedIn.remove(order[oldest])
+      used.remove(order[oldest])
       order.remove(at: oldest)
     }
     return (id, csrf, true)
@@ -95,8 +99,12 @@ struct Sessions {
 
   mutating func end(_ id: String) {
     (tokens[id], signedIn) = (nil, signedIn.subtracting([id]))
+    used.remove(id)
     order.removeAll { $0 == id }
   }
+
+  /// A form came with the session's right token: kept over sessions never used.
+  mutating func markUsed(_ id: String) { if tokens[id] != nil { used.insert(id) } }
 
   /// Whether `token` is the CSRF token of session `id`, compared in constant time.
   func accepts(id: String?, token: String?) -> Bool {

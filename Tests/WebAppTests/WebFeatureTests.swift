@@ -314,6 +314,21 @@ import Testing
     #expect(sessions.isSignedIn(id) && sessions.knows(id))
   }
 
+  /// Part 15's attacker: without a password, 10,050 requests without a cookie pushed out the
+  /// session a user had just sent a form from (their next form "expired").
+  @Test func newVisitorsDoNotPushOutASessionThatSentAForm() {
+    var sessions = Sessions()
+    let user = sessions.session(for: WebRequest(method: "GET", path: "/expenses"))
+    #expect(sessions.accepts(id: user.id, token: user.csrf))
+    sessions.markUsed(user.id)
+    for _ in 0...(Sessions.limit + 50) { _ = sessions.session(for: WebRequest(method: "GET", path: "/")) }
+    #expect(sessions.knows(user.id) && sessions.accepts(id: user.id, token: user.csrf))
+    // A session never used for a form is the one that goes.
+    let idle = sessions.session(for: WebRequest(method: "GET", path: "/"))
+    for _ in 0...Sessions.limit { _ = sessions.session(for: WebRequest(method: "GET", path: "/")) }
+    #expect(!sessions.knows(idle.id) && sessions.knows(user.id))
+  }
+
   @Test func aPartsHeadersAreBounded() throws {
     let folder = try UploadFolder()
     let key = SipHash24(key: Array(repeating: 7, count: 16))
