@@ -6,29 +6,73 @@ import Storage
 #endif
 
 /// The folder uploads are kept in while they wait for their confirmation: made by `mkdtemp`, so
-/// only the server's user can enter it; every file in it is created owner-only (0600).
+/// only the server's user can enter it; every file in it is created owner-only (0600). The server
+/// holds a lock (flock) on the folder itself while it runs: a folder whose lock is free belongs to a
+/// server that was killed, and the next server to start removes it (raw order files hold
+/// customers' e-mails).
 public final class UploadFolder: Sendable {
   public let path: String
+  private let lock: Int32
 
-  public init() throws {
-    let base = (getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
-    var template = Array("\(base)/crm-roi-serve-XXXXXX".utf8CString)
+  /// `base`: where the folder is made (default `$TMPDIR`, else /tmp).
+  public init(base: String? = nil) throws {
+    let base = base ?? (getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+    UploadFolder.removeAbandoned(in: base)
+    var template = Array("\(base)/\(UploadFolder.prefix)XXXXXX".utf8CString)
     guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
       throw UploadError.cannotWrite(path: base, errno: errno)
     }
     path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+      let failure = errno
+      if lock >= 0 { close(lock) }
+      rmdir(path)
+      throw UploadError.cannotWrite(path: path, errno: failure)
+    }
   }
 
-  deinit { remove() }
+  deinit {
+    remove()
+    close(lock)
+  }
+
+  static let prefix = "crm-roi-serve-"
+
+  /// Removes, in `base`, this user's upload folders whose lock no running server holds.
+  static func removeAbandoned(in base: String) {
+    guard let directory = opendir(base) else { return }
+    var abandoned: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+      // Exactly what mkdtemp makes: the prefix, 6 letters or digits, a folder of this user's, 0700.
+      guard name.hasPrefix(prefix), name.utf8.count == prefix.utf8.count + 6,
+        name.utf8.dropFirst(prefix.utf8.count).allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) })
+      else { continue }
+      let folder = "\(base)/\(name)"
+      var info = stat()
+      guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid(), info.st_mode & 0o777 == 0o700 else { continue }
+      let held = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+      guard held >= 0 else { continue }
+      if flock(held, LOCK_EX | LOCK_NB) == 0 { abandoned.append(folder) }
+      close(held)
+    }
+    closedir(directory)
+    for folder in abandoned { removeFolder(folder) }
+  }
 
   /// Removes the folder and what it holds (at the server's end).
-  public func remove() {
+  public func remove() { UploadFolder.removeFolder(path) }
+
+  static func removeFolder(_ path: String) {
     if let directory = opendir(path) {
+      var names: [String] = []
       while let entry = readdir(directory) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-        if name != "." && name != ".." { unlink("\(path)/\(name)") }
+        if name != "." && name != ".." { names.append(name) }
       }
       closedir(directory)
+      for name in names { unlink("\(path)/\(name)") }
     }
     rmdir(path)
   }

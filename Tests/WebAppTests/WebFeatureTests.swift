@@ -329,6 +329,29 @@ import Testing
     #expect(!sessions.knows(idle.id) && sessions.knows(user.id))
   }
 
+  /// Part 15's attacker: a killed server left its upload folder (raw order files) in /tmp forever.
+  /// The next server to start removes the folders whose lock no running server holds.
+  @Test func aKilledServersUploadsAreRemovedAtTheNextStart() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("crm-roi-base-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    // A server that was killed: its folder, with an order file, and nobody holding its lock.
+    let dead = base + "/crm-roi-serve-Ab12Cd"
+    try FileManager.default.createDirectory(atPath: dead, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    // Not what mkdtemp makes (another program's, or a test's): left alone.
+    let lookalike = base + "/crm-roi-serve-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: lookalike, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    try Data("order,e-mail\n1,a@example.com\n".utf8).write(to: URL(fileURLWithPath: dead + "/raw"))
+    let unrelated = base + "/something-else"
+    try FileManager.default.createDirectory(atPath: unrelated, withIntermediateDirectories: false)
+    let running = try UploadFolder(base: base)
+    #expect(!FileManager.default.fileExists(atPath: dead))
+    #expect(FileManager.default.fileExists(atPath: unrelated) && FileManager.default.fileExists(atPath: lookalike))
+    // A second server leaves the first one's folder: its lock is held.
+    let second = try UploadFolder(base: base)
+    #expect(FileManager.default.fileExists(atPath: running.path) && FileManager.default.fileExists(atPath: second.path))
+  }
+
   @Test func aPartsHeadersAreBounded() throws {
     let folder = try UploadFolder()
     let key = SipHash24(key: Array(repeating: 7, count: 16))
