@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    // The web app's password: bcrypt (HummingbirdBcrypt only, a small C core), so that the password
+    // file holds a hash, never the password.
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     // Tests only: property-based checks of the value parsers and the CSV round trip.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -50,12 +53,15 @@ let package = Package(
       dependencies: [
         "ROIEngine", "Storage", "Reports", "Interchange", "Importing", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
       name: "CRMROIServe",
-      dependencies: ["WebApp", "ROIEngine", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "WebApp", "ROIEngine", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]),
     .executableTarget(
       name: "CRMROI",
       dependencies: [
@@ -86,6 +92,9 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
     .testTarget(
       name: "WebAppTests",
-      dependencies: ["WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe"]),
+      dependencies: [
+        "WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe",
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+      ]),
   ]
 )

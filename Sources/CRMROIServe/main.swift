@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HummingbirdBcrypt
 import ROIEngine
 import Storage
 import WebApp
@@ -30,8 +31,11 @@ struct Serve: AsyncParsableCommand {
   @Flag(help: "Serve the dashboard and the exports only: every change is refused.")
   var readOnly = false
 
-  @Option(help: "A file whose first line is the password the pages ask for (never on the command line).")
+  @Option(help: "A file holding the bcrypt hash of the password the pages ask for, as --hash-password prints it.")
   var passwordFile: String?
+
+  @Flag(help: "Read a password from standard input, print its bcrypt hash for --password-file, and stop.")
+  var hashPassword = false
 
   @Option(help: "The largest file an import may upload: bytes, or with kB, MB or GB (default 200MB).")
   var maxUpload = "200MB"
@@ -45,6 +49,10 @@ struct Serve: AsyncParsableCommand {
       if let value = getenv(name) { environment[name] = String(cString: value) }
     }
     let language = ((try? Language.decided(flag: lang, environment: environment)) ?? nil) ?? .en
+    if hashPassword {
+      try Serve.printHash(language)
+      return
+    }
     let password = try passwordFile.map { try Serve.password(in: $0, language) }
     guard ["127.0.0.1", "localhost", "::1"].contains(host) || password != nil else {
       throw ValidationError(Catalogue.text(.serveLoopbackOnly, language, ["host": host]))
@@ -54,7 +62,7 @@ struct Serve: AsyncParsableCommand {
     }
     let path = db ?? defaultDatabase()
     let configuration = WebConfiguration(
-      host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, password: password, language: lang, environment: environment)
+      host: host, port: Int(port), extraHosts: allowedHost, readOnly: readOnly, passwordHash: password, language: lang, environment: environment)
     let server: WebServer
     do {
       _ = try RunningMonth.current()
@@ -85,16 +93,34 @@ struct Serve: AsyncParsableCommand {
     _ = Array(line.utf8).withUnsafeBytes { writeAll($0, to: 2) }
   }
 
-  /// The first line of `path`: the password, kept out of the command line and the process list.
+  /// The bcrypt hash `path` holds; the password itself is never stored.
   static func password(in path: String, _ language: Language) throws -> String {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
       throw ValidationError(Catalogue.text(.servePasswordUnreadable, language, ["path": path]))
     }
     switch PasswordFile(text: text) {
-    case .password(let line): return line
+    case .hash(let line): return line
+    case .notAHash: throw ValidationError(Catalogue.text(.servePasswordNotAHash, language, ["path": path]))
     case .empty: throw ValidationError(Catalogue.text(.servePasswordEmpty, language, ["path": path]))
     case .severalLines: throw ValidationError(Catalogue.text(.servePasswordSeveralLines, language, ["path": path]))
     }
+  }
+
+  /// `--hash-password`: the first line of standard input (its line end left out), hashed by bcrypt
+  /// at cost 12, printed on one line; an empty password is refused.
+  static func printHash(_ language: Language) throws {
+    var input: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while input.count < 1_000_000 {
+      let count = read(0, &buffer, buffer.count)
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      input += buffer[0..<count]
+    }
+    let line = input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first.map { Array($0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0) } ?? []
+    guard !line.isEmpty, !line.contains(0) else { throw ValidationError(Catalogue.text(.serveHashPasswordEmpty, language)) }
+    let output = Array((Bcrypt.hash(String(decoding: line, as: UTF8.self)) + "\n").utf8)
+    guard output.withUnsafeBytes({ writeAll($0, to: 1) }) == nil else { throw ExitCode(74) }
   }
 
   /// "200MB", "1GB", "500kB" or a number of bytes; units of 1000.

@@ -58,7 +58,7 @@ public final class WebApp {
     let session = sessions.session(for: request)
     let page = Page(
       language: language(), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: configuration.readOnly),
-      signsOut: configuration.password != nil)
+      signsOut: configuration.passwordHash != nil)
     var response = respond(to: request, page)
     if session.isNew { response.headers.append(Sessions.setCookie(session.id)) }
     if request.method == "HEAD" { response.body = [] }
@@ -68,7 +68,7 @@ public final class WebApp {
   /// The response to a request whose `Host` is this server's: signed in when a password is asked
   /// for, the CSRF token of a POST checked, changes refused when read-only.
   private func respond(to request: WebRequest, _ page: Page) -> WebResponse {
-    let signedIn = configuration.password == nil || sessions.isSignedIn(page.session)
+    let signedIn = configuration.passwordHash == nil || sessions.isSignedIn(page.session)
     switch request.method {
     case "GET", "HEAD":
       if request.path == "/login" { return .html(loginPage(page, next: request.query["next"])) }

@@ -13,6 +13,9 @@ public struct WebRequest: Sendable {
   var upload: UploadedFile?
   /// The system's error when the upload could not be written (a full disk): refused with 507.
   var uploadFailure: Int32?
+  /// For `POST /login`: whether the password sent matches the hash, checked by bcrypt off the event
+  /// loops and the app; nil when it was not checked (no password asked, or the throttle said wait).
+  var passwordMatches: Bool?
 
   public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], form: [String: String] = [:]) {
     self.method = method

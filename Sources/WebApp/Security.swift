@@ -9,18 +9,19 @@ public struct WebConfiguration: Sendable {
   /// The port served: 0 until the socket is bound, when any port was asked for.
   public var port: Int
   public var readOnly: Bool
-  /// `--password-file`'s password: when set, every page but the login form asks for it.
-  public var password: String?
+  /// The bcrypt hash `--password-file` holds: when set, every page but the login form asks for the
+  /// password. The password itself is never stored.
+  public var passwordHash: String?
   /// `--lang`, when given: it decides the pages' language before the environment and the database.
   public var language: String?
   /// The environment's language variables (`CRM_ROI_LANG`, `LC_ALL`, …), read once at start.
   public var environment: [String: String]
 
   public init(
-    host: String, port: Int, extraHosts: [String] = [], readOnly: Bool = false, password: String? = nil, language: String? = nil,
+    host: String, port: Int, extraHosts: [String] = [], readOnly: Bool = false, passwordHash: String? = nil, language: String? = nil,
     environment: [String: String] = [:]
   ) {
-    self.password = password
+    self.passwordHash = passwordHash
     let local = ["127.0.0.1", "localhost", "[::1]"] + (["127.0.0.1", "localhost", "::1"].contains(host) ? [] : [host])
     hostNames = Set(local.map { $0.lowercased() })
     allowedHosts = Set(extraHosts.map { $0.lowercased() })
@@ -171,13 +172,16 @@ extension WebResponse {
   ]
 }
 
-/// What a `--password-file` holds: one line, the password, ended by LF or CRLF (a file saved on
-/// Windows). Lines are split on bytes: in Swift "\r\n" is one Character, which a split on "\n" misses.
+/// What a `--password-file` holds: one line, a bcrypt hash (`crm-roi serve --hash-password` makes
+/// it), ended by LF or CRLF (a file saved on Windows). Lines are split on bytes: in Swift "\r\n" is
+/// one Character, which a split on "\n" misses.
 public enum PasswordFile: Equatable, Sendable {
-  case password(String)
+  case hash(String)
   case empty
-  /// More than one line with text: which is the password cannot be told, so none is taken.
+  /// More than one line with text: which is the hash cannot be told, so none is taken.
   case severalLines
+  /// One line that is not a bcrypt hash (a password in plain text, as older versions took).
+  case notAHash
 
   public init(text: String) {
     let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
@@ -187,9 +191,19 @@ public enum PasswordFile: Equatable, Sendable {
     if written.count > 1 {
       self = .severalLines
     } else if let first = lines.first, !first.isEmpty {
-      self = .password(first)
+      self = PasswordFile.isBcrypt(first) ? .hash(first) : .notAHash
     } else {
       self = .empty
     }
+  }
+
+  /// `$2a$`, `$2b$` or `$2y$`, a two-digit cost from 04 to 31, then 53 characters of bcrypt's base 64.
+  static func isBcrypt(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    guard bytes.count == 60, bytes[0] == UInt8(ascii: "$"), bytes[1] == UInt8(ascii: "2"),
+      [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "y")].contains(bytes[2]), bytes[3] == UInt8(ascii: "$"),
+      bytes[6] == UInt8(ascii: "$"), let cost = Int(String(decoding: bytes[4..<6], as: UTF8.self)), (4...31).contains(cost)
+    else { return false }
+    return bytes[7...].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ROIEngine
 import Storage
+import HummingbirdBcrypt
 import WebApp
 
 #if canImport(Glibc)
@@ -23,7 +24,8 @@ final class Served: @unchecked Sendable {
     try Served.makeDatabase(at: database)
     server = try WebServer(
       databasePath: database,
-      configuration: WebConfiguration(host: "127.0.0.1", port: 0, readOnly: readOnly, password: password, language: language ?? "en"),
+      configuration: WebConfiguration(
+        host: "127.0.0.1", port: 0, readOnly: readOnly, passwordHash: password.map { Bcrypt.hash($0, cost: 4) }, language: language ?? "en"),
       maximumUpload: maximumUpload)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = server.application(host: "127.0.0.1", port: 0) { continuation.yield($0) }

@@ -1,3 +1,4 @@
+import HummingbirdBcrypt
 import Testing
 import WebApp
 
@@ -35,18 +36,31 @@ import WebApp
   }
 }
 
-/// Part 15's attacker: a password file written on Windows, or with a second line.
+/// Part 15's attacker: a password file written on Windows, or with a second line; and the file
+/// holds a bcrypt hash, never the password.
 @Suite struct PasswordFileTests {
-  @Test func aWindowsLineEndIsNotPartOfThePassword() {
-    #expect(PasswordFile(text: "hunter2\r\n") == .password("hunter2"))
-    #expect(PasswordFile(text: "hunter2\n") == .password("hunter2"))
-    #expect(PasswordFile(text: "hunter2") == .password("hunter2"))
-    #expect(PasswordFile(text: "correct horse\r\n\r\n") == .password("correct horse"))
+  static let hash = "$2b$12$" + String(repeating: "a", count: 53)
+
+  @Test func aWindowsLineEndIsNotPartOfTheHash() {
+    #expect(PasswordFile(text: Self.hash + "\r\n") == .hash(Self.hash))
+    #expect(PasswordFile(text: Self.hash + "\n") == .hash(Self.hash))
+    #expect(PasswordFile(text: Self.hash) == .hash(Self.hash))
+    #expect(PasswordFile(text: Self.hash + "\r\n\r\n") == .hash(Self.hash))
   }
 
-  @Test func aSecondLineOrNothingIsRefused() {
-    #expect(PasswordFile(text: "hunter2\r\nsecond\r\n") == .severalLines)
+  @Test func aSecondLineNothingOrAPlainPasswordIsRefused() {
+    #expect(PasswordFile(text: Self.hash + "\r\nsecond\r\n") == .severalLines)
     #expect(PasswordFile(text: "a\nb") == .severalLines)
     #expect(PasswordFile(text: "") == .empty && PasswordFile(text: "\r\n") == .empty && PasswordFile(text: "\n\n") == .empty)
+    #expect(PasswordFile(text: "hunter2\r\n") == .notAHash)
+    #expect(PasswordFile(text: "$2b$03$" + String(repeating: "a", count: 53)) == .notAHash)  // cost below 4
+    #expect(PasswordFile(text: "$2b$12$" + String(repeating: "a", count: 52) + "!") == .notAHash)
+  }
+
+  /// What `--hash-password` prints is what `--password-file` takes, and bcrypt checks it.
+  @Test func theHashCommandsLineIsTakenAndChecked() throws {
+    let line = Bcrypt.hash("correct horse", cost: 4)
+    guard case .hash(let hash) = PasswordFile(text: line + "\n") else { Issue.record("refused: \(line)"); return }
+    #expect(Bcrypt.verify("correct horse", hash: hash) && !Bcrypt.verify("correct horsf", hash: hash))
   }
 }

@@ -64,7 +64,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
   case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
-  case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines
+  case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines, servePasswordNotAHash, serveHashPasswordEmpty
   case webExportHint
   case webBackToMetrics, webBackToExpenses
   case webOtherFormats
@@ -2009,6 +2009,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .serveBadSize:
       ("--max-upload {value}: expected a size such as 200MB, 1GB, 500kB or a number of bytes",
        "--max-upload {value} : attendu une taille comme 200MB, 1GB, 500kB ou un nombre d’octets")
+    case .servePasswordNotAHash:
+      ("--password-file {path}: its line is not a bcrypt hash (the password itself is never stored); expected the line printed by: crm-roi serve --hash-password < a file holding the password",
+       "--password-file {path} : sa ligne n’est pas une empreinte bcrypt (le mot de passe lui-même n’est jamais conservé) ; attendu la ligne qu’affiche : crm-roi serve --hash-password < un fichier contenant le mot de passe")
+    case .serveHashPasswordEmpty:
+      ("--hash-password: standard input holds no password; expected the password on its first line, like: crm-roi serve --hash-password < password.txt",
+       "--hash-password : l’entrée standard ne contient aucun mot de passe ; attendu le mot de passe sur sa première ligne, par exemple : crm-roi serve --hash-password < motdepasse.txt")
     case .servePasswordSeveralLines:
       ("--password-file {path}: it holds more than one line of text; expected a file of one line, the password",
        "--password-file {path} : il contient plus d’une ligne de texte ; attendu un fichier d’une ligne, le mot de passe")
