@@ -43,7 +43,7 @@ public final class WebApp {
       if let upload = request.upload, !pendingImports.values.contains(where: { $0.file.path == upload.path }) { unlink(upload.path) }
     }
     if request.tooLarge {
-      let page = Page(language: language(), csrf: "", session: "")
+      let page = Page(language: language(for: request), csrf: "", session: "")
       let upload = request.upload != nil || request.headers["content-type"]?.lowercased().hasPrefix("multipart/") == true
       let limit = PeopleFormat(page.language).localised(WebApp.megabytes(upload ? maximumUpload : WebApp.maximumForm))
       let detail = page.text(upload ? .webTooLargeDetail : .webFormTooLarge, ["limit": limit])
@@ -57,7 +57,7 @@ public final class WebApp {
     store.runningMonth = WebApp.currentMonth()
     let session = sessions.session(for: request)
     let page = Page(
-      language: language(), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: configuration.readOnly),
+      language: language(for: request), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: configuration.readOnly),
       signsOut: configuration.passwordHash != nil)
     var response = respond(to: request, page)
     if session.isNew { response.headers.append(Sessions.setCookie(session.id)) }
@@ -71,6 +71,7 @@ public final class WebApp {
     let signedIn = configuration.passwordHash == nil || sessions.isSignedIn(page.session)
     switch request.method {
     case "GET", "HEAD":
+      if request.path.hasPrefix("/language/") { return switchLanguage(request) }
       if request.path == "/login" { return .html(loginPage(page, next: request.query["next"])) }
       if !signedIn { return .redirect(to: "/login?next=" + formEncoded(request.path)) }
       if configuration.readOnly, !Page.readOnlyPaths.contains(where: { request.path == $0 || request.path.hasPrefix($0 + "/") }) {
@@ -173,6 +174,39 @@ public final class WebApp {
   func language() -> Language {
     if let decided = ((try? Language.decided(flag: configuration.language, environment: configuration.environment)) ?? nil) { return decided }
     return ((try? store.read { try $0.storedLanguage() }) ?? nil) ?? .en
+  }
+
+  /// The visitor's language: the switch's cookie, else the browser's `Accept-Language` (its first
+  /// language crm-roi speaks, by preference), else the server's (`--lang`, the environment, the database's).
+  func language(for request: WebRequest) -> Language {
+    if let chosen = request.cookies[WebApp.languageCookie].flatMap(Language.init(rawValue:)) { return chosen }
+    return WebApp.accepted(request.headers["accept-language"] ?? "") ?? language()
+  }
+
+  static let languageCookie = "crm_roi_lang"
+
+  /// The first of `fr`, `en` that an `Accept-Language` header asks for, by its q values (then order).
+  static func accepted(_ header: String) -> Language? {
+    let ranges = header.split(separator: ",").enumerated().compactMap { index, item -> (Language, Double, Int)? in
+      let parts = item.split(separator: ";")
+      let tag = parts[0].trimmingCharacters().lowercased()
+      let primary = String(tag.split(separator: "-").first ?? "")
+      guard let language = Language(rawValue: primary) else { return nil }
+      let quality = parts.dropFirst().compactMap { part -> Double? in
+        let pair = part.split(separator: "=", maxSplits: 1)
+        return pair.count == 2 && pair[0].trimmingCharacters() == "q" ? Double(pair[1].trimmingCharacters()) : nil
+      }.first ?? 1
+      return quality > 0 ? (language, quality, index) : nil
+    }
+    return ranges.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.first?.0
+  }
+
+  /// `/language/fr?next=/expenses`: the choice kept in a cookie for a year, back to the page.
+  func switchLanguage(_ request: WebRequest) -> WebResponse {
+    guard let chosen = Language(rawValue: String(request.path.dropFirst("/language/".count))) else { return WebResponse(status: 404) }
+    var response = WebResponse.redirect(to: WebApp.localPath(request.query["next"]))
+    response.headers.append(("Set-Cookie", "\(WebApp.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))  // no-catalogue: HTTP protocol text
+    return response
   }
 
   /// `/months/2025-05` → 2025-05.

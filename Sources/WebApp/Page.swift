@@ -35,6 +35,9 @@ struct Page {
     if signsOut {
       navigation += "<form class=\"inline signout\" method=\"post\" action=\"/logout\">\(csrfField)<button type=\"submit\">\(escape(text(.webSignOut)))</button></form>"
     }
+    // The switch to the other language, back to this page.
+    let other: Language = language == .fr ? .en : .fr
+    navigation += " <a class=\"language\" href=\"/language/\(other.rawValue)?next=\(escape(active.isEmpty ? "/" : active))\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">\(other == .fr ? "Français" : "English")</a>"  // no-catalogue: each language's own name
     return """
       <!DOCTYPE html>
       <html lang="\(language.rawValue)">

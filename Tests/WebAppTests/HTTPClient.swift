@@ -62,12 +62,14 @@ final class Served: @unchecked Sendable {
 
   /// One request; `cookie` and a form body as given; `host` as the Host header (nil: none).
   func request(
-    _ method: String, _ path: String, form: [String: String]? = nil, cookie: String? = nil, host: String? = "default"
+    _ method: String, _ path: String, form: [String: String]? = nil, cookie: String? = nil, host: String? = "default",
+    acceptLanguage: String? = nil
   ) async throws -> Response {
     let body = form.map { $0.sorted { $0.key < $1.key }.map { "\(Served.encode($0.key))=\(Served.encode($0.value))" }.joined(separator: "&") } ?? ""
     var head = "\(method) \(path) HTTP/1.1\r\n"
     if let host { head += "Host: \(host == "default" ? "127.0.0.1:\(port)" : host)\r\n" }
     if let cookie { head += "Cookie: \(cookie)\r\n" }
+    if let acceptLanguage { head += "Accept-Language: \(acceptLanguage)\r\n" }
     if form != nil { head += "Content-Type: application/x-www-form-urlencoded\r\n" }
     head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
     return try Served.parse(try await Served.send(port: port, Array((head + body).utf8)))

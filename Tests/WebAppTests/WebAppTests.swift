@@ -128,6 +128,26 @@ import WebApp
     #expect(try Database(path: database).scalar("PRAGMA user_version") == Int64(Migration.latestVersion - 1))
   }
 
+  /// Part 15: a language switch on every page, kept in a cookie; without a choice, the browser's
+  /// Accept-Language; without either, the server's (here `--lang en`).
+  @Test func theVisitorChoosesTheLanguage() async throws {
+    let served = try await Served()
+    #expect(try await served.request("GET", "/expenses").body.contains("<html lang=\"en\">"))
+    let browser = try await served.request("GET", "/expenses", acceptLanguage: "fr-FR,fr;q=0.9,en;q=0.8")
+    #expect(browser.body.contains("<html lang=\"fr\">") && browser.body.contains("Dépenses"))
+    #expect(try await served.request("GET", "/", acceptLanguage: "de-DE, en;q=0.5, fr;q=0.4").body.contains("<html lang=\"en\">"))
+    // The switch: a link on every page, back to the same page, the choice kept a year.
+    #expect(browser.body.contains("href=\"/language/en?next=/expenses\" lang=\"en\""))
+    let switched = try await served.request("GET", "/language/fr?next=/expenses")
+    #expect(switched.status == 303 && switched.headers["location"] == "/expenses")
+    #expect(switched.headers["set-cookie"]?.hasPrefix("crm_roi_lang=fr; Path=/; Max-Age=31536000") == true)
+    #expect(try await served.request("GET", "/months", cookie: "crm_roi_lang=fr").body.contains("<html lang=\"fr\">"))
+    // The choice wins over the browser's; another site is never the way back.
+    #expect(try await served.request("GET", "/", cookie: "crm_roi_lang=en", acceptLanguage: "fr").body.contains("<html lang=\"en\">"))
+    #expect(try await served.request("GET", "/language/fr?next=//evil.example/").headers["location"] == "/")
+    #expect(try await served.request("GET", "/language/de").status == 404)
+  }
+
   @Test func pagesInFrench() async throws {
     let served = try await Served(language: "fr")
     let page = try await served.request("GET", "/expenses")
