@@ -87,14 +87,18 @@ extension WebApp {
     let navigation = page.render(title: "", active: "/", "")
     let nav = navigation.range(of: "<nav>").flatMap { start in navigation.range(of: "</nav>").map { String(navigation[start.lowerBound..<$0.upperBound]) } } ?? ""
     guard let body = report.range(of: "<body>\n") else { return report }
-    return report.replacingCharacters(in: body, with: "<body>\n<style>\(Page.style)</style>\n\(nav)\n<div style=\"max-width: 62rem; margin: 0 auto; padding: 0 1rem\">\(controls(request, page))</div>\n")
+    // Laid out as every other page: the navigation across the top, the report in the same centred column.
+    let opened = report.replacingCharacters(
+      in: body, with: "<body>\n<style>\(Page.style) body { max-width: none; margin: 0; padding: 0; }</style>\n\(nav)\n<main>\(controls(request, page))\n")
+    guard let end = opened.range(of: "</body>", options: .backwards) else { return opened }
+    return opened.replacingCharacters(in: end, with: "</main>\n</body>")
   }
 
   /// The view's controls, a GET form (bookmarkable), and the link to the same page as a file.
   func controls(_ request: WebRequest, _ page: Page) -> String {
     let query = request.query
     func field(_ name: String, _ label: Message, placeholder: String) -> String {
-      "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escapeField(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"9\"></label>"
+      "<label>\(escape(page.text(label))) <input name=\"\(name)\" value=\"\(escapeField(query[name] ?? ""))\" placeholder=\"\(escape(placeholder))\" size=\"22\"></label>"
     }
     let method = query["method"] ?? ""
     let options = [("", page.text(.webStoredSetting)), ("auto", "auto"), ("mean", "mean"), ("seasonal", "seasonal")].map { value, label in
@@ -104,9 +108,9 @@ extension WebApp {
     let download = "/report.html" + view
     return """
       <form method="get" action="/" class="controls"><fieldset><legend>\(escape(page.text(.webView)))</legend>
-      \(field("from", .webFrom, placeholder: "2025Q2")) \(field("to", .webTo, placeholder: "2026Q1"))
+      \(field("from", .webFrom, placeholder: page.text(.webHintFirstQuarter))) \(field("to", .webTo, placeholder: page.text(.webHintLatestQuarter)))
       <label>\(escape(page.text(.webBaselineMethod))) <select name="method">\(options)</select></label>
-      \(field("rate", .webDiscountRate, placeholder: "10%")) \(field("risk", .webRisk, placeholder: "0%"))
+      \(field("rate", .webDiscountRate, placeholder: page.text(.webHintDefault, ["value": PeopleFormat(page.language).share("10%")]))) \(field("risk", .webRisk, placeholder: page.text(.webHintDefault, ["value": PeopleFormat(page.language).share("0%")])))
       <label><input type="checkbox" name="project" value="1"\(query["project"] == "1" ? " checked" : "")> \(escape(page.text(.webProject)))</label>
       <button type="submit">\(escape(page.text(.webShow)))</button>
       <a href="\(escape(download))" download="crm-roi-report.html">\(escape(page.text(.webDownload)))</a>

@@ -64,6 +64,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
   case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
+  case webHintFirstQuarter, webHintLatestQuarter, webHintDefault
   case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines, servePasswordNotAHash, serveHashPasswordEmpty
   case webExportHint
   case webBackToMetrics, webBackToExpenses
@@ -2009,6 +2010,15 @@ public enum Message: String, CaseIterable, Sendable {
     case .serveBadSize:
       ("--max-upload {value}: expected a size such as 200MB, 1GB, 500kB or a number of bytes",
        "--max-upload {value} : attendu une taille comme 200MB, 1GB, 500kB ou un nombre d’octets")
+    case .webHintFirstQuarter:
+      ("the first, or like 2025Q2",
+       "le premier, ou comme 2025Q2")
+    case .webHintLatestQuarter:
+      ("the latest, or like 2026Q1",
+       "le dernier, ou comme 2026Q1")
+    case .webHintDefault:
+      ("{value} by default",
+       "{value} par défaut")
     case .servePasswordNotAHash:
       ("--password-file {path}: its line is not a bcrypt hash (the password itself is never stored); expected the line printed by: crm-roi serve --hash-password < a file holding the password",
        "--password-file {path} : sa ligne n’est pas une empreinte bcrypt (le mot de passe lui-même n’est jamais conservé) ; attendu la ligne qu’affiche : crm-roi serve --hash-password < un fichier contenant le mot de passe")
