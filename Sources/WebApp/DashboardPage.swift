@@ -89,7 +89,7 @@ extension WebApp {
     guard let body = report.range(of: "<body>\n") else { return report }
     // Laid out as every other page: the navigation across the top, the report in the same centred column.
     let opened = report.replacingCharacters(
-      in: body, with: "<body>\n<style>\(Page.style) body { max-width: none; margin: 0; padding: 0; }</style>\n\(nav)\n<main>\(controls(request, page))\n")
+      in: body, with: "<body>\n<style>\(Page.style) body { max-width: none; margin: 0; padding: 0; }</style>\n\(nav)\n<main>\(controls(request, page))\n")  // no-catalogue: CSS and markup
     guard let end = opened.range(of: "</body>", options: .backwards) else { return opened }
     return opened.replacingCharacters(in: end, with: "</main>\n</body>")
   }
