@@ -9,18 +9,32 @@ extension WebApp {
     let (settings, metrics, snapshots) = try store.read { (try $0.settings(), try $0.metrics(), try $0.snapshots()) }
     var values: [Month: [String: MetricValue]] = [:]
     for snapshot in snapshots { values[snapshot.month, default: [:]][snapshot.metric] = snapshot.value }
-    let latest = WebApp.currentMonth()
-    let first = min(settings.baselineWindow.lowerBound, values.keys.min() ?? latest)
-    let last = max(latest, values.keys.max() ?? latest)
+    let running = WebApp.currentMonth()
+    let first = min(settings.baselineWindow.lowerBound, values.keys.min() ?? running)
+    let latestLogged = values.keys.max()
     let say = PeopleFormat(page.language)
-    var rows = ""
-    var month = last
-    while month >= first {
-      defer { month = month.advanced(by: -1) }
+    func row(_ month: Month) -> String {
       let cells = metrics.map { metric in
         "<td>\(values[month]?[metric.name].map { escape(value($0, of: metric, settings.currency, say)) } ?? "–")</td>"
       }.joined()
-      rows += "<tr><td><a href=\"/months/\(month)\">\(escape(say.month(month)))</a></td>\(cells)</tr>\n"
+      return "<tr><td><a href=\"/months/\(month)\">\(escape(say.month(month)))</a></td>\(cells)</tr>\n"
+    }
+    // The running month first, then the months not logged since the latest one that is, as links on
+    // one row, then the latest months with data: the page opens on what there is to do.
+    var rows = ""
+    let top = max(running, latestLogged ?? running)
+    var month = top
+    while month > running { rows += row(month); month = month.advanced(by: -1) }
+    rows += row(running)
+    if let latestLogged, latestLogged < running.advanced(by: -1) {
+      let gap = sequence(first: running.advanced(by: -1)) { $0 > latestLogged.advanced(by: 1) ? $0.advanced(by: -1) : nil }
+      let links = gap.map { "<a href=\"/months/\($0)\">\(escape(say.month($0)))</a>" }.joined(separator: " ")
+      rows += "<tr class=\"gap\"><td colspan=\"\(metrics.count + 1)\">\(escape(page.text(.webNothingLoggedIn))) \(links)</td></tr>\n"
+    }
+    month = min(running.advanced(by: -1), latestLogged ?? running.advanced(by: -1))
+    while month >= first {
+      rows += row(month)
+      month = month.advanced(by: -1)
     }
     let headers = metrics.map { "<th>\(escape($0.name))</th>" }.joined()
     let content = metrics.isEmpty

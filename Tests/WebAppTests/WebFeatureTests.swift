@@ -352,6 +352,22 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: running.path) && FileManager.default.fileExists(atPath: second.path))
   }
 
+  /// Part 15: the Months page opens on the running month, then one row of links to the months
+  /// not logged since the latest that is, then that month: not on a screen of empty months.
+  @Test func theMonthsPageOpensOnWhatThereIsToDo() async throws {
+    let served = try await Served()
+    let body = try await served.request("GET", "/months").body
+    let running = RunningMonth.clock()
+    let rows = body.components(separatedBy: "<tr").dropFirst(2)  // the header row left out
+    #expect(rows.first?.contains("href=\"/months/\(running)\"") == true, "\(rows.first ?? "")")
+    let latest = try #require(try Store.open(path: served.database).read { try $0.snapshots() }.map(\.month).max())
+    if latest < running.advanced(by: -1) {
+      let gap = try #require(rows.dropFirst().first)
+      #expect(gap.hasPrefix(" class=\"gap\"") && gap.contains("href=\"/months/\(running.advanced(by: -1))\"") && gap.contains("href=\"/months/\(latest.advanced(by: 1))\""))
+      #expect(rows.dropFirst(2).first?.contains("href=\"/months/\(latest)\"") == true)
+    }
+  }
+
   @Test func aPartsHeadersAreBounded() throws {
     let folder = try UploadFolder()
     let key = SipHash24(key: Array(repeating: 7, count: 16))

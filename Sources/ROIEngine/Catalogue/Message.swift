@@ -64,7 +64,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
   case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
-  case webHintFirstQuarter, webHintLatestQuarter, webHintDefault
+  case webHintFirstQuarter, webHintLatestQuarter, webHintDefault, webNothingLoggedIn
   case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines, servePasswordNotAHash, serveHashPasswordEmpty
   case webExportHint
   case webBackToMetrics, webBackToExpenses
@@ -2010,6 +2010,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .serveBadSize:
       ("--max-upload {value}: expected a size such as 200MB, 1GB, 500kB or a number of bytes",
        "--max-upload {value} : attendu une taille comme 200MB, 1GB, 500kB ou un nombre d’octets")
+    case .webNothingLoggedIn:
+      ("Nothing logged yet for:",
+       "Rien de saisi pour :")
     case .webHintFirstQuarter:
       ("the first, or like 2025Q2",
        "le premier, ou comme 2025Q2")
