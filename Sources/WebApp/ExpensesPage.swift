@@ -110,7 +110,11 @@ extension WebApp {
     let (expenses, currency) = try store.read { (try $0.expenses(), try $0.settings().currency) }
     guard let expense = expenses.first(where: { $0.id == id }) else { throw StoreError.noSuchExpense(id: id) }
     var form: [String: String] = [:]
-    for (field, value) in ExpenseFields(expense: expense, currency: currency).values { form[field.rawValue] = value }
+    // Numbers in the page's language (600,00 on a French page), as its forms read them back.
+    let numeric: Set<ExpenseFields.Field> = [.amount, .hours, .rate]
+    for (field, value) in ExpenseFields(expense: expense, currency: currency).values {
+      form[field.rawValue] = numeric.contains(field) ? PeopleFormat(page.language).localised(value) : value
+    }
     let content = expenseForm(page, sent ?? form, error, action: "/expenses/\(id)/edit", legend: .webEditExpense, button: .webSave, id: "save")
       + "<p><a href=\"/expenses\">\(escape(page.text(.webBackToExpenses)))</a></p>"
     return .html(page.render(title: page.text(.webExpenseTitle, ["id": "\(id)"]), active: "/expenses", content), status: error == nil ? 200 : 400)

@@ -57,7 +57,7 @@ extension WebApp {
     let say = PeopleFormat(page.language)
     var fields = ""
     for (index, metric) in metrics.enumerated() {
-      let typed = sent?["value-\(index)"] ?? stored[metric.name]?.plain ?? ""
+      let typed = sent?["value-\(index)"] ?? stored[metric.name].map { say.localised($0.plain) } ?? ""
       let derived = metric.fromOrders != nil
       fields += """
         <label for="value-\(index)">\(escape(metric.name)) <small>(\(escape(PeopleFormat(page.language).kind(metric.kind))))</small></label>

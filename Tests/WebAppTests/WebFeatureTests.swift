@@ -63,6 +63,19 @@ import Testing
     #expect(try await served.request("GET", "/expenses/99/edit").status == 400)
   }
 
+  /// Part 15: every amount in a form is in the page's language; sent back as shown, it is unchanged.
+  @Test func aFrenchFormShowsFrenchAmounts() async throws {
+    let served = try await Served(language: "fr")
+    let (cookie, token) = try await served.session()
+    let form = try await served.request("GET", "/expenses/1/edit", cookie: cookie)
+    #expect(form.body.contains("id=\"amount\" name=\"amount\" type=\"text\" value=\"1200,00\""))
+    let saved = try await served.request(
+      "POST", "/expenses/1/edit", form: ["date": "2025-03-10", "category": "license", "amount": "1200,00", "csrf_token": token], cookie: cookie)
+    #expect(saved.status == 303)
+    #expect(try Store.open(path: served.database).read { try $0.expenses() }.first?.amount == Money(minor: 120_000))
+    #expect(try await served.request("GET", "/months/2025-03", cookie: cookie).body.contains("value=\"100000\""))
+  }
+
   static let goodCSV = Array("date,category,amount,note\n2025-06-01,license,1200.00,Seats\n2025-06-15,hardware,899.90,Laptop\n".utf8)
 
   /// Part 15's attacker: a file name with a `;` showed as `"factures` in the preview, the summary and
