@@ -136,7 +136,8 @@ extension WebApp {
   private func refusedImport(_ error: Error, _ page: Page, form: [String: String]) -> WebResponse {
     switch error {
     case let error as ImportFormError:
-      return .html(importPage(page, form: form, error: (error.field, Phrase(error: error.error).text(page.language))), status: 400)
+      let again = "</h1>\n<p>\(escape(page.text(.webNothingImported)))</p>"
+      return .html(importPage(page, form: form, error: (error.field, Phrase(error: error.error).text(page.language))).replacingFirst("</h1>", with: again), status: 400)
     case let problems as ImportProblems:
       let lines = problems.lines(page.language)
       let items = lines.dropLast().map { "<li>\(escape($0))</li>" }.joined(separator: "\n")
@@ -149,7 +150,8 @@ extension WebApp {
         """
       return .html(importPage(page, form: form, notice: nil).replacingFirst("</h1>", with: "</h1>\n" + content), status: 400)
     default:
-      return .html(importPage(page, form: form, error: ("", Phrase(error: error).text(page.language))), status: 400)
+      let again = "</h1>\n<p>\(escape(page.text(.webNothingImported)))</p>"
+      return .html(importPage(page, form: form, error: ("", Phrase(error: error).text(page.language))).replacingFirst("</h1>", with: again), status: 400)
     }
   }
 

@@ -130,6 +130,8 @@ import Testing
     let items = answer.body.matches(of: /<li>bad\.csv:(\d):(\d) \((\w+)\)/).map { "\($0.1):\($0.2) \($0.3)" }
     #expect(items == ["2:3 amount", "3:1 date", "4:2 category"])
     #expect(!answer.body.contains("id=\"confirm\""))
+    // The refused file is not kept: the page says plainly to choose it again.
+    #expect(answer.body.contains("then choose it again below (a browser never keeps a chosen file)"))
     #expect(try Served.rows(served.database) == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: served.server.folder.path).isEmpty)
     // No file chosen: said beside the file field.

@@ -1960,8 +1960,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("choose a file to import",
        "choisissez un fichier à importer")
     case .webNothingImported:
-      ("Nothing was imported: correct the file, then preview it again.",
-       "Rien n’a été importé : corrigez le fichier, puis prévisualisez-le à nouveau.")
+      ("Nothing was imported: correct the file, then choose it again below (a browser never keeps a chosen file) and preview it again.",
+       "Rien n’a été importé : corrigez le fichier, puis choisissez-le à nouveau ci-dessous (un navigateur ne garde jamais un fichier choisi) et prévisualisez-le à nouveau.")
     case .webConfirmImport:
       ("Import",
        "Importer")
