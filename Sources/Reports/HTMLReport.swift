@@ -59,6 +59,15 @@ public enum HTMLReport {
       dd.projected { font-style: italic; }
       .met { color: #2e933c; } .unmet { color: #d1495b; }
       a.term { color: inherit; text-decoration: underline dotted; text-underline-offset: 3px; }
+      @media (max-width: 640px) {
+        /* A phone: the page never scrolls sideways; a wide table or chart scrolls in its own box, its
+           first column kept in view, and chart text stays at least 10 CSS px (11 units at 720 wide). */
+        table { display: block; overflow-x: auto; max-width: 100%; }
+        th:first-child, td:first-child { position: sticky; left: 0; background: #fff; }
+        .chart-box { overflow-x: auto; } .chart-box .chart { min-width: 660px; }
+        dl.summary { grid-template-columns: 1fr; } dl.summary dd { margin-bottom: .4rem; }
+        body { margin: 1rem auto; }
+      }
       #glossary dt { font-weight: 600; margin-top: .6rem; } #glossary dd { margin: .1rem 0 0 0; }
       </style>
       </head>
@@ -109,7 +118,7 @@ public enum HTMLReport {
           """
       }
     }
-    html += bars.legend([(text(.columnCost), "cost"), (text(.columnBenefit), "benefit")]) + "</svg>\n"
+    html += bars.legend([(text(.columnCost), "cost"), (text(.columnBenefit), "benefit")]) + SVGChart.end
 
     // Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
     let projected = report.projection?.quarters ?? []
@@ -182,7 +191,7 @@ public enum HTMLReport {
     let planned = FinanceHTML.plannedLines(rows, chart: lines, currency: currency, language: language)
     html += planned + lines.legend(
       [(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]
-        + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + "</svg>\n"
+        + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + SVGChart.end
 
     // Rolling annual ROI.
     let rolling = rows.enumerated().compactMap { index, row in row.rollingAnnualROI.map { (index, row, $0) } }
@@ -198,7 +207,7 @@ public enum HTMLReport {
 
         """
     }
-    html += roiChart.legend([(text(.columnRolling), "roi")]) + "</svg>\n"
+    html += roiChart.legend([(text(.columnRolling), "roi")]) + SVGChart.end
     html += MetricCharts.benefitByMetric(rows, currency: currency, language: language)
     html += MetricCharts.render(impacts, currency: currency, language: language)
 

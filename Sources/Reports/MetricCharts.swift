@@ -48,7 +48,7 @@ enum MetricCharts {
     for (position, name) in names.enumerated() {
       legend += "<span class=\"key\"><span class=\"swatch\" style=\"background: \(palette[position % palette.count])\"></span>\(escape(name))</span>\n"
     }
-    return svg + "</svg>\n<p class=\"keys\">\(legend)</p>\n"
+    return svg + SVGChart.end + "<p class=\"keys\">\(legend)</p>\n"
   }
 
   private static func chart(_ impact: MetricImpact, currency: Currency, language: Language) -> String {
@@ -114,7 +114,7 @@ enum MetricCharts {
     svg += chart.legend(
       [(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [(text(.glossaryNoiseTerm), "band")] : [])
         + (counterfactual.isEmpty ? [] : [(text(.htmlCounterfactualKey, ["control": impact.control ?? ""]), "counterfactual")]))
-    return "<h3>\(escape(metric.name))</h3>\n" + svg + "</svg>\n"
+    return "<h3>\(escape(metric.name))</h3>\n" + svg + SVGChart.end
   }
 }
 

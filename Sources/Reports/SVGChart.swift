@@ -57,9 +57,12 @@ struct SVGChart {
 
   /// Axes, grid lines with tick labels, quarter labels and the zero line. `id` names the chart in
   /// the page whatever the language (its English title).
+  /// Closes what `frame` opens: the chart and the box it scrolls in on a narrow screen.
+  static let end = "</svg></div>\n"
+
   func frame(id: String, title: String, description: String) -> String {
     var svg = """
-      <svg viewBox="0 0 \(fmt(width)) \(fmt(height))" role="img" \
+      <div class="chart-box"><svg viewBox="0 0 \(fmt(width)) \(fmt(height))" role="img" \
       aria-labelledby="\(id.slug)-title" class="chart">
       <title id="\(id.slug)-title">\(escape(title))</title>
       <desc>\(escape(description))</desc>

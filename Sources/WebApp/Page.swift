@@ -74,7 +74,13 @@ struct Page {
     nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: .6rem 1rem; background: #1d2733; }
     nav a { color: #fff; text-decoration: none; } nav a[aria-current] { text-decoration: underline; font-weight: 600; }
     nav a.language { margin-left: auto; opacity: .85; } #months td:first-child, #months tr.gap a { white-space: nowrap; }
-    #months tr.gap td { text-align: left; color: #5b6878; } #months tr.gap a { margin-right: .5rem; } ::placeholder { color: #8a94a0; font-style: italic; opacity: 1; }
+    #months tr.gap td { text-align: left; color: #5b6878; } #months tr.gap a { margin-right: .5rem; }
+    @media (max-width: 640px) {
+      nav { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; }
+      main { display: flex; flex-direction: column; } main > * { order: 1; }
+      main > h1, main > #verdict { order: -1; } main > form.controls { order: 0; }
+      table { display: block; overflow-x: auto; max-width: 100%; }
+    } ::placeholder { color: #8a94a0; font-style: italic; opacity: 1; }
     main { max-width: 62rem; margin: 0 auto; padding: 0 1rem 2rem; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
