@@ -218,12 +218,17 @@ class BrowserTest:
     def step_month(self):
         self.open("/months")
         self.shot("months")
-        # The grid runs from the current month back; the month to log is the first one after the
-        # last logged month, which has ended (the current month is the top row).
+        # The grid runs from the current month (the top row) back; the months not logged since the
+        # latest one that is are links on one row (class gap). The month to log is the first one
+        # after the last logged month, which has ended.
         rows = self.driver.find_elements(By.CSS_SELECTOR, "table#months tbody tr")
         check(rows, "/months: no table#months rows")
         months = []
         for row in rows:
+            if "gap" in (row.get_attribute("class") or ""):
+                for link in row.find_elements(By.CSS_SELECTOR, "td a"):
+                    months.append((link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1], False))
+                continue
             link = self.find("td a", row)
             month = link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
             logged = any(cell.text.strip() not in ("", "–") for cell in row.find_elements(By.TAG_NAME, "td")[1:])
@@ -385,6 +390,61 @@ class BrowserTest:
                 self.find("table#settings")
             self.shot(name)
 
+    # Part 15: every page at 1280 and 390 px, in both languages.
+    LAYOUT_PAGES = ("/", "/months", "/expenses", "/metrics", "/import", "/export", "/settings", "/history", "/check")
+    LAYOUT_CHECK = """
+        const root = document.documentElement;
+        const problems = [];
+        if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+        for (const svg of document.querySelectorAll('svg.chart')) {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          for (const text of svg.querySelectorAll('text')) {
+            const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+            if (size < 10) { problems.push(`chart text of ${size.toFixed(1)} px: ${text.textContent}`); break; }
+          }
+        }
+        for (const id of arguments[0]) {
+          const element = document.getElementById(id);
+          if (!element) { problems.push(`no #${id}`); continue; }
+          const box = element.getBoundingClientRect();
+          if (box.left < 0 || box.right > root.clientWidth + 1) problems.push(`#${id} outside the viewport: ${box.left}..${box.right}`);
+        }
+        return problems;
+    """
+
+    def layout(self, driver, label, language):
+        for path in self.LAYOUT_PAGES:
+            driver.get(f"{self.url}/language/{language}?next={path}")
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            check(driver.execute_script("return document.documentElement.lang") == language, f"{label} {path}: not in {language}")
+            required = ["verdict", "tei-roi", "tei-payback", "tei-irr"] if path == "/" else []
+            problems = driver.execute_script(self.LAYOUT_CHECK, required)
+            check(not problems, f"{label} {language} {path}: {problems}")
+        driver.get(f"{self.url}/language/{language}?next=/")
+        path = os.path.join(self.out, f"{self.shots + 1:02d}-layout-{label}-{language}.png")
+        self.shots += 1
+        check(driver.save_screenshot(path), f"the screenshot {path} was not written")
+        print(f"  screenshot {os.path.basename(path)}")
+
+    def step_layouts(self):
+        self.driver.set_window_size(1280, 2000)
+        for language in ("en", "fr"):
+            self.layout(self.driver, "1280", language)
+        options = Options()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+            options.add_argument(argument)
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
+        phone = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+        try:
+            for language in ("en", "fr"):
+                self.layout(phone, "390", language)
+        finally:
+            phone.quit()
+        # Back to English for whatever follows.
+        self.driver.get(f"{self.url}/language/en?next=/")
+        self.driver.set_window_size(1200, 2000)
+
     def skip(self, step, why):
         self.skipped.append(step)
         print(f"  SKIPPED {step} ({why}; BROWSER_ALLOW_MISSING=1)")
@@ -399,6 +459,7 @@ class BrowserTest:
             ("import", self.step_import),
             ("dashboard-changed", self.step_dashboard_changed),
             ("pages", self.step_pages),
+            ("layouts", self.step_layouts),
         ]
         with tempfile.TemporaryDirectory() as self.work:
             for name, step in steps:
