@@ -54,6 +54,9 @@ struct Serve: AsyncParsableCommand {
       return
     }
     let password = try passwordFile.map { try Serve.password(in: $0, language) }
+    for name in allowedHost where !Serve.isHostName(name) {
+      throw ValidationError(Catalogue.text(.serveBadAllowedHost, language, ["value": name]))
+    }
     guard ["127.0.0.1", "localhost", "::1"].contains(host) || password != nil else {
       throw ValidationError(Catalogue.text(.serveLoopbackOnly, language, ["host": host]))
     }
@@ -118,9 +121,22 @@ struct Serve: AsyncParsableCommand {
       input += buffer[0..<count]
     }
     let line = input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first.map { Array($0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0) } ?? []
-    guard !line.isEmpty, !line.contains(0) else { throw ValidationError(Catalogue.text(.serveHashPasswordEmpty, language)) }
+    guard !line.isEmpty else { throw ValidationError(Catalogue.text(.serveHashPasswordEmpty, language)) }
+    guard PasswordFile.bcryptTakes(String(decoding: line, as: UTF8.self)), line.count <= 72 else {
+      throw ValidationError(Catalogue.text(.serveHashPasswordTooLong, language))
+    }
     let output = Array((Bcrypt.hash(String(decoding: line, as: UTF8.self)) + "\n").utf8)
     guard output.withUnsafeBytes({ writeAll($0, to: 1) }) == nil else { throw ExitCode(74) }
+  }
+
+  /// `NAME` or `NAME:PORT`: letters, digits, `-` and `.` (or `[v6]`), a port from 1 to 65535.
+  static func isHostName(_ text: String) -> Bool {
+    guard let (name, _) = WebConfiguration.split(host: text.lowercased()) else { return false }
+    if name.hasPrefix("["), name.hasSuffix("]") {
+      return name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" } && name.count > 2
+    }
+    guard !name.hasPrefix("."), !name.hasSuffix("."), !name.hasPrefix("-") else { return false }
+    return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." }
   }
 
   /// "200MB", "1GB", "500kB" or a number of bytes; units of 1000.

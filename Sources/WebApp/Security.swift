@@ -41,12 +41,12 @@ public struct WebConfiguration: Sendable {
   }
 
   /// `name[:port]`, `[v6]` or `[v6]:port`; nil for anything else (an empty name, a port that is not 1–65535).
-  static func split(host: String) -> (name: String, port: Int?)? {
+  public static func split(host: String) -> (name: String, port: Int?)? {
     var name = Substring(host)
     var port: Int?
     if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") || host[..<colon].hasSuffix("]") {
       guard let number = Int(host[host.index(after: colon)...]), (1...65_535).contains(number),
-        host[host.index(after: colon)...].allSatisfy({ $0.isASCII && $0.isNumber })
+        host[host.index(after: colon)...].allSatisfy({ $0.isASCII && $0.isNumber }), host[host.index(after: colon)...].first != "0"
       else { return nil }
       (name, port) = (host[..<colon], number)
     }
@@ -183,7 +183,17 @@ public enum PasswordFile: Equatable, Sendable {
   /// One line that is not a bcrypt hash (a password in plain text, as older versions took).
   case notAHash
 
+  /// Whether bcrypt takes `password` whole: 1 to 72 bytes, no NUL.
+  public static func bcryptTakes(_ password: String) -> Bool {
+    (1...72).contains(password.utf8.count) && !password.utf8.contains(0)
+  }
+
+  /// The costs a hash may have: 4 (the tests') to 16 (a few seconds a sign-in); a higher one would
+  /// make every sign-in hang for minutes.
+  public static let costs = 4...16
+
   public init(text: String) {
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
       String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
     }
@@ -197,12 +207,12 @@ public enum PasswordFile: Equatable, Sendable {
     }
   }
 
-  /// `$2a$`, `$2b$` or `$2y$`, a two-digit cost from 04 to 31, then 53 characters of bcrypt's base 64.
+  /// `$2a$`, `$2b$` or `$2y$`, a two-digit cost in `costs`, then 53 characters of bcrypt's base 64.
   static func isBcrypt(_ line: String) -> Bool {
     let bytes = Array(line.utf8)
     guard bytes.count == 60, bytes[0] == UInt8(ascii: "$"), bytes[1] == UInt8(ascii: "2"),
       [UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "y")].contains(bytes[2]), bytes[3] == UInt8(ascii: "$"),
-      bytes[6] == UInt8(ascii: "$"), let cost = Int(String(decoding: bytes[4..<6], as: UTF8.self)), (4...31).contains(cost)
+      bytes[6] == UInt8(ascii: "$"), let cost = Int(String(decoding: bytes[4..<6], as: UTF8.self)), costs.contains(cost)
     else { return false }
     return bytes[7...].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
   }

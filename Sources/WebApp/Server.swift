@@ -146,7 +146,10 @@ public actor WebServer {
       webRequest.uploadFailure = uploadFailure
       if request.method == .post, request.uri.path == "/login", let hash = await server.hashToCheck() {
         let given = form["password"] ?? ""
-        webRequest.passwordMatches = await Self.offTheLoops { Bcrypt.verify(given, hash: hash) }
+        // bcrypt reads 72 bytes and stops at a NUL: a longer password, or one with a NUL, would
+        // match on its start alone. --hash-password refuses them, so none can be right.
+        webRequest.passwordMatches = PasswordFile.bcryptTakes(given)
+          ? await Self.offTheLoops { Bcrypt.verify(given, hash: hash) } : false
       }
       return Self.response(await server.handle(webRequest))
     }

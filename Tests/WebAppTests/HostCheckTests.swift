@@ -30,7 +30,7 @@ import WebApp
     #expect(!proxied.allows(host: "crm.example.com.evil.example"))
   }
 
-  @Test(arguments: ["", ":8765", "127.0.0.1:", "127.0.0.1:abc", "127.0.0.1:99999", "127.0.0.1:+8765", "127.0.0.1:8765 ", "[::1", "::1"])
+  @Test(arguments: ["", ":8765", "127.0.0.1:", "127.0.0.1:abc", "127.0.0.1:99999", "127.0.0.1:+8765", "127.0.0.1:8765 ", "[::1", "::1", "127.0.0.1:08765"])
   func malformedHostsAreRefused(host: String) {
     #expect(!WebConfiguration(host: "127.0.0.1", port: 8765).allows(host: host))
   }
@@ -46,6 +46,15 @@ import WebApp
     #expect(PasswordFile(text: Self.hash + "\n") == .hash(Self.hash))
     #expect(PasswordFile(text: Self.hash) == .hash(Self.hash))
     #expect(PasswordFile(text: Self.hash + "\r\n\r\n") == .hash(Self.hash))
+  }
+
+  /// The helper's attack: bcrypt reads 72 bytes and stops at a NUL, so such passwords are never taken;
+  /// a cost above 16 (every sign-in hanging for minutes) is refused; a byte order mark is not the hash's.
+  @Test func whatBcryptCannotTellApartIsRefused() {
+    #expect(PasswordFile.bcryptTakes(String(repeating: "A", count: 72)))
+    #expect(!PasswordFile.bcryptTakes(String(repeating: "A", count: 73)) && !PasswordFile.bcryptTakes("spaced\u{0}garbage") && !PasswordFile.bcryptTakes(""))
+    #expect(PasswordFile(text: "$2b$31$" + String(repeating: "a", count: 53)) == .notAHash)
+    #expect(PasswordFile(text: "\u{FEFF}" + Self.hash + "\r\n") == .hash(Self.hash))
   }
 
   @Test func aSecondLineNothingOrAPlainPasswordIsRefused() {

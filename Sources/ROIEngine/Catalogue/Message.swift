@@ -65,7 +65,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webDetected, webImportFile, webWhatFileHolds, webFile, webPreset, webDelimiter, webTab, webDecimalMark, webDateFormat, webEncoding, webRules, webPreview, webImportHint, webKindExpenses, webKindMetrics, webKindOrders, webKindFEC, webNoFile, webNothingImported, webConfirmImport, webCancel, webImportPreview, webPreviewGone, webUploadChanged, webPreviewOutdated, webTooLarge, webTooLargeDetail, webUploadNotKept
   case webPassword, webSignIn, webSignOut, webWrongPassword, webWaitBeforeSignIn, webSignInFirst
   case webHintFirstQuarter, webHintLatestQuarter, webHintDefault, webNothingLoggedIn
-  case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines, servePasswordNotAHash, serveHashPasswordEmpty
+  case serveBadSize, servePasswordUnreadable, servePasswordEmpty, servePasswordSeveralLines, servePasswordNotAHash, serveHashPasswordEmpty, serveHashPasswordTooLong, serveBadAllowedHost
   case webExportHint
   case webBackToMetrics, webBackToExpenses
   case webOtherFormats
@@ -2025,6 +2025,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .servePasswordNotAHash:
       ("--password-file {path}: its line is not a bcrypt hash (the password itself is never stored); expected the line printed by: crm-roi serve --hash-password < a file holding the password",
        "--password-file {path} : sa ligne n’est pas une empreinte bcrypt (le mot de passe lui-même n’est jamais conservé) ; attendu la ligne qu’affiche : crm-roi serve --hash-password < un fichier contenant le mot de passe")
+    case .serveHashPasswordTooLong:
+      ("--hash-password: expected a password of at most 72 bytes without a NUL character (bcrypt reads no further)",
+       "--hash-password : attendu un mot de passe d’au plus 72 octets sans caractère NUL (bcrypt ne lit pas au-delà)")
+    case .serveBadAllowedHost:
+      ("--allowed-host '{value}': expected a host name or address, with a port or not, like crm.example.com or crm.example.com:8443",
+       "--allowed-host « {value} » : attendu un nom d’hôte ou une adresse, avec ou sans port, comme crm.example.com ou crm.example.com:8443")
     case .serveHashPasswordEmpty:
       ("--hash-password: standard input holds no password; expected the password on its first line, like: crm-roi serve --hash-password < password.txt",
        "--hash-password : l’entrée standard ne contient aucun mot de passe ; attendu le mot de passe sur sa première ligne, par exemple : crm-roi serve --hash-password < motdepasse.txt")
@@ -2035,8 +2041,8 @@ public enum Message: String, CaseIterable, Sendable {
       ("--password-file {path}: cannot read it as UTF-8 text; expected a file whose first line is the password",
        "--password-file {path} : illisible comme texte UTF-8 ; attendu un fichier dont la première ligne est le mot de passe")
     case .servePasswordEmpty:
-      ("--password-file {path}: its first line is empty; expected the password on the first line",
-       "--password-file {path} : sa première ligne est vide ; attendu le mot de passe en première ligne")
+      ("--password-file {path}: it holds nothing; expected the bcrypt hash that crm-roi serve --hash-password prints",
+       "--password-file {path} : il est vide ; attendu l’empreinte bcrypt qu’affiche crm-roi serve --hash-password")
     case .webExportHint:
       ("Each file is what the command beside it writes. The report files follow the dashboard's view when you come from it.",
        "Chaque fichier est ce qu’écrit la commande à côté. Les fichiers du rapport suivent la vue du tableau de bord quand vous en venez.")
