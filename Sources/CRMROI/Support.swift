@@ -35,7 +35,7 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> Store {
     runLanguage = try language.language(nil)
     let store = try Store.open(path: try checkedPath())
-    store.runningMonth = try currentMonth()
+    store.runningMonth = try RunningMonth.current()
     runLanguage = try language.language(store)
     return store
   }
@@ -113,11 +113,6 @@ func parsed<T>(from source: Phrase, _ parse: () throws -> T) throws -> T {
 
 func environment(_ name: String) -> String? {
   getenv(name).map { String(cString: $0) }
-}
-
-/// The current calendar month in the local time zone.
-func currentMonth() throws -> Month {
-  try RunningMonth.current()
 }
 
 /// Writes `text` to standard error as it is: the caller makes user text in it visible.

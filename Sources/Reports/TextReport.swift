@@ -25,7 +25,7 @@ public enum TextReport {
     }
     let settings = report.settings
     var output = heading(text(.reportTitle), markdown: markdown)
-    let sentence = verdict(report, language: language)
+    let sentence = VerdictText.sentence(report, language: language)
     output += (markdown ? sentence : wrapped(sentence)) + "\n\n"
     output += wrapped(text(.settingsLine, [
       "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
@@ -133,11 +133,6 @@ public enum TextReport {
     }
     output += FinanceText.intangibles(report, markdown: markdown, language: language)
     return output
-  }
-
-  /// The verdict's sentence (see `VerdictText`).
-  public static func verdict(_ report: ROIReport, language: Language = .en) -> String {
-    VerdictText.sentence(report, language: language)
   }
 
   /// "1 month", "12 months" / "1 mois", "12 mois".

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 
 /// Part 14: the baseline chosen for the owner, signs below zero, objectives against a control's
@@ -113,11 +114,8 @@ import Testing
     try cli.ok("metric", "add", "region", "--kind", "kpi", "--control-for", "sales")
     for month in ["2024-10", "2024-11", "2024-12"] { try cli.ok("log", month, "sales=100", "region=10") }
     for month in ["2025-01", "2025-02", "2025-03"] { try cli.ok("log", month, "sales=100", "region=10") }
-    let sqlite = Process()
-    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    sqlite.arguments = [cli.database, "UPDATE snapshot SET value = -100000 WHERE month < '2025-01' AND metric_id = (SELECT id FROM metric WHERE name = 'region')"]
-    try sqlite.run()
-    sqlite.waitUntilExit()
+    try Database(path: cli.database, mode: .readWrite).execute(
+      "UPDATE snapshot SET value = -100000 WHERE month < '2025-01' AND metric_id = (SELECT id FROM metric WHERE name = 'region')")
     let result = try cli.run(["roi"])
     #expect(result.status != 0 && result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("crm-roi: error: control series 'region' of 'sales' is negative in 2024-10: the metric is compared with it as a ratio"))
@@ -210,11 +208,7 @@ import Testing
     for (column, value) in [("baseline_months", "0"), ("fiscal_year_start", "13"), ("horizon_years", "5000"), ("minor_units", "7")] {
       let cli = try CLI()
       try cli.ok("init", "--go-live", "2025-01")
-      let sqlite = Process()
-      sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-      sqlite.arguments = [cli.database, "PRAGMA ignore_check_constraints = 1; UPDATE settings SET \(column) = \(value)"]
-      try sqlite.run()
-      sqlite.waitUntilExit()
+      try Database(path: cli.database, mode: .readWrite).execute("PRAGMA ignore_check_constraints = 1; UPDATE settings SET \(column) = \(value)")
       for command in [["roi"], ["settings"], ["impact"]] {
         let result = try cli.run(command)
         #expect(result.status == 65, "\(column) \(command)")

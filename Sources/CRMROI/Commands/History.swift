@@ -38,7 +38,7 @@ extension CRMROI {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-      let lines = try database.open().check(latestMonth: try currentMonth())
+      let lines = try database.open().check(latestMonth: try RunningMonth.current())
       for line in lines { try show(line.text(currentLanguage())) }
       let findings = lines.filter { !$0.isNote }
       if findings.isEmpty {

@@ -67,7 +67,7 @@ struct ImportSource: ParsableArguments {
 func runImport(
   _ kind: ImportKind, file: String, dryRun: Bool, csv: CSVOptions?, database: DatabaseOptions, _ adjust: (inout ImportRequest) throws -> Void
 ) throws {
-  var request = ImportRequest(kind: kind, path: file, currentMonth: try currentMonth())
+  var request = ImportRequest(kind: kind, path: file, currentMonth: try RunningMonth.current())
   if let csv {
     request.dialect = try csv.dialect()
     request.csvRules = try csv.rules.map { try CSVRules(path: $0) }

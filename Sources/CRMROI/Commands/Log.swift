@@ -27,7 +27,7 @@ extension CRMROI {
       let store = try database.open()
       _ = try write(store, { store in
         let rules = SnapshotRules(
-          metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: try currentMonth(),
+          metrics: try store.metrics(), currency: try store.settings().currency, currentMonth: try RunningMonth.current(),
           allowCurrent: allowCurrent)
         let logged = try parsed(from: Phrase(.sourceMonth)) { try rules.month(month) }
         var seen: Set<String> = []

@@ -20,9 +20,10 @@ extension CRMROI {
       let store = try database.open()
       let discount = try analysis.discount()
       let (report, expenses, impacts) = try store.read { store in
-        let impacts = try ROICalculator.impact(
-          settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots())
-        return (try store.report(discount: discount, project: analysis.project), try store.expenses(), impacts)
+        let report = try store.report(discount: discount, project: analysis.project)
+        // On the report's baseline (the one `auto` chose), as the dashboard does.
+        let impacts = try ROICalculator.impact(settings: report.settings, metrics: try store.metrics(), snapshots: try store.snapshots())
+        return (report, try store.expenses(), impacts)
       }
       try writeFile(output, HTMLReport.render(report, expenses: expenses, impacts: impacts, language: currentLanguage()))
       try say(.wrote, ["path": TerminalText.visible(output)])
