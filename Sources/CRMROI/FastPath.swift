@@ -1,4 +1,5 @@
 import ArgumentParser
+import ROIEngine
 
 /// Two invocations that scripts run over and over, recognised without swift-argument-parser,
 /// whose parse of a command costs more than the command itself: it reflects over every option and
@@ -24,11 +25,10 @@ enum FastPath {
     return expenseAdd(arguments.dropFirst(2)).map { .command($0) }
   }
 
-  /// `expense add`'s options; those parsed `.unconditional` take any value, even one starting with '-'.
-  private static let expenseAddOptions: [String: Bool] = [
-    "db": false, "lang": false, "date": false, "category": false, "every": false, "until": false,
-    "amount": true, "hours": true, "rate": true, "note": true,
-  ]
+  /// `expense add`'s options: the database's and one per declared field; those parsed
+  /// `.unconditional` (numbers and free text) take any value, even one starting with '-'.
+  private static let expenseAddOptions: [String: Bool] = ["db": false, "lang": false].merging(
+    ExpenseFields.Field.allCases.map { ($0.rawValue, $0.isNumber || $0.textKeyPath != nil) }, uniquingKeysWith: { first, _ in first })
 
   static func expenseAdd(_ arguments: ArraySlice<String>) -> CRMROI.ExpenseCommand.Add? {
     var values: [String: String] = [:]
@@ -50,14 +50,8 @@ enum FastPath {
     var command = CRMROI.ExpenseCommand.Add()
     command.database = database
     var fields = ExpenseFieldOptions()
-    fields.date = date
-    fields.category = category
-    fields.amount = values["amount"]
-    fields.hours = values["hours"]
-    fields.rate = values["rate"]
-    fields.note = values["note"]
-    fields.every = values["every"]
-    fields.until = values["until"]
+    (fields.date, fields.category) = (date, category)
+    for field in ExpenseFields.Field.allCases where field != .date && field != .category { fields[field] = values[field.rawValue] }
     command.fields = fields
     return command
   }

@@ -1,9 +1,10 @@
 import ROIEngine
 
-/// Expenses in CSV: a header naming any of date, category, amount, note, hours, rate, every, until
-/// in any order (amount, or hours and rate), then one expense per record.
+/// Expenses in CSV: a header naming any of the fields (`ExpenseFields.Field`: date, category,
+/// amount, note, hours, rate, every, until, supplier) in any order (amount, or hours and rate),
+/// then one expense per record.
 public final class ExpenseCSVReader {
-  public static let example = "date,category,amount,note,hours,rate,every,until"
+  public static let example = ExpenseFields.Field.allCases.map(\.rawValue).joined(separator: ",")
 
   private let reader: CSVReader
   private let header: Header
@@ -38,13 +39,10 @@ public final class ExpenseCSVReader {
     try self.init(reader: reader, dialect: dialect, currency: currency, settings: settings)
   }
 
-  /// Header names in French or English (any case, without accents) and the field each stands for.
-  static let headerAliases: [String: String] = [
-    "date": "date", "category": "category", "categorie": "category", "amount": "amount", "montant": "amount",
-    "note": "note", "libelle": "note", "commentaire": "note", "hours": "hours", "heures": "hours", "rate": "rate",
-    "taux": "rate", "taux horaire": "rate", "every": "every", "frequence": "every", "periodicite": "every",  // no-catalogue: column names a file may use
-    "until": "until", "jusqu'a": "until", "jusqu'au": "until", "fin": "until",
-  ]
+  /// Header names in French or English (any case, without accents) and the field each stands for:
+  /// each field's name and its declared aliases.
+  static let headerAliases: [String: String] = Dictionary(
+    uniqueKeysWithValues: ExpenseFields.Field.allCases.flatMap { field in ([field.rawValue] + field.declaration.aliases).map { ($0, field.rawValue) } })
 
   public init(
     reader: CSVReader, dialect: CSVDialect.Resolved = CSVDialect.Resolved(encoding: .utf8, delimiter: UInt8(ascii: ","), decimalComma: false, dateOrder: .dmy),
@@ -171,10 +169,10 @@ public final class ExpenseCSVReader {
   /// A field's text in the form `ExpenseFields` takes: dates, months and numbers as the dialect
   /// writes them made plain; an empty field stays empty (missing).
   private func normalised(_ field: ExpenseFields.Field, _ text: String, position: Int) throws -> String {
-    if field == .note { return CSVText.unneutralised(text) }
+    if field.textKeyPath != nil { return CSVText.unneutralised(text) }
     let trimmed = text.trimmingSpaces()
     guard !trimmed.isEmpty else { return trimmed }
-    switch field {
+    switch field.declaration.form {
     case .date:
       // A bad date's hint names the form the file's other dates have: day first when they are.
       do {
@@ -189,7 +187,7 @@ public final class ExpenseCSVReader {
       let reading = try numbers.read(trimmed)
       rowReadings.append((reading, trimmed, header.column(position)))
       return reading.plain
-    case .category, .every, .note: return trimmed
+    case .category, .every, .text: return trimmed
     }
   }
 
@@ -200,14 +198,14 @@ public final class ExpenseCSVReader {
     var date: CalendarDate?
     var category: ExpenseCategory?
     var amount: Money?
-    var note: String?
+    var texts: [(WritableKeyPath<Expense, String?>, String)] = []
     var every: Frequency?
     var until: Month?
     var amountReading: (HumanNumber.Reading, String, (Int, String))?
     guard reader.fieldCount == header.names.count else { return nil }
     for (field, position) in positions {
       let isEmpty = reader.withField(position) { $0.isEmpty }
-      switch field {
+      switch field.declaration.form {
       case .date: date = reader.withField(position) { CalendarDate(bytes: $0) }
       case .category: category = reader.withField(position) { ExpenseCategory(rawValue: String(decoding: $0, as: UTF8.self)) }
       case .amount:
@@ -225,7 +223,7 @@ public final class ExpenseCSVReader {
           let text = try reader.string(position)
           if let reading = try? numbers.read(text), reading.ambiguous { amountReading = (reading, text, header.column(position)) }
         }
-      case .note: if !isEmpty { note = CSVText.unneutralised(try reader.string(position)) }
+      case .text(let keyPath): if !isEmpty { texts.append((keyPath, CSVText.unneutralised(try reader.string(position)))) }
       case .hours, .rate: if !isEmpty { return nil }
       case .every:
         if !isEmpty {
@@ -245,35 +243,42 @@ public final class ExpenseCSVReader {
     if let (reading, text, column) = amountReading {
       ambiguity.note(reading, text: text, file: reader.name, line: reader.recordLine, column: column)
     }
-    return Expense(
-      date: date, category: category, amount: amount, note: note,
-      recurrence: every.map { Recurrence(every: $0, until: until) })
+    var expense = Expense(date: date, category: category, amount: amount, recurrence: every.map { Recurrence(every: $0, until: until) })
+    for (keyPath, text) in texts { expense[keyPath: keyPath] = text }
+    return expense
   }
 }
 
-/// Expenses out, in the columns the reader takes back.
+/// Expenses out, in the columns the reader takes back (one per declared field).
 public enum ExpenseCSVWriter {
-  public static let header = "date,category,amount,note,hours,rate,every,until"
+  public static let header = ExpenseCSVReader.example
 
-  /// The French file's columns and frequencies: names `import expenses` reads back (its aliases).
-  static let frenchHeader = ["date", "catégorie", "montant", "note", "heures", "taux horaire", "périodicité", "fin"]  // no-catalogue: column names
+  /// The French file's frequencies: names `import expenses` reads back (its aliases).
   static let frenchFrequencies: [Frequency: String] = [.month: "mensuel", .quarter: "trimestriel", .year: "annuel"]  // no-catalogue: read back as aliases
 
   public static func headerLine(locale: CSVLocale = .en) -> String {
-    locale.start + locale.line(locale == .fr ? frenchHeader : header.split(separator: ",").map(String.init))
+    let names = ExpenseFields.Field.allCases.map { locale == .fr ? $0.declaration.frenchHeader : $0.rawValue }
+    return locale.start + locale.line(names)
   }
 
   /// One expense as a line, without its line end in the `en` locale (with it in the others). In
   /// French, categories and frequencies are French names that the import reads back.
   public static func line(_ expense: Expense, currency: Currency, locale: CSVLocale = .en) -> String {
-    let category = locale == .fr ? Catalogue.text(expense.category.message, .fr) : expense.category.rawValue
-    let every = expense.recurrence.map { locale == .fr ? frenchFrequencies[$0.every]! : $0.every.rawValue } ?? ""
-    let fields = [
-      expense.date.description, locale.field(category), locale.number(currency.plain(expense.amount.minor)),
-      CSVText.field(expense.note ?? "", isText: true, locale: locale), expense.labor.map { locale.number($0.hoursText) } ?? "",
-      expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? "", every,
-      expense.recurrence?.until?.description ?? "",
-    ]
+    let fields = ExpenseFields.Field.allCases.map { field(expense, $0, currency: currency, locale: locale) }
     return locale == .en ? fields.joined(separator: ",") : locale.line(fields)
+  }
+
+  /// One field of an expense as the file writes it.
+  static func field(_ expense: Expense, _ field: ExpenseFields.Field, currency: Currency, locale: CSVLocale) -> String {
+    switch field.declaration.form {
+    case .date: expense.date.description
+    case .category: locale.field(locale == .fr ? Catalogue.text(expense.category.message, .fr) : expense.category.rawValue)
+    case .amount: locale.number(currency.plain(expense.amount.minor))
+    case .hours: expense.labor.map { locale.number($0.hoursText) } ?? ""
+    case .rate: expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? ""
+    case .every: expense.recurrence.map { locale == .fr ? frenchFrequencies[$0.every]! : $0.every.rawValue } ?? ""
+    case .until: expense.recurrence?.until?.description ?? ""
+    case .text(let keyPath): CSVText.field(expense[keyPath: keyPath] ?? "", isText: true, locale: locale)
+    }
   }
 }

@@ -92,6 +92,7 @@ public struct FECPick {
     let regroupedJournals = Set(entries.regrouped.map(\.journal))
     var problems = ImportProblems(file: fec.file)
     let suppliers = FECPick.suppliers(fec.lines, keys: entries.keys)
+    let supplierNames = FECPick.supplierNames(fec.lines, keys: entries.keys)
     var tallies: [Int: RuleTally] = [:]
     func tally(_ rule: Int, _ line: FECLine, _ signed: Int64) {
       var entry = tallies[rule] ?? RuleTally(ruleLine: rule, first: line.date, last: line.date)
@@ -126,7 +127,8 @@ public struct FECPick {
             ])).phrase))
         } else {
           let expense = Expense(
-            date: line.date, category: rule.category, amount: Money(minor: line.amount), note: line.label.isEmpty ? nil : line.label)
+            date: line.date, category: rule.category, amount: Money(minor: line.amount), note: line.label.isEmpty ? nil : line.label,
+            supplier: supplierNames[key])
           let position = entries.positions[index]
           items.append(Item(
             expense: expense, source: "fec:\(yearTag):\(key.journal):\(key.number):\(position)",
@@ -170,6 +172,21 @@ public struct FECPick {
       suppliers[key, default: []].append(Folding.key(line.auxiliaryLabel.isEmpty ? line.accountLabel : line.auxiliaryLabel))
     }
     return suppliers
+  }
+
+  /// The supplier each entry paid, as an expense's `supplier`: the `CompAuxLib` of its first
+  /// 401…/404… line, else that account's own label when it is a supplier's own account (401SALESF),
+  /// not the collective one (401, 40100000), whose label names no one.
+  static func supplierNames(_ lines: [FECLine], keys: [FECEntries.Key]) -> [FECEntries.Key: String] {
+    var names: [FECEntries.Key: String] = [:]
+    for (line, key) in zip(lines, keys) where names[key] == nil {
+      guard let prefix = FECPick.supplierPrefixes.first(where: line.account.hasPrefix) else { continue }
+      let auxiliary = line.auxiliaryLabel.trimmingSpaces()
+      let own = line.account.dropFirst(prefix.count).contains { $0 != "0" } ? line.accountLabel.trimmingSpaces() : ""
+      let name = auxiliary.isEmpty ? own : auxiliary
+      if !name.isEmpty { names[key] = name }
+    }
+    return names
   }
 
   /// The metric sums as snapshots under `snapshotRules` (the metric known, a finished month, a

@@ -122,30 +122,6 @@ extension String {
   }
 }
 
-/// One CRM expense item as the user logged it.
-public struct Expense: Hashable, Sendable {
-  public var id: Int64?
-  public var date: CalendarDate
-  public var category: ExpenseCategory
-  public var amount: Money
-  public var note: String?
-  public var labor: Labor?
-  public var recurrence: Recurrence?
-
-  public init(
-    id: Int64? = nil, date: CalendarDate, category: ExpenseCategory, amount: Money, note: String? = nil,
-    labor: Labor? = nil, recurrence: Recurrence? = nil
-  ) {
-    self.id = id
-    self.date = date
-    self.category = category
-    self.amount = amount
-    self.note = note
-    self.labor = labor
-    self.recurrence = recurrence
-  }
-}
-
 /// What the ROI method needs of an expense: when it is paid, how much, and how it recurs.
 /// Expenses with the same month and recurrence can be summed into one item.
 extension Expense {

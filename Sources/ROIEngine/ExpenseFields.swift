@@ -8,12 +8,113 @@ public struct FieldError: Error, Equatable, Sendable {
   }
 }
 
+/// One CRM expense item as the user logged it (or a planned cost: the same fields). Its fields are
+/// declared once, in `ExpenseFields.Field.declaration`.
+public struct Expense: Hashable, Sendable {
+  public var id: Int64?
+  public var date: CalendarDate
+  public var category: ExpenseCategory
+  public var amount: Money
+  public var note: String?
+  public var labor: Labor?
+  public var recurrence: Recurrence?
+  /// Who was paid, as the invoice or the ledger names them.
+  public var supplier: String?
+
+  public init(
+    id: Int64? = nil, date: CalendarDate, category: ExpenseCategory, amount: Money, note: String? = nil,
+    labor: Labor? = nil, recurrence: Recurrence? = nil, supplier: String? = nil
+  ) {
+    self.id = id
+    self.date = date
+    self.category = category
+    self.amount = amount
+    self.note = note
+    self.labor = labor
+    self.recurrence = recurrence
+    self.supplier = supplier
+  }
+}
+
 /// An expense as typed, one text per field, checked into an `Expense` by one set of rules for
-/// `expense add` and for CSV import alike.
+/// `expense add`, the web form and CSV import alike.
 public struct ExpenseFields: Sendable {
-  /// The fields, named as the CSV columns are; the command line prefixes them with "--".
+  /// The fields, named as the CSV columns and JSON keys are; the command line prefixes them with
+  /// "--". The record mapping, the CSV import and export, the import's duplicate key, the JSON,
+  /// the lists and the web form are built from their declarations. A new free-text field is a case
+  /// here, a line in `declaration`, an `Expense` property, a migration and a command-line option
+  /// (which the compiler asks for).
   public enum Field: String, CaseIterable, Sendable {
-    case date, category, amount, note, hours, rate, every, until
+    case date, category, amount, note, hours, rate, every, until, supplier
+
+    /// The field's one declaration.
+    public var declaration: Declaration {
+      switch self {
+      case .date: Declaration(column: "date", aliases: [], frenchHeader: "date", label: .columnDate, form: .date)
+      case .category:
+        Declaration(column: "category", aliases: ["categorie"], frenchHeader: "catégorie", label: .columnCategory, form: .category)
+      case .amount:
+        Declaration(column: "amount", aliases: ["montant"], frenchHeader: "montant", label: .columnAmount, form: .amount, hint: "8750.50")
+      case .note:
+        Declaration(column: "note", aliases: ["libelle", "commentaire"], frenchHeader: "note", label: .columnNote, form: .text(\.note))  // no-catalogue: column names a file may use
+      case .hours:
+        Declaration(column: "hours_centi", aliases: ["heures"], frenchHeader: "heures", label: .webHours, form: .hours, hint: "120", inDuplicateKey: false)
+      case .rate:
+        Declaration(column: "rate", aliases: ["taux", "taux horaire"], frenchHeader: "taux horaire", label: .webRate, form: .rate, hint: "42.50", inDuplicateKey: false)  // no-catalogue: column names a file may use
+      case .every:
+        Declaration(column: "every", aliases: ["frequence", "periodicite"], frenchHeader: "périodicité", label: .columnRecurs, form: .every)
+      case .until:
+        Declaration(column: "until_month", aliases: ["jusqu'a", "jusqu'au", "fin"], frenchHeader: "fin", label: .columnUntil, form: .until, hint: "2027-03")
+      case .supplier:
+        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(\.supplier))
+      }
+    }
+
+    /// The free-text fields, in order.
+    public static let textFields = allCases.filter { $0.textKeyPath != nil }
+
+    /// The property a free-text field is kept in.
+    public var textKeyPath: WritableKeyPath<Expense, String?>? {
+      if case .text(let keyPath) = declaration.form { keyPath } else { nil }
+    }
+
+    /// Whether its value is a number a person types in their language (`8 750,50`).
+    public var isNumber: Bool {
+      switch declaration.form {
+      case .amount, .hours, .rate: true
+      case .date, .category, .every, .until, .text: false
+      }
+    }
+  }
+
+  /// What a field holds, which says how it is typed, checked, stored and shown.
+  public enum Form: Sendable {
+    case date, category, amount, hours, rate, every, until
+    /// Free text, kept as typed; nil when empty.
+    case text(any WritableKeyPath<Expense, String?> & Sendable)
+  }
+
+  /// What is said of a field once.
+  public struct Declaration: Sendable {
+    /// The column of `expense` and `plan_cost`.
+    public let column: String
+    /// Other names a CSV header may give it, compared without case or accents (French and English).
+    public let aliases: [String]
+    /// Its header in a French export: one of the names read back.
+    public let frenchHeader: String
+    /// Its label on lists and forms.
+    public let label: Message
+    public let form: Form
+    /// An example a form shows in an empty input.
+    public let hint: String?
+    /// Whether two imported expenses that differ only in it are different (not for the labor
+    /// columns: the amount already says what they made).
+    public let inDuplicateKey: Bool
+
+    init(column: String, aliases: [String], frenchHeader: String, label: Message, form: Form, hint: String? = nil, inDuplicateKey: Bool = true) {
+      (self.column, self.aliases, self.frenchHeader, self.label, self.form, self.hint, self.inDuplicateKey) =
+        (column, aliases, frenchHeader, label, form, hint, inDuplicateKey)
+    }
   }
 
   public var values: [Field: String]
@@ -31,7 +132,7 @@ public struct ExpenseFields: Sendable {
     } else {
       values[.amount] = currency.plain(expense.amount.minor)
     }
-    values[.note] = expense.note
+    for field in Field.textFields { values[field] = expense[keyPath: field.textKeyPath!] }
     values[.every] = expense.recurrence?.every.rawValue
     values[.until] = expense.recurrence?.until?.description
     self.init(values.compactMapValues { $0 })
@@ -41,7 +142,7 @@ public struct ExpenseFields: Sendable {
   public static let yearsBeforeGoLive = 10
 
   /// The fields that hold numbers (`TypedNumber`).
-  public static let numberFields: [Field] = [.amount, .hours, .rate]
+  public static let numberFields = Field.allCases.filter(\.isNumber)
 
   /// The fields with their numbers as a person types them in `language` made plain (`18 431,84`
   /// in French is 18431.84); a number that reads two ways throws naming its field.
@@ -113,6 +214,8 @@ public struct ExpenseFields: Sendable {
     } else if values[.until] != nil {
       throw fail(.until, Phrase(.formUntilOnlyRecurring))
     }
-    return Expense(date: date, category: category, amount: amount, note: values[.note], labor: labor, recurrence: recurrence)
+    var expense = Expense(date: date, category: category, amount: amount, labor: labor, recurrence: recurrence)
+    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = values[field] }
+    return expense
   }
 }

@@ -32,14 +32,16 @@ public enum ExpenseText {
     return Catalogue.text(.recursUntil, language, ["every": every, "until": "\(until)"])
   }
 
-  /// `expense list`: id, date, category, amount, how it recurs, until when, the note (labor as hours × rate).
+  /// `expense list`: id, date, category, amount, how it recurs, until when, the note (labor as
+  /// hours × rate), then each other free-text field that some expense has.
   public static func table(_ expenses: [Expense], currency: Currency, _ language: Language) -> Table {
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let texts = shownTextFields(expenses, besides: [.note])
     var table = Table([
       (text(.columnID), .right), (text(.columnDate), .left), (text(.columnCategory), .left), (text(.columnAmount), .right),
       (text(.columnRecurs), .left), (text(.columnUntil), .left), (text(.columnNote), .left),
-    ])
+    ] + texts.map { (text($0.declaration.label), .left) })
     for expense in expenses {
       var note = expense.note ?? ""
       if let labor = expense.labor {
@@ -51,8 +53,16 @@ public enum ExpenseText {
         say.amount(expense.amount.rational, currency),
         expense.recurrence.map { text(.recursEvery, ["every": frequency($0.every, language)]) } ?? text(.once),
         expense.recurrence.map { $0.until?.description ?? text(.horizon) } ?? "", note,
-      ])
+      ] + texts.map { expense[keyPath: $0.textKeyPath!] ?? "" })
     }
     return table
+  }
+
+  /// The free-text fields but `besides` that at least one of `expenses` fills: a list shows a
+  /// column for each.
+  public static func shownTextFields(_ expenses: [Expense], besides: Set<ExpenseFields.Field>) -> [ExpenseFields.Field] {
+    ExpenseFields.Field.textFields.filter { field in
+      !besides.contains(field) && expenses.contains { $0[keyPath: field.textKeyPath!] != nil }
+    }
   }
 }

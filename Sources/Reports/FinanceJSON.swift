@@ -22,14 +22,21 @@ enum FinanceJSON {
           ("ramp_months", .number("\(benefit.ramp)")), ("owner", owner.map(JSON.string) ?? .null),
         ])
       })),
-      ("costs", .array(plan.costs.map { cost in
-        .object([
-          ("id", .number("\(cost.id ?? 0)")), ("date", .string(cost.date.description)), ("category", .string(cost.category.rawValue)),
-          ("amount", money(cost.amount.rational)), ("every", cost.recurrence.map { .string($0.every.rawValue) } ?? .null),
-          ("until", (cost.recurrence?.until).map { .string($0.description) } ?? .null), ("note", cost.note.map(JSON.string) ?? .null),
-        ])
-      })),
+      ("costs", .array(plan.costs.map { cost($0, money: money) })),
     ])
+  }
+
+  /// A planned cost: its id, date, category, amount, recurrence and free-text fields.
+  static func cost(_ cost: Expense, money: (Rational) -> JSON) -> JSON {
+    let fixed: [(String, JSON)] = [
+      ("id", .number("\(cost.id ?? 0)")), ("date", .string(cost.date.description)), ("category", .string(cost.category.rawValue)),
+      ("amount", money(cost.amount.rational)), ("every", cost.recurrence.map { .string($0.every.rawValue) } ?? .null),
+      ("until", (cost.recurrence?.until).map { .string($0.description) } ?? .null),
+    ]
+    let texts: [(String, JSON)] = ExpenseFields.Field.textFields.map { field in
+      (field.rawValue, cost[keyPath: field.textKeyPath!].map(JSON.string) ?? .null)
+    }
+    return .object(fixed + texts)
   }
 
   static func tei(_ table: TEITable, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {

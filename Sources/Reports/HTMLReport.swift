@@ -282,9 +282,11 @@ extension HTMLReport {
     let say = PeopleFormat(language)
     func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
     let totals = ExpenseTotals(expenses, horizonEnd: report.settings.horizonEnd)
+    let texts = ExpenseText.shownTextFields(expenses, besides: [.note])
     var html = "<h2>\(text(.htmlExpenses))</h2>\n<table id=\"expenses\">\n<thead><tr><th>\(text(.columnDate))</th>"
       + "<th class=\"text\">\(text(.columnCategory))</th><th>\(text(.columnAmount))</th><th class=\"text\">\(text(.htmlColumnLabor))</th>"
-      + "<th class=\"text\">\(text(.columnRecurs))</th><th>\(text(.htmlColumnOverHorizon))</th><th class=\"text\">\(text(.columnNote))</th></tr></thead>\n<tbody>\n"
+      + "<th class=\"text\">\(text(.columnRecurs))</th><th>\(text(.htmlColumnOverHorizon))</th><th class=\"text\">\(text(.columnNote))</th>"
+      + texts.map { "<th class=\"text\">\(escape(text($0.declaration.label)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     let listed = min(rows ?? expenses.count, expenses.count)
     for (expense, lifetime) in zip(expenses.suffix(listed), totals.lifetime.suffix(listed)) {
       let recurs = expense.recurrence.map { recurrence in
@@ -297,15 +299,17 @@ extension HTMLReport {
       html += "<tr><td>\(expense.date)</td><td class=\"text\">\(ExpenseText.category(expense.category, language))</td>"
         + "<td>\(say.amount(expense.amount.rational, currency))</td><td class=\"text\">\(labor)</td><td class=\"text\">\(recurs)</td>"
         + "<td data-value=\"\(currency.plain(lifetime.total))\">\(say.amount(lifetime.total, currency))</td>"
-        + "<td class=\"text\">\(escape(expense.note ?? ""))</td></tr>\n"
+        + "<td class=\"text\">\(escape(expense.note ?? ""))</td>"
+        + texts.map { "<td class=\"text\">\(escape(expense[keyPath: $0.textKeyPath!] ?? ""))</td>" }.joined() + "</tr>\n"
     }
     html += "</tbody>\n<tfoot>\n"
+    let rest = "<td colspan=\"\(1 + texts.count)\"></td></tr>\n"
     for (category, total) in totals.byCategory {
       html += "<tr class=\"category-total\"><th class=\"text\" colspan=\"5\">\(text(.htmlTotalCategory, ["category": ExpenseText.category(category, language)]))</th>"
-        + "<td data-value=\"\(currency.plain(total))\">\(say.amount(total, currency))</td><td></td></tr>\n"
+        + "<td data-value=\"\(currency.plain(total))\">\(say.amount(total, currency))</td>" + rest
     }
     html += "<tr class=\"tco\"><th class=\"text\" colspan=\"5\">\(text(.htmlTotalCostOfOwnership))</th>"
-      + "<td data-value=\"\(currency.plain(totals.total))\">\(say.money(totals.total, currency))</td><td></td></tr>\n"
+      + "<td data-value=\"\(currency.plain(totals.total))\">\(say.money(totals.total, currency))</td>" + rest
     html += "</tfoot>\n</table>\n"
     if listed < expenses.count {
       html += "<p id=\"expenses-listed\">\(text(.htmlLatestExpenses, ["shown": "\(listed)", "count": "\(expenses.count)"]))</p>\n"

@@ -40,7 +40,9 @@ enum AuditText {
     if let recurrence = expense.recurrence {
       text += " every=\(recurrence.every.rawValue)" + (recurrence.until.map { " until=\($0)" } ?? "")
     }
-    if let note = expense.note { text += " note=\(quoted(note))" }
+    for field in ExpenseFields.Field.textFields {
+      if let value = expense[keyPath: field.textKeyPath!] { text += " \(field.rawValue)=\(quoted(value))" }
+    }
     return text
   }
 

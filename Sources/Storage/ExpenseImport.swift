@@ -33,17 +33,11 @@ public final class ExpenseImport {
     self.store = store
     self.file = file
     self.currency = currency
+    let columns = ExpenseFields.Field.allCases.map { "\($0.declaration.column) \(ExpenseRecord.isInteger($0) ? "INTEGER" : "TEXT")" }
     try store.database.execute(
-      """
-      DROP TABLE IF EXISTS temp.import_expense;
-      CREATE TEMP TABLE import_expense (
-        date TEXT, category TEXT, amount INTEGER, note TEXT, hours_centi INTEGER, rate INTEGER, every TEXT, until_month TEXT);
-      """)
+      "DROP TABLE IF EXISTS temp.import_expense; CREATE TEMP TABLE import_expense (\(columns.joined(separator: ", ")));")
     insert = try store.database.prepare(
-      """
-      INSERT INTO temp.import_expense (date, category, amount, note, hours_centi, rate, every, until_month)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """)
+      "INSERT INTO temp.import_expense (\(ExpenseRecord.fieldList)) VALUES (\(placeholders(ExpenseFields.Field.allCases.count)))")
     if hashing { keys = KeyCounts(capacity: 1 << 12) }
   }
 
@@ -54,7 +48,7 @@ public final class ExpenseImport {
 
   public func add(_ expense: Expense) throws {
     // The record's columns but `source`, which an imported CSV row does not have.
-    let values = Array(ExpenseRecord.values(of: expense).prefix(8))
+    let values = Array(ExpenseRecord.values(of: expense).dropLast())
     try insert.run(values)
     count += 1
     if keys != nil { keys!.append(ExpenseKey(values)) }
@@ -94,7 +88,7 @@ public final class ExpenseImport {
       batch.removeAll(keepingCapacity: true)
     }
     try store.database.prepare(
-      "SELECT date, category, amount, note, every, until_month FROM expense WHERE removed_at IS NULL"
+      "SELECT \(ExpenseKey.columnList) FROM expense WHERE removed_at IS NULL"
     ).forEach { row in
       batch.append(ExpenseKey(row))
       if batch.count == KeyCounts.batchSize { lookUp() }
@@ -126,7 +120,7 @@ public final class ExpenseImport {
   private func keysFromStaging() throws -> KeyCounts {
     var keys = KeyCounts(capacity: count)
     try store.database.prepare(
-      "SELECT date, category, amount, note, every, until_month FROM temp.import_expense ORDER BY rowid"
+      "SELECT \(ExpenseKey.columnList) FROM temp.import_expense ORDER BY rowid"
     ).forEach { keys.append(ExpenseKey($0)) }
     keys.seal()
     return keys
@@ -148,8 +142,7 @@ public final class ExpenseImport {
     }
     let move = try database.prepare(
       """
-      INSERT INTO expense (date, category, amount, note, hours_centi, rate, every, until_month)
-      SELECT date, category, amount, note, hours_centi, rate, every, until_month
+      INSERT INTO expense (\(ExpenseRecord.fieldList)) SELECT \(ExpenseRecord.fieldList)
       FROM temp.import_expense WHERE rowid BETWEEN ? AND ? ORDER BY rowid
       """)
     for run in plan.runs { try move.run([.integer(run.lowerBound), .integer(run.upperBound)]) }
@@ -160,8 +153,8 @@ public final class ExpenseImport {
   }
 }
 
-/// What makes two expenses the same for an import: date, category, amount, note and recurrence
-/// (not the labor columns), as a 128-bit hash of their stored column values, each field written
+/// What makes two expenses the same for an import: the fields declared `inDuplicateKey` (date,
+/// category, amount, note, recurrence, supplier: not the labor columns), as a 128-bit hash of their stored column values, each field written
 /// with its type and length so that no two different rows give the same input. Two lanes of
 /// 64-bit multiply-fold mixing ("mum", as in wyhash) under keys drawn at random for each process:
 /// two different rows get one key with a chance of about 2⁻¹²⁸, so a million rows against a
@@ -242,23 +235,27 @@ struct ExpenseKey: Equatable {
     (self.first, self.second) = (first, second)
   }
 
+  /// The fields in the key, and their positions in `ExpenseRecord.values(of:)`.
+  static let fields = ExpenseFields.Field.allCases.filter(\.declaration.inDuplicateKey)
+  static let positions = fields.map { ExpenseFields.Field.allCases.firstIndex(of: $0)! }
+  /// Whether each is an integer column (else text or NULL).
+  static let integers = fields.map(ExpenseRecord.isInteger)
+  /// The columns a row read by `init(_: Row)` selects, in order.
+  static let columnList = fields.map(\.declaration.column).joined(separator: ", ")
+
   /// The key of an expense given as `ExpenseRecord.values(of:)`.
   init(_ values: [Value]) {
     var builder = Builder()
-    for position in [0, 1, 2, 3, 6, 7] { builder.value(values[position]) }  // not hours_centi, rate
+    for position in ExpenseKey.positions { builder.value(values[position]) }
     self = builder.finish()
   }
 
-  /// The key of a row of date, category, amount, note, every, until_month (STRICT columns: text,
-  /// text, integer, then text or NULL).
+  /// The key of a row of `columnList` (STRICT columns; an integer one never NULL, as the amount).
   init(_ row: Row) {
     var builder = Builder()
-    builder.text(row.unsafeTextBytes(0))
-    builder.text(row.unsafeTextBytes(1))
-    builder.integer(row.integer(2))
-    builder.text(row.unsafeTextBytes(3))
-    builder.text(row.unsafeTextBytes(4))
-    builder.text(row.unsafeTextBytes(5))
+    for (index, isInteger) in ExpenseKey.integers.enumerated() {
+      if isInteger { builder.integer(row.integer(Int32(index))) } else { builder.text(row.unsafeTextBytes(Int32(index))) }
+    }
     self = builder.finish()
   }
 }

@@ -22,6 +22,7 @@ extension WebApp {
     if number > 1 { links.append("<a href=\"/expenses?page=\(number - 1)\">\(escape(page.text(.webNewer)))</a>") }
     if number < pages { links.append("<a href=\"/expenses?page=\(number + 1)\">\(escape(page.text(.webOlder)))</a>") }
     var rows = ""
+    let texts = ExpenseFields.Field.textFields
     for (expense, lifetime) in zip(expenses[shown], totals.lifetime[shown]) {
       let id = expense.id ?? 0
       let labor = expense.labor.map { page.text(.laborNote, ["hours": say.localised($0.hoursText), "rate": say.amount($0.rate.rational, currency)]) } ?? ""
@@ -29,20 +30,20 @@ extension WebApp {
         <tr data-id="\(id)"><td>\(id)</td><td class="text date">\(expense.date)</td><td class="text">\(escape(ExpenseText.category(expense.category, page.language)))</td>\
         <td>\(say.amount(expense.amount.rational, currency))</td><td class="text">\(escape(labor))</td>\
         <td class="text">\(escape(ExpenseText.recurrence(expense, page.language).trimmingCharacters()))</td>\
-        <td>\(say.amount(lifetime.total, currency))</td><td class="text">\(escape(expense.note ?? ""))</td>\
+        <td>\(say.amount(lifetime.total, currency))</td>\(texts.map { "<td class=\"text\">\(escape(expense[keyPath: $0.textKeyPath!] ?? ""))</td>" }.joined())\
         <td class="text"><a class="edit" href="/expenses/\(id)/edit">\(escape(page.text(.webEdit)))</a> <form class="inline" method="post" action="/expenses/\(id)/remove">\(page.csrfField)<button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
 
         """
     }
     var totalRows = ""
     for (category, total) in totals.byCategory {
-      totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCategory, ["category": ExpenseText.category(category, page.language)])))</th><td>\(say.amount(total, currency))</td><td colspan=\"2\"></td></tr>\n"
+      totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCategory, ["category": ExpenseText.category(category, page.language)])))</th><td>\(say.amount(total, currency))</td><td colspan=\"\(texts.count + 1)\"></td></tr>\n"
     }
-    totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCostOfOwnership)))</th><td id=\"tco\">\(escape(say.money(totals.total, currency)))</td><td colspan=\"2\"></td></tr>\n"
+    totalRows += "<tr><th class=\"text\" colspan=\"6\">\(escape(page.text(.htmlTotalCostOfOwnership)))</th><td id=\"tco\">\(escape(say.money(totals.total, currency)))</td><td colspan=\"\(texts.count + 1)\"></td></tr>\n"
     let table = expenses.isEmpty ? "<p>\(escape(page.text(.noExpensesYet)))</p>" : """
       <div class="scroll"><table id="expenses"><thead><tr><th>\(escape(page.text(.columnID)))</th><th class="text">\(escape(page.text(.columnDate)))</th>\
       <th class="text">\(escape(page.text(.columnCategory)))</th><th>\(escape(page.text(.columnAmount)))</th><th class="text">\(escape(page.text(.htmlColumnLabor)))</th>\
-      <th class="text">\(escape(page.text(.columnRecurs)))</th><th>\(escape(page.text(.htmlColumnOverHorizon)))</th><th class="text">\(escape(page.text(.columnNote)))</th><th></th></tr></thead>
+      <th class="text">\(escape(page.text(.columnRecurs)))</th><th>\(escape(page.text(.htmlColumnOverHorizon)))</th>\(texts.map { "<th class=\"text\">\(escape(page.text($0.declaration.label)))</th>" }.joined())<th></th></tr></thead>
       <tbody>
       \(rows)</tbody><tfoot>\(totalRows)</tfoot></table></div>
       <p>\(links.joined(separator: " · "))</p>
@@ -55,22 +56,32 @@ extension WebApp {
     _ page: Page, _ form: [String: String], _ error: (field: String, message: String)?, action: String, legend: Message, button: Message, id: String
   ) -> String {
     let fields = FormFields(page: page, values: form, error: error)
-    let categories = ExpenseCategory.allCases.map { ($0.rawValue, ExpenseText.category($0, page.language)) }
-    let frequencies = [("", page.text(.once)), ("month", page.text(.everyMonth)), ("quarter", page.text(.everyQuarter)), ("year", page.text(.everyYear))]
+    let inputs = ExpenseFields.Field.allCases.map { expenseInput($0, fields) }.joined(separator: "\n")
     return """
       <form method="post" action="\(action)"><fieldset><legend>\(escape(page.text(legend)))</legend>
       \(page.csrfField)
-      \(fields.input("date", .columnDate, type: "date"))
-      \(fields.select("category", .columnCategory, categories))
-      \(fields.input("amount", .columnAmount, hint: "8750.50"))
-      \(fields.input("hours", .webHours, hint: "120")) \(fields.input("rate", .webRate, hint: "42.50"))
-      \(fields.input("note", .columnNote))
-      \(fields.select("every", .columnRecurs, frequencies))
-      \(fields.input("until", .columnUntil, hint: "2027-03"))
+      \(inputs)
       <p><button id="\(id)" type="submit">\(escape(page.text(button)))</button></p>
       \(fields.error(""))
       </fieldset></form>
       """
+  }
+
+  /// A field's input, as its declaration says: a date, a list, or text with an example.
+  private func expenseInput(_ field: ExpenseFields.Field, _ fields: FormFields) -> String {
+    let declaration = field.declaration
+    let hint = declaration.hint.map { field.isNumber ? PeopleFormat(fields.page.language).localised($0) : $0 } ?? ""
+    switch declaration.form {
+    case .date: return fields.input(field.rawValue, declaration.label, type: "date")
+    case .category:
+      return fields.select(field.rawValue, declaration.label, ExpenseCategory.allCases.map { ($0.rawValue, ExpenseText.category($0, fields.page.language)) })
+    case .every:
+      let page = fields.page
+      return fields.select(field.rawValue, declaration.label, [
+        ("", page.text(.once)), ("month", page.text(.everyMonth)), ("quarter", page.text(.everyQuarter)), ("year", page.text(.everyYear)),
+      ])
+    case .amount, .hours, .rate, .until, .text: return fields.input(field.rawValue, declaration.label, hint: hint)
+    }
   }
 
   private func restoreForm(_ page: Page, _ form: [String: String], _ error: (field: String, message: String)?) -> String {
@@ -86,9 +97,11 @@ extension WebApp {
   /// The fields an expense form sent; `ExpenseFields` leaves the empty ones out.
   private func expenseFields(_ form: [String: String], _ page: Page) throws(FieldError) -> ExpenseFields {
     var fields: [ExpenseFields.Field: String] = [:]
-    for field in ExpenseFields.Field.allCases { fields[field] = form[field.rawValue]?.trimmingCharacters() ?? "" }
-    // A note is kept as typed, spaces included, as the command line keeps it.
-    if let note = form[ExpenseFields.Field.note.rawValue], !note.trimmingCharacters().isEmpty { fields[.note] = note }
+    for field in ExpenseFields.Field.allCases {
+      let value = form[field.rawValue] ?? ""
+      // Free text is kept as typed, spaces included, as the command line keeps it.
+      fields[field] = field.textKeyPath != nil && !value.trimmingCharacters().isEmpty ? value : value.trimmingCharacters()
+    }
     return try ExpenseFields(fields).typed(page.language)
   }
 
@@ -111,9 +124,8 @@ extension WebApp {
     guard let expense = expenses.first(where: { $0.id == id }) else { throw StoreError.noSuchExpense(id: id) }
     var form: [String: String] = [:]
     // Numbers in the page's language (600,00 on a French page), as its forms read them back.
-    let numeric: Set<ExpenseFields.Field> = [.amount, .hours, .rate]
     for (field, value) in ExpenseFields(expense: expense, currency: currency).values {
-      form[field.rawValue] = numeric.contains(field) ? PeopleFormat(page.language).localised(value) : value
+      form[field.rawValue] = field.isNumber ? PeopleFormat(page.language).localised(value) : value
     }
     let content = expenseForm(page, sent ?? form, error, action: "/expenses/\(id)/edit", legend: .webEditExpense, button: .webSave, id: "save")
       + "<p><a href=\"/expenses\">\(escape(page.text(.webBackToExpenses)))</a></p>"

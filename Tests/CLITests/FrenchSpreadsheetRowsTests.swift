@@ -42,7 +42,7 @@ import Testing
     let result = try cli.run(["import", "expenses", path])
     #expect(result.status == 65)
     #expect(result.stderr.contains("d.csv:3: a total row (its first cell Total, Somme or Sous-total, no date) with more rows after it (line 4)"), "\(result.stderr)")
-    #expect(try cli.ok("export", "expenses") == "date,category,amount,note,hours,rate,every,until\n")
+    #expect(try cli.ok("export", "expenses") == "date,category,amount,note,hours,rate,every,until,supplier\n")
   }
 
   @Test func aBadDateIsToldInTheFormTheFileUses() throws {

@@ -42,15 +42,17 @@ import Testing
     // AC 000104 line 1: 622800, "Formation CRM équipe ventes" matches /formation.*crm/ (line 8), 450.00.
     // AC 000105 line 2: 651000 with 0 − 100,00 = −100.00: a credit line, left out.
     // AC 000106 (EDF, 606100) and the sales journal match no expense rule.
-    let expected: [(String, ExpenseCategory, Int64, String, String, Int)] = [
-      ("2025-03-05", .license, 120_000, "Salesforce licences mars", "fec:20251231:AC:000101:1", 2),
-      ("2025-03-12", .service, 8_000, "OVH hébergement CRM mars", "fec:20251231:AC:000102:1", 7),
-      ("2025-03-20", .hardware, 228_000, "Portables commerciaux", "fec:20251231:AC:000103:1", 5),
-      ("2025-03-25", .training, 45_000, "Formation CRM équipe ventes", "fec:20251231:AC:000104:1", 8),
+    // Each supplier is the CompAuxLib of the entry's 401/404 line (fixture lines 4, 7, 10, 12).
+    let expected: [(String, ExpenseCategory, Int64, String, String, Int, String)] = [
+      ("2025-03-05", .license, 120_000, "Salesforce licences mars", "fec:20251231:AC:000101:1", 2, "Salesforce France"),
+      ("2025-03-12", .service, 8_000, "OVH hébergement CRM mars", "fec:20251231:AC:000102:1", 7, "OVH SAS"),
+      ("2025-03-20", .hardware, 228_000, "Portables commerciaux", "fec:20251231:AC:000103:1", 5, "Dell"),
+      ("2025-03-25", .training, 45_000, "Formation CRM équipe ventes", "fec:20251231:AC:000104:1", 8, "Form'Pro"),
     ]
     #expect(pick.items.count == expected.count)
-    for (item, (date, category, minor, note, source, ruleLine)) in zip(pick.items, expected) {
-      #expect(item.expense == Expense(date: try CalendarDate(parsing: date), category: category, amount: Money(minor: minor), note: note))
+    for (item, (date, category, minor, note, source, ruleLine, supplier)) in zip(pick.items, expected) {
+      #expect(item.expense == Expense(
+        date: try CalendarDate(parsing: date), category: category, amount: Money(minor: minor), note: note, supplier: supplier))
       #expect(item.source == source && item.ruleLine == ruleLine)
     }
     // 1200 + 80 + 2280 + 450 = 4010.00
@@ -62,6 +64,23 @@ import Testing
     #expect(pick.metricSums.map { "\($0.metric) \($0.month) \($0.minor)" } == [
       "returns-cost 2025-04 15000", "sales 2025-03 600000", "sales 2025-04 185000",
     ])
+  }
+
+  /// Without CompAuxLib, a supplier's own account (401SFDC) names it by its label; the collective
+  /// 401000 ("Fournisseurs") names no one.
+  @Test func theSupplierComesFromTheAuxiliaryLabelOrTheSuppliersOwnAccount() throws {
+    let date = try CalendarDate(parsing: "2025-03-05")
+    func line(_ number: Int, _ entry: String, _ account: String, _ label: String, _ amount: Int64, auxiliary: String = "") -> FECLine {
+      FECLine(line: number, journal: "AC", entryNumber: entry, date: date, account: account, accountLabel: label, auxiliaryLabel: auxiliary, label: "x", amount: amount)
+    }
+    let lines = [
+      line(2, "1", "651000", "Licences", 100), line(3, "1", "401SFDC", "Salesforce", -100),
+      line(4, "2", "651000", "Licences", 50), line(5, "2", "40100000", "Fournisseurs", -50),
+      line(6, "3", "651000", "Licences", 70), line(7, "3", "401000", "Fournisseurs", -70, auxiliary: " OVH SAS "),
+    ]
+    let keys = lines.map { FECEntries.Key(journal: $0.journal, number: $0.entryNumber) }
+    let names = FECPick.supplierNames(lines, keys: keys)
+    #expect(names == [keys[0]: "Salesforce", keys[4]: "OVH SAS"])
   }
 
   @Test func snapshotsFollowTheMetricRules() throws {

@@ -84,12 +84,15 @@ import WebApp
     let (cookie, token) = try await served.session()
     let added = try await served.request(
       "POST", "/expenses",
-      form: ["date": "2025-04-01", "category": "labor", "hours": "10", "rate": "42.50", "every": "", "csrf_token": token], cookie: cookie)
+      form: ["date": "2025-04-01", "category": "labor", "hours": "10", "rate": "42.50", "every": "", "supplier": "<b>Form'Pro</b>", "csrf_token": token], cookie: cookie)
     #expect(added.status == 303)
     let store = try Store.open(path: served.database)
     let labor = try #require(try store.read { try $0.expenses() }.last)
-    #expect(labor.amount == Money(minor: 42_500) && labor.labor?.hundredthsOfHours == 1_000)
+    #expect(labor.amount == Money(minor: 42_500) && labor.labor?.hundredthsOfHours == 1_000 && labor.supplier == "<b>Form'Pro</b>")
     let page = try await served.request("GET", "/expenses")
+    // The form has an input per declared field, the supplier's among them; the list shows it, escaped.
+    #expect(page.body.contains("<input id=\"supplier\" name=\"supplier\"") && page.body.contains("<th class=\"text\">Supplier</th>"))
+    #expect(page.body.contains("<td class=\"text\">&lt;b&gt;Form&#39;Pro&lt;/b&gt;</td>"))
     // 1,200.00 + 425.00 = 1,625.00 over the horizon.
     #expect(page.body.contains("id=\"tco\">1,625.00 EUR"))
     let bad = try await served.request("POST", "/expenses", form: ["date": "2025-02-30", "category": "license", "amount": "5", "csrf_token": token], cookie: cookie)

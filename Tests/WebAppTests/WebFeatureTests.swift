@@ -213,7 +213,7 @@ import Testing
       let file = try await served.request("GET", "/export/\(export.file)")
       #expect(file.status == 200 && file.headers["content-disposition"] == "attachment; filename=\"crm-roi-\(export.file)\"", "\(export.file)")
     }
-    #expect(try await served.request("GET", "/export/expenses.csv").body == "date,category,amount,note,hours,rate,every,until\n2025-03-10,license,1200.00,,,,,\n")
+    #expect(try await served.request("GET", "/export/expenses.csv").body == "date,category,amount,note,hours,rate,every,until,supplier\n2025-03-10,license,1200.00,,,,,,\n")
     let json = try await served.request("GET", "/export/roi.json").body
     let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     #expect(parsed?["quarters"] is [Any])

@@ -29,6 +29,39 @@ struct ExpenseFieldOptions: ParsableArguments {
   @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
   var until: String?
 
+  @Option(parsing: .unconditional, help: "Who was paid.")
+  var supplier: String?
+
+  /// The option of each declared field (the compiler asks for a new field's).
+  subscript(_ field: ExpenseFields.Field) -> String? {
+    get {
+      switch field {
+      case .date: date
+      case .category: category
+      case .amount: amount
+      case .hours: hours
+      case .rate: rate
+      case .note: note
+      case .every: every
+      case .until: until
+      case .supplier: supplier
+      }
+    }
+    set {
+      switch field {
+      case .date: date = newValue ?? ""
+      case .category: category = newValue ?? ""
+      case .amount: amount = newValue
+      case .hours: hours = newValue
+      case .rate: rate = newValue
+      case .note: note = newValue
+      case .every: every = newValue
+      case .until: until = newValue
+      case .supplier: supplier = newValue
+      }
+    }
+  }
+
   /// Checks the expense, stores it with `insert` in one transaction, and confirms it with `message`
   /// ({id}, {expense}, {recurrence}).
   func add(to database: DatabaseOptions, _ insert: (StoreWriter, ROIEngine.Expense) throws -> Int64, confirming message: Message) throws {
@@ -47,10 +80,7 @@ struct ExpenseFieldOptions: ParsableArguments {
 
   /// The checked expense; an error names the option at fault.
   func expense(settings: ROIEngine.Settings) throws -> ROIEngine.Expense {
-    let fields = ExpenseFields([
-      .date: date, .category: category, .amount: amount ?? "", .hours: hours ?? "", .rate: rate ?? "",
-      .note: note ?? "", .every: every ?? "", .until: until ?? "",
-    ])
+    let fields = ExpenseFields(Dictionary(uniqueKeysWithValues: ExpenseFields.Field.allCases.map { ($0, self[$0] ?? "") }))
     do {
       return try fields.typed(currentLanguage()).expense(currency: settings.currency, settings: settings)
     } catch {

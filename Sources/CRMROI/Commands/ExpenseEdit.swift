@@ -44,8 +44,26 @@ extension CRMROI.ExpenseCommand {
     @Option(help: "Last month of a recurring expense; none runs it to the horizon end.")
     var until: String?
 
+    @Option(parsing: .unconditional, help: "Who was paid; an empty one removes it.")
+    var supplier: String?
+
+    /// The option of each declared field (the compiler asks for a new field's).
+    func option(_ field: ExpenseFields.Field) -> String? {
+      switch field {
+      case .date: date
+      case .category: category
+      case .amount: amount
+      case .hours: hours
+      case .rate: rate
+      case .note: note
+      case .every: every
+      case .until: until
+      case .supplier: supplier
+      }
+    }
+
     func run() throws {
-      guard [date, category, amount, hours, rate, note, every, until].contains(where: { $0 != nil }) else {
+      guard ExpenseFields.Field.allCases.contains(where: { option($0) != nil }) else {
         throw InputError(source: "expense edit", error: ValueError(value: "", expected: Phrase(.formSomeField)))  // no-catalogue: a command
       }
       // "once" is how `expense list` shows a one-time expense; an empty value changes nothing, so it is refused.
@@ -62,17 +80,16 @@ extension CRMROI.ExpenseCommand {
         guard let old = try store.expenses().first(where: { $0.id == number }) else { throw StoreError.noSuchExpense(id: number) }
         let given: [ExpenseFields.Field: String]
         do {
-          given = try ExpenseFields([.amount: amount, .hours: hours, .rate: rate].compactMapValues { $0 }).typed(currentLanguage()).values
+          given = try ExpenseFields(Dictionary(uniqueKeysWithValues: ExpenseFields.numberFields.map { ($0, option($0)) }).compactMapValues { $0 }).typed(currentLanguage()).values
         } catch let error as FieldError {
           throw InputError(source: "--\(error.field.rawValue)", error: error.error)
         }
         var fields = ExpenseFields(expense: old, currency: settings.currency).values
         if amount != nil { (fields[.hours], fields[.rate]) = (nil, nil) }
         if hours != nil || rate != nil { fields[.amount] = nil }
-        let options: [ExpenseFields.Field: String?] = [
-          .date: date, .category: category, .amount: given[.amount], .hours: given[.hours], .rate: given[.rate], .note: note,
-          .every: every == "none" ? "" : every, .until: until == "none" ? "" : until,
-        ]
+        var options = Dictionary(uniqueKeysWithValues: ExpenseFields.Field.allCases.map { ($0, option($0)) })
+        for field in ExpenseFields.numberFields { options[field] = given[field] }
+        (options[.every], options[.until]) = (every == "none" ? "" : every, until == "none" ? "" : until)
         for case let (field, value?) in options { fields[field] = value }
         if every == "none" { fields[.until] = nil }
         let expense: ROIEngine.Expense

@@ -37,7 +37,7 @@ public enum Message: String, CaseIterable, Sendable {
   case fecHeader, aFECFile, fecEmpty, fecNoSeparator, fecNoColumn, fecPipes, fecTabs, fecOneField, fecFieldCount, nulByte, fecRequired, fecDifferenceOutOfRange, fecDateForm, fecRealDay, fecWholeAmount, fecAmount, fecSide, notUTF16Text, formDayFirstDate, formMonthFirstDate, formHumanMonth, formDayFirstNoMonth, formExistingDate, formCommaNumber, formPointNumber, formCurrencySymbol, formCurrencyCode
   case expensesEmptyFile, expenseColumns, expenseHeaderLacks, fieldCount, ambiguousNumber, metricsEmptyFile, metricsNoMonth, metricColumnUnknown, valueTwice
   case formDatabasePath, formPercentRange, fromSource, sourceEnvironment
-  case categoryLicense, categoryInstallation, categoryHardware, categoryLabor, categoryService, categoryTraining, categoryMaintenance, categoryOther, everyMonth, everyQuarter, everyYear, expenseSummary, recursToHorizonEnd, recursUntil, columnID, columnDate, columnCategory, columnAmount, columnRecurs, columnUntil, columnNote, laborNote, recursEvery, once, horizon, expenseAdded, noExpensesYet, expenseRestored, expenseRemoved, formExpenseID, formSomeField, formEveryOrNone, formUntilOrNone, formNoUntilWhenOnce, expenseUpdated, expenseUnchanged, formSomePair, formPair, formMetricOnce, sourceValueOf, logged, unloggedOne, unlogged, sourceGoLiveAndHorizon, created, wrote, formLimit, columnTime, columnAction, columnSubject, columnOld, columnNew, noHistoryYet, noProblems, oneFinding, findings, backedUp, sourceMetricName, metricAdded, formSomeMetricOption, metricUpdated, columnName, columnKind, columnMoneyPerChange, columnAttribution, factorMargin, factorPerUnit, factorCost, factorNone, kindFromOrders, noMetricsYet, metricRemoved, relabelled, settingsShown, languageNotSet, formSetting
+  case categoryLicense, categoryInstallation, categoryHardware, categoryLabor, categoryService, categoryTraining, categoryMaintenance, categoryOther, everyMonth, everyQuarter, everyYear, expenseSummary, recursToHorizonEnd, recursUntil, columnID, columnDate, columnCategory, columnAmount, columnRecurs, columnUntil, columnNote, columnSupplier, laborNote, recursEvery, once, horizon, expenseAdded, noExpensesYet, expenseRestored, expenseRemoved, formExpenseID, formSomeField, formEveryOrNone, formUntilOrNone, formNoUntilWhenOnce, expenseUpdated, expenseUnchanged, formSomePair, formPair, formMetricOnce, sourceValueOf, logged, unloggedOne, unlogged, sourceGoLiveAndHorizon, created, wrote, formLimit, columnTime, columnAction, columnSubject, columnOld, columnNew, noHistoryYet, noProblems, oneFinding, findings, backedUp, sourceMetricName, metricAdded, formSomeMetricOption, metricUpdated, columnName, columnKind, columnMoneyPerChange, columnAttribution, factorMargin, factorPerUnit, factorCost, factorNone, kindFromOrders, noMetricsYet, metricRemoved, relabelled, settingsShown, languageNotSet, formSetting
   case formDelimiter, formOneDecimalMark, formDateOrder
   case dialectSummary, commaSeparated, semicolonSeparated, tabSeparated, decimalComma, decimalPoint, monthFirstDates, imported, wouldImport, importedExpenses, importedMetrics, importedOrders, ordersLeftOut, lineItemsPassedOver, importedFEC
   case databaseDamaged
@@ -1035,6 +1035,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .columnNote:
       ("Note",
        "Note")
+    case .columnSupplier:
+      ("Supplier",
+       "Fournisseur")
     case .laborNote:
       ("{hours} h × {rate}",
        "{hours} h × {rate}")

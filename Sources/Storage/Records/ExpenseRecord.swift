@@ -1,56 +1,74 @@
 import ROIEngine
 import SQLite
 
-/// The `expense` table's mapping: its columns declared once, rows read by column name.
+/// The `expense` table's mapping, built from the fields' declarations (`ExpenseFields.Field`):
+/// one column per field, then `source`; rows read by column name.
 enum ExpenseRecord {
-  enum Column: String, CaseIterable {
-    case id, date, category, amount, note, hoursCenti = "hours_centi", rate, every, untilMonth = "until_month"
-    case removedAt = "removed_at", source
+  typealias Field = ExpenseFields.Field
+
+  /// The columns an INSERT writes, in the order of `values(of:source:)`: the fields', then `source`.
+  static let written = Field.allCases.map(\.declaration.column) + ["source"]
+  static let writtenList = written.joined(separator: ", ")
+  static let fieldList = Field.allCases.map(\.declaration.column).joined(separator: ", ")
+  static let insertSQL = "INSERT INTO expense (\(writtenList)) VALUES (\(placeholders(written.count)))"
+  /// Every field of one row (where it came from stays), the id bound last; bind `values(of:)`
+  /// without its last value.
+  static let updateSQL = "UPDATE expense SET " + Field.allCases.map { "\($0.declaration.column) = ?" }.joined(separator: ", ")
+    + " WHERE id = ?"
+  /// The columns a read selects: the fields' and the id.
+  static let selectList = "id, " + fieldList
+
+  /// A field's stored value: money and hours as integers of minor units and hundredths.
+  static func value(_ field: Field, of expense: Expense) -> Value {
+    switch field.declaration.form {
+    case .date: .text(expense.date.description)
+    case .category: .text(expense.category.rawValue)
+    case .amount: .integer(expense.amount.minor)
+    case .hours: expense.labor.map(\.hundredthsOfHours).sqliteValue
+    case .rate: expense.labor.map(\.rate.minor).sqliteValue
+    case .every: expense.recurrence.map(\.every.rawValue).sqliteValue
+    case .until: (expense.recurrence?.until?.description).sqliteValue
+    case .text(let keyPath): expense[keyPath: keyPath].sqliteValue
+    }
   }
 
-  /// The columns an INSERT writes, in the order of `values(of:source:)`.
-  static let written: [Column] = [.date, .category, .amount, .note, .hoursCenti, .rate, .every, .untilMonth, .source]
-  static let writtenList = written.map(\.rawValue).joined(separator: ", ")
-  static let insertSQL = "INSERT INTO expense (\(writtenList)) VALUES (\(placeholders(written.count)))"
-  /// Every written column of one row but its `source` (where it came from stays), the id bound last;
-  /// bind `values(of:)` without its last value.
-  static let updateSQL = "UPDATE expense SET " + written.filter { $0 != .source }.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
-    + " WHERE id = ?"
-  /// The columns a read selects: the written ones and the id.
-  static let selectList = "id, " + writtenList
+  /// Whether a field is stored as an integer (else as text).
+  static func isInteger(_ field: Field) -> Bool {
+    switch field.declaration.form {
+    case .amount, .hours, .rate: true
+    case .date, .category, .every, .until, .text: false
+    }
+  }
 
   static func values(of expense: Expense, source: String? = nil) -> [Value] {
-    [
-      .text(expense.date.description), .text(expense.category.rawValue), .integer(expense.amount.minor),
-      expense.note.sqliteValue, expense.labor.map { $0.hundredthsOfHours }.sqliteValue,
-      expense.labor.map { $0.rate.minor }.sqliteValue, expense.recurrence.map { $0.every.rawValue }.sqliteValue,
-      (expense.recurrence?.until?.description).sqliteValue, source.sqliteValue,
-    ]
+    Field.allCases.map { value($0, of: expense) } + [source.sqliteValue]
   }
 
   /// The expense a row of `table` (`expense` or `plan_cost`, which share these columns) holds.
   static func expense(from row: Row, table: String = "expense") throws -> Expense {
-    let id = row.integer(Column.id.rawValue)
-    func stored<T>(_ column: Column, _ parse: (String) -> T?) throws -> T {
-      let text = row.text(column.rawValue)
+    let id = row.integer("id")
+    func column(_ field: Field) -> String { field.declaration.column }
+    func stored<T>(_ field: Field, _ parse: (String) -> T?) throws -> T {
+      let text = row.text(column(field))
       guard let value = parse(text) else {
-        throw StoreError.unexpectedStoredValue(table: table, row: id, column: column.rawValue, value: text)
+        throw StoreError.unexpectedStoredValue(table: table, row: id, column: column(field), value: text)
       }
       return value
     }
     var labor: Labor?
-    if let hours = row.optionalInteger(Column.hoursCenti.rawValue), let rate = row.optionalInteger(Column.rate.rawValue) {
+    if let hours = row.optionalInteger(column(.hours)), let rate = row.optionalInteger(column(.rate)) {
       labor = Labor(hundredthsOfHours: hours, rate: Money(minor: rate))
     }
     var recurrence: Recurrence?
-    if !row.isNull(Column.every.rawValue) {
-      let until: Month? = row.isNull(Column.untilMonth.rawValue) ? nil : try stored(.untilMonth) { try? Month(parsing: $0) }
+    if !row.isNull(column(.every)) {
+      let until: Month? = row.isNull(column(.until)) ? nil : try stored(.until) { try? Month(parsing: $0) }
       recurrence = Recurrence(every: try stored(.every, Frequency.init(rawValue:)), until: until)
     }
-    return Expense(
+    var expense = Expense(
       id: id, date: try stored(.date) { try? CalendarDate(parsing: $0) },
       category: try stored(.category, ExpenseCategory.init(rawValue:)),
-      amount: Money(minor: row.integer(Column.amount.rawValue)), note: row.optionalText(Column.note.rawValue),
-      labor: labor, recurrence: recurrence)
+      amount: Money(minor: row.integer(column(.amount))), labor: labor, recurrence: recurrence)
+    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = row.optionalText(column(field)) }
+    return expense
   }
 }

@@ -1,11 +1,10 @@
 import ROIEngine
 import SQLite
 
-/// The `plan_cost` table's mapping: the columns of `expense` but `removed_at` and `source`.
+/// The `plan_cost` table's mapping: the fields' columns of `expense`, without `removed_at` and `source`.
 enum PlanCostRecord {
-  static let written = ExpenseRecord.written.filter { $0 != .source }
-  static let writtenList = written.map(\.rawValue).joined(separator: ", ")
-  static let insertSQL = "INSERT INTO plan_cost (\(writtenList)) VALUES (\(placeholders(written.count)))"
+  static let writtenList = ExpenseRecord.fieldList
+  static let insertSQL = "INSERT INTO plan_cost (\(writtenList)) VALUES (\(placeholders(ExpenseFields.Field.allCases.count)))"
   static let selectSQL = "SELECT id, \(writtenList) FROM plan_cost ORDER BY date, id"
   static let selectOneSQL = "SELECT id, \(writtenList) FROM plan_cost WHERE id = ?"
 
