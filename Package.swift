@@ -35,23 +35,25 @@ let package = Package(
     .target(name: "SQLite", dependencies: ["CSQLite"]),
     /// The domain and the ROI method: pure Swift, no I/O.
     .target(name: "ROIEngine"),
+    /// What is no layer's own: a keyed hash (SipHash-2-4) and the build's version.
+    .target(name: "Support"),
     /// Expenses, metrics, snapshots and settings in one SQLite file; migrations embedded at build time.
     .target(
       name: "Storage",
-      dependencies: ["SQLite", "ROIEngine"],
+      dependencies: ["SQLite", "ROIEngine", "Support"],
       plugins: ["EmbedMigrationsPlugin"]
     ),
     /// Renders a computed report as a table, CSV, Markdown, JSON, a terminal chart or an HTML page.
-    .target(name: "Reports", dependencies: ["ROIEngine"]),
+    .target(name: "Reports", dependencies: ["ROIEngine", "Interchange"]),
     /// CSV in and out: a streaming byte-level RFC 4180 reader, the import and export formats.
-    .target(name: "Interchange", dependencies: ["ROIEngine"]),
+    .target(name: "Interchange", dependencies: ["ROIEngine", "Support"]),
     /// Imports and exports run the same way from the command line and the web app: an import read and checked, then written in one transaction.
-    .target(name: "Importing", dependencies: ["ROIEngine", "Storage", "Interchange", "Reports"]),
+    .target(name: "Operations", dependencies: ["ROIEngine", "Storage", "Interchange", "Reports"]),
     /// The web app: pages, forms and its security rules, over the same store as the command line.
     .target(
       name: "WebApp",
       dependencies: [
-        "ROIEngine", "Storage", "Reports", "Interchange", "Importing", .product(name: "Hummingbird", package: "hummingbird"),
+        "ROIEngine", "Storage", "Reports", "Interchange", "Operations", "Support", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]),
@@ -59,13 +61,13 @@ let package = Package(
     .executableTarget(
       name: "CRMROIServe",
       dependencies: [
-        "WebApp", "ROIEngine", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "WebApp", "ROIEngine", "Storage", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]),
     .executableTarget(
       name: "CRMROI",
       dependencies: [
-        "ROIEngine", "Storage", "Reports", "Interchange", "Importing", "SQLite",
+        "ROIEngine", "Storage", "Reports", "Interchange", "Operations", "SQLite", "Support",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -86,14 +88,14 @@ let package = Package(
       dependencies: ["ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(
       name: "InterchangeTests",
-      dependencies: ["Interchange", "ROIEngine", .product(name: "PropertyBased", package: "swift-property-based")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine"]),
+      dependencies: ["Interchange", "ROIEngine", "Support", .product(name: "PropertyBased", package: "swift-property-based")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ROIEngine", "Interchange"]),
     .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLite", "ROIEngine"]),
     .testTarget(name: "CLITests", dependencies: ["CRMROI", "SQLite", "crm-roi-bench"]),
     .testTarget(
       name: "WebAppTests",
       dependencies: [
-        "WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe",
+        "WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe", "Support",
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
       ]),
   ]

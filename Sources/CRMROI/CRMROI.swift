@@ -1,9 +1,10 @@
 import ArgumentParser
 import Interchange
-import ROIEngine
 import Reports
+import ROIEngine
 import SQLite
 import Storage
+import Support
 
 /// crm-roi: does the CRM pay for itself? Expenses and monthly metrics in, quarterly ROI out.
 @main

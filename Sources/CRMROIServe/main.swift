@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBcrypt
 import ROIEngine
 import Storage
+import Support
 import WebApp
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import ROIEngine
+import Support
 
 /// The order exports crm-roi reads, and the columns each names.
 public enum OrderPreset: String, CaseIterable, Sendable {

@@ -1,3 +1,4 @@
+import Interchange
 import ROIEngine
 
 /// `crm-roi impact`: each metric before and after go-live, for people and for scripts.

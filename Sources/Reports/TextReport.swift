@@ -1,3 +1,4 @@
+import Interchange
 import ROIEngine
 
 /// The ROI report for people (an aligned table or Markdown) and for spreadsheets (CSV).

@@ -33,8 +33,9 @@ public enum Finding: Sendable {
 }
 
 extension Store {
-  /// SQLite's integrity and foreign key checks, then the data's own checks: one line per finding.
-  public func check(latestMonth: Month) throws -> [Finding] {
+  /// SQLite's integrity and foreign key checks: one finding per problem, none when the file is sound.
+  /// (`check(latestMonth:)`, in Operations, adds the data's own checks.)
+  public func integrityFindings() throws -> [Finding] {
     var findings: [Finding]
     do {
       findings = try database.prepare("PRAGMA integrity_check").rows { .problem(Phrase(.checkIntegrity, ["detail": $0.text(0)])) }
@@ -45,24 +46,7 @@ extension Store {
     findings += try database.prepare("PRAGMA foreign_key_check").rows { row in
       .problem(Phrase(.checkForeignKey, ["table": row.text(0), "row": "\(row.integer(1))", "parent": row.text(2)]))
     }
-    guard findings.isEmpty else { return findings }
-    return try read { store in
-      var findings = DataChecks.findings(
-        settings: try store.settings(), metrics: try store.metrics(), snapshots: try store.snapshots(),
-        expenses: try store.expenses(), latestMonth: latestMonth, plan: try store.businessCase()
-      ).map(Finding.problem)
-      // The warnings about the data's sources hold whether a report can be made or not.
-      let sourceCodes = Set(SourceWarnings.codes)
-      findings += SourceWarnings.all(try store.sourceFacts(), settings: try store.settings(), metrics: try store.metrics()).map(Finding.warning)
-      do {
-        let warnings = try store.report().warnings.filter { !sourceCodes.contains($0.code) }
-        findings += warnings.filter { $0.code != .partialQuarter }.map(Finding.warning)
-        findings += warnings.filter { $0.code == .partialQuarter }.map(Finding.note)
-      } catch let error as ROIError {
-        findings.append(.noReport(error))
-      }
-      return findings
-    }
+    return findings
   }
 
   /// Copies the database to `destination` with SQLite's online backup API: a consistent copy even

@@ -1,5 +1,6 @@
 import ROIEngine
 import SQLite
+import Support
 
 extension StoreReader {
   /// The counted orders by month (see `OrderRecord.monthsSQL`).

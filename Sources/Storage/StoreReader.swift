@@ -159,33 +159,11 @@ public class StoreReader {
     try statement(IntangibleRecord.selectSQL).rows([], IntangibleRecord.intangible(from:))
   }
 
-  // MARK: History and report
+  // MARK: History and what a report reads
 
   /// The latest changes, newest first.
   public func history(limit: Int) throws -> [AuditEntry] {
     try statement(AuditRecord.selectSQL).rows([.integer(Int64(limit))], AuditRecord.entry(from:))
-  }
-
-  /// Computes the ROI report from this read of the file; `baselineMethod`, when given, in place of
-  /// the stored one (a view, nothing stored). A month whose orders stop before its end
-  /// (`SourceFacts.incompleteMonth`) and the months after it are left out, unless `allowIncomplete`.
-  public func report(
-    from: Quarter? = nil, through: Quarter? = nil, discount: DiscountOptions = DiscountOptions(), project: Bool = false,
-    baselineMethod: BaselineMethod? = nil, allowIncomplete: Bool = false
-  ) throws -> ROIReport {
-    var settings = try settings()
-    if let baselineMethod {
-      settings.baselineMethod = baselineMethod
-      try settings.validate()
-    }
-    let metrics = try metrics()
-    let (snapshots, sources) = try completeSnapshots(metrics: metrics, allowIncomplete: allowIncomplete)
-    var report = try ROICalculator.report(
-      settings: settings, costItems: try costItems(), metrics: metrics, snapshots: snapshots,
-      from: from, through: through, discount: discount, project: project, plan: try businessCase(), intangibles: try intangibles(),
-      sources: sources)
-    if let baselineMethod, baselineMethod != .auto { report.baselineChoice = BaselineChoice(method: baselineMethod, reason: .view) }
-    return report
   }
 
   /// The values a report reads, and the facts about their sources: without `allowIncomplete`, none

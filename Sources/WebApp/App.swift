@@ -1,6 +1,7 @@
-import ROIEngine
 import Reports
+import ROIEngine
 import Storage
+import Support
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 /// `/`: the HTML report, live from the database, with the views of `roi` as form controls; and

@@ -1,7 +1,7 @@
-import Importing
 import Interchange
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 /// `/export`: downloads of every export and report format of the command line — the expenses and

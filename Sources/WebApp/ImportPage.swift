@@ -1,7 +1,7 @@
-import Importing
 import Interchange
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 /// `/settings`, `/history` (the audit trail, paged) and `/check` (the `check` findings).

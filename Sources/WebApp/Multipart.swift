@@ -1,5 +1,6 @@
 import ROIEngine
 import Storage
+import Support
 
 #if canImport(Glibc)
   import Glibc

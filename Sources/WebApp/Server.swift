@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ROIEngine
 import Storage
+import Support
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import ROIEngine
 import Storage
+import Support
 import Testing
 
 @testable import WebApp

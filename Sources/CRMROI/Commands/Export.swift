@@ -1,8 +1,8 @@
 import ArgumentParser
-import Importing
 import Interchange
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 extension CRMROI {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import ROIEngine
+import Operations
 import Reports
+import ROIEngine
 import Storage
 
 extension CRMROI {

@@ -1,6 +1,6 @@
 import Interchange
-import ROIEngine
 import Reports
+import ROIEngine
 
 /// One row of an import, and what the import does with it: for a preview that lists them.
 public struct ImportItem: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ROIEngine
+@testable import Support
 
 /// SipHash-2-4 against the reference implementation's vectors: key 00…0f, message 00…(n−1).
 @Suite struct SipHashTests {

@@ -1,6 +1,6 @@
 import Interchange
-import ROIEngine
 import Reports
+import ROIEngine
 import Storage
 
 /// The exports of `crm-roi export`, for the command line and the web app alike: every expense or
