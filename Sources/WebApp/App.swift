@@ -7,8 +7,8 @@ import Support
   import Glibc
 #endif
 
-/// The web app over one database: every request checked (its `Host`, and for a POST its CSRF
-/// token), then routed to a page. Reads and writes go through the same store, rules and audit
+/// The web app over one database: its pages and what they change, each request already checked
+/// by the middleware (`Routes.swift`). Reads and writes go through the same store, rules and audit
 /// records as the command line. Not thread-safe: the server hands it one request at a time.
 public final class WebApp {
   var configuration: WebConfiguration
@@ -38,137 +38,37 @@ public final class WebApp {
     self.uploadKey = uploadKey
   }
 
-  public func handle(_ request: WebRequest) -> WebResponse {
-    // An upload no preview kept (refused, or a bad file) is removed, whatever the answer.
-    defer {
-      if let upload = request.upload, !pendingImports.values.contains(where: { $0.file.path == upload.path }) { unlink(upload.path) }
-    }
-    if request.tooLarge {
-      let page = Page(language: language(for: request), csrf: "", session: "")
-      let upload = request.upload != nil || request.headers["content-type"]?.lowercased().hasPrefix("multipart/") == true
-      let limit = PeopleFormat(page.language).localised(WebApp.megabytes(upload ? maximumUpload : WebApp.maximumForm))
-      let detail = page.text(upload ? .webTooLargeDetail : .webFormTooLarge, ["limit": limit])
-      var response = WebResponse.html(page.render(title: page.text(.webTooLarge), active: "", "<p class=\"problem\" role=\"alert\">\(escape(detail))</p>"), status: 413)
-      response.headers.append(("Connection", "close"))
-      return finished(response)
-    }
-    guard request.path.hasPrefix("/"), configuration.allows(host: request.headers["host"]) else {
-      return finished(WebResponse(status: 421, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("421 Misdirected Request\n".utf8)))  // no-catalogue: HTTP protocol text
-    }
-    store.runningMonth = WebApp.currentMonth()
-    let session = sessions.session(for: request)
-    let page = Page(
-      language: language(for: request), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: configuration.readOnly),
-      signsOut: configuration.passwordHash != nil)
-    var response = respond(to: request, page)
-    if session.isNew { response.headers.append(Sessions.setCookie(session.id)) }
-    if request.method == "HEAD" { response.body = [] }
-    return finished(response)
+  /// 413: a form or an upload over the limit, refused unread.
+  func tooLarge(_ request: WebRequest) -> WebResponse {
+    let page = Page(language: language(for: request), csrf: "", session: "")
+    let upload = request.upload != nil || request.headers["content-type"]?.lowercased().hasPrefix("multipart/") == true
+    let limit = PeopleFormat(page.language).localised(WebApp.megabytes(upload ? maximumUpload : WebApp.maximumForm))
+    let detail = page.text(upload ? .webTooLargeDetail : .webFormTooLarge, ["limit": limit])
+    return .html(page.render(title: page.text(.webTooLarge), active: "", problem(detail)), status: 413)
   }
 
-  /// The response to a request whose `Host` is this server's: signed in when a password is asked
-  /// for, the CSRF token of a POST checked, changes refused when read-only.
-  private func respond(to request: WebRequest, _ page: Page) -> WebResponse {
-    let signedIn = configuration.passwordHash == nil || sessions.isSignedIn(page.session)
-    switch request.method {
-    case "GET", "HEAD":
-      if request.path.hasPrefix("/language/") { return switchLanguage(request) }
-      if request.path == "/login" { return .html(loginPage(page, next: request.query["next"])) }
-      if !signedIn { return .redirect(to: "/login?next=" + formEncoded(request.path)) }
-      if configuration.readOnly, !Page.readOnlyPaths.contains(where: { request.path == $0 || request.path.hasPrefix($0 + "/") }) {
-        return refusal(.webReadOnlyPage, page)
-      }
-      return get(request, page)
-    case "POST":
-      let signing = request.path == "/login" || request.path == "/logout"
-      if configuration.readOnly, !signing { return refusal(.webReadOnly, page) }
-      // The upload's fields are lost with it: its own page, which changes nothing, before the token check.
-      if let failure = request.uploadFailure {
-        let reason = Phrase.system(failure, String(cString: strerror(failure))).text(page.language)
-        return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(.webUploadNotKept, ["reason": reason])))</p>"), status: 507)
-      }
-      if !sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) { return refusal(.webBadToken, page) }
-      sessions.markUsed(page.session)
-      if request.path == "/login" { return signIn(request, page) }
-      if request.path == "/logout" { return signOut(page) }
-      if !signedIn { return refusal(.webSignInFirst, page) }
-      // This connection's own commits leave `PRAGMA data_version` as it was.
-      dashboardCache = nil
-      return post(request, page)
-    default:
-      return WebResponse(status: 405, headers: [("Allow", "GET, HEAD, POST")])  // no-catalogue: HTTP protocol text
-    }
+  /// 507: the upload could not be written (a full disk); its fields are lost with it.
+  func uploadNotKept(_ failure: Int32, _ page: Page) -> WebResponse {
+    let reason = Phrase.system(failure, String(cString: strerror(failure))).text(page.language)
+    return .html(page.render(title: page.text(.webError), active: "", problem(page.text(.webUploadNotKept, ["reason": reason]))), status: 507)
   }
 
   /// 403, with the reason.
-  private func refusal(_ reason: Message, _ page: Page) -> WebResponse {
-    .html(page.render(title: page.text(.webRefused), active: "", "<p class=\"problem\" role=\"alert\">\(escape(page.text(reason)))</p>"), status: 403)
+  func refusal(_ reason: Message, _ page: Page) -> WebResponse {
+    .html(page.render(title: page.text(.webRefused), active: "", problem(page.text(reason))), status: 403)
   }
 
-  private func finished(_ response: WebResponse) -> WebResponse {
-    var response = response
-    response.headers += WebResponse.securityHeaders
-    return response
+  /// 404.
+  func notFound(_ page: Page) -> WebResponse {
+    .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
   }
 
-  private func get(_ request: WebRequest, _ page: Page) -> WebResponse {
-    do {
-      switch request.path {
-      case "/": return try dashboardResponse(request, page)
-      case "/report.html": return try reportFile(request, page)
-      case "/months": return .html(try months(page))
-      case "/expenses":
-        if request.query["done"] == "removed", let id = request.query["id"], Int64(id) != nil {
-          return .html(try expenses(page, form: ["id": id], error: nil, notice: page.text(.webExpenseRemovedID, ["id": id])))
-        }
-        let number = Int(request.query["page"] ?? "") ?? 1
-        return .html(try expenses(page, form: [:], error: nil, notice: request.query["done"].flatMap { page.noticeText($0) }, number: number))
-      case "/metrics": return .html(try metrics(page, notice: request.query["done"].flatMap { page.noticeText($0) }))
-      case "/metrics/edit": return try editMetric(request, page)
-      case "/export": return .html(exportPage(request, page))
-      case "/import":
-        let flash = request.query["done"] == "imported" ? flashes.removeValue(forKey: page.session) : nil
-        return .html(importPage(page, notice: flash))
-      case "/settings": return .html(try settings(page))
-      case "/history": return .html(try history(request, page))
-      case "/check": return .html(try check(page))
-      default:
-        if let (id, action) = expenseAction(request.path), action == "edit" { return try editExpense(id, page) }
-        if request.path.hasPrefix("/export/"), let file = try exportFile(String(request.path.dropFirst("/export/".count)), request, page) {
-          return file
-        }
-        if let month = monthPath(request.path) {
-          return .html(try monthForm(month, page, values: nil, errors: [:], notice: request.query["done"].flatMap { page.noticeText($0) }))
-        }
-        return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
-      }
-    } catch {
-      return failure(error, page)
-    }
-  }
-
-  private func post(_ request: WebRequest, _ page: Page) -> WebResponse {
-    do {
-      if request.path == "/expenses" { return try addExpense(request, page) }
-      if request.path == "/expenses/restore" { return try restoreExpense(request, page) }
-      if let (id, action) = expenseAction(request.path) { return try changeExpense(id, action, request, page) }
-      if request.path == "/import/preview" { return try previewImport(request, page) }
-      if request.path == "/import/confirm" { return try confirmImport(request, page) }
-      if request.path == "/import/cancel" { return cancelImport(request, page) }
-      if request.path == "/metrics" { return try addMetric(request, page) }
-      if request.path == "/metrics/edit" { return try updateMetric(request, page) }
-      if request.path == "/metrics/remove" { return try removeMetric(request, page) }
-      if let month = monthPath(request.path) { return try saveMonth(month, request, page) }
-      return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
-    } catch {
-      return failure(error, page)
-    }
-  }
+  /// A problem, said in one line.
+  func problem(_ text: String) -> String { "<p class=\"problem\" role=\"alert\">\(escape(text))</p>" }
 
   /// A page saying what went wrong, in one line, as the command line would.
   func failure(_ error: Error, _ page: Page) -> WebResponse {
-    let message = Phrase(error: error).text(page.language)
-    return .html(page.render(title: page.text(.webError), active: "", "<p class=\"problem\" role=\"alert\">\(escape(message))</p>"), status: 400)
+    .html(page.render(title: page.text(.webError), active: "", problem(Phrase(error: error).text(page.language))), status: 400)
   }
 
   /// `--lang`, the environment, then the database's setting, then English.
@@ -203,24 +103,11 @@ public final class WebApp {
   }
 
   /// `/language/fr?next=/expenses`: the choice kept in a cookie for a year, back to the page.
-  func switchLanguage(_ request: WebRequest) -> WebResponse {
-    guard let chosen = Language(rawValue: String(request.path.dropFirst("/language/".count))) else { return WebResponse(status: 404) }
+  func switchLanguage(_ code: String, _ request: WebRequest) -> WebResponse {
+    guard let chosen = Language(rawValue: code) else { return WebResponse(status: 404) }
     var response = WebResponse.redirect(to: WebApp.localPath(request.query["next"]))
     response.headers.append(("Set-Cookie", "\(WebApp.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))  // no-catalogue: HTTP protocol text
     return response
-  }
-
-  /// `/months/2025-05` → 2025-05.
-  private func monthPath(_ path: String) -> Month? {
-    guard path.hasPrefix("/months/") else { return nil }
-    return try? Month(parsing: String(path.dropFirst("/months/".count)))
-  }
-
-  /// `/expenses/3/remove` → (3, "remove").
-  private func expenseAction(_ path: String) -> (Int64, String)? {
-    let parts = path.split(separator: "/")
-    guard parts.count == 3, parts[0] == "expenses", let id = Int64(parts[1]), id > 0 else { return nil }
-    return (id, String(parts[2]))
   }
 
   /// The calendar month still running (`CRM_ROI_TODAY`, checked when the server starts, else the clock).

@@ -150,16 +150,10 @@ extension WebApp {
     return .redirect(to: changed ? "/expenses?done=edited" : "/expenses?done=unchanged")
   }
 
-  func changeExpense(_ id: Int64, _ action: String, _ request: WebRequest, _ page: Page) throws -> WebResponse {
-    switch action {
-    case "edit":
-      return try saveExpense(id, request, page)
-    case "remove":
-      try store.write { try $0.removeExpense(id: id) }
-      return .redirect(to: "/expenses?done=removed&id=\(id)")
-    default:
-      return .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
-    }
+  /// Removes an expense (it stays recoverable); the list then offers to restore it.
+  func removeExpense(_ id: Int64) throws -> WebResponse {
+    try store.write { try $0.removeExpense(id: id) }
+    return .redirect(to: "/expenses?done=removed&id=\(id)")
   }
 
   func restoreExpense(_ request: WebRequest, _ page: Page) throws -> WebResponse {

@@ -25,53 +25,11 @@ public struct WebRequest: Sendable {
     self.form = form
   }
 
-  /// The cookies the client sent, by name.
-  public var cookies: [String: String] {
-    var cookies: [String: String] = [:]
-    for pair in (headers["cookie"] ?? "").split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2 else { continue }
-      cookies[parts[0].trimmingCharacters()] = String(parts[1]).trimmingCharacters()
-    }
-    return cookies
-  }
-
-  /// `a=1&b=x%20y` as fields; `+` is a space; a name given twice keeps its first value.
-  public static func fields(_ text: String) -> [String: String] {
-    var fields: [String: String] = [:]
-    for pair in text.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = percentDecoded(parts[0])
-      if fields[name] == nil { fields[name] = parts.count == 2 ? percentDecoded(parts[1]) : "" }
-    }
-    return fields
-  }
-
-  /// `%C3%A9` and `+` decoded; a malformed escape is kept as written; invalid UTF-8 is replaced.
-  static func percentDecoded(_ text: Substring) -> String {
-    var bytes: [UInt8] = []
-    var utf8 = Array(text.utf8)[...]
-    while let byte = utf8.popFirst() {
-      if byte == UInt8(ascii: "+") {
-        bytes.append(UInt8(ascii: " "))
-      } else if byte == UInt8(ascii: "%"), utf8.count >= 2, let high = hex(utf8[utf8.startIndex]), let low = hex(utf8[utf8.startIndex + 1]) {
-        bytes.append(high << 4 | low)
-        utf8 = utf8.dropFirst(2)
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  private static func hex(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    default: nil
-    }
-  }
+  /// The app's cookies the client sent (the session's and the language's), by name, as
+  /// Hummingbird's `Cookies` read them.
+  public var cookies: [String: String] = [:]
+  /// Whether the connection is closed after the answer (an upload refused unread).
+  var closing = false
 }
 
 extension Substring {

@@ -13,8 +13,9 @@ import Support
 #endif
 
 /// The web app behind Hummingbird (SwiftNIO's HTTP/1 parser, with its limits on lines and
-/// headers): each connection on the event loops, the app itself one request at a time (it holds
-/// one SQLite connection; SQLite's own locks share the file with the command line).
+/// headers; its router and middleware, see `router()`): each connection on the event loops, the
+/// app itself one request at a time (it holds one SQLite connection; SQLite's own locks share the
+/// file with the command line).
 public actor WebServer {
   let app: WebApp
   /// Form bodies larger than this are refused with 413.
@@ -37,8 +38,6 @@ public actor WebServer {
     self.maximumBody = maximumBody
     self.maximumUpload = maximumUpload
   }
-
-  public func handle(_ request: WebRequest) -> WebResponse { app.handle(request) }
 
   /// Removes the upload folder and the previews it kept (at the server's end).
   public nonisolated func removeUploads() { folder.remove() }
@@ -74,6 +73,70 @@ public actor WebServer {
   /// The port the socket was bound to, when any port was asked for: the `Host` check needs it.
   public func bound(port: Int) { app.configuration.port = port }
 
+  /// Runs `body` on the app, one request at a time; the running month is read for each.
+  func run(_ body: @Sendable (WebApp) -> WebResponse) -> WebResponse {
+    app.store.runningMonth = WebApp.currentMonth()
+    return body(app)
+  }
+
+  /// The visitor's page: their session (new when they have none), language and navigation.
+  func page(for request: WebRequest) -> (page: Page, isNew: Bool) {
+    let session = app.sessions.session(for: request)
+    let page = Page(
+      language: app.language(for: request), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: app.configuration.readOnly),
+      signsOut: app.configuration.passwordHash != nil)
+    return (page, session.isNew)
+  }
+
+  /// Why a POST is not heard, or nil; a heard one marks its session as used and drops the kept dashboard.
+  func refusesPost(_ request: WebRequest, _ page: Page, signing: Bool) -> WebResponse? {
+    if app.configuration.readOnly, !signing { return app.refusal(.webReadOnly, page) }
+    if let failure = request.uploadFailure { return app.uploadNotKept(failure, page) }
+    guard app.sessions.accepts(id: request.cookies[Sessions.cookie], token: request.form["csrf_token"]) else {
+      return app.refusal(.webBadToken, page)
+    }
+    app.sessions.markUsed(page.session)
+    // This connection's own commits leave `PRAGMA data_version` as it was.
+    app.dashboardCache = nil
+    return nil
+  }
+
+  /// Why a page is not served to this visitor, or nil: not signed in, or not served read-only.
+  func refusesPage(_ request: WebRequest, _ page: Page) -> WebResponse? {
+    let signedIn = app.configuration.passwordHash == nil || app.sessions.isSignedIn(page.session)
+    if request.method == "POST" { return signedIn ? nil : app.refusal(.webSignInFirst, page) }
+    if !signedIn { return .redirect(to: "/login?next=" + formEncoded(request.path)) }
+    if app.configuration.readOnly, !Page.readOnlyPaths.contains(where: { request.path == $0 || request.path.hasPrefix($0 + "/") }) {
+      return app.refusal(.webReadOnlyPage, page)
+    }
+    return nil
+  }
+
+  /// 413, in the visitor's language, closing the connection.
+  func tooLarge(_ request: WebRequest) -> Response { WebServer.response(app.tooLarge(request), closing: true) }
+
+  /// Removes an upload that no preview kept (refused, or a bad file).
+  func removeUnlessKept(_ path: String) {
+    if !app.pendingImports.values.contains(where: { $0.file.path == path }) { unlink(path) }
+  }
+
+  /// Runs `work` (bcrypt, splitting an upload) on a thread of its own, neither on the event loops
+  /// nor on Swift's few shared threads, which every other request needs.
+  static func offTheLoops<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: work()) }.start()
+    }
+  }
+
+  static func response(_ response: WebResponse, closing: Bool = false) -> Response {
+    var fields = HTTPFields()
+    if closing { fields.append(HTTPField(name: .connection, value: "close")) }
+    for (name, value) in response.headers {
+      if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+    }
+    return Response(status: .init(code: response.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+  }
+
   /// The application serving on `host`:`port` (0: any free port); `running` gets the bound port.
   public nonisolated func application(
     host: String, port: Int, running: @escaping @Sendable (Int) async -> Void
@@ -81,7 +144,7 @@ public actor WebServer {
     var logger = Logger(label: "crm-roi-serve")
     logger.logLevel = .critical
     return Application(
-      responder: Responder(server: self),
+      router: router(),
       // A connection idle this long is closed: idle ones cannot pile up until no descriptor is left.
       server: .http1(configuration: .init(idleTimeout: .seconds(30))),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
@@ -91,127 +154,5 @@ public actor WebServer {
         await running(bound)
       },
       logger: logger)
-  }
-
-  struct Responder: HTTPResponder {
-    typealias Context = BasicRequestContext
-    let server: WebServer
-
-    func respond(to request: Request, context: Context) async throws -> Response {
-      var headers: [String: String] = [:]
-      for field in request.headers where headers[field.name.canonicalName] == nil { headers[field.name.canonicalName] = field.value }
-      // HTTP/1's Host header arrives as the request's authority.
-      if let authority = request.head.authority { headers["host"] = authority }
-      // Decoded as a form is: `+` is a space, as browsers send it from a GET form.
-      let query = WebRequest.fields(request.uri.query ?? "")
-      var form: [String: String] = [:]
-      var tooLarge = false
-      var upload: UploadedFile?
-      var uploadFailure: Int32?
-      if request.method == .post, let boundary = Multipart.boundary(of: headers["content-type"] ?? "") {
-        // Only a session the app knows (signed in, when a password is asked for), for this
-        // server's Host, may write to disk, and only a few at once; else nothing is read.
-        let cookie = WebRequest(method: "POST", path: "/", headers: headers).cookies[Sessions.cookie]
-        guard await server.allows(host: headers["host"]) else { return Self.bare(.misdirectedRequest) }
-        switch await server.startUpload(session: cookie) {
-        case .accepted: break
-        case .busy: return Self.bare(.serviceUnavailable, [HTTPField(name: .retryAfter, value: "5")])
-        case .unknownSession:
-          // The body unread: the app's own refusal (an expired form, or the sign-in first).
-          var refused = WebRequest(method: "POST", path: request.uri.path, headers: headers)
-          refused.form = [:]
-          return Self.response(await server.handle(refused), closing: true)
-        }
-        do {
-          (form, upload, tooLarge) = try await receive(request.body, boundary: boundary)
-        } catch UploadError.cannotWrite(_, let error) {
-          uploadFailure = error
-        } catch {
-          await server.endUpload()
-          throw error
-        }
-        await server.endUpload()
-      } else if request.method == .post {
-        do {
-          let body = try await request.body.collect(upTo: server.maximumBody)
-          if (headers["content-type"] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
-            form = WebRequest.fields(String(buffer: body))
-          }
-        } catch {
-          tooLarge = true
-        }
-      }
-      var webRequest = WebRequest(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers, form: form)
-      webRequest.tooLarge = tooLarge
-      webRequest.upload = upload
-      webRequest.uploadFailure = uploadFailure
-      if request.method == .post, request.uri.path == "/login", let hash = await server.hashToCheck() {
-        let given = form["password"] ?? ""
-        // bcrypt reads 72 bytes and stops at a NUL: a longer password, or one with a NUL, would
-        // match on its start alone. --hash-password refuses them, so none can be right.
-        webRequest.passwordMatches = PasswordFile.bcryptTakes(given)
-          ? await Self.offTheLoops { Bcrypt.verify(given, hash: hash) } : false
-      }
-      return Self.response(await server.handle(webRequest))
-    }
-
-    /// Runs `work` (bcrypt: a quarter of a second by design) on a thread of its own, neither on the
-    /// event loops nor on Swift's few shared threads, which every other request needs.
-    static func offTheLoops<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-      await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: work()) }.start()
-      }
-    }
-
-    /// A refusal before the app is asked (no body read): closing, with every security header.
-    static func bare(_ status: HTTPResponse.Status, _ extra: [HTTPField] = []) -> Response {
-      var fields = HTTPFields(extra + [HTTPField(name: .connection, value: "close")])
-      for (name, value) in WebResponse.securityHeaders {
-        if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
-      }
-      return Response(status: status, headers: fields)
-    }
-
-    static func response(_ response: WebResponse, closing: Bool = false) -> Response {
-      var fields = HTTPFields()
-      if closing { fields.append(HTTPField(name: .connection, value: "close")) }
-      for (name, value) in response.headers {
-        if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
-      }
-      return Response(status: .init(code: response.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
-    }
-
-    /// Streams an upload to an owner-only file as it arrives (never whole in memory), stopping past
-    /// the limit; then splits it into its fields and its file. A malformed body gives no file.
-    private func receive(_ body: RequestBody, boundary: String) async throws -> (fields: [String: String], file: UploadedFile?, tooLarge: Bool) {
-      let (raw, descriptor) = try server.folder.create()
-      defer { unlink(raw) }
-      var total = 0
-      do {
-        defer { close(descriptor) }
-        for try await chunk in body {
-          total += chunk.readableBytes
-          if total > server.maximumUpload { return ([:], nil, true) }
-          if let failure = chunk.withUnsafeReadableBytes({ writeAll($0, to: descriptor) }) {
-            throw UploadError.cannotWrite(path: raw, errno: failure)
-          }
-        }
-      }
-      // Splitting and hashing read the whole file: on a thread of their own, not Swift's few
-      // shared ones, which every other request needs.
-      let (folder, key) = (server.folder, server.uploadKey)
-      let split = await withCheckedContinuation { continuation in
-        // A thread of its own: on Linux, Dispatch's global queues are Swift concurrency's threads.
-        Thread {
-          continuation.resume(returning: Result { try Multipart.split(raw: raw, boundary: boundary, folder: folder, key: key) })
-        }.start()
-      }
-      do {
-        let (fields, file) = try split.get()
-        return (fields, file, false)
-      } catch UploadError.malformed {
-        return ([:], nil, false)
-      }
-    }
   }
 }
