@@ -21,6 +21,9 @@ let package = Package(
     // The web app's password: bcrypt (HummingbirdBcrypt only, a small C core), so that the password
     // file holds a hash, never the password.
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    // The web app's uploads: multipart-kit's streaming parser splits a `multipart/form-data` body
+    // as it arrives, so that the file goes straight to its owner-only file, never whole in memory.
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     // Tests only: property-based checks of the value parsers and the CSV round trip.
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -56,6 +59,7 @@ let package = Package(
         "ROIEngine", "Storage", "Reports", "Interchange", "Operations", "Support", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
       ]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(
@@ -96,7 +100,7 @@ let package = Package(
       name: "WebAppTests",
       dependencies: [
         "WebApp", "Storage", "SQLite", "ROIEngine", "CRMROI", "CRMROIServe", "Support",
-        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
   ]
 )

@@ -1,3 +1,5 @@
+import MultipartKit
+import NIOCore
 import ROIEngine
 import Storage
 import Support
@@ -6,8 +8,7 @@ import Support
   import Glibc
 #endif
 
-/// A `multipart/form-data` body already on disk, split into its text fields and its one file,
-/// which is copied to its own owner-only file in the upload folder.
+/// What a `multipart/form-data` body says: its boundary, each part's name and file name.
 enum Multipart {
   /// The boundary a `Content-Type: multipart/form-data; boundary=…` header names.
   static func boundary(of contentType: String) -> String? {
@@ -27,50 +28,12 @@ enum Multipart {
   /// The largest text field kept (a rules file typed or pasted in a form).
   static let fieldLimit = 256 * 1024
 
-  /// Splits the body at `raw`: the text fields by name, and the part named `file` copied into `folder`.
-  static func split(raw: String, boundary: String, folder: UploadFolder, key: SipHash24) throws -> (fields: [String: String], file: UploadedFile?) {
-    let split = try UploadedFile.mapped(raw) { body in try parts(body, boundary: boundary, folder: folder, key: key) }
-    guard let split else { throw UploadError.malformed }
-    return split
-  }
-
-  private static func parts(
-    _ body: UnsafeBufferPointer<UInt8>, boundary: String, folder: UploadFolder, key: SipHash24
-  ) throws -> (fields: [String: String], file: UploadedFile?) {
-    let size = body.count
-    guard size > 0 else { throw UploadError.malformed }
-    let delimiter = Array("\r\n--\(boundary)".utf8)
-    // The first delimiter may start the body, without its CR LF.
-    guard var position = find(Array(delimiter.dropFirst(2)), in: body, from: 0) else { throw UploadError.malformed }
-    position += delimiter.count - 2
-    var fields: [String: String] = [:]
-    var file: UploadedFile?
-    while position + 2 <= size, !(body[position] == UInt8(ascii: "-") && body[position + 1] == UInt8(ascii: "-")) {
-      // A part's headers are a few lines: more than 16 KiB of them is not a form a browser sends.
-      let window = UnsafeBufferPointer(rebasing: body[..<min(size, position + Multipart.headerLimit)])
-      guard let headersEnd = find(Array("\r\n\r\n".utf8), in: window, from: position) else { throw UploadError.malformed }
-      let headers = String(decoding: UnsafeBufferPointer(rebasing: body[position..<headersEnd]), as: UTF8.self)
-      let start = headersEnd + 4
-      guard let end = find(delimiter, in: body, from: start) else { throw UploadError.malformed }
-      let (name, filename) = disposition(headers)
-      if let name {
-        if name == "file", let filename, file == nil {
-          file = try copy(UnsafeBufferPointer(rebasing: body[start..<end]), named: filename, into: folder, key: key)
-        } else if filename == nil, fields[name] == nil, end - start <= fieldLimit, fields.count < 64 {
-          fields[name] = String(decoding: UnsafeBufferPointer(rebasing: body[start..<end]), as: UTF8.self)
-        }
-      }
-      position = end + delimiter.count
-    }
-    return (fields, file)
-  }
-
-  /// The `name` and `filename` of a part's `Content-Disposition`.
-  static func disposition(_ headers: String) -> (name: String?, filename: String?) {
+  /// The `name` and `filename` of a part's `Content-Disposition` (its headers as multipart-kit gives them).
+  static func disposition(_ headers: [(name: String, value: String)]) -> (name: String?, filename: String?) {
     var name: String?
     var filename: String?
-    for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
-      for (key, value) in parameters(line) {
+    for header in headers where header.name.lowercased() == "content-disposition" {
+      for (key, value) in parameters(Substring("content-disposition: " + header.value)) {
         switch key {
         case "name": name = value
         case "filename": filename = shownName(value)
@@ -121,30 +84,112 @@ enum Multipart {
     let clean = String(String.UnicodeScalarView(base.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }).prefix(200))
     return clean.isEmpty || clean == "." || clean == ".." ? "upload" : clean  // no-catalogue: a file name
   }
+}
 
-  private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, named name: String, into folder: UploadFolder, key: SipHash24) throws -> UploadedFile {
-    let (path, descriptor) = try folder.create()
-    defer { close(descriptor) }
-    if let failure = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) {
-      unlink(path)
-      throw UploadError.cannotWrite(path: path, errno: failure)
+/// A `multipart/form-data` body split as it arrives by multipart-kit's streaming parser: its text
+/// fields kept (at most 64, each at most `Multipart.fieldLimit`), the part named `file` written
+/// straight to its own owner-only file in the upload folder; never the body whole in memory.
+final class MultipartReceiver {
+  private let parser: MultipartParser
+  private let folder: UploadFolder
+  private var headers: [(name: String, value: String)] = []
+  private enum Sink {
+    case none
+    case field(String, [UInt8])
+    case file(path: String, name: String, descriptor: Int32)
+    case ignored
+  }
+  private var sink = Sink.none
+  private(set) var fields: [String: String] = [:]
+  private(set) var file: (path: String, name: String)?
+  /// Bytes fed since a part's body last moved: past `Multipart.headerLimit`, headers that no
+  /// browser sends (the parser would keep them whole).
+  private var sinceBody = 0
+  private var failure: UploadError?
+
+  init(boundary: String, folder: UploadFolder) {
+    parser = MultipartParser(boundary: boundary)
+    self.folder = folder
+    parser.onHeader = { [unowned self] name, value in
+      headers.append((name, value))
+      if headers.reduce(0, { $0 + $1.name.utf8.count + $1.value.utf8.count }) > Multipart.headerLimit { failure = .malformed }
     }
-    return UploadedFile(path: path, name: name, size: bytes.count, digest: bytes.isEmpty ? key.hash([]) : key.hash(buffer: bytes))
+    parser.onBody = { [unowned self] buffer in
+      sinceBody = 0
+      begin()
+      buffer.withUnsafeReadableBytes { take($0) }
+    }
+    parser.onPartComplete = { [unowned self] in
+      sinceBody = 0
+      begin()
+      complete()
+    }
   }
 
-  /// Where `needle` first starts in `haystack` at or after `from`.
-  private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    guard let base = haystack.baseAddress, !needle.isEmpty else { return nil }
-    let last = haystack.count - needle.count
-    var index = from
-    return needle.withUnsafeBytes { pattern -> Int? in
-      while index <= last {
-        guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
-        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + position, pattern.baseAddress!, needle.count) == 0 { return position }
-        index = position + 1
-      }
-      return nil
+  deinit {
+    if case .file(let path, _, let descriptor) = sink {
+      close(descriptor)
+      unlink(path)
     }
+  }
+
+  /// Feeds the next bytes of the body; a write that fails throws `UploadError.cannotWrite`, a
+  /// body that is not multipart `UploadError.malformed`.
+  func feed(_ buffer: ByteBuffer) throws {
+    sinceBody += buffer.readableBytes
+    do { try parser.execute(buffer) } catch { throw UploadError.malformed }
+    if let failure { throw failure }
+    if sinceBody > Multipart.headerLimit { throw UploadError.malformed }
+  }
+
+  /// Where this part goes, decided from its headers before its first bytes.
+  private func begin() {
+    guard case .none = sink else { return }
+    let (name, filename) = Multipart.disposition(headers)
+    headers = []
+    guard let name else { return sink = .ignored }
+    if name == "file", let filename, file == nil {
+      do {
+        let (path, descriptor) = try folder.create()
+        sink = .file(path: path, name: filename, descriptor: descriptor)
+      } catch let error as UploadError {
+        (failure, sink) = (error, .ignored)
+      } catch {
+        sink = .ignored
+      }
+    } else if filename == nil, fields[name] == nil, fields.count < 64 {
+      sink = .field(name, [])
+    } else {
+      sink = .ignored
+    }
+  }
+
+  private func take(_ bytes: UnsafeRawBufferPointer) {
+    switch sink {
+    case .field(let name, var value):
+      sink = .ignored
+      guard value.count + bytes.count <= Multipart.fieldLimit else { return }
+      value += bytes
+      sink = .field(name, value)
+    case .file(let path, _, let descriptor):
+      if let error = writeAll(bytes, to: descriptor) {
+        failure = .cannotWrite(path: path, errno: error)
+        close(descriptor)
+        unlink(path)
+        sink = .ignored
+      }
+    case .none, .ignored: break
+    }
+  }
+
+  private func complete() {
+    switch sink {
+    case .field(let name, let value): fields[name] = String(decoding: value, as: UTF8.self)
+    case .file(let path, let name, let descriptor):
+      close(descriptor)
+      file = (path, name)
+    case .none, .ignored: break
+    }
+    sink = .none
   }
 }

@@ -44,28 +44,28 @@ struct UploadReceiver {
   }
 
   private func stream(_ body: RequestBody, boundary: String) async throws -> (fields: [String: String], file: UploadedFile?, tooLarge: Bool) {
-    let (raw, descriptor) = try server.folder.create()
-    defer { unlink(raw) }
+    let receiver = MultipartReceiver(boundary: boundary, folder: server.folder)
     var total = 0
-    do {
-      defer { close(descriptor) }
-      for try await chunk in body {
-        total += chunk.readableBytes
-        if total > server.maximumUpload { return ([:], nil, true) }
-        if let failure = chunk.withUnsafeReadableBytes({ writeAll($0, to: descriptor) }) {
-          throw UploadError.cannotWrite(path: raw, errno: failure)
-        }
+    for try await chunk in body {
+      total += chunk.readableBytes
+      if total > server.maximumUpload {
+        if let file = receiver.file { unlink(file.path) }
+        return ([:], nil, true)
+      }
+      do {
+        try receiver.feed(chunk)
+      } catch UploadError.malformed {
+        if let file = receiver.file { unlink(file.path) }
+        return ([:], nil, false)
       }
     }
-    // Splitting and hashing read the whole file: on a thread of their own, not Swift's few
-    // shared ones, which every other request needs.
-    let (folder, key) = (server.folder, server.uploadKey)
-    let split = await WebServer.offTheLoops { Result { try Multipart.split(raw: raw, boundary: boundary, folder: folder, key: key) } }
-    do {
-      let (fields, file) = try split.get()
-      return (fields, file, false)
-    } catch UploadError.malformed {
-      return ([:], nil, false)
+    guard let (path, name) = receiver.file else { return (receiver.fields, nil, false) }
+    // Hashing reads the whole file: on a thread of its own, not Swift's few shared ones.
+    let key = server.uploadKey
+    guard let (size, digest) = await WebServer.offTheLoops({ UploadedFile.digest(of: path, key: key) }) else {
+      unlink(path)
+      return (receiver.fields, nil, false)
     }
+    return (receiver.fields, UploadedFile(path: path, name: name, size: size, digest: digest), false)
   }
 }
