@@ -15,7 +15,8 @@ extension WebServer {
     router.add(middleware: CSRFMiddleware(server: self))
 
     router.get("/language/{code}", use: answer { app, request, _, parameters in app.switchLanguage(parameters.get("code") ?? "", request) })
-    router.get("/login", use: answer { app, request, page, _ in .html(app.loginPage(page, next: request.query["next"])) })
+    router.group("login").add(middleware: SessionMiddleware(server: self, creating: true))
+      .get(use: answer { app, request, page, _ in .html(app.loginPage(page, next: request.query["next"])) })
     router.post("/login", use: signIn)
     router.post("/logout", use: answer { app, _, page, _ in app.signOut(page) })
 
@@ -25,10 +26,12 @@ extension WebServer {
     pages.get("/settings", use: answer { app, _, page, _ in .html(try app.settings(page)) })
     pages.get("/history", use: answer { app, request, page, _ in .html(try app.history(request, page)) })
     pages.get("/check", use: answer { app, _, page, _ in .html(try app.check(page)) })
-    monthRoutes(pages.group("months"))
-    expenseRoutes(pages.group("expenses"))
-    metricRoutes(pages.group("metrics"))
-    importRoutes(pages.group("import"))
+    // The pages with forms: a visitor gets a session there.
+    let forms = SessionMiddleware(server: self, creating: true)
+    monthRoutes(pages.group("months").add(middleware: forms))
+    expenseRoutes(pages.group("expenses").add(middleware: forms))
+    metricRoutes(pages.group("metrics").add(middleware: forms))
+    importRoutes(pages.group("import").add(middleware: forms))
     pages.get("/export", use: answer { app, request, page, _ in .html(app.exportPage(request, page)) })
     pages.get("/export/{file}", use: answer { app, request, page, parameters in
       try app.exportFile(parameters.get("file") ?? "", request, page) ?? app.notFound(page)

@@ -86,6 +86,12 @@ struct Sessions {
     return (id, csrf, true)
   }
 
+  /// The session `request` belongs to, when the app knows it.
+  func existing(for request: WebRequest) -> (id: String, csrf: String)? {
+    guard let id = request.cookies[Sessions.cookie], let csrf = tokens[id] else { return nil }
+    return (id, csrf)
+  }
+
   func isSignedIn(_ id: String) -> Bool { signedIn.contains(id) }
 
   func knows(_ id: String) -> Bool { tokens[id] != nil }

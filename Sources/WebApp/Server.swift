@@ -79,9 +79,11 @@ public actor WebServer {
     return body(app)
   }
 
-  /// The visitor's page: their session (new when they have none), language and navigation.
-  func page(for request: WebRequest) -> (page: Page, isNew: Bool) {
-    let session = app.sessions.session(for: request)
+  /// The visitor's page: their session (none when they have none and `creating` is false; a new
+  /// one when it is true), language and navigation.
+  func page(for request: WebRequest, creating: Bool) -> (page: Page, isNew: Bool) {
+    let known = app.sessions.existing(for: request).map { (id: $0.id, csrf: $0.csrf, isNew: false) }
+    let session = creating ? app.sessions.session(for: request) : known ?? (id: "", csrf: "", isNew: false)
     let page = Page(
       language: app.language(for: request), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: app.configuration.readOnly),
       signsOut: app.configuration.passwordHash != nil)

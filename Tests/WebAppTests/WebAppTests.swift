@@ -18,7 +18,11 @@ import WebApp
       #expect(page.headers["x-content-type-options"] == "nosniff" && page.headers["referrer-policy"] == "no-referrer", "\(path)")
       #expect(!page.body.contains("<script"), "\(path)")
     }
-    let first = try await served.request("GET", "/")
+    // A page without a form makes no session: reading (or crawling) never pushes one out.
+    for path in ["/", "/report.html", "/history", "/check", "/settings", "/nowhere"] {
+      #expect(try await served.request("GET", path).headers["set-cookie"] == nil, "\(path)")
+    }
+    let first = try await served.request("GET", "/expenses")
     let cookie = first.headers["set-cookie"] ?? ""
     #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
     // The session id: 256 random bits, 64 hex digits.
