@@ -13,11 +13,12 @@ let package = Package(
     // The web app's HTTP server (crm-roi-serve only): SwiftNIO's HTTP/1 parser, with limits.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     // Hummingbird's own foundations, which the web app names in its code (requests' header fields,
-    // the event loop's byte buffers, the server's logger): declared so that nothing is imported
+    // the event loop's byte buffers, the server's logger, the HTTP parts its channel handler sees): declared so that nothing is imported
     // through another package's back door. No new code is built: Hummingbird already depends on them.
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     // The web app's password: bcrypt (HummingbirdBcrypt only, a small C core), so that the password
     // file holds a hash, never the password.
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -59,7 +60,7 @@ let package = Package(
         "ROIEngine", "Storage", "Reports", "Interchange", "Operations", "Support", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]),
     /// `crm-roi serve`'s server, in its own executable so that the command line builds and starts without it.
     .executableTarget(

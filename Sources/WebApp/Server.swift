@@ -148,7 +148,8 @@ public actor WebServer {
     return Application(
       router: router(),
       // A connection idle this long is closed: idle ones cannot pile up until no descriptor is left.
-      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+      // The parser's own 400 gets the security headers too (`SecurityHeadersHandler`).
+      server: .http1(configuration: .init(additionalChannelHandlers: [SecurityHeadersHandler()], idleTimeout: .seconds(30))),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port

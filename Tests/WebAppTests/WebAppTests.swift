@@ -224,3 +224,25 @@ extension Served {
     #expect(process.terminationStatus == 0 && process.terminationReason == .exit)
   }
 }
+
+/// Part 15's attacker: what the server answers before the app (the HTTP parser's 400) carries the
+/// security headers too, and a second Host header cannot slip a request past the Host check.
+@Suite struct BeforeTheAppTests {
+  @Test func theParsersOwn400HasTheSecurityHeaders() async throws {
+    let served = try await Served()
+    let raw = try await Served.send(port: served.port, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(served.port)\r\nNot a header\r\n\r\n".utf8))
+    let response = try Served.parse(raw)
+    #expect(response.status == 400)
+    #expect(response.headers["content-security-policy"]?.contains("default-src 'none'") == true && response.headers["x-frame-options"] == "DENY")
+  }
+
+  @Test func aSecondHostHeaderIsRefused() async throws {
+    let served = try await Served()
+    for hosts in [["127.0.0.1:\(served.port)", "evil.example"], ["evil.example", "127.0.0.1:\(served.port)"]] {
+      let head = "GET / HTTP/1.1\r\n" + hosts.map { "Host: \($0)\r\n" }.joined() + "Connection: close\r\n\r\n"
+      let response = try Served.parse(try await Served.send(port: served.port, Array(head.utf8)))
+      #expect(response.status == 400, "\(hosts)")
+      #expect(response.headers["content-security-policy"] != nil)
+    }
+  }
+}
