@@ -7,17 +7,100 @@ public enum HTMLReport {
   public static func render(
     _ report: ROIReport, expenses: [Expense], impacts: [MetricImpact] = [], language: Language = .en, expenseRows: Int? = nil
   ) -> String {
-    let currency = report.currency
-    let settings = report.settings
-    let rows = report.quarters
+    let text = Texts(language)
+    var html = """
+      <!DOCTYPE html>
+      <html lang="\(language.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(text(.htmlTitle))</title>
+      \(style)
+      </head>
+      <body>
+      <h1>\(text(.htmlTitle))</h1>
+      \(verdictBlock(report, language: language))
+      \(summary(report, language: language))
+
+      """
+    html += costAndBenefitChart(report, language: language)
+    html += cumulativeChart(report, language: language)
+    html += rollingChart(report, language: language)
+    html += MetricCharts.benefitByMetric(report.quarters, currency: report.currency, language: language)
+    html += MetricCharts.render(impacts, currency: report.currency, language: language)
+    html += quartersTable(report, language: language)
+    html += FinanceHTML.sections(report, rows: report.quarters, language: language)
+    if !report.warnings.isEmpty {
+      html += "<h2>\(text(.warningsHeading))</h2>\n<ul id=\"warnings\">\n"
+      for warning in report.warnings {
+        html += "<li data-code=\"\(warning.code.rawValue)\">\(escape(warning.text(language)))</li>\n"
+      }
+      html += "</ul>\n"
+    }
+    html += objectivesSection(report, language: language)
+    html += FinanceHTML.intangibles(report, language: language)
+    html += expensesTable(expenses, report: report, language: language, rows: expenseRows)
+    html += Glossary.html(language: language)
+    html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
+    return html
+  }
+
+  /// A language's texts, called as `text(.message, values)`.
+  struct Texts {
+    let language: Language
+    init(_ language: Language) { self.language = language }
+    func callAsFunction(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+  }
+
+  /// The page's styles: no script, nothing from the network.
+  static let style = """
+    <style>
+    body { font: 15px/1.45 system-ui, sans-serif; color: #1d2733; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
+    h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; }
+    table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+    th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
+    th:first-child, td:first-child, .text { text-align: left; }
+    #expenses td:first-child, #expenses td:nth-child(4) { white-space: nowrap; }
+    dl.summary { display: grid; grid-template-columns: max-content auto; gap: .2rem 1.2rem; }
+    dl.summary dt { color: #5b6878; } dl.summary dd { margin: 0; font-weight: 600; }
+    .chart { width: 100%; height: auto; margin: .5rem 0 1rem; }
+    .chart .grid { stroke: #e6eaef; } .chart .axis { stroke: #5b6878; }
+    .chart text { font-size: 11px; fill: #3b4654; }
+    .cost { fill: #d1495b; stroke: #d1495b; } .benefit { fill: #2e933c; stroke: #2e933c; }
+    .roi { fill: #1f6fb2; stroke: #1f6fb2; }
+    .value { fill: #1f6fb2; stroke: #1f6fb2; } .baseline { fill: #5b6878; stroke: #5b6878; stroke-dasharray: 6 4; }
+    .band { fill: #1f6fb2; stroke: none; opacity: .12; } .keys .key { margin-right: 1rem; font-size: 13px; }
+    .keys .swatch { display: inline-block; width: 12px; height: 12px; margin-right: .3rem; vertical-align: -1px; } .go-live { stroke: #1d2733; stroke-dasharray: 3 3; }
+    .chart polyline { fill: none; stroke-width: 2.5; }
+    .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
+    .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
+    .chart .planned { stroke-dasharray: 2 4; stroke-width: 2; opacity: .9; } .planned-key { fill: #9aa5b1; stroke: #9aa5b1; }
+    .counterfactual { fill: #e0a100; stroke: #e0a100; stroke-dasharray: 4 3; } rect.swatch { stroke-dasharray: none; }
+    #tei td:first-child { white-space: nowrap; } #tei th.projected, #tei td.projected { font-style: italic; }
+    dd.projected { font-style: italic; }
+    .met { color: #2e933c; } .unmet { color: #d1495b; }
+    a.term { color: inherit; text-decoration: underline dotted; text-underline-offset: 3px; }
+    @media (max-width: 640px) {
+      /* A phone: the page never scrolls sideways; a wide table or chart scrolls in its own box, its
+         first column kept in view, and chart text stays at least 10 CSS px (11 units at 720 wide). */
+      table { display: block; overflow-x: auto; max-width: 100%; }
+      th:first-child, td:first-child { position: sticky; left: 0; background: #fff; }
+      .chart-box { overflow-x: auto; } .chart-box .chart { min-width: 660px; }
+      dl.summary { grid-template-columns: 1fr; } dl.summary dd { margin-bottom: .4rem; }
+      body { margin: 1rem auto; }
+    }
+    #glossary dt { font-weight: 600; margin-top: .6rem; } #glossary dd { margin: .1rem 0 0 0; }
+    </style>
+    """
+
+  /// The settings, the baseline and the summary of figures, with the notes under them.
+  static func summary(_ report: ROIReport, language: Language) -> String {
+    let (currency, settings, rows) = (report.currency, report.settings, report.quarters)
     let say = PeopleFormat(language)
-    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let text = Texts(language)
     let riskInForce = FinanceText.riskInForce(report, language: language)
-    let labels = rows.map { say.quarter($0.quarter) }
-    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
     func money(_ minor: Rational) -> String { say.money(minor, currency) }
     func quarter(_ quarter: Quarter?, else none: Message) -> String { quarter.map(say.quarter) ?? text(none) }
-
     let projectionItem = report.projection.map { projection in
       "<dt>\(text(.htmlProjectionTo, ["month": say.month(settings.horizonEnd)]))</dt><dd id=\"projection\" class=\"projected\">"
         + text(.htmlProjectionDetail, [
@@ -26,54 +109,7 @@ public enum HTMLReport {
         ]) + "</dd>"
     } ?? ""
 
-    var html = """
-      <!DOCTYPE html>
-      <html lang="\(language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(text(.htmlTitle))</title>
-      <style>
-      body { font: 15px/1.45 system-ui, sans-serif; color: #1d2733; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; }
-      h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; }
-      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-      th, td { padding: .3rem .5rem; border-bottom: 1px solid #d8dee6; text-align: right; }
-      th:first-child, td:first-child, .text { text-align: left; }
-      #expenses td:first-child, #expenses td:nth-child(4) { white-space: nowrap; }
-      dl.summary { display: grid; grid-template-columns: max-content auto; gap: .2rem 1.2rem; }
-      dl.summary dt { color: #5b6878; } dl.summary dd { margin: 0; font-weight: 600; }
-      .chart { width: 100%; height: auto; margin: .5rem 0 1rem; }
-      .chart .grid { stroke: #e6eaef; } .chart .axis { stroke: #5b6878; }
-      .chart text { font-size: 11px; fill: #3b4654; }
-      .cost { fill: #d1495b; stroke: #d1495b; } .benefit { fill: #2e933c; stroke: #2e933c; }
-      .roi { fill: #1f6fb2; stroke: #1f6fb2; }
-      .value { fill: #1f6fb2; stroke: #1f6fb2; } .baseline { fill: #5b6878; stroke: #5b6878; stroke-dasharray: 6 4; }
-      .band { fill: #1f6fb2; stroke: none; opacity: .12; } .keys .key { margin-right: 1rem; font-size: 13px; }
-      .keys .swatch { display: inline-block; width: 12px; height: 12px; margin-right: .3rem; vertical-align: -1px; } .go-live { stroke: #1d2733; stroke-dasharray: 3 3; }
-      .chart polyline { fill: none; stroke-width: 2.5; }
-      .break-even { stroke: #1d2733; stroke-dasharray: 5 4; }
-      .chart .projected { stroke-dasharray: 6 5; opacity: .75; }
-      .chart .planned { stroke-dasharray: 2 4; stroke-width: 2; opacity: .9; } .planned-key { fill: #9aa5b1; stroke: #9aa5b1; }
-      .counterfactual { fill: #e0a100; stroke: #e0a100; stroke-dasharray: 4 3; } rect.swatch { stroke-dasharray: none; }
-      #tei td:first-child { white-space: nowrap; } #tei th.projected, #tei td.projected { font-style: italic; }
-      dd.projected { font-style: italic; }
-      .met { color: #2e933c; } .unmet { color: #d1495b; }
-      a.term { color: inherit; text-decoration: underline dotted; text-underline-offset: 3px; }
-      @media (max-width: 640px) {
-        /* A phone: the page never scrolls sideways; a wide table or chart scrolls in its own box, its
-           first column kept in view, and chart text stays at least 10 CSS px (11 units at 720 wide). */
-        table { display: block; overflow-x: auto; max-width: 100%; }
-        th:first-child, td:first-child { position: sticky; left: 0; background: #fff; }
-        .chart-box { overflow-x: auto; } .chart-box .chart { min-width: 660px; }
-        dl.summary { grid-template-columns: 1fr; } dl.summary dd { margin-bottom: .4rem; }
-        body { margin: 1rem auto; }
-      }
-      #glossary dt { font-weight: 600; margin-top: .6rem; } #glossary dd { margin: .1rem 0 0 0; }
-      </style>
-      </head>
-      <body>
-      <h1>\(text(.htmlTitle))</h1>
-      \(verdictBlock(report, language: language))
+    return """
       <p>\(escape(text(.htmlSettings, [
         "currency": currency.code, "goLive": say.month(settings.goLive), "baselineMonths": "\(settings.baselineMonths)",
         "baselineStart": say.month(settings.baselineWindow.lowerBound), "baselineEnd": say.month(settings.baselineWindow.upperBound),
@@ -98,10 +134,18 @@ public enum HTMLReport {
       \(projectionItem)
       </dl>
       \(paybackNote(report, language: language))
-
       """
+  }
 
-    // Cost and benefit per quarter.
+  /// Cost and benefit per quarter, as bars.
+  static func costAndBenefitChart(_ report: ROIReport, language: Language) -> String {
+    let (currency, rows) = (report.currency, report.quarters)
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    let labels = rows.map { say.quarter($0.quarter) }
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    var html = ""
     let bars = SVGChart(
       quarters: labels, values: rows.flatMap { [major($0.cost), major($0.benefit)] }, tickLabel: { moneyTick($0, currency, say) })
     html += "<h2>\(text(.htmlCostAndBenefit))</h2>\n"
@@ -120,7 +164,18 @@ public enum HTMLReport {
     }
     html += bars.legend([(text(.columnCost), "cost"), (text(.columnBenefit), "benefit")]) + SVGChart.end
 
-    // Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
+    return html
+  }
+
+  /// Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
+  static func cumulativeChart(_ report: ROIReport, language: Language) -> String {
+    let (currency, rows) = (report.currency, report.quarters)
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    let labels = rows.map { say.quarter($0.quarter) }
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    var html = ""
     let projected = report.projection?.quarters ?? []
     // A partial last row and the projection's first quarter are the same quarter: one slot, where
     // the projection carries the row on to the quarter's end.
@@ -193,7 +248,18 @@ public enum HTMLReport {
       [(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]
         + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + SVGChart.end
 
-    // Rolling annual ROI.
+    return html
+  }
+
+  /// The rolling annual ROI, quarter by quarter.
+  static func rollingChart(_ report: ROIReport, language: Language) -> String {
+    let (currency, rows) = (report.currency, report.quarters)
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    let labels = rows.map { say.quarter($0.quarter) }
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    var html = ""
     let rolling = rows.enumerated().compactMap { index, row in row.rollingAnnualROI.map { (index, row, $0) } }
     let roiChart = SVGChart(quarters: labels, values: rolling.map(\.2), tickLabel: { say.percent($0) })
     html += "<h2>\(text(.columnRolling))</h2>\n"
@@ -208,10 +274,15 @@ public enum HTMLReport {
         """
     }
     html += roiChart.legend([(text(.columnRolling), "roi")]) + SVGChart.end
-    html += MetricCharts.benefitByMetric(rows, currency: currency, language: language)
-    html += MetricCharts.render(impacts, currency: currency, language: language)
+    return html
+  }
 
-    // The quarterly table.
+  /// The quarters' table, with its legend.
+  static func quartersTable(_ report: ROIReport, language: Language) -> String {
+    let (currency, rows) = (report.currency, report.quarters)
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    var html = ""
     let headings: [Message] = [
       .columnQuarter, .columnCost, .columnBenefit, .htmlColumnCumulativeCost, .htmlColumnCumulativeBenefit, .columnROI,
       .columnRolling, .columnCumulativeNet, .columnBenefitLow, .columnBenefitHigh,
@@ -228,16 +299,16 @@ public enum HTMLReport {
     }
     html += "</tbody>\n</table>\n"
     html += "<p class=\"legend\">\(escape(TextReport.legend(rows, asOf: report.asOf, language: language)).replacingNewlines())</p>\n"
-    html += FinanceHTML.sections(report, rows: rows, language: language)
-    if !report.warnings.isEmpty {
-      html += "<h2>\(text(.warningsHeading))</h2>\n<ul id=\"warnings\">\n"
-      for warning in report.warnings {
-        html += "<li data-code=\"\(warning.code.rawValue)\">\(escape(warning.text(language)))</li>\n"
-      }
-      html += "</ul>\n"
-    }
+    return html
+  }
 
-    // Objectives.
+  /// The objectives of the last quarter, each against its target (and its control series).
+  static func objectivesSection(_ report: ROIReport, language: Language) -> String {
+    let currency = report.currency
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    func quarter(_ quarter: Quarter?, else none: Message) -> String { quarter.map(say.quarter) ?? text(none) }
+    var html = ""
     html += "<h2>\(text(.objectivesHeading, ["quarter": quarter(report.lastQuarter, else: .noData)]))</h2>\n"
     if report.objectives.isEmpty {
       html += "<p>\(text(.htmlNoTargets, ["command": "<code>\(escape(text(.htmlTargetCommand)))</code>"]))</p>\n"
@@ -262,10 +333,6 @@ public enum HTMLReport {
       }
     }
 
-    html += FinanceHTML.intangibles(report, language: language)
-    html += expensesTable(expenses, report: report, language: language, rows: expenseRows)
-    html += Glossary.html(language: language)
-    html += "<p><small>\(text(.htmlFooter))</small></p>\n</body>\n</html>\n"
     return html
   }
 }
