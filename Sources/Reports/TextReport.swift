@@ -8,6 +8,17 @@ public enum TextReport {
   public static func render(
     _ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool = false, tei: Bool = false, language: Language = .en
   ) -> String {
+    var output = quartersAndPayback(report, rows: rows, markdown: markdown, wide: wide, language: language)
+    output += noise(report, rows: rows, markdown: markdown, language: language)
+    output += discountedAndProjected(report, markdown: markdown, language: language)
+    output += FinanceText.sections(report, rows: rows, markdown: markdown, tei: tei, language: language)
+    output += objectivesAndWarnings(report, markdown: markdown, language: language)
+    output += FinanceText.intangibles(report, markdown: markdown, language: language)
+    return output
+  }
+
+  /// The title, the verdict, the settings, the quarters' table, the TCO and the payback.
+  static func quartersAndPayback(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, wide: Bool, language: Language) -> String {
     let currency = report.currency
     let all = wide || markdown
     let say = PeopleFormat(language)
@@ -56,12 +67,20 @@ public enum TextReport {
     output += "\n"
     if report.verdict.map({ $0.months >= 1 && !$0.noCost }) ?? false { output += wrapped(text(.paybackWhyDiffer)) + "\n" }
 
-    // Noise bands per quarter.
+    return output
+  }
+
+  /// The noise bands per quarter (or why there are none).
+  static func noise(_ report: ROIReport, rows: [QuarterRow], markdown: Bool, language: Language) -> String {
+    let currency = report.currency
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    func yesNo(_ value: Bool?) -> String { value.map { text($0 ? .yes : .no) } ?? "–" }
+    var output = ""
     var noise = Table([
       (text(.columnQuarter), .left), (text(.columnBenefitLow), .right), (text(.columnBenefitHigh), .right),
       (text(.columnInNoise), .left), (text(.columnRollingLow), .right), (text(.columnRollingHigh), .right),
     ])
-    func yesNo(_ value: Bool?) -> String { value.map { text($0 ? .yes : .no) } ?? "–" }
     for row in rows {
       noise.append([
         say.quarter(row.quarter) + (row.isPartial ? "*" : ""), row.benefitLow.map { say.amount($0, currency) } ?? "–",
@@ -76,6 +95,16 @@ public enum TextReport {
       output += markdown ? noise.markdown() : noise.plain()
     }
 
+    return output
+  }
+
+  /// The discounted view, the risks and the projection to the horizon's end.
+  static func discountedAndProjected(_ report: ROIReport, markdown: Bool, language: Language) -> String {
+    let currency = report.currency
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let settings = report.settings
+    var output = ""
     let discounted = report.discounted
     let discountedHeading = text(.discountedHeading, [
       "rate": say.share(discounted.options.rate.description), "risk": FinanceText.riskInForce(report, language: language),
@@ -100,8 +129,16 @@ public enum TextReport {
       output += text(.projectedBreakEven, ["quarter": projection.breakEvenQuarter.map(say.quarter) ?? text(.notByHorizonEnd)]) + "\n"
     }
 
-    output += FinanceText.sections(report, rows: rows, markdown: markdown, tei: tei, language: language)
+    return output
+  }
 
+  /// The objectives of the last quarter, then the warnings.
+  static func objectivesAndWarnings(_ report: ROIReport, markdown: Bool, language: Language) -> String {
+    let currency = report.currency
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    func yesNo(_ value: Bool?) -> String { value.map { text($0 ? .yes : .no) } ?? "–" }
+    var output = ""
     if !report.objectives.isEmpty {
       var objectives = Table([
         (text(.columnMetric), .left), (text(.columnTarget), .right), (text(.columnBaseline), .right),
@@ -132,7 +169,6 @@ public enum TextReport {
         output += "- \(text)\n"
       }
     }
-    output += FinanceText.intangibles(report, markdown: markdown, language: language)
     return output
   }
 
