@@ -9,52 +9,8 @@ public enum JSONReport {
     let currency = report.currency
     func money(_ minor: Rational) -> JSON { .number(currency.plain(minor)) }
     func ratio(_ value: Rational?) -> JSON { value.map { .number($0.ratioText) } ?? .null }
-
-    let quarters: [JSON] = rows.map { row in
-      .object([
-        ("quarter", .string(row.quarter.description)),
-        ("first_month", .string(row.quarter.firstMonth.description)),
-        ("last_month", .string(row.quarter.lastMonth.description)),
-        ("cost", money(row.cost)),
-        ("benefit", money(row.benefit)),
-        ("benefit_by_metric", .object(row.benefitByMetric.map { ($0.metric, money($0.benefit)) })),
-        ("cumulative_cost", money(row.cumulativeCost)),
-        ("cumulative_benefit", money(row.cumulativeBenefit)),
-        ("roi", ratio(row.roi)),
-        ("rolling_annual_roi", ratio(row.rollingAnnualROI)),
-        ("cumulative_net_roi", ratio(row.cumulativeNetROI)),
-        ("missing_months", .array(row.missingMonths.map { .string($0.description) })),
-        ("benefit_low", row.benefitLow.map(money) ?? .null),
-        ("benefit_high", row.benefitHigh.map(money) ?? .null),
-        ("within_noise", row.withinNoise.map(JSON.bool) ?? .null),
-        ("rolling_annual_roi_low", ratio(row.rollingAnnualROILow)),
-        ("rolling_annual_roi_high", ratio(row.rollingAnnualROIHigh)),
-        ("partial", .bool(row.isPartial)),
-        ("plan_cost", row.planCost.map(money) ?? .null),
-        ("plan_benefit", row.planBenefit.map(money) ?? .null),
-        ("cost_variance", row.costVariance.map(money) ?? .null),
-        ("benefit_variance", row.benefitVariance.map(money) ?? .null),
-      ])
-    }
-    let objectives: [JSON] = report.objectives.map { objective in
-      func value(_ value: Rational?) -> JSON {
-        objective.valueText(value, currency: currency, grouped: false).map(JSON.number) ?? .null
-      }
-      return .object([
-        ("metric", .string(objective.metric.name)),
-        ("kind", .string(objective.metric.kind.name)),
-        ("target", .string(objective.metric.target?.description ?? "")),
-        ("direction", .string(objective.lowerIsBetter ? "decrease" : "increase")),
-        ("baseline", value(objective.baseline)),
-        ("current", value(objective.current)),
-        ("change", ratio(objective.change)),
-        ("target_value", value(objective.targetValue)),
-        ("met", objective.met.map(JSON.bool) ?? .null),
-        ("control", objective.control.map(JSON.string) ?? .null),
-        ("plain_change", ratio(objective.plainChange)),
-      ])
-    }
-    let discounted = report.discounted
+    let quarters = rows.map { quarter($0, money: money, ratio: ratio) }
+    let objectives = report.objectives.map { objective($0, currency: currency, ratio: ratio) }
     var members: [(String, JSON)] = [
       ("currency", .string(currency.code)),
       ("go_live", .string(report.settings.goLive.description)),
@@ -78,43 +34,95 @@ public enum JSONReport {
           ("message", .string(warning.message)),
         ])
       })),
-      ("discounted", .object([
-        ("rate", ratio(discounted.options.rate.fraction)),
-        ("risk", ratio(discounted.options.risk.fraction)),
-        ("pv_benefit", money(discounted.presentValueOfBenefit)),
-        ("pv_cost", money(discounted.presentValueOfCost)),
-        ("npv", money(discounted.netPresentValue)),
-        ("roi", ratio(discounted.roi)),
-        ("break_even_month", discounted.breakEvenMonth.map { .string($0.description) } ?? .null),
-        ("risk_by_metric", .object(report.risks.map { ($0.metric, ratio($0.risk.fraction)) })),
-      ])),
+      ("discounted", discounted(report.discounted, report: report, money: money, ratio: ratio)),
       ("controls", .array(report.controls.map { .object([("metric", .string($0.metric)), ("control", .string($0.control))]) })),
       ("plan", report.plan.map { FinanceJSON.plan($0, money: money, ratio: ratio) } ?? .null),
       ("tei", report.tei.map { FinanceJSON.tei($0, money: money, ratio: ratio) } ?? .null),
       ("intangibles", .array(report.intangibles.map { .string($0.text) })),
     ]
-    if let projection = report.projection {
-      members.append(("projection", .object([
-        ("run_rate", money(projection.runRate)),
-        ("lifetime_benefit", money(projection.lifetimeBenefit)),
-        ("total_cost_of_ownership", money(projection.totalCostOfOwnership)),
-        ("lifetime_roi", ratio(projection.lifetimeROI)),
-        ("break_even_quarter", projection.breakEvenQuarter.map { .string($0.description) } ?? .null),
-        ("quarters", .array(projection.quarters.map { quarter in
-          .object([
-            ("quarter", .string(quarter.quarter.description)),
-            ("cost", money(quarter.cost)),
-            ("benefit", money(quarter.benefit)),
-            ("cumulative_cost", money(quarter.cumulativeCost)),
-            ("cumulative_benefit", money(quarter.cumulativeBenefit)),
-          ])
-        })),
-      ])))
-    }
+    if let projection = report.projection { members.append(("projection", self.projection(projection, money: money, ratio: ratio))) }
     let document = JSON.object(members)
     var output = ""
     document.write(to: &output, indent: 0)
     return output + "\n"
+  }
+
+  static func quarter(_ row: QuarterRow, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
+    .object([
+      ("quarter", .string(row.quarter.description)),
+      ("first_month", .string(row.quarter.firstMonth.description)),
+      ("last_month", .string(row.quarter.lastMonth.description)),
+      ("cost", money(row.cost)),
+      ("benefit", money(row.benefit)),
+      ("benefit_by_metric", .object(row.benefitByMetric.map { ($0.metric, money($0.benefit)) })),
+      ("cumulative_cost", money(row.cumulativeCost)),
+      ("cumulative_benefit", money(row.cumulativeBenefit)),
+      ("roi", ratio(row.roi)),
+      ("rolling_annual_roi", ratio(row.rollingAnnualROI)),
+      ("cumulative_net_roi", ratio(row.cumulativeNetROI)),
+      ("missing_months", .array(row.missingMonths.map { .string($0.description) })),
+      ("benefit_low", row.benefitLow.map(money) ?? .null),
+      ("benefit_high", row.benefitHigh.map(money) ?? .null),
+      ("within_noise", row.withinNoise.map(JSON.bool) ?? .null),
+      ("rolling_annual_roi_low", ratio(row.rollingAnnualROILow)),
+      ("rolling_annual_roi_high", ratio(row.rollingAnnualROIHigh)),
+      ("partial", .bool(row.isPartial)),
+      ("plan_cost", row.planCost.map(money) ?? .null),
+      ("plan_benefit", row.planBenefit.map(money) ?? .null),
+      ("cost_variance", row.costVariance.map(money) ?? .null),
+      ("benefit_variance", row.benefitVariance.map(money) ?? .null),
+    ])
+  }
+
+  static func objective(_ objective: Objective, currency: Currency, ratio: (Rational?) -> JSON) -> JSON {
+    func value(_ value: Rational?) -> JSON {
+      objective.valueText(value, currency: currency, grouped: false).map(JSON.number) ?? .null
+    }
+    return .object([
+      ("metric", .string(objective.metric.name)),
+      ("kind", .string(objective.metric.kind.name)),
+      ("target", .string(objective.metric.target?.description ?? "")),
+      ("direction", .string(objective.lowerIsBetter ? "decrease" : "increase")),
+      ("baseline", value(objective.baseline)),
+      ("current", value(objective.current)),
+      ("change", ratio(objective.change)),
+      ("target_value", value(objective.targetValue)),
+      ("met", objective.met.map(JSON.bool) ?? .null),
+      ("control", objective.control.map(JSON.string) ?? .null),
+      ("plain_change", ratio(objective.plainChange)),
+    ])
+  }
+
+  static func discounted(_ discounted: DiscountedView, report: ROIReport, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
+    .object([
+      ("rate", ratio(discounted.options.rate.fraction)),
+      ("risk", ratio(discounted.options.risk.fraction)),
+      ("pv_benefit", money(discounted.presentValueOfBenefit)),
+      ("pv_cost", money(discounted.presentValueOfCost)),
+      ("npv", money(discounted.netPresentValue)),
+      ("roi", ratio(discounted.roi)),
+      ("break_even_month", discounted.breakEvenMonth.map { .string($0.description) } ?? .null),
+      ("risk_by_metric", .object(report.risks.map { ($0.metric, ratio($0.risk.fraction)) })),
+    ])
+  }
+
+  static func projection(_ projection: Projection, money: (Rational) -> JSON, ratio: (Rational?) -> JSON) -> JSON {
+    .object([
+      ("run_rate", money(projection.runRate)),
+      ("lifetime_benefit", money(projection.lifetimeBenefit)),
+      ("total_cost_of_ownership", money(projection.totalCostOfOwnership)),
+      ("lifetime_roi", ratio(projection.lifetimeROI)),
+      ("break_even_quarter", projection.breakEvenQuarter.map { .string($0.description) } ?? .null),
+      ("quarters", .array(projection.quarters.map { quarter in
+        .object([
+          ("quarter", .string(quarter.quarter.description)),
+          ("cost", money(quarter.cost)),
+          ("benefit", money(quarter.benefit)),
+          ("cumulative_cost", money(quarter.cumulativeCost)),
+          ("cumulative_benefit", money(quarter.cumulativeBenefit)),
+        ])
+      })),
+    ])
   }
 }
 
