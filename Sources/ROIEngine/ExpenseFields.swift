@@ -153,19 +153,19 @@ public struct ExpenseFields: Sendable {
   /// The checked expense; the first wrong field throws a `FieldError`. With `settings`, a date more
   /// than 10 years before go-live is refused as a likely typo.
   public func expense(currency: Currency, settings: Settings? = nil) throws(FieldError) -> Expense {
-    let goLive = settings?.goLive
-    func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
-      do {
-        return try body(values[field] ?? "")
-      } catch let error as ValueError {
-        throw FieldError(field: field, error: error)
-      } catch {
-        fatalError("unexpected \(error)")
-      }
+    let date = try check(.date, CalendarDate.init(parsing:))
+    if let goLive = settings?.goLive, case let earliest = goLive.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive), date.month < earliest {
+      throw fail(.date, Phrase(.formDateNotLongBeforeGoLive, ["first": "\(earliest)", "years": "\(ExpenseFields.yearsBeforeGoLive)", "goLive": "\(goLive)"]))
     }
-    func fail(_ field: Field, _ expected: Phrase) -> FieldError {
-      FieldError(field: field, error: ValueError(value: values[field] ?? "", expected: expected))
-    }
+    let category = try check(.category, ExpenseCategory.init(parsing:))
+    let (amount, labor) = try amountAndLabor(currency)
+    var expense = Expense(date: date, category: category, amount: amount, labor: labor, recurrence: try recurrence(from: date))
+    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = values[field] }
+    return expense
+  }
+
+  /// The amount, given or as hours × rate (which a given amount must equal).
+  private func amountAndLabor(_ currency: Currency) throws(FieldError) -> (Money, Labor?) {
     func positive(_ field: Field) throws(FieldError) -> Money {
       try check(field) { text in
         let money = try currency.parseAmount(text)
@@ -173,17 +173,9 @@ public struct ExpenseFields: Sendable {
         return money
       }
     }
-
-    let date = try check(.date, CalendarDate.init(parsing:))
-    if let earliest = goLive?.advanced(by: -12 * ExpenseFields.yearsBeforeGoLive), date.month < earliest {
-      throw fail(.date, Phrase(.formDateNotLongBeforeGoLive, ["first": "\(earliest)", "years": "\(ExpenseFields.yearsBeforeGoLive)", "goLive": "\(goLive!)"]))
-    }
-    let category = try check(.category, ExpenseCategory.init(parsing:))
-    var labor: Labor?
-    let amount: Money
     switch (values[.amount], values[.hours], values[.rate]) {
     case (_?, nil, nil):
-      amount = try positive(.amount)
+      return (try positive(.amount), nil)
     case (let typed, _?, _?):
       let work = Labor(hundredthsOfHours: try check(.hours, Labor.parseHours), rate: try positive(.rate))
       guard let product = work.amount else { throw fail(.hours, Phrase(.formLaborInRange)) }
@@ -193,7 +185,7 @@ public struct ExpenseFields: Sendable {
       if typed != nil, try positive(.amount) != product {
         throw fail(.amount, Phrase(.formLaborAmount, ["product": currency.plain(product.minor)]))
       }
-      (amount, labor) = (product, work)
+      return (product, work)
     case (nil, nil, nil):
       throw fail(.amount, Phrase(.formAmountOrLabor))
     case (_, nil, _?):
@@ -201,21 +193,33 @@ public struct ExpenseFields: Sendable {
     case (_, _?, nil):
       throw fail(.rate, Phrase(.formRateWithHours))
     }
-    var recurrence: Recurrence?
-    if values[.every] != nil {
-      let frequency = try check(.every, Frequency.init(parsing:))
-      var last: Month?
-      if values[.until] != nil {
-        let month = try check(.until, Month.init(parsing:))
-        guard month >= date.month else { throw fail(.until, Phrase(.formMonthNotBefore, ["month": "\(date.month)"])) }
-        last = month
-      }
-      recurrence = Recurrence(every: frequency, until: last)
-    } else if values[.until] != nil {
-      throw fail(.until, Phrase(.formUntilOnlyRecurring))
+  }
+
+  /// How it recurs from `date`: every month, quarter or year, until a month not before it.
+  private func recurrence(from date: CalendarDate) throws(FieldError) -> Recurrence? {
+    guard values[.every] != nil else {
+      if values[.until] != nil { throw fail(.until, Phrase(.formUntilOnlyRecurring)) }
+      return nil
     }
-    var expense = Expense(date: date, category: category, amount: amount, labor: labor, recurrence: recurrence)
-    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = values[field] }
-    return expense
+    let frequency = try check(.every, Frequency.init(parsing:))
+    guard values[.until] != nil else { return Recurrence(every: frequency) }
+    let month = try check(.until, Month.init(parsing:))
+    guard month >= date.month else { throw fail(.until, Phrase(.formMonthNotBefore, ["month": "\(date.month)"])) }
+    return Recurrence(every: frequency, until: month)
+  }
+
+  /// A field's value parsed by `body`; its ValueError becomes a FieldError naming the field.
+  private func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
+    do {
+      return try body(values[field] ?? "")
+    } catch let error as ValueError {
+      throw FieldError(field: field, error: error)
+    } catch {
+      fatalError("unexpected \(error)")
+    }
+  }
+
+  private func fail(_ field: Field, _ expected: Phrase) -> FieldError {
+    FieldError(field: field, error: ValueError(value: values[field] ?? "", expected: expected))
   }
 }

@@ -42,52 +42,9 @@ public struct MetricFields: Sendable {
 
   /// The checked metric; the first wrong field throws a `MetricFieldError`.
   public func metric(currency: Currency) throws(MetricFieldError) -> Metric {
-    func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
-      do {
-        return try body(values[field] ?? "")
-      } catch let error as ValueError {
-        throw MetricFieldError(field: field, error: error)
-      } catch {
-        fatalError("unexpected \(error)")
-      }
-    }
     let name = try check(.name) { name in try Metric.validateName(name.lowercased()); return name.lowercased() }
     let kind = try check(.kind) { try MetricKind.Name(parsing: $0.lowercased()) }
-    func refuse(_ field: Field) throws(MetricFieldError) {
-      guard let value = values[field] else { return }
-      throw MetricFieldError(field: field, error: ValueError(value: value, expected: Phrase(.formNoOptionForKind, ["option": field.rawValue, "kind": kind.rawValue])))
-    }
-    func required(_ field: Field, _ expected: Message) throws(MetricFieldError) {
-      if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: Phrase(expected))) }
-    }
-    let metricKind: MetricKind
-    let others: Set<Field> = [.margin, .unitValue, .hourlyCost, .realisation]
-    func refuseAll(but kept: Set<Field>) throws(MetricFieldError) {
-      for field in Field.allCases where others.contains(field) && !kept.contains(field) { try refuse(field) }
-    }
-    switch kind {
-    case .revenue:
-      try refuseAll(but: [.margin])
-      try required(.margin, .formMarginRequired)
-      metricKind = .revenue(margin: try check(.margin, MetricKind.parseMargin))
-    case .count:
-      try refuseAll(but: [.unitValue])
-      try required(.unitValue, .formUnitValueRequired)
-      metricKind = .count(unitValue: try check(.unitValue) { try MetricKind.parseUnitValue($0, currency: currency) })
-    case .hours:
-      try refuseAll(but: [.hourlyCost, .realisation])
-      try required(.hourlyCost, .formHourlyCostRequired)
-      metricKind = .hours(
-        hourlyCost: try check(.hourlyCost) { text in
-          let money = try currency.parseAmount(text)
-          guard money.minor > 0 else { throw ValueError(value: text, expected: Phrase(.formPositiveAmount)) }
-          return money
-        },
-        realisation: values[.realisation] == nil ? Metric.fullAttribution : try check(.realisation, MetricKind.parseRealisation))
-    case .cost, .kpi:
-      try refuseAll(but: [])
-      metricKind = kind == .cost ? .cost : .kpi
-    }
+    let metricKind = try self.kind(kind, currency: currency)
     if let control = values[.controlFor], kind != .kpi {
       throw MetricFieldError(
         field: .kind, error: ValueError(value: kind.rawValue, expected: Phrase(.formControlNeedsKPI, ["control": control.lowercased()])))
@@ -117,6 +74,55 @@ public struct MetricFields: Sendable {
     return Metric(
       name: name, kind: metricKind, target: target, attribution: attribution, fromOrders: fromOrders, controlFor: controlFor,
       risk: risk)
+  }
+
+  /// The kind with what it needs (a revenue's margin, a count's unit value, hours' cost and
+  /// realisation); an option another kind takes is refused.
+  private func kind(_ kind: MetricKind.Name, currency: Currency) throws(MetricFieldError) -> MetricKind {
+    func refuseAll(but kept: Set<Field>) throws(MetricFieldError) {
+      for field in [Field.margin, .unitValue, .hourlyCost, .realisation] where !kept.contains(field) {
+        guard let value = values[field] else { continue }
+        throw MetricFieldError(
+          field: field, error: ValueError(value: value, expected: Phrase(.formNoOptionForKind, ["option": field.rawValue, "kind": kind.rawValue])))
+      }
+    }
+    func required(_ field: Field, _ expected: Message) throws(MetricFieldError) {
+      if values[field] == nil { throw MetricFieldError(field: field, error: ValueError(value: "", expected: Phrase(expected))) }
+    }
+    switch kind {
+    case .revenue:
+      try refuseAll(but: [.margin])
+      try required(.margin, .formMarginRequired)
+      return .revenue(margin: try check(.margin, MetricKind.parseMargin))
+    case .count:
+      try refuseAll(but: [.unitValue])
+      try required(.unitValue, .formUnitValueRequired)
+      return .count(unitValue: try check(.unitValue) { try MetricKind.parseUnitValue($0, currency: currency) })
+    case .hours:
+      try refuseAll(but: [.hourlyCost, .realisation])
+      try required(.hourlyCost, .formHourlyCostRequired)
+      let hourlyCost = try check(.hourlyCost) { text in
+        let money = try currency.parseAmount(text)
+        guard money.minor > 0 else { throw ValueError(value: text, expected: Phrase(.formPositiveAmount)) }
+        return money
+      }
+      let realisation = values[.realisation] == nil ? Metric.fullAttribution : try check(.realisation, MetricKind.parseRealisation)
+      return .hours(hourlyCost: hourlyCost, realisation: realisation)
+    case .cost, .kpi:
+      try refuseAll(but: [])
+      return kind == .cost ? .cost : .kpi
+    }
+  }
+
+  /// A field's value parsed by `body`; its ValueError becomes a MetricFieldError naming the field.
+  private func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
+    do {
+      return try body(values[field] ?? "")
+    } catch let error as ValueError {
+      throw MetricFieldError(field: field, error: error)
+    } catch {
+      fatalError("unexpected \(error)")
+    }
   }
 }
 
