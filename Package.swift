@@ -67,7 +67,7 @@ let package = Package(
       name: "CRMROIServe",
       dependencies: [
         "WebApp", "ROIEngine", "Storage", "Support", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "NIOCore", package: "swift-nio"),
       ]),
     .executableTarget(
       name: "CRMROI",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
+import NIOCore
 import ROIEngine
 import Storage
 import Support
@@ -87,7 +88,17 @@ struct Serve: AsyncParsableCommand {
       }
     }
     // SIGINT and SIGTERM end it gracefully: requests under way finish first.
-    try await app.runService()
+    do {
+      try await app.runService()
+    } catch let error as IOError {
+      // The port taken, or one only root may use: one line, with the way out.
+      server.removeUploads()
+      let reason = Phrase.system(error.errnoCode, String(cString: strerror(error.errnoCode)))
+      let line = Catalogue.text(.errorPrefix, language)
+        + Phrase(.serveCannotListen, phrases: ["address": .text("\(shownHost):\(port)"), "reason": .phrase(reason)]).text(language) + "\n"
+      _ = Array(line.utf8).withUnsafeBytes { writeAll($0, to: 2) }
+      throw ExitCode(1)
+    }
     server.removeUploads()
   }
 

@@ -73,7 +73,8 @@ public enum Importer {
         let row = Int64(index + 1)
         let status: ImportItem.Status = session.addedRows.contains { $0.contains(row) } ? .added : .skipped
         return ImportItem(
-          status: status, fields: [expense.date.description, expense.category.rawValue, settings.currency.plain(expense.amount.minor), expense.note ?? ""])
+          status: status,
+          fields: [expense.date.description, expense.category.rawValue, settings.currency.plain(expense.amount.minor), expense.note ?? "", expense.supplier ?? ""])
       }
       try confirm(outcome)
     }

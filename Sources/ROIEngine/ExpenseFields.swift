@@ -66,7 +66,9 @@ public struct ExpenseFields: Sendable {
       case .until:
         Declaration(column: "until_month", aliases: ["jusqu'a", "jusqu'au", "fin"], frenchHeader: "fin", label: .columnUntil, form: .until, hint: "2027-03")
       case .supplier:
-        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(\.supplier))
+        // Not in the duplicate key: naming the supplier of an imported expense later must not make
+        // the same file, imported again, add it a second time.
+        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(\.supplier), inDuplicateKey: false)
       }
     }
 
@@ -108,7 +110,7 @@ public struct ExpenseFields: Sendable {
     /// An example a form shows in an empty input.
     public let hint: String?
     /// Whether two imported expenses that differ only in it are different (not for the labor
-    /// columns: the amount already says what they made).
+    /// columns: the amount already says what they made; nor the supplier, which may be named later).
     public let inDuplicateKey: Bool
 
     init(column: String, aliases: [String], frenchHeader: String, label: Message, form: Form, hint: String? = nil, inDuplicateKey: Bool = true) {

@@ -154,7 +154,7 @@ public final class ExpenseImport {
 }
 
 /// What makes two expenses the same for an import: the fields declared `inDuplicateKey` (date,
-/// category, amount, note, recurrence, supplier: not the labor columns), as a 128-bit hash of their stored column values, each field written
+/// category, amount, note, recurrence: not the labor columns nor the supplier), as a 128-bit hash of their stored column values, each field written
 /// with its type and length so that no two different rows give the same input. Two lanes of
 /// 64-bit multiply-fold mixing ("mum", as in wyhash) under keys drawn at random for each process:
 /// two different rows get one key with a chance of about 2⁻¹²⁸, so a million rows against a

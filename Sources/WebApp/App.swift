@@ -104,7 +104,9 @@ public final class WebApp {
 
   /// `/language/fr?next=/expenses`: the choice kept in a cookie for a year, back to the page.
   func switchLanguage(_ code: String, _ request: WebRequest) -> WebResponse {
-    guard let chosen = Language(rawValue: code) else { return WebResponse(status: 404) }
+    guard let chosen = Language(rawValue: code) else {
+      return notFound(Page(language: language(for: request), csrf: "", session: ""))
+    }
     var response = WebResponse.redirect(to: WebApp.localPath(request.query["next"]))
     response.headers.append(("Set-Cookie", "\(WebApp.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))  // no-catalogue: HTTP protocol text
     return response

@@ -164,6 +164,9 @@ extension WebApp {
     }
     do {
       _ = try store.write { try $0.restoreExpense(id: id) }
+    } catch StoreError.noSuchExpense {
+      // Said for this page: the ids are in its list, no command to run.
+      return .html(try expenses(page, form: request.form, error: ("id", page.text(.webNoSuchExpense, ["id": "\(id)"])), notice: nil), status: 400)
     } catch let error as StoreError {
       return .html(try expenses(page, form: request.form, error: ("id", error.text(page.language)), notice: nil), status: 400)
     }

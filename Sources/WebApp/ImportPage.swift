@@ -180,7 +180,7 @@ extension WebApp {
   private func items(_ outcome: ImportOutcome, _ page: Page) -> String {
     guard !outcome.items.isEmpty else { return "" }
     let headings: [Message] = outcome.kind == .metrics
-      ? [.columnMonth, .columnMetric, .webValue, .webStoredBefore] : [.columnDate, .columnCategory, .columnAmount, .columnNote]
+      ? [.columnMonth, .columnMetric, .webValue, .webStoredBefore] : [.columnDate, .columnCategory, .columnAmount, .columnNote, .columnSupplier]
     let head = "<th class=\"text\">\(escape(page.text(.webWhatImportDoes)))</th>"
       + headings.map { "<th class=\"text\">\(escape(page.text($0)))</th>" }.joined()
     let rows = outcome.items.map { item in
@@ -190,7 +190,11 @@ extension WebApp {
       case .skipped: .webItemSkipped
       }
       return "<tr class=\"\(item.status.rawValue)\"><td class=\"text\">\(escape(page.text(status)))</td>"
-        + item.fields.map { "<td class=\"text\">\(escape(page.typedBack($0)))</td>" }.joined() + "</tr>"
+        + item.fields.enumerated().map { column, value in
+          // An expense's category in the page's language (`matériel`), as the lists show it.
+          let shown = outcome.kind != .metrics && column == 1 ? ExpenseCategory(rawValue: value).map { ExpenseText.category($0, page.language) } ?? value : page.typedBack(value)
+          return "<td class=\"text\">\(escape(shown))</td>"
+        }.joined() + "</tr>"
     }.joined(separator: "\n")
     let total = outcome.added + outcome.replaced + outcome.skipped
     let more = total > outcome.items.count ? "<p>\(escape(page.text(.webMoreRows, ["count": "\(total - outcome.items.count)"])))</p>" : ""

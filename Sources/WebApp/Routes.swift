@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdBcrypt
 import ROIEngine
+import Storage
 
 /// The web app's routes, in the shape of Hummingbird's examples: the middleware every request
 /// passes (outermost first), the sign-in pages, then the pages behind the password in a group.
@@ -61,18 +62,9 @@ extension WebServer {
     })
     expenses.post(use: answer { app, request, page, _ in try app.addExpense(request, page) })
     expenses.post("restore", use: answer { app, request, page, _ in try app.restoreExpense(request, page) })
-    expenses.get("{id}/edit", use: answer { app, _, page, parameters in
-      guard let id = WebServer.expenseID(parameters) else { return app.notFound(page) }
-      return try app.editExpense(id, page)
-    })
-    expenses.post("{id}/edit", use: answer { app, request, page, parameters in
-      guard let id = WebServer.expenseID(parameters) else { return app.notFound(page) }
-      return try app.saveExpense(id, request, page)
-    })
-    expenses.post("{id}/remove", use: answer { app, _, page, parameters in
-      guard let id = WebServer.expenseID(parameters) else { return app.notFound(page) }
-      return try app.removeExpense(id)
-    })
+    expenses.get("{id}/edit", use: expensePage { app, id, _, page in try app.editExpense(id, page) })
+    expenses.post("{id}/edit", use: expensePage { app, id, request, page in try app.saveExpense(id, request, page) })
+    expenses.post("{id}/remove", use: expensePage { app, id, _, _ in try app.removeExpense(id) })
   }
 
   private nonisolated func metricRoutes(_ metrics: RouterGroup<WebContext>) {
@@ -91,6 +83,20 @@ extension WebServer {
     imports.post("preview", use: answer { app, request, page, _ in try app.previewImport(request, page) })
     imports.post("confirm", use: answer { app, request, page, _ in try app.confirmImport(request, page) })
     imports.post("cancel", use: answer { app, request, page, _ in app.cancelImport(request, page) })
+  }
+
+  /// A page about one expense: 404 when there is none with that id (or it is removed).
+  nonisolated func expensePage(
+    _ body: @escaping @Sendable (WebApp, Int64, WebRequest, Page) throws -> WebResponse
+  ) -> @Sendable (Request, WebContext) async throws -> Response {
+    answer { app, request, page, parameters in
+      guard let id = WebServer.expenseID(parameters) else { return app.notFound(page) }
+      do {
+        return try body(app, id, request, page)
+      } catch StoreError.noSuchExpense {
+        return app.notFound(page)
+      }
+    }
   }
 
   /// `/expenses/3/…` → 3.

@@ -210,9 +210,9 @@ import Testing
     #expect(try cli.ok("import", "expenses", csv, "--rules", rules).contains("3 added"))
     #expect(try cli.ok("export", "expenses") == """
       date,category,amount,note,hours,rate,every,until,supplier
-      2025-03-01,license,1440.00,Abonnement CRM mars,,,,,
-      2025-03-05,hardware,1099.90,Ordinateur portable,,,,,
-      2025-03-12,other,450.00,Formation équipe,,,,,
+      2025-03-01,license,1440.00,Abonnement CRM mars,,,,,Salesforce
+      2025-03-05,hardware,1099.90,Ordinateur portable,,,,,Dell
+      2025-03-12,other,450.00,Formation équipe,,,,,Cegos
 
       """)
     // A bad value keeps its line in the bank's file (line 5, after the title lines).

@@ -58,7 +58,7 @@ public enum Message: String, CaseIterable, Sendable {
   case formLanguageOrNone, laborNoteAndNote
   case yearsSingular
   case formDecimalPoint
-  case webDashboard, webMonths, webExpenses, webSettings, webHistory, webCheck, webRefused, webBadToken, webReadOnly, webNotFound, webError, webSaved, webExpenseAdded, webExpenseRemoved, webExpenseRestored, webStoredSetting, webView, webFrom, webTo, webBaselineMethod, webDiscountRate, webRisk, webProject, webShow, webDownload, webRemoveValue, webAllowCurrent, webSave, webBack, webMonthTitle, webRemove, webAddExpense, webRestoreExpense, webHours, webRate, webAdd, webRestore, webSettingsHint, webNewer, webOlder
+  case webDashboard, webMonths, webExpenses, webSettings, webHistory, webCheck, webRefused, webBadToken, webReadOnly, webNotFound, webError, webSaved, webExpenseAdded, webExpenseRemoved, webExpenseRestored, webStoredSetting, webView, webFrom, webTo, webBaselineMethod, webDiscountRate, webRisk, webProject, webShow, webDownload, webRemoveValue, webAllowCurrent, webSave, webBack, webMonthTitle, webRemove, webAddExpense, webRestoreExpense, webHours, webRate, webAdd, webRestore, webSettingsHint, webNewer, webOlder, webNoSuchExpense
   case serveLoopbackOnly, serving
   case formServerBeside
   case webEdit, webWithValues, webAddMetric, webMetrics, webMargin, webUnitValue, webFromOrders, webTyped, webEditMetric, webMetricTitle, webMetricHasOneValue, webMetricHasValues, webEditExpense, webExpenseTitle, webExpenseEdited, webUnchanged, webMetricAdded, webMetricRemoved, webImport, webExport, historyFromWebApp
@@ -71,7 +71,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webOtherFormats
   case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
   case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
-  case webFormTooLarge, serveCannotKeepUploads
+  case webFormTooLarge, serveCannotKeepUploads, serveCannotListen
   case htmlLatestExpenses
   case servingReadOnly
   case formHoursNotNegative
@@ -1815,6 +1815,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .webRestoreExpense:
       ("Restore a removed expense",
        "Rétablir une dépense supprimée")
+    case .webNoSuchExpense:
+      ("no expense with id {id}; expected an id from the list above",
+       "aucune dépense de numéro {id} ; attendu : un numéro de la liste ci-dessus")
     case .webHours:
       ("Hours (with the rate, instead of an amount)",
        "Heures (avec le taux, au lieu d’un montant)")
@@ -2094,6 +2097,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .webFormTooLarge:
       ("The form sent is larger than the limit of {limit} for a form without a file; nothing was changed.",
        "Le formulaire envoyé dépasse la limite de {limit} d’un formulaire sans fichier ; rien n’a été modifié.")
+    case .serveCannotListen:
+      ("cannot listen on {address}: {reason}; expected a port no other program uses (--port N), above 1023 unless run as root",
+       "impossible d’écouter sur {address} : {reason} ; attendu : un port qu’aucun autre programme n’utilise (--port N), au-delà de 1023 sauf en root")
     case .serveCannotKeepUploads:
       ("cannot make a folder for uploads in {path}: {reason}; expected TMPDIR to name a folder this user can write to",
        "impossible de créer un dossier pour les envois dans {path} : {reason} ; attendu que TMPDIR nomme un dossier où cet utilisateur peut écrire")
