@@ -101,7 +101,11 @@ final class MultipartReceiver {
   }
   private var sink = Sink.none
   private(set) var fields: [String: String] = [:]
+  /// The file part, once whole: removed with the receiver unless `takeFile()` took it.
   private(set) var file: (path: String, name: String)?
+  private var taken = false
+  /// A text field past `Multipart.fieldLimit`: the form is refused (413), never read without it.
+  private(set) var oversizedField: String?
   /// Bytes fed since a part's body last moved: past `Multipart.headerLimit`, headers that no
   /// browser sends (the parser would keep them whole).
   private var sinceBody = 0
@@ -131,6 +135,13 @@ final class MultipartReceiver {
       close(descriptor)
       unlink(path)
     }
+    if let file, !taken { unlink(file.path) }
+  }
+
+  /// The whole file part, now the caller's to keep or remove.
+  func takeFile() -> (path: String, name: String)? {
+    taken = true
+    return file
   }
 
   /// Feeds the next bytes of the body; a write that fails throws `UploadError.cannotWrite`, a
@@ -168,7 +179,7 @@ final class MultipartReceiver {
     switch sink {
     case .field(let name, var value):
       sink = .ignored
-      guard value.count + bytes.count <= Multipart.fieldLimit else { return }
+      guard value.count + bytes.count <= Multipart.fieldLimit else { return oversizedField = name }
       value += bytes
       sink = .field(name, value)
     case .file(let path, _, let descriptor):

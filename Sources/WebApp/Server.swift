@@ -44,7 +44,8 @@ public actor WebServer {
 
   /// How many uploads may stream to disk at once; more are refused with 503.
   static let uploadsAtOnce = 4
-  private var uploading = 0
+  /// The sessions whose upload is arriving.
+  private var uploading: Set<String> = []
 
   func allows(host: String?) -> Bool { app.configuration.allows(host: host) }
 
@@ -63,12 +64,13 @@ public actor WebServer {
     guard let session, app.sessions.knows(session), app.configuration.passwordHash == nil || app.sessions.isSignedIn(session) else {
       return .unknownSession
     }
-    guard uploading < WebServer.uploadsAtOnce else { return .busy }
-    uploading += 1
+    // One at a time per session, a few at once in all: slow uploads cannot take every slot.
+    guard uploading.count < WebServer.uploadsAtOnce, !uploading.contains(session) else { return .busy }
+    uploading.insert(session)
     return .accepted
   }
 
-  func endUpload() { uploading -= 1 }
+  func endUpload(session: String?) { if let session { uploading.remove(session) } }
 
   /// The port the socket was bound to, when any port was asked for: the `Host` check needs it.
   public func bound(port: Int) { app.configuration.port = port }

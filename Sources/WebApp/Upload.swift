@@ -53,6 +53,8 @@ public final class UploadFolder: Sendable {
       let folder = "\(base)/\(name)"
       var info = stat()
       guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid(), info.st_mode & 0o777 == 0o700 else { continue }
+      // A folder made in the last minute may be another server's between its mkdtemp and its lock.
+      guard time(nil) - info.st_mtim.tv_sec > 60 else { continue }
       let held = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
       guard held >= 0 else { continue }
       if flock(held, LOCK_EX | LOCK_NB) == 0 { abandoned.append(folder) }

@@ -364,11 +364,17 @@ import Testing
     let lookalike = base + "/crm-roi-serve-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: lookalike, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     try Data("order,e-mail\n1,a@example.com\n".utf8).write(to: URL(fileURLWithPath: dead + "/raw"))
+    // A folder made in the last minute may be a server's between its mkdtemp and its lock: left.
+    let starting = base + "/crm-roi-serve-Xy34Zw"
+    try FileManager.default.createDirectory(atPath: starting, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    // The killed server's folder is older than that.
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -120)], ofItemAtPath: dead)
     let unrelated = base + "/something-else"
     try FileManager.default.createDirectory(atPath: unrelated, withIntermediateDirectories: false)
     let running = try UploadFolder(base: base)
     #expect(!FileManager.default.fileExists(atPath: dead))
     #expect(FileManager.default.fileExists(atPath: unrelated) && FileManager.default.fileExists(atPath: lookalike))
+    #expect(FileManager.default.fileExists(atPath: starting))
     // A second server leaves the first one's folder: its lock is held.
     let second = try UploadFolder(base: base)
     #expect(FileManager.default.fileExists(atPath: running.path) && FileManager.default.fileExists(atPath: second.path))
@@ -416,6 +422,16 @@ import Testing
     // A body cut off before its closing boundary keeps no file.
     let cut = try receive("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc")
     #expect(cut.file == nil)
+    // A whole file that nobody takes (the connection dropped after it) goes with its receiver.
+    var dropped: MultipartReceiver? = try receive("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc\r\n--b\r\nContent-Disp")
+    let left = try #require(dropped?.file?.path)
+    #expect(FileManager.default.fileExists(atPath: left))
+    dropped = nil
+    #expect(!FileManager.default.fileExists(atPath: left))
+    // A text field past 256 KiB is said, not dropped: the rules of an import are never left out.
+    let rules = String(repeating: "x", count: Multipart.fieldLimit + 1)
+    let longRules = try receive("--b\r\nContent-Disposition: form-data; name=\"rules\"\r\n\r\n\(rules)\r\n--b--\r\n")
+    #expect(longRules.oversizedField == "rules" && longRules.fields["rules"] == nil)
   }
 
   /// With many expenses, the dashboard lists the latest 50 (its totals count all) and the Expenses

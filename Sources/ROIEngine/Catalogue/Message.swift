@@ -2041,11 +2041,11 @@ public enum Message: String, CaseIterable, Sendable {
       ("--hash-password: standard input holds no password; expected the password on its first line, like: crm-roi serve --hash-password < password.txt",
        "--hash-password : l’entrée standard ne contient aucun mot de passe ; attendu le mot de passe sur sa première ligne, par exemple : crm-roi serve --hash-password < motdepasse.txt")
     case .servePasswordSeveralLines:
-      ("--password-file {path}: it holds more than one line of text; expected a file of one line, the password",
-       "--password-file {path} : il contient plus d’une ligne de texte ; attendu un fichier d’une ligne, le mot de passe")
+      ("--password-file {path}: it holds more than one line of text; expected one line, the bcrypt hash that crm-roi serve --hash-password prints",
+       "--password-file {path} : il contient plus d’une ligne de texte ; attendu une ligne, l’empreinte bcrypt qu’affiche crm-roi serve --hash-password")
     case .servePasswordUnreadable:
-      ("--password-file {path}: cannot read it as UTF-8 text; expected a file whose first line is the password",
-       "--password-file {path} : illisible comme texte UTF-8 ; attendu un fichier dont la première ligne est le mot de passe")
+      ("--password-file {path}: cannot read it (missing, not allowed, or not UTF-8 text); expected a file holding the bcrypt hash that crm-roi serve --hash-password prints",
+       "--password-file {path} : illisible (absent, interdit ou pas du texte UTF-8) ; attendu un fichier contenant l’empreinte bcrypt qu’affiche crm-roi serve --hash-password")
     case .servePasswordEmpty:
       ("--password-file {path}: it holds nothing; expected the bcrypt hash that crm-roi serve --hash-password prints",
        "--password-file {path} : il est vide ; attendu l’empreinte bcrypt qu’affiche crm-roi serve --hash-password")

@@ -33,6 +33,8 @@ struct BodyMiddleware: RouterMiddleware {
         if (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
           sent.form = try WebRequest.decoded(String(buffer: body))
         }
+      } catch is NIOTooManyBytesError {
+        sent.tooLarge = true
       } catch let error as HTTPError where error.status == .contentTooLarge {
         sent.tooLarge = true
       }
