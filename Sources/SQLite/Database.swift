@@ -19,22 +19,45 @@ public final class Database {
     case readWriteCreate
     /// SQLITE_OPEN_READONLY: nothing this connection does can change the file.
     case readOnly
+    /// Read-only and `immutable=1`: SQLite takes no lock and makes no -wal or -shm file, for a file
+    /// in a folder its user may not write; a change made meanwhile by another process is not seen.
+    case readOnlyImmutable
   }
 
   /// `followingSymlinks` false refuses a path with a symlink in it (SQLITE_OPEN_NOFOLLOW): for a
   /// file this program just created, which must still be the file it opens.
   public init(path: String, mode: Mode = .readWriteCreate, followingSymlinks: Bool = true) throws {
     var handle: OpaquePointer?
-    var flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+    let readOnly = mode == .readOnly || mode == .readOnlyImmutable
+    var flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
     if mode == .readWriteCreate { flags |= SQLITE_OPEN_CREATE }
     if !followingSymlinks { flags |= SQLITE_OPEN_NOFOLLOW }
-    let code = sqlite3_open_v2(path, &handle, flags, nil)
+    var name = path
+    if mode == .readOnlyImmutable {
+      flags |= SQLITE_OPEN_URI
+      name = "file:" + Database.uriEscaped(path) + "?immutable=1"
+    }
+    let code = sqlite3_open_v2(name, &handle, flags, nil)
     guard code == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
       sqlite3_close_v2(handle)
       throw SQLiteError(code: code, message: message)
     }
     self.handle = handle
+  }
+
+  /// A path as a `file:` URI's path: `%`, `?` and `#` (and every byte outside printable ASCII) escaped.
+  static func uriEscaped(_ path: String) -> String {
+    var escaped = ""
+    for byte in path.utf8 {
+      if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "%"), byte != UInt8(ascii: "?"), byte != UInt8(ascii: "#") {
+        escaped.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        let hex = String(byte, radix: 16, uppercase: true)
+        escaped += "%" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return escaped
   }
 
   deinit {

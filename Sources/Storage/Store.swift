@@ -76,17 +76,15 @@ public final class Store {
     guard access(path, R_OK) == 0 else { throw StoreError.notReadable(path: path) }
     do {
       let store = try Store(path: path, database: try Database(path: path, mode: .readOnly))
-      let version = try store.database.schemaVersion
-      let ownTables = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'expense', 'metric', 'snapshot')"
-      guard version > 0, try store.database.scalar(ownTables) == 4 else { throw StoreError.notCRMROIDatabase(path: path) }
-      if version > Migration.latestVersion {
-        throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
+      do {
+        _ = try store.database.schemaVersion
+      } catch let error as SQLiteError where (error.code == 1544 || error.primaryCode == 14) && !hasPendingWAL(path) {
+        // SQLITE_READONLY_DIRECTORY or CANTOPEN: a WAL file in a folder its user may not write,
+        // where SQLite cannot make the -shm it reads through. With no changes waiting in a -wal
+        // file, the file alone is the database: read as it is, immutable.
+        return try checkedReadOnly(Store(path: path, database: try Database(path: path, mode: .readOnlyImmutable)), path: path)
       }
-      if version < Migration.latestVersion {
-        throw StoreError.olderSchemaReadOnly(path: path, found: version, supported: Migration.latestVersion)
-      }
-      try store.database.execute("PRAGMA foreign_keys = ON")
-      return store
+      return try checkedReadOnly(store, path: path)
     } catch let error as SQLiteError {
       switch error.primaryCode {
       case 26: throw StoreError.notCRMROIDatabase(path: path)
@@ -95,6 +93,27 @@ public final class Store {
       default: throw error
       }
     }
+  }
+
+  /// Whether a -wal file beside `path` holds changes not yet in the file itself.
+  private static func hasPendingWAL(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path + "-wal", &info) == 0 && info.st_size > 0
+  }
+
+  /// A read-only store of this version's schema, its foreign keys on; another file or version refused.
+  private static func checkedReadOnly(_ store: Store, path: String) throws -> Store {
+    let version = try store.database.schemaVersion
+    let ownTables = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'expense', 'metric', 'snapshot')"
+    guard version > 0, try store.database.scalar(ownTables) == 4 else { throw StoreError.notCRMROIDatabase(path: path) }
+    if version > Migration.latestVersion {
+      throw StoreError.newerSchema(path: path, found: version, supported: Migration.latestVersion)
+    }
+    if version < Migration.latestVersion {
+      throw StoreError.olderSchemaReadOnly(path: path, found: version, supported: Migration.latestVersion)
+    }
+    try store.database.execute("PRAGMA foreign_keys = ON")
+    return store
   }
 
   private static func open(path: String, allowEmpty: Bool, followingSymlinks: Bool) throws -> Store {

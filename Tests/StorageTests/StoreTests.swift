@@ -20,6 +20,21 @@ import Testing
     return store
   }
 
+  /// `--read-only` on a file in a folder its user may not write opens it immutable, by a `file:` URI:
+  /// a name with `%`, `?`, `#` or a space is still that file.
+  @Test func anImmutableOpenFindsAFileWhateverItsName() throws {
+    let name = "demo #1?100%.sqlite"
+    let path = "\(folder)/\(name)"
+    do {
+      // Closed before it is read: its WAL checkpointed into the file, which is all an immutable read sees.
+      let store = try newStore(name)
+      _ = try store.write { try $0.add(Expense(date: try CalendarDate(parsing: "2025-03-01"), category: .license, amount: Money(minor: 100))) }
+    }
+    let immutable = try Database(path: path, mode: .readOnlyImmutable)
+    #expect(try immutable.scalar("SELECT count(*) FROM expense") == 1)
+    #expect(throws: SQLiteError.self) { try immutable.execute("DELETE FROM expense") }
+  }
+
   @Test func aFreshFileIsMigratedToTheLatestVersion() throws {
     let store = try newStore()
     #expect(Migration.latestVersion >= 1)
