@@ -44,12 +44,8 @@ public enum ROICalculator {
     }
     // Stale by the latest month logged, not the end of `--to`: a view of the past is not stale.
     let staleBefore = snapshots.map(\.month).max().flatMap { latest in sources?.staleBefore(asOf: latest, hasValues: true) }
-    var warnings = ReportWarning.all(
-      settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
-      + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])
-      + (staleBefore.map { [ReportWarning(code: .staleData, metric: nil, details: ["asOf": "\(asOf)", "lastComplete": "\($0)"])] } ?? [])
-    // With `auto`, the baseline line and the verdict say what the season test found and what to do.
-    if choice.reason != .set { warnings.removeAll { $0.code == .seasonalPattern } }
+    let warnings = self.warnings(
+      settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf, sources: sources, staleBefore: staleBefore, choice: choice)
     var report = ROIReport(
       settings: settings, totalCostOfOwnership: costs.totalCost, costToAsOf: costs.cost(through: asOf),
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
@@ -66,16 +62,38 @@ public enum ROICalculator {
         plan, costs: planCosts, metrics: metrics, settings: settings, asOf: asOf, actualCosts: costs, benefits: benefits,
         payback: payback, pace: pace)
     }
+    completing(&report, metrics: metrics, benefits: benefits, costs: costs, discount: discount, choice: choice, staleBefore: staleBefore)
+    report.intangibles = intangibles
+    return report
+  }
+
+  /// The warnings of a report: the method's, the data sources', stale data; with `auto`, the
+  /// season's is left to the baseline line and the verdict, which say what to do.
+  static func warnings(
+    settings: Settings, metrics: [Metric], benefits: Benefits, rows: [QuarterRow], asOf: Month, sources: SourceFacts?,
+    staleBefore: Month?, choice: BaselineChoice
+  ) -> [ReportWarning] {
+    var warnings = ReportWarning.all(settings: settings, metrics: metrics, benefits: benefits, rows: rows, asOf: asOf)
+      + (sources.map { SourceWarnings.all($0, settings: settings, metrics: metrics) } ?? [])
+      + (staleBefore.map { [ReportWarning(code: .staleData, metric: nil, details: ["asOf": "\(asOf)", "lastComplete": "\($0)"])] } ?? [])
+    if choice.reason != .set { warnings.removeAll { $0.code == .seasonalPattern } }
+    return warnings
+  }
+
+  /// The controls, the risks, the baseline chosen and the verdict, from the rest of the report.
+  static func completing(
+    _ report: inout ROIReport, metrics: [Metric], benefits: Benefits, costs: CostSchedule, discount: DiscountOptions,
+    choice: BaselineChoice, staleBefore: Month?
+  ) {
+    let (settings, asOf, goLive) = (report.settings, report.asOf, report.settings.goLive)
     report.controls = metrics.compactMap { control in control.controlFor.map { (metric: $0, control: control.name) } }
       .sorted { $0.metric < $1.metric }
     report.risks = benefits.metrics.map { ($0.name, $0.metric.risk ?? discount.risk) }
-    report.intangibles = intangibles
     report.baselineChoice = choice
     let toDate = settings.goLive <= asOf ? Array(sequence(first: goLive) { $0 < asOf ? $0.advanced(by: 1) : nil }) : []
     report.verdict = Verdict(
-      settings: settings, asOf: asOf, cost: report.costToAsOf, benefit: rows.last?.cumulativeBenefit ?? .zero,
+      settings: settings, asOf: asOf, cost: report.costToAsOf, benefit: report.allRows.last?.cumulativeBenefit ?? .zero,
       noise: toDate.isEmpty ? nil : benefits.noiseWidth(toDate), tei: report.tei!, totalCost: costs.totalCost, choice: choice,
       staleBefore: staleBefore)
-    return report
   }
 }

@@ -73,6 +73,12 @@ public struct ReportWarning: Hashable, Sendable {
         code: .withinNoise, metric: nil,
         details: ["quarter": "\(last.quarter.firstMonth)", "fiscalYearStart": "\(last.quarter.fiscalYearStart)"]))
     }
+    return warnings + missing(benefits: benefits, rows: rows) + partial(rows: rows, settings: settings, asOf: asOf)
+  }
+
+  /// Each metric's months missing from the quarters, its own or its control series'.
+  static func missing(benefits: Benefits, rows: [QuarterRow]) -> [ReportWarning] {
+    var warnings: [ReportWarning] = []
     let rowMissing = rows.flatMap(\.missingMonths)
     for metric in benefits.metrics {
       let missing = rowMissing.filter { metric.benefits[$0.index] == nil }
@@ -90,7 +96,12 @@ public struct ReportWarning: Hashable, Sendable {
           details: ["metric": metric.name, "control": name, "months": control.map(\.description).joined(separator: " ")]))
       }
     }
-    // Before any value since go-live, the "As of" line says so; no quarter is partly logged yet.
+    return warnings
+  }
+
+  /// The quarters only partly logged. Before any value since go-live, the "As of" line says so.
+  static func partial(rows: [QuarterRow], settings: Settings, asOf: Month) -> [ReportWarning] {
+    var warnings: [ReportWarning] = []
     for row in rows where row.isPartial && asOf >= settings.goLive {
       warnings.append(ReportWarning(
         code: .partialQuarter, metric: nil,

@@ -189,6 +189,48 @@ public enum HTMLReport {
       tickLabel: { moneyTick($0, currency, say) })
     html += "<h2>\(text(projected.isEmpty ? .htmlCumulative : .htmlCumulativeWithProjection))</h2>\n"
     html += lines.frame(id: "cumulative-cost-and-benefit", title: text(.htmlCumulative), description: text(.htmlCumulativeDescription))
+    html += projectedLines(report, chart: lines, firstProjectedSlot: firstProjectedSlot, language: language)
+    for (series, values, tip) in [
+      ("cumulative-cost", rows.map(\.cumulativeCost), Message.htmlCumulativeCostTip),
+      ("cumulative-benefit", rows.map(\.cumulativeBenefit), .htmlCumulativeBenefitTip),
+    ] {
+      let cssClass = series == "cumulative-cost" ? "cost" : "benefit"
+      let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(major($0.element))))" }
+      html += "<polyline class=\"\(cssClass)\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
+      for (index, value) in values.enumerated() {
+        html += """
+          <circle class="\(cssClass)" data-series="\(series)" data-quarter="\(rows[index].quarter)" data-value="\(currency.plain(value))" \
+          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(major(value))))" r="3.5">\
+          <title>\(text(tip, ["quarter": say.quarter(rows[index].quarter), "amount": money(value)]))</title></circle>
+
+          """
+      }
+    }
+    if let breakEven = report.payback.breakEvenQuarter, let index = rows.firstIndex(where: { $0.quarter == breakEven }) {
+      let x = fmt(lines.x(center: index))
+      html += """
+        <line class="break-even" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
+        <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">\(text(.htmlBreakEven, ["quarter": say.quarter(breakEven)]))</text>
+
+        """
+    }
+    let planned = FinanceHTML.plannedLines(rows, chart: lines, currency: currency, language: language)
+    html += planned + lines.legend(
+      [(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]
+        + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + SVGChart.end
+
+    return html
+  }
+
+  /// The projection's cumulative lines, dashed after the last quarter, with its break-even.
+  static func projectedLines(_ report: ROIReport, chart lines: SVGChart, firstProjectedSlot: Int, language: Language) -> String {
+    let (currency, rows) = (report.currency, report.quarters)
+    let projected = report.projection?.quarters ?? []
+    let say = PeopleFormat(language)
+    let text = Texts(language)
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    var html = ""
     if let last = rows.last, !projected.isEmpty {
       for (series, start, values) in [
         ("projected-cumulative-cost", last.cumulativeCost, projected.map(\.cumulativeCost)),
@@ -219,35 +261,6 @@ public enum HTMLReport {
           """
       }
     }
-    for (series, values, tip) in [
-      ("cumulative-cost", rows.map(\.cumulativeCost), Message.htmlCumulativeCostTip),
-      ("cumulative-benefit", rows.map(\.cumulativeBenefit), .htmlCumulativeBenefitTip),
-    ] {
-      let cssClass = series == "cumulative-cost" ? "cost" : "benefit"
-      let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(major($0.element))))" }
-      html += "<polyline class=\"\(cssClass)\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
-      for (index, value) in values.enumerated() {
-        html += """
-          <circle class="\(cssClass)" data-series="\(series)" data-quarter="\(rows[index].quarter)" data-value="\(currency.plain(value))" \
-          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(major(value))))" r="3.5">\
-          <title>\(text(tip, ["quarter": say.quarter(rows[index].quarter), "amount": money(value)]))</title></circle>
-
-          """
-      }
-    }
-    if let breakEven = report.payback.breakEvenQuarter, let index = rows.firstIndex(where: { $0.quarter == breakEven }) {
-      let x = fmt(lines.x(center: index))
-      html += """
-        <line class="break-even" data-quarter="\(breakEven)" x1="\(x)" y1="\(fmt(lines.top))" x2="\(x)" y2="\(fmt(lines.height - lines.bottom))"/>
-        <text class="legend" x="\(x)" y="\(fmt(lines.top - 6))" text-anchor="middle">\(text(.htmlBreakEven, ["quarter": say.quarter(breakEven)]))</text>
-
-        """
-    }
-    let planned = FinanceHTML.plannedLines(rows, chart: lines, currency: currency, language: language)
-    html += planned + lines.legend(
-      [(text(.htmlCumulativeCost), "cost"), (text(.htmlCumulativeBenefit), "benefit")]
-        + (planned.isEmpty ? [] : [(text(.htmlPlannedCumulative), "planned-key")])) + SVGChart.end
-
     return html
   }
 

@@ -80,19 +80,7 @@ enum MetricCharts {
     }
     let baseline = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.baseline)))" }
     svg += "<polyline class=\"baseline\" points=\"\(baseline.joined(separator: " "))\"/>\n"
-    if !counterfactual.isEmpty {
-      let line = counterfactual.map { "\(fmt(chart.x(center: $0.slot))),\(fmt(chart.y($0.value)))" }
-      svg += "<polyline class=\"counterfactual\" data-series=\"counterfactual-\(escape(metric.name))\" points=\"\(line.joined(separator: " "))\"/>\n"
-      for point in counterfactual {
-        let tip = text(.htmlTip, ["label": say.month(point.month) + " " + text(.columnCounterfactual), "value": say.localised(label(point.value))])
-        svg += """
-          <circle class="counterfactual" data-series="counterfactual-\(escape(metric.name))" data-month="\(point.month)" \
-          data-value="\(label(point.value).replacingOccurrences(of: ",", with: ""))" cx="\(fmt(chart.x(center: point.slot)))" \
-          cy="\(fmt(chart.y(point.value)))" r="1.5"><title>\(escape(tip))</title></circle>
-
-          """
-      }
-    }
+    svg += counterfactualLine(counterfactual, metric: metric.name, chart: chart, label: label, language: language)
     let values = points.enumerated().map { "\(fmt(chart.x(center: $0.offset))),\(fmt(chart.y($0.element.value)))" }
     svg += "<polyline class=\"value\" points=\"\(values.joined(separator: " "))\"/>\n"
     for (offset, point) in points.enumerated() {
@@ -115,6 +103,29 @@ enum MetricCharts {
       [(text(.htmlValue), "value"), (text(.columnBaseline), "baseline")] + (impact.band != nil ? [(text(.glossaryNoiseTerm), "band")] : [])
         + (counterfactual.isEmpty ? [] : [(text(.htmlCounterfactualKey, ["control": impact.control ?? ""]), "counterfactual")]))
     return "<h3>\(escape(metric.name))</h3>\n" + svg + SVGChart.end
+  }
+}
+
+extension MetricCharts {
+  /// With a control series, the counterfactual of each month after go-live, dashed, each point with its tip.
+  static func counterfactualLine(
+    _ points: [(slot: Int, month: Month, value: Rational)], metric: String, chart: SVGChart, label: (Rational) -> String, language: Language
+  ) -> String {
+    guard !points.isEmpty else { return "" }
+    let say = PeopleFormat(language)
+    func text(_ message: Message, _ values: [String: String] = [:]) -> String { Catalogue.text(message, language, values) }
+    let line = points.map { "\(fmt(chart.x(center: $0.slot))),\(fmt(chart.y($0.value)))" }
+    var svg = "<polyline class=\"counterfactual\" data-series=\"counterfactual-\(escape(metric))\" points=\"\(line.joined(separator: " "))\"/>\n"
+    for point in points {
+      let tip = text(.htmlTip, ["label": say.month(point.month) + " " + text(.columnCounterfactual), "value": say.localised(label(point.value))])
+      svg += """
+        <circle class="counterfactual" data-series="counterfactual-\(escape(metric))" data-month="\(point.month)" \
+        data-value="\(label(point.value).replacingOccurrences(of: ",", with: ""))" cx="\(fmt(chart.x(center: point.slot)))" \
+        cy="\(fmt(chart.y(point.value)))" r="1.5"><title>\(escape(tip))</title></circle>
+
+        """
+    }
+    return svg
   }
 }
 
