@@ -118,21 +118,7 @@ public struct CSVRules {
     guard let header = try reader.next() else {
       throw CSVError(file: reader.name, line: 1, message: Phrase(.ruleNoHeader, ["skip": "\(skip)", "file": file]))
     }
-    let folded = header.fields.map { Folding.key($0) }
-    func position(of column: String, line: Int) throws -> Int {
-      guard let position = folded.firstIndex(of: column) else {
-        throw CSVError(file: file, line: line, message: Phrase(.ruleNoColumn, ["column": column, "file": reader.name, "names": header.fields.joined(separator: ", ")]))
-      }
-      return position
-    }
-    // The output's columns: each kept column under its field's name, then the category.
-    var kept: [(position: Int, name: String)] = []
-    let renamed = try Dictionary(columns.map { (try position(of: $0.from, line: $0.line), $0.to) }, uniquingKeysWith: { $1 })
-    for (position, name) in header.fields.enumerated() {
-      let target = renamed[position] ?? name
-      if target != "_" { kept.append((position, target)) }
-    }
-    let conditions = try self.conditions.map { ($0, try position(of: $0.column, line: $0.line)) }
+    let (kept, conditions) = try layout(of: header.fields, file: reader.name)
     let addsCategory = category != nil || conditions.contains { if case .category = $0.0.action { true } else { false } }
     let categoryIndex = kept.firstIndex { Folding.key($0.name) == "category" }
     // Each record is written on its line of the file (blank lines, which the reader passes over,
@@ -176,6 +162,25 @@ public struct CSVRules {
       CSVReader(bytes: Array((output.joined(separator: "\n") + "\n").utf8), name: reader.name),
       skipped.sorted { $0.key < $1.key }.map { (rule: $0.key, lines: $0.value) }
     )
+  }
+
+  /// The output's columns (each kept column of the file's `header` under its field's name) and
+  /// each condition with its column's position; a column no header names throws.
+  private func layout(of header: [String], file name: String) throws -> (kept: [(position: Int, name: String)], conditions: [(Condition, Int)]) {
+    let folded = header.map { Folding.key($0) }
+    func position(of column: String, line: Int) throws -> Int {
+      guard let position = folded.firstIndex(of: column) else {
+        throw CSVError(file: file, line: line, message: Phrase(.ruleNoColumn, ["column": column, "file": name, "names": header.joined(separator: ", ")]))
+      }
+      return position
+    }
+    var kept: [(position: Int, name: String)] = []
+    let renamed = try Dictionary(columns.map { (try position(of: $0.from, line: $0.line), $0.to) }, uniquingKeysWith: { $1 })
+    for (position, name) in header.enumerated() {
+      let target = renamed[position] ?? name
+      if target != "_" { kept.append((position, target)) }
+    }
+    return (kept, try conditions.map { ($0, try position(of: $0.column, line: $0.line)) })
   }
 
   /// `-12,50` → `12,50`, `12,50` → `-12,50`, `(12,50)` → `12,50`; empty stays empty.

@@ -48,6 +48,13 @@ public struct HumanNumber: Sendable {
   /// `text` in plain form; a ValueError naming `text` when it is not a number in this style.
   public func read(_ text: String) throws -> Reading {
     if let plain = plainReading(text) { return plain }
+    let (body, negative) = try signAndCurrencyRemoved(text)
+    return try reading(body, negative: negative, text: text)
+  }
+
+  /// `text` without its spaces, sign (`-`, `+`, `−`, a trailing `-`, parentheses) and currency mark,
+  /// in any order around the digits: "-1 000,00 €", "€ -12,50", "12,50- EUR".
+  private func signAndCurrencyRemoved(_ text: String) throws -> (body: Substring, negative: Bool) {
     var body = Substring(text)
     var negative = false
     func trim() {
@@ -63,7 +70,6 @@ public struct HumanNumber: Sendable {
       body = body.dropFirst().dropLast()
       trim()
     }
-    // Sign and currency in any order around the digits: "-1 000,00 €", "€ -12,50", "12,50- EUR".
     var sawCurrency = false
     for _ in 0..<3 {
       trim()
@@ -88,6 +94,12 @@ public struct HumanNumber: Sendable {
       break
     }
     trim()
+    return (body, negative)
+  }
+
+  /// The digits of a number stripped of its sign and currency, grouped or not, in plain form.
+  private func reading(_ body: Substring, negative: Bool, text: String) throws -> Reading {
+    func refuse() -> ValueError { ValueError(value: text, expected: expectedForm) }
     let decimalMark: Character = decimalComma ? "," : "."
     let otherMark: Character = decimalComma ? "." : ","
     let parts = body.split(separator: decimalMark, maxSplits: 2, omittingEmptySubsequences: false)

@@ -117,6 +117,14 @@ public final class MetricCSVReader {
       }
     }
 
+    return values(cells, month: month, line: record.line)
+  }
+
+  /// The snapshots of one record's cells (metric name, text, column) in `month`, and the problems in them.
+  private func values(_ cells: [(name: String, text: String, position: Int)], month: Month, line: Int) -> (snapshots: [Snapshot], problems: [CSVError]) {
+    func problem(_ position: Int, _ message: Phrase) -> CSVError {
+      CSVError(file: reader.name, line: line, column: header.column(position), message: message)
+    }
     var snapshots: [Snapshot] = []
     var problems: [CSVError] = []
     for (name, text, position) in cells {
@@ -129,8 +137,8 @@ public final class MetricCSVReader {
           // As the file writes it, with the file's decimal mark in the form expected.
           throw ValueError(value: text, expected: numbers.said(error.expected))
         }
-        ambiguity.note(reading, text: text, file: reader.name, line: record.line, column: header.column(position))
-        if let earlier = seen.updateValue(record.line, forKey: snapshot.key) {
+        ambiguity.note(reading, text: text, file: reader.name, line: line, column: header.column(position))
+        if let earlier = seen.updateValue(line, forKey: snapshot.key) {
           problems.append(problem(position, Phrase(.valueTwice, ["metric": name, "month": "\(month)", "line": "\(earlier)"])))
         } else {
           snapshots.append(snapshot)

@@ -33,9 +33,7 @@ public enum ROICalculator {
     let payback = Payback(rows: rows)
     let span = rows.first.flatMap { first in rows.last.map { first.quarter.firstMonth...$0.quarter.lastMonth } }
     let discounted = DiscountedView(options: discount, months: span, goLive: goLive, costs: costs, benefits: benefits)
-    let pace = rows.last.map {
-      Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits)
-    }
+    let pace = rows.last.map { Projection(last: $0, breakEven: payback.breakEvenQuarter, settings: settings, costs: costs, benefits: benefits) }
     let projection = project ? pace : nil
     let objectives = Objective.all(
       metrics: metrics, valuesByMetric: valuesByMetric, settings: settings, quarter: rows.last?.quarter, asOf: asOf)
@@ -51,9 +49,8 @@ public enum ROICalculator {
       quarters: rows.filter { row in from.map { row.quarter >= $0 } ?? true }, allRows: rows, lastQuarter: rows.last?.quarter,
       asOf: asOf,
       rollingMonths: rows.last.map { QuarterRows.rollingWindow(endingAt: min($0.quarter.lastMonth, asOf), goLive: goLive).count } ?? 0,
-      noiseUnavailable: noiseUnavailable, warnings: warnings,
-      payback: payback,
-      objectives: objectives, discounted: discounted, projection: projection)
+      noiseUnavailable: noiseUnavailable, warnings: warnings, payback: payback, objectives: objectives, discounted: discounted,
+      projection: projection)
     report.tei = TEITable(
       rate: discount.rate, defaultRisk: discount.risk, first: rows.first?.quarter.firstMonth ?? goLive, settings: settings,
       costs: costs, benefits: benefits)
