@@ -64,50 +64,67 @@ public struct FECRules {
     self.file = file
     var expenseRules: [ExpenseRule] = []
     var metricRules: [MetricRule] = []
-    var number = 0
-    for (lineNumber, tokens) in lines {
-      number = lineNumber
-      func fail(_ message: Phrase) -> CSVError { CSVError(file: file, line: number, message: message) }
-      let keyword = tokens[0]
-      func word(_ index: Int, _ form: Phrase) throws -> Token {
-        guard index < tokens.count else {
-          throw fail(Phrase(.ruleIncomplete, phrases: ["rule": .text(tokens.map(\.text).joined(separator: " ")), "expected": .phrase(form)]))
-        }
-        return tokens[index]
+    for (number, tokens) in lines {
+      let line = RuleLine(file: file, number: number, tokens: tokens)
+      if line.keyword == "metric" { metricRules.append(try line.metricRule()) } else { expenseRules.append(try line.expenseRule()) }
+    }
+    guard !expenseRules.isEmpty || !metricRules.isEmpty else {
+      throw CSVError(file: file, line: max(lines.last?.number ?? 1, 1), message: Phrase(.fecNoRules))
+    }
+    (self.expenseRules, self.metricRules) = (expenseRules, metricRules)
+  }
+
+  /// One line of a rules file, read into its rule; a wrong word throws naming the line.
+  private struct RuleLine {
+    let file: String
+    let number: Int
+    let tokens: [Token]
+
+    var keyword: String { tokens[0].kind == .word ? tokens[0].text.lowercased() : "" }
+
+    func fail(_ message: Phrase) -> CSVError { CSVError(file: file, line: number, message: message) }
+
+    func word(_ index: Int, _ form: Phrase) throws -> Token {
+      guard index < tokens.count else {
+        throw fail(Phrase(.ruleIncomplete, phrases: ["rule": .text(tokens.map(\.text).joined(separator: " ")), "expected": .phrase(form)]))
       }
-      func end(_ count: Int, _ form: Phrase) throws {
-        if tokens.count > count { throw fail(Phrase(.ruleTooLong, phrases: ["word": .text(tokens[count].text), "expected": .phrase(form)])) }
+      return tokens[index]
+    }
+
+    func end(_ count: Int, _ form: Phrase) throws {
+      if tokens.count > count { throw fail(Phrase(.ruleTooLong, phrases: ["word": .text(tokens[count].text), "expected": .phrase(form)])) }
+    }
+
+    func category(_ token: Token) throws -> ExpenseCategory {
+      do { return try ExpenseCategory(parsing: token.text) } catch let error as ValueError { throw fail(error.phrase) }
+    }
+
+    func account(_ token: Token, _ form: Phrase) throws -> String {
+      guard token.kind == .word, token.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        throw fail(Phrase(.ruleNotAnAccount, phrases: ["word": .text(token.text), "expected": .phrase(form)]))
       }
-      func category(_ token: Token) throws -> ExpenseCategory {
-        do { return try ExpenseCategory(parsing: token.text) } catch let error as ValueError { throw fail(error.phrase) }
-      }
-      func account(_ token: Token, _ form: Phrase) throws -> String {
-        guard token.kind == .word, token.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-          throw fail(Phrase(.ruleNotAnAccount, phrases: ["word": .text(token.text), "expected": .phrase(form)]))
-        }
-        return token.text
-      }
-      switch keyword.kind == .word ? keyword.text.lowercased() : "" {
+      return token.text
+    }
+
+    /// `account PREFIX CATEGORY`, `supplier "NAME" CATEGORY` or `label /PATTERN/ CATEGORY`.
+    func expenseRule() throws -> ExpenseRule {
+      let match: Match
+      let form: Phrase
+      switch keyword {
       case "account":
-        let form = Phrase(.ruleAccountForm)
+        form = Phrase(.ruleAccountForm)
         let prefix = try account(try word(1, form), form)
-        if prefix.hasPrefix(FECRules.vatPrefix) {
-          throw fail(Phrase(.ruleVATAccount, ["prefix": prefix]))
-        }
-        let rule = ExpenseRule(line: number, match: .account(prefix), category: try category(try word(2, form)))
-        try end(3, form)
-        expenseRules.append(rule)
+        if prefix.hasPrefix(FECRules.vatPrefix) { throw fail(Phrase(.ruleVATAccount, ["prefix": prefix])) }
+        match = .account(prefix)
       case "supplier":
-        let form = Phrase(.ruleSupplierForm)
+        form = Phrase(.ruleSupplierForm)
         let name = try word(1, form)
         guard name.kind != .pattern, !name.text.trimmingSpaces().isEmpty else {
           throw fail(Phrase(.ruleNotASupplier, phrases: ["word": .text(name.text), "expected": .phrase(form)]))
         }
-        let rule = ExpenseRule(line: number, match: .supplier(Folding.key(name.text)), category: try category(try word(2, form)))
-        try end(3, form)
-        expenseRules.append(rule)
+        match = .supplier(Folding.key(name.text))
       case "label":
-        let form = Phrase(.ruleLabelForm)
+        form = Phrase(.ruleLabelForm)
         let pattern = try word(1, form)
         guard pattern.kind == .pattern, !pattern.text.isEmpty else {
           throw fail(Phrase(.ruleNotAPattern, phrases: ["word": .text(pattern.text), "expected": .phrase(form)]))
@@ -118,30 +135,30 @@ public struct FECRules {
         } catch {
           throw fail(Phrase(.rulePatternRefused, phrases: ["pattern": .text(pattern.text), "problem": .phrase(error.phrase), "example": .text("CRM|Salesforce")]))
         }
-        let rule = ExpenseRule(line: number, match: .label(regex), category: try category(try word(2, form)))
-        try end(3, form)
-        expenseRules.append(rule)
-      case "metric":
-        let form = Phrase(.ruleMetricForm)
-        let name = try word(1, form)
-        guard name.kind == .word else { throw fail(Phrase(.ruleNotAMetric, phrases: ["word": .text(name.text), "expected": .phrase(form)])) }
-        let keyword = try word(2, form)
-        guard keyword.text.lowercased() == "account" else { throw fail(ValueError(value: keyword.text, expected: form).phrase) }
-        let prefix = try account(try word(3, form), form)
-        let sideToken = try word(4, form)
-        guard let side = Side(rawValue: sideToken.text.lowercased()) else {
-          throw fail(ValueError(value: sideToken.text, expected: Phrase(.ruleSide, phrases: ["form": .phrase(form)])).phrase)
-        }
-        try end(5, form)
-        metricRules.append(MetricRule(line: number, metric: name.text.lowercased(), account: prefix, side: side))
+        match = .label(regex)
       default:
-        throw fail(Phrase(.fecRuleUnknown, ["word": keyword.text]))
+        throw fail(Phrase(.fecRuleUnknown, ["word": tokens[0].text]))
       }
+      let rule = ExpenseRule(line: number, match: match, category: try category(try word(2, form)))
+      try end(3, form)
+      return rule
     }
-    guard !expenseRules.isEmpty || !metricRules.isEmpty else {
-      throw CSVError(file: file, line: max(number, 1), message: Phrase(.fecNoRules))
+
+    /// `metric NAME account PREFIX debit|credit`.
+    func metricRule() throws -> MetricRule {
+      let form = Phrase(.ruleMetricForm)
+      let name = try word(1, form)
+      guard name.kind == .word else { throw fail(Phrase(.ruleNotAMetric, phrases: ["word": .text(name.text), "expected": .phrase(form)])) }
+      let keyword = try word(2, form)
+      guard keyword.text.lowercased() == "account" else { throw fail(ValueError(value: keyword.text, expected: form).phrase) }
+      let prefix = try account(try word(3, form), form)
+      let sideToken = try word(4, form)
+      guard let side = Side(rawValue: sideToken.text.lowercased()) else {
+        throw fail(ValueError(value: sideToken.text, expected: Phrase(.ruleSide, phrases: ["form": .phrase(form)])).phrase)
+      }
+      try end(5, form)
+      return MetricRule(line: number, metric: name.text.lowercased(), account: prefix, side: side)
     }
-    (self.expenseRules, self.metricRules) = (expenseRules, metricRules)
   }
 
   struct Token {

@@ -300,17 +300,7 @@ private enum Limbs {
     let v = Array(trimmed(divisor))
     precondition(!v.isEmpty, "division by zero")
     if compare(u, v) < 0 { return ([], u) }
-    if v.count == 1 {
-      let d = UInt64(v[0])
-      var quotient = [UInt32](repeating: 0, count: u.count)
-      var remainder: UInt64 = 0
-      for index in stride(from: u.count - 1, through: 0, by: -1) {
-        let current = remainder << 32 | UInt64(u[index])
-        quotient[index] = UInt32(current / d)
-        remainder = current % d
-      }
-      return (quotient, remainder == 0 ? [] : [UInt32(remainder)])
-    }
+    if v.count == 1 { return divide(u, byLimb: v[0]) }
     let n = v.count
     let m = u.count - n
     let shift = UInt32(v[n - 1].leadingZeroBitCount)
@@ -356,6 +346,19 @@ private enum Limbs {
       remainder[i] = UInt32(truncatingIfNeeded: low | high)
     }
     return (quotient, remainder)
+  }
+
+  /// Quotient and remainder of a magnitude by one limb: schoolbook, a limb at a time.
+  private static func divide(_ u: [UInt32], byLimb divisor: UInt32) -> (quotient: [UInt32], remainder: [UInt32]) {
+    let d = UInt64(divisor)
+    var quotient = [UInt32](repeating: 0, count: u.count)
+    var remainder: UInt64 = 0
+    for index in stride(from: u.count - 1, through: 0, by: -1) {
+      let current = remainder << 32 | UInt64(u[index])
+      quotient[index] = UInt32(current / d)
+      remainder = current % d
+    }
+    return (quotient, remainder == 0 ? [] : [UInt32(remainder)])
   }
 
   /// `limbs` × 2^`shift` (shift < 32), with one more limb on top when `extraLimb`.
