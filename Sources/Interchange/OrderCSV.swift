@@ -211,38 +211,6 @@ public final class OrderCSVReader {
     // Only the columns read are turned into text (a Shopify export has some 70).
     guard try reader.advance() else { return nil }
     let columns = columns
-    func text(_ name: String?) throws -> String {
-      guard let name, let position = positions[name], position < reader.fieldCount else { return "" }
-      return try reader.string(position).trimmingSpaces()
-    }
-    func problem(_ name: String, _ error: Error) -> CSVError {
-      let position = positions[name] ?? 0
-      return CSVError(file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]), error: error)
-    }
-    func amount(_ name: String?) throws -> Int64 {
-      guard let name else { return 0 }
-      let value = try text(name)
-      guard !value.isEmpty else { return 0 }
-      do {
-        let reading = try numbers.read(value)
-        let plain = reading.plain
-        let position = positions[name] ?? 0
-        ambiguity.note(reading, text: value, file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]))
-        let minor: Int64
-        do {
-          minor = try currency.parseAmount(plain).minor
-        } catch let error as ValueError {
-          throw ValueError(value: value, expected: error.expected)
-        }
-        guard minor.magnitude <= Order.maximumAmount.magnitude else {
-          throw ValueError(
-            value: value, expected: Phrase(.formOrderAmount, ["maximum": currency.grouped(Rational(Int128(Order.maximumAmount))), "code": currency.code]))
-        }
-        return minor
-      } catch {
-        throw problem(name, error)
-      }
-    }
     let id = try text(columns.id)
     if id.isEmpty {
       withoutID.append(reader.recordLine)
@@ -265,29 +233,8 @@ public final class OrderCSVReader {
           throw problem(column, ValueError(value: try text(column), expected: Phrase(.formDatabaseCurrency, ["code": currency.code])))
         }
       }
-      let date: CalendarDate
-      do {
-        date = try dialect.dates.calendarDate(try text(columns.date))
-      } catch {
-        throw problem(columns.date, error)
-      }
-      if let latestMonth, date.month > latestMonth {
-        throw problem(columns.date, ValueError(value: try text(columns.date), expected: Phrase(.formOrderDate, ["month": "\(latestMonth)"])))
-      }
-      let net: Int64
-      if let column = columns.net {
-        net = try amount(column)
-      } else if let subtotal = columns.subtotal, positions[subtotal] != nil {
-        net = try shopNet(subtotal: amount(subtotal), total: amount(columns.total), taxes: amount(columns.taxes), shipping: amount(columns.shipping))
-      } else {
-        // Total − taxes − shipping, refused past the 64-bit range rather than trapping.
-        let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
-        let (value, overflow2) = lessTaxes.subtractingReportingOverflow(try amount(columns.shipping))
-        guard !overflow1, !overflow2 else {
-          throw problem(columns.total ?? columns.id, ValueError(value: try text(columns.total), expected: Phrase(.formOrderNetInRange, ["code": currency.code])))
-        }
-        net = value
-      }
+      let date = try orderDate()
+      let net = try netAmount()
       let status = try text(columns.status)
       // WooCommerce writes its statuses with a prefix: wc-cancelled. Compared without case or accents.
       let folded = Folding.key(status)
@@ -314,6 +261,71 @@ public final class OrderCSVReader {
     } catch let error as CSVError {
       return .failure(error)
     }
+  }
+
+  /// A column's text in the current row, trimmed; "" for a column the file does not have.
+  private func text(_ name: String?) throws -> String {
+    guard let name, let position = positions[name], position < reader.fieldCount else { return "" }
+    return try reader.string(position).trimmingSpaces()
+  }
+
+  private func problem(_ name: String, _ error: Error) -> CSVError {
+    let position = positions[name] ?? 0
+    return CSVError(file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]), error: error)
+  }
+
+  /// A column's amount in minor units (0 when empty or absent), within `Order.maximumAmount`.
+  private func amount(_ name: String?) throws -> Int64 {
+    guard let name else { return 0 }
+    let value = try text(name)
+    guard !value.isEmpty else { return 0 }
+    do {
+      let reading = try numbers.read(value)
+      let position = positions[name] ?? 0
+      ambiguity.note(reading, text: value, file: reader.name, line: reader.recordLine, column: (position + 1, reader.columnNames[position]))
+      let minor: Int64
+      do {
+        minor = try currency.parseAmount(reading.plain).minor
+      } catch let error as ValueError {
+        throw ValueError(value: value, expected: error.expected)
+      }
+      guard minor.magnitude <= Order.maximumAmount.magnitude else {
+        throw ValueError(
+          value: value, expected: Phrase(.formOrderAmount, ["maximum": currency.grouped(Rational(Int128(Order.maximumAmount))), "code": currency.code]))
+      }
+      return minor
+    } catch {
+      throw problem(name, error)
+    }
+  }
+
+  /// The row's date, not after the last month that may be imported.
+  private func orderDate() throws -> CalendarDate {
+    let date: CalendarDate
+    do {
+      date = try dialect.dates.calendarDate(try text(columns.date))
+    } catch {
+      throw problem(columns.date, error)
+    }
+    if let latestMonth, date.month > latestMonth {
+      throw problem(columns.date, ValueError(value: try text(columns.date), expected: Phrase(.formOrderDate, ["month": "\(latestMonth)"])))
+    }
+    return date
+  }
+
+  /// The row's net amount: its own column, the shop's net from its subtotal (`shopNet`), or total − taxes −
+  /// shipping (refused past the 64-bit range rather than trapping).
+  private func netAmount() throws -> Int64 {
+    if let column = columns.net { return try amount(column) }
+    if let subtotal = columns.subtotal, positions[subtotal] != nil {
+      return try shopNet(subtotal: amount(subtotal), total: amount(columns.total), taxes: amount(columns.taxes), shipping: amount(columns.shipping))
+    }
+    let (lessTaxes, overflow1) = (try amount(columns.total)).subtractingReportingOverflow(try amount(columns.taxes))
+    let (value, overflow2) = lessTaxes.subtractingReportingOverflow(try amount(columns.shipping))
+    guard !overflow1, !overflow2 else {
+      throw problem(columns.total ?? columns.id, ValueError(value: try text(columns.total), expected: Phrase(.formOrderNetInRange, ["code": currency.code])))
+    }
+    return value
   }
 
   /// The text a customer is known by, from the first of the preset's customer columns that is not
