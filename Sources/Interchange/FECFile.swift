@@ -72,25 +72,7 @@ public struct FECFile: Sendable {
     closingDateFromName = FECFile.closingDate(fromName: name)
     let text: [UInt8]
     (text, encoding) = try TextFile.decode(bytes, name: name)
-    // A line ends at LF, CR LF, CR CR LF (some software's) or a lone CR (old Mac files).
-    var records: [(line: Int, bytes: ArraySlice<UInt8>)] = []
-    var start = 0
-    var number = 1
-    var cursor = 0
-    while cursor < text.count {
-      let byte = text[cursor]
-      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
-        cursor += 1
-        continue
-      }
-      records.append((number, text[start..<cursor]))
-      var end = cursor
-      while end < text.count, text[end] == UInt8(ascii: "\r") { end += 1 }
-      if end < text.count, text[end] == UInt8(ascii: "\n") { end += 1 } else if byte == UInt8(ascii: "\r") { end = cursor + 1 }
-      (start, cursor, number) = (end, end, number + 1)
-    }
-    if start < text.count { records.append((number, text[start...])) }
-    records = records.filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    let records = FECFile.records(text)
     guard let header = records.first else {
       throw CSVError(file: name, line: 1, message: Phrase(.fecEmpty, phrases: ["expected": .phrase(FECFile.expectedHeader)]))
     }
@@ -138,54 +120,88 @@ public struct FECFile: Sendable {
         problems.append(CSVError(file: name, line: record.line, message: Phrase(.nulByte)))
         continue
       }
-      var bad = false
-      func field(_ column: String) -> String { fields[positions[column]!].trimmingSpaces() }
-      func check<T>(_ column: String, _ parse: (String) throws -> T) -> T? {
-        do {
-          return try parse(field(column))
-        } catch let error as ValueError {
-          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), error: error))
-        } catch {
-          problems.append(CSVError(file: name, line: record.line, column: (positions[column]! + 1, column), error: error))
-        }
-        bad = true
-        return nil
+      if let line = FECFile.line(record.line, fields, positions: positions, pieceColumn: pieceColumn, signedAmounts: signedAmounts, currency: currency, file: name, problems: &problems) {
+        lines.append(line)
       }
-      func required(_ column: String) -> String? {
-        check(column) { text in
-          guard !text.isEmpty else { throw ValueError(value: "", expected: Phrase(.fecRequired, ["column": column])) }
-          return text
-        }
-      }
-      let journal = required("JournalCode")
-      let number = required("EcritureNum")
-      let date = check("EcritureDate", FECFile.date)
-      let account = required("CompteNum")
-      let amount: Int64?
-      if signedAmounts {
-        let montant = check("Montant") { try FECFile.amount($0, currency: currency) }
-        let sign = check("Sens", FECFile.sign)
-        amount = montant.flatMap { montant in sign.flatMap { sign in sign * montant } }
-      } else {
-        let debit = check("Debit") { try FECFile.amount($0, currency: currency) }
-        let credit = check("Credit") { try FECFile.amount($0, currency: currency) }
-        let difference = debit.flatMap { debit in credit.map { debit.subtractingReportingOverflow($0) } }
-        if let difference, difference.overflow {
-          problems.append(CSVError(
-            file: name, line: record.line, column: (positions["Debit"]! + 1, "Debit"),
-            message: Phrase(.fecDifferenceOutOfRange, ["debit": field("Debit"), "credit": field("Credit")])))
-          bad = true
-        }
-        amount = difference?.partialValue
-      }
-      guard !bad, let journal, let number, let date, let account, let amount else { continue }
-      lines.append(FECLine(
-        line: record.line, journal: journal, entryNumber: number, date: date, account: account,
-        accountLabel: field("CompteLib"), auxiliaryLabel: field("CompAuxLib"), label: field("EcritureLib"),
-        pieceRef: pieceColumn.map { fields[$0].trimmingSpaces() } ?? "", amount: amount))
     }
     try problems.check()
     self.lines = lines
+  }
+
+  /// The file's non-blank lines with their numbers. A line ends at LF, CR LF, CR CR LF (some
+  /// software's) or a lone CR (old Mac files).
+  static func records(_ text: [UInt8]) -> [(line: Int, bytes: ArraySlice<UInt8>)] {
+    var records: [(line: Int, bytes: ArraySlice<UInt8>)] = []
+    var start = 0
+    var number = 1
+    var cursor = 0
+    while cursor < text.count {
+      let byte = text[cursor]
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+        cursor += 1
+        continue
+      }
+      records.append((number, text[start..<cursor]))
+      var end = cursor
+      while end < text.count, text[end] == UInt8(ascii: "\r") { end += 1 }
+      if end < text.count, text[end] == UInt8(ascii: "\n") { end += 1 } else if byte == UInt8(ascii: "\r") { end = cursor + 1 }
+      (start, cursor, number) = (end, end, number + 1)
+    }
+    if start < text.count { records.append((number, text[start...])) }
+    records = records.filter { !$0.bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    return records
+  }
+
+  /// One line of the file from its `fields`; nil when a value is wrong, each wrong value added to `problems`.
+  static func line(
+    _ number: Int, _ fields: [String], positions: [String: Int], pieceColumn: Int?, signedAmounts: Bool, currency: Currency, file name: String,
+    problems: inout ImportProblems
+  ) -> FECLine? {
+    var bad = false
+    func field(_ column: String) -> String { fields[positions[column]!].trimmingSpaces() }
+    func check<T>(_ column: String, _ parse: (String) throws -> T) -> T? {
+      do {
+        return try parse(field(column))
+      } catch let error as ValueError {
+        problems.append(CSVError(file: name, line: number, column: (positions[column]! + 1, column), error: error))
+      } catch {
+        problems.append(CSVError(file: name, line: number, column: (positions[column]! + 1, column), error: error))
+      }
+      bad = true
+      return nil
+    }
+    func required(_ column: String) -> String? {
+      check(column) { text in
+        guard !text.isEmpty else { throw ValueError(value: "", expected: Phrase(.fecRequired, ["column": column])) }
+        return text
+      }
+    }
+    let journal = required("JournalCode")
+    let entry = required("EcritureNum")
+    let date = check("EcritureDate", FECFile.date)
+    let account = required("CompteNum")
+    let amount: Int64?
+    if signedAmounts {
+      let montant = check("Montant") { try FECFile.amount($0, currency: currency) }
+      let sign = check("Sens", FECFile.sign)
+      amount = montant.flatMap { montant in sign.flatMap { sign in sign * montant } }
+    } else {
+      let debit = check("Debit") { try FECFile.amount($0, currency: currency) }
+      let credit = check("Credit") { try FECFile.amount($0, currency: currency) }
+      let difference = debit.flatMap { debit in credit.map { debit.subtractingReportingOverflow($0) } }
+      if let difference, difference.overflow {
+        problems.append(CSVError(
+          file: name, line: number, column: (positions["Debit"]! + 1, "Debit"),
+          message: Phrase(.fecDifferenceOutOfRange, ["debit": field("Debit"), "credit": field("Credit")])))
+        bad = true
+      }
+      amount = difference?.partialValue
+    }
+    guard !bad, let journal, let entry, let date, let account, let amount else { return nil }
+    return FECLine(
+      line: number, journal: journal, entryNumber: entry, date: date, account: account,
+      accountLabel: field("CompteLib"), auxiliaryLabel: field("CompAuxLib"), label: field("EcritureLib"),
+      pieceRef: pieceColumn.map { fields[$0].trimmingSpaces() } ?? "", amount: amount)
   }
 
   /// The closing date in a name like `123456789FEC20241231.txt` (the SIREN's digits, however many
