@@ -232,27 +232,14 @@ public final class CSVReader {
       record.removeAll(keepingCapacity: true)
       ends.removeAll(keepingCapacity: true)
       recordLine = line
-      var quoted = false
-      var afterQuote = false
+      var state = FieldState(fieldLine: line)
       var sawAnything = false
       var endedLine = false
-      /// The line the current field starts on (a quoted field may span several).
-      var fieldLine = line
-      func problem(_ message: Phrase) -> CSVError {
-        CSVError(file: name, line: line, column: column(ends.count), message: message)
-      }
-      /// Refuses the current field once it is longer than the limit, before any more of it is read.
-      func checkLength() throws {
-        guard record.count - (ends.last ?? 0) > CSVReader.maximumFieldBytes else { return }
-        throw CSVError(
-          file: name, line: fieldLine, column: column(ends.count),
-          message: Phrase(.fieldTooLong))
-      }
       scan: while true {
         if position == end {
           try refill()
           if position == end {
-            if quoted {
+            if state.quoted {
               throw CSVError(file: name, line: recordLine, message: Phrase(.quoteNeverClosed))
             }
             if !sawAnything { return false }
@@ -260,70 +247,99 @@ public final class CSVReader {
           }
         }
         sawAnything = true
-        // Copy a run of ordinary bytes at once; stop at the next byte that means something, or
-        // one byte past the longest field.
-        var stop = position
-        let delimiter = self.delimiter
-        let limit = min(end, position + CSVReader.maximumFieldBytes + 1 - (record.count - (ends.last ?? 0)))
-        try buffer.withUnsafeBufferPointer { bytes in
-          while stop < limit {
-            let byte = bytes[stop]
-            if quoted {
-              if byte == UInt8(ascii: "\"") { break }
-              if byte == UInt8(ascii: "\n") { line += 1 }
-            } else {
-              if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-                || byte == UInt8(ascii: "\"")
-              { break }
-              if afterQuote { throw problem(Phrase(.textAfterQuote, phrases: ["delimiter": .phrase(delimiterName)])) }
-            }
-            stop += 1
-          }
-          record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<stop]))
-        }
-        position = stop
-        try checkLength()
+        try copyRun(quoted: state.quoted, afterQuote: state.afterQuote)
+        try checkLength(state)
         if position == end { continue }
-        let byte = buffer[position]
-        position += 1
-        if quoted {
-          // A quote inside quotes: doubled means one quote, single means the field's end.
-          if position == end { try refill() }
-          if position < end && buffer[position] == UInt8(ascii: "\"") {
-            position += 1
-            record.append(byte)
-            try checkLength()
-          } else {
-            quoted = false
-            afterQuote = true
-          }
-          continue
-        }
-        switch byte {
-        case delimiter:
-          ends.append(record.count)
-          afterQuote = false
-          fieldLine = line
-        case UInt8(ascii: "\n"):
+        if try take(&state) {
           endedLine = true
           break scan
-        case UInt8(ascii: "\r"):
-          if position == end { try refill() }
-          if position < end && buffer[position] == UInt8(ascii: "\n") { position += 1 }
-          endedLine = true
-          break scan
-        default:  // a quote
-          guard record.count == (ends.last ?? 0), !afterQuote else {
-            throw problem(Phrase(.quoteInsideField))
-          }
-          quoted = true
         }
       }
       ends.append(record.count)
       if endedLine { line += 1 }
-      if ends.count == 1 && record.isEmpty && !afterQuote { continue }  // a blank line
+      if ends.count == 1 && record.isEmpty && !state.afterQuote { continue }  // a blank line
       return true
     }
+  }
+
+  /// Where the reader is in the current field.
+  struct FieldState {
+    var quoted = false
+    var afterQuote = false
+    /// The line the current field starts on (a quoted field may span several).
+    var fieldLine: Int
+  }
+
+  /// Refuses the current field once it is longer than the limit, before any more of it is read.
+  @inline(__always)
+  private func checkLength(_ state: FieldState) throws {
+    guard record.count - (ends.last ?? 0) > CSVReader.maximumFieldBytes else { return }
+    throw CSVError(file: name, line: state.fieldLine, column: column(ends.count), message: Phrase(.fieldTooLong))
+  }
+
+  /// Takes the byte that stopped a run: a quote in or out of quotes, a delimiter or a line end;
+  /// true at the end of the record's line.
+  @inline(__always)
+  private func take(_ state: inout FieldState) throws -> Bool {
+    let byte = buffer[position]
+    position += 1
+    if state.quoted {
+      // A quote inside quotes: doubled means one quote, single means the field's end.
+      if position == end { try refill() }
+      if position < end && buffer[position] == UInt8(ascii: "\"") {
+        position += 1
+        record.append(byte)
+        try checkLength(state)
+      } else {
+        (state.quoted, state.afterQuote) = (false, true)
+      }
+      return false
+    }
+    switch byte {
+    case delimiter:
+      ends.append(record.count)
+      (state.afterQuote, state.fieldLine) = (false, line)
+      return false
+    case UInt8(ascii: "\n"):
+      return true
+    case UInt8(ascii: "\r"):
+      if position == end { try refill() }
+      if position < end && buffer[position] == UInt8(ascii: "\n") { position += 1 }
+      return true
+    default:  // a quote
+      guard record.count == (ends.last ?? 0), !state.afterQuote else {
+        throw CSVError(file: name, line: line, column: column(ends.count), message: Phrase(.quoteInsideField))
+      }
+      state.quoted = true
+      return false
+    }
+  }
+
+  /// Copies a run of ordinary bytes of the current field at once, stopping at the next byte that
+  /// means something (in or out of quotes), or one byte past the longest field.
+  @inline(__always)
+  private func copyRun(quoted: Bool, afterQuote: Bool) throws {
+    var stop = position
+    let delimiter = self.delimiter
+    let limit = min(end, position + CSVReader.maximumFieldBytes + 1 - (record.count - (ends.last ?? 0)))
+    try buffer.withUnsafeBufferPointer { bytes in
+      while stop < limit {
+        let byte = bytes[stop]
+        if quoted {
+          if byte == UInt8(ascii: "\"") { break }
+          if byte == UInt8(ascii: "\n") { line += 1 }
+        } else {
+          if byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"") { break }
+          if afterQuote {
+            throw CSVError(
+              file: name, line: line, column: column(ends.count), message: Phrase(.textAfterQuote, phrases: ["delimiter": .phrase(delimiterName)]))
+          }
+        }
+        stop += 1
+      }
+      record.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<stop]))
+    }
+    position = stop
   }
 
   public var fieldCount: Int { ends.count }
