@@ -94,27 +94,12 @@ public struct FECPick {
     let suppliers = FECPick.suppliers(fec.lines, keys: entries.keys)
     let supplierNames = FECPick.supplierNames(fec.lines, keys: entries.keys)
     var tallies: [Int: RuleTally] = [:]
-    func tally(_ rule: Int, _ line: FECLine, _ signed: Int64) {
-      var entry = tallies[rule] ?? RuleTally(ruleLine: rule, first: line.date, last: line.date)
-      entry.lines += 1
-      (entry.first, entry.last) = (min(entry.first, line.date), max(entry.last, line.date))
-      let (sum, overflow) = entry.total.addingReportingOverflow(signed)
-      (entry.total, entry.overflow) = (sum, entry.overflow || overflow)
-      tallies[rule] = entry
-    }
+    func tally(_ rule: Int, _ line: FECLine, _ signed: Int64) { FECPick.tally(&tallies, rule, line, signed) }
     var sums: [String: [Month: (minor: Int64, first: Int)]] = [:]
     for (index, line) in fec.lines.enumerated() where !line.account.hasPrefix(FECRules.vatPrefix) {
       let key = entries.keys[index]
       let opening = entries.opening.contains(key)
-      let costOrAsset = line.account.hasPrefix("6") || line.account.hasPrefix("2")
-      let rule = rules.expenseRules.first { rule in
-        switch rule.match {
-        case .account(let prefix): line.account.hasPrefix(prefix)
-        case .supplier(let name): costOrAsset && (suppliers[key] ?? []).contains { $0.contains(name) }
-        case .label(let pattern): costOrAsset && pattern.matches(line.label)
-        }
-      }
-      if let rule {
+      if let rule = FECPick.expenseRule(for: line, in: rules, suppliers: suppliers[key] ?? []) {
         let reason: LeftOut? = opening ? .opening : line.amount <= 0 ? .credit : nil
         if let reason {
           leftOut[reason, default: []].append(line.line)
@@ -156,12 +141,42 @@ public struct FECPick {
     }
     try problems.check()
     self.tallies = tallies.values.sorted { $0.ruleLine < $1.ruleLine }
+    metricSums = FECPick.metricSums(sums, rules: rules)
+  }
+
+  /// The first expense rule that takes `line`: by account; by supplier or label on a cost or asset
+  /// account (class 6 or 2) only.
+  static func expenseRule(for line: FECLine, in rules: FECRules, suppliers: [String]) -> FECRules.ExpenseRule? {
+    let costOrAsset = line.account.hasPrefix("6") || line.account.hasPrefix("2")
+    return rules.expenseRules.first { rule in
+      switch rule.match {
+      case .account(let prefix): line.account.hasPrefix(prefix)
+      case .supplier(let name): costOrAsset && suppliers.contains { $0.contains(name) }
+      case .label(let pattern): costOrAsset && pattern.matches(line.label)
+      }
+    }
+  }
+
+  /// Counts `line` (its signed amount) in the tally of the rule at `rule`.
+  static func tally(_ tallies: inout [Int: RuleTally], _ rule: Int, _ line: FECLine, _ signed: Int64) {
+    var entry = tallies[rule] ?? RuleTally(ruleLine: rule, first: line.date, last: line.date)
+    entry.lines += 1
+    (entry.first, entry.last) = (min(entry.first, line.date), max(entry.last, line.date))
+    let (sum, overflow) = entry.total.addingReportingOverflow(signed)
+    (entry.total, entry.overflow) = (sum, entry.overflow || overflow)
+    tallies[rule] = entry
+  }
+
+  /// The sums by metric, then month, each with its rule's line and the first FEC line in it.
+  static func metricSums(_ sums: [String: [Month: (minor: Int64, first: Int)]], rules: FECRules) -> [MetricSum] {
+    var result: [MetricSum] = []
     for (metric, months) in sums.sorted(by: { $0.key < $1.key }) {
       let ruleLine = rules.metricRules.first { $0.metric == metric }!.line
       for (month, sum) in months.sorted(by: { $0.key < $1.key }) {
-        metricSums.append(MetricSum(metric: metric, month: month, minor: sum.minor, ruleLine: ruleLine, firstLine: sum.first))
+        result.append(MetricSum(metric: metric, month: month, minor: sum.minor, ruleLine: ruleLine, firstLine: sum.first))
       }
     }
+    return result
   }
 
   /// The supplier names of each entry's 401…/404… lines, folded for comparison; without
