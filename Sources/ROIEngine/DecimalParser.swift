@@ -11,6 +11,20 @@ public struct ValueError: ExplainedError, Equatable, Sendable {
   /// Two errors are the same when they say the same.
   public static func == (lhs: ValueError, rhs: ValueError) -> Bool { lhs.description == rhs.description }
 
+  /// `text`, the value of `field` in a record, parsed by `body`; its ValueError becomes the
+  /// record's own error naming the field (`failing`). The parsers throw nothing else.
+  static func naming<Field, Failure: Error, T>(
+    _ field: Field, _ text: String, _ body: (String) throws -> T, failing: (Field, ValueError) -> Failure
+  ) throws(Failure) -> T {
+    do {
+      return try body(text)
+    } catch let error as ValueError {
+      throw failing(field, error)
+    } catch {
+      fatalError("unexpected \(error)")
+    }
+  }
+
   public var phrase: Phrase {
     value.isEmpty
       ? Phrase(.valueMissing, phrases: ["expected": .phrase(expected)])

@@ -212,13 +212,7 @@ public struct ExpenseFields: Sendable {
 
   /// A field's value parsed by `body`; its ValueError becomes a FieldError naming the field.
   private func check<T>(_ field: Field, _ body: (String) throws -> T) throws(FieldError) -> T {
-    do {
-      return try body(values[field] ?? "")
-    } catch let error as ValueError {
-      throw FieldError(field: field, error: error)
-    } catch {
-      fatalError("unexpected \(error)")
-    }
+    try ValueError.naming(field, values[field] ?? "", body, failing: FieldError.init)
   }
 
   private func fail(_ field: Field, _ expected: Phrase) -> FieldError {

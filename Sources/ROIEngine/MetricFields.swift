@@ -116,13 +116,7 @@ public struct MetricFields: Sendable {
 
   /// A field's value parsed by `body`; its ValueError becomes a MetricFieldError naming the field.
   private func check<T>(_ field: Field, _ body: (String) throws -> T) throws(MetricFieldError) -> T {
-    do {
-      return try body(values[field] ?? "")
-    } catch let error as ValueError {
-      throw MetricFieldError(field: field, error: error)
-    } catch {
-      fatalError("unexpected \(error)")
-    }
+    try ValueError.naming(field, values[field] ?? "", body, failing: MetricFieldError.init)
   }
 }
 

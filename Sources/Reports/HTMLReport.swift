@@ -45,6 +45,24 @@ public enum HTMLReport {
     return html
   }
 
+  /// What every chart of the report says its figures with: the currency, the quarters and their
+  /// labels, the language's formats and texts.
+  struct ChartWords {
+    let currency: Currency
+    let rows: [QuarterRow]
+    let say: PeopleFormat
+    let text: Texts
+    let labels: [String]
+
+    init(_ report: ROIReport, language: Language) {
+      (currency, rows, say, text) = (report.currency, report.quarters, PeopleFormat(language), Texts(language))
+      labels = rows.map { PeopleFormat(language).quarter($0.quarter) }
+    }
+
+    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
+    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+  }
+
   /// A language's texts, called as `text(.message, values)`.
   struct Texts {
     let language: Language
@@ -139,12 +157,10 @@ public enum HTMLReport {
 
   /// Cost and benefit per quarter, as bars.
   static func costAndBenefitChart(_ report: ROIReport, language: Language) -> String {
-    let (currency, rows) = (report.currency, report.quarters)
-    let say = PeopleFormat(language)
-    let text = Texts(language)
-    let labels = rows.map { say.quarter($0.quarter) }
-    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
-    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    let chart = ChartWords(report, language: language)
+    let (currency, rows, say, text, labels) = (chart.currency, chart.rows, chart.say, chart.text, chart.labels)
+    func major(_ minor: Rational) -> Rational { chart.major(minor) }
+    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     let bars = SVGChart(
       quarters: labels, values: rows.flatMap { [major($0.cost), major($0.benefit)] }, tickLabel: { moneyTick($0, currency, say) })
@@ -169,12 +185,10 @@ public enum HTMLReport {
 
   /// Cumulative cost and benefit, with the break-even point, and the projection dashed after them.
   static func cumulativeChart(_ report: ROIReport, language: Language) -> String {
-    let (currency, rows) = (report.currency, report.quarters)
-    let say = PeopleFormat(language)
-    let text = Texts(language)
-    let labels = rows.map { say.quarter($0.quarter) }
-    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
-    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    let chart = ChartWords(report, language: language)
+    let (currency, rows, say, text, labels) = (chart.currency, chart.rows, chart.say, chart.text, chart.labels)
+    func major(_ minor: Rational) -> Rational { chart.major(minor) }
+    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     let projected = report.projection?.quarters ?? []
     // A partial last row and the projection's first quarter are the same quarter: one slot, where
@@ -224,12 +238,11 @@ public enum HTMLReport {
 
   /// The projection's cumulative lines, dashed after the last quarter, with its break-even.
   static func projectedLines(_ report: ROIReport, chart lines: SVGChart, firstProjectedSlot: Int, language: Language) -> String {
-    let (currency, rows) = (report.currency, report.quarters)
+    let chart = ChartWords(report, language: language)
+    let (currency, rows, say, text) = (chart.currency, chart.rows, chart.say, chart.text)
     let projected = report.projection?.quarters ?? []
-    let say = PeopleFormat(language)
-    let text = Texts(language)
-    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
-    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    func major(_ minor: Rational) -> Rational { chart.major(minor) }
+    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     if let last = rows.last, !projected.isEmpty {
       for (series, start, values) in [
@@ -266,12 +279,8 @@ public enum HTMLReport {
 
   /// The rolling annual ROI, quarter by quarter.
   static func rollingChart(_ report: ROIReport, language: Language) -> String {
-    let (currency, rows) = (report.currency, report.quarters)
-    let say = PeopleFormat(language)
-    let text = Texts(language)
-    let labels = rows.map { say.quarter($0.quarter) }
-    func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
-    func money(_ minor: Rational) -> String { say.money(minor, currency) }
+    let chart = ChartWords(report, language: language)
+    let (rows, say, text, labels) = (chart.rows, chart.say, chart.text, chart.labels)
     var html = ""
     let rolling = rows.enumerated().compactMap { index, row in row.rollingAnnualROI.map { (index, row, $0) } }
     let roiChart = SVGChart(quarters: labels, values: rolling.map(\.2), tickLabel: { say.percent($0) })
