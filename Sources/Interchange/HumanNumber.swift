@@ -183,3 +183,28 @@ public struct HumanNumber: Sendable {
 extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+extension ValueError {
+  /// The error as a person typing numbers in `language` reads it: `typed` as they typed it (before
+  /// `TypedNumber` made it plain), and in French, where a form or the command line takes `8750,50`,
+  /// a plain decimal's form said with a decimal comma.
+  public func said(typedIn language: Language, typed: String? = nil) -> ValueError {
+    let value = typed.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? self.value
+    guard language == .fr else { return ValueError(value: value, expected: expected) }
+    return ValueError(value: value, expected: expected.withDecimalComma)
+  }
+}
+
+extension Phrase {
+  /// A plain decimal's form (`8750.50`) said with a decimal comma (`8750,50`); any other as it is.
+  var withDecimalComma: Phrase {
+    switch message {
+    case .formDecimalAmount:
+      var values = self.values
+      if case .text(let example)? = values["example"] { values["example"] = .text(String(example.map { $0 == "." ? "," : $0 })) }
+      return Phrase(.formDecimalAmountComma, phrases: values)
+    case .formPlainDecimal: return Phrase(.formPlainDecimalComma)
+    default: return self
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import Reports
+import Interchange
 import ROIEngine
 import Storage
 import Support
@@ -61,6 +62,12 @@ public final class WebApp {
   /// 404.
   func notFound(_ page: Page) -> WebResponse {
     .html(page.render(title: page.text(.webNotFound), active: "", ""), status: 404)
+  }
+
+  /// A field's error as the page's reader typed it (`12,345` on a French page, with its form said
+  /// with a decimal comma).
+  func said(_ error: ValueError, _ page: Page, typed: String?) -> String {
+    error.said(typedIn: page.language, typed: typed).text(page.language)
   }
 
   /// A problem, said in one line.

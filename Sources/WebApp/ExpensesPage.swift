@@ -113,7 +113,7 @@ extension WebApp {
         _ = try writer.add(try expenseFields(form, page).expense(currency: settings.currency, settings: settings))
       }
     } catch let error as FieldError {
-      return .html(try expenses(page, form: form, error: (error.field.rawValue, error.error.text(page.language)), notice: nil), status: 400)
+      return .html(try expenses(page, form: form, error: (error.field.rawValue, said(error.error, page, typed: form[error.field.rawValue])), notice: nil), status: 400)
     }
     return .redirect(to: "/expenses?done=added")
   }
@@ -145,7 +145,7 @@ extension WebApp {
         return old != expense
       }
     } catch let error as FieldError {
-      return try editExpense(id, page, form: request.form, error: (error.field.rawValue, error.error.text(page.language)))
+      return try editExpense(id, page, form: request.form, error: (error.field.rawValue, said(error.error, page, typed: request.form[error.field.rawValue])))
     }
     return .redirect(to: changed ? "/expenses?done=edited" : "/expenses?done=unchanged")
   }

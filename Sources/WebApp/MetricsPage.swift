@@ -98,7 +98,7 @@ extension WebApp {
       let fields = try metricFields(request.form, page)
       try store.write { writer in try writer.add(try fields.metric(currency: try writer.settings().currency)) }
     } catch let error as MetricFieldError {
-      return .html(try metrics(page, form: request.form, error: (error.field.rawValue, error.error.text(page.language))), status: 400)
+      return .html(try metrics(page, form: request.form, error: (error.field.rawValue, said(error.error, page, typed: request.form[error.field.rawValue]))), status: 400)
     } catch let error as StoreError {
       return .html(try metrics(page, form: request.form, error: (MetricFields.Field.name.rawValue, error.text(page.language))), status: 400)
     }
@@ -121,7 +121,7 @@ extension WebApp {
         if metric != old { try writer.update(metric, named: old.name) }
       }
     } catch let error as MetricFieldError {
-      return .html(editMetricPage(page, form: request.form, error: (error.field.rawValue, error.error.text(page.language)), original: original), status: 400)
+      return .html(editMetricPage(page, form: request.form, error: (error.field.rawValue, said(error.error, page, typed: request.form[error.field.rawValue])), original: original), status: 400)
     } catch let error as StoreError {
       return .html(editMetricPage(page, form: request.form, error: ("", error.text(page.language)), original: original), status: 400)
     }

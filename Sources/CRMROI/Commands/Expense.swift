@@ -1,4 +1,5 @@
 import ArgumentParser
+import Interchange
 import ROIEngine
 import Reports
 import Storage
@@ -84,7 +85,7 @@ struct ExpenseFieldOptions: ParsableArguments {
     do {
       return try fields.typed(currentLanguage()).expense(currency: settings.currency, settings: settings)
     } catch {
-      throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+      throw InputError(source: "--\(error.field.rawValue)", error: error.error.said(typedIn: currentLanguage(), typed: self[error.field]))
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Interchange
 import ROIEngine
 import Reports
 import Storage
@@ -82,7 +83,7 @@ extension CRMROI.ExpenseCommand {
         do {
           given = try ExpenseFields(Dictionary(uniqueKeysWithValues: ExpenseFields.numberFields.map { ($0, option($0)) }).compactMapValues { $0 }).typed(currentLanguage()).values
         } catch let error as FieldError {
-          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+          throw InputError(source: "--\(error.field.rawValue)", error: error.error.said(typedIn: currentLanguage(), typed: option(error.field)))
         }
         var fields = ExpenseFields(expense: old, currency: settings.currency).values
         if amount != nil { (fields[.hours], fields[.rate]) = (nil, nil) }
@@ -96,7 +97,7 @@ extension CRMROI.ExpenseCommand {
         do {
           expense = try ExpenseFields(fields).expense(currency: settings.currency, settings: settings)
         } catch let error as FieldError {
-          throw InputError(source: "--\(error.field.rawValue)", error: error.error)
+          throw InputError(source: "--\(error.field.rawValue)", error: error.error.said(typedIn: currentLanguage(), typed: option(error.field)))
         }
         var unchanged = old
         unchanged.id = nil

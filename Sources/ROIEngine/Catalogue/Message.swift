@@ -71,7 +71,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webOtherFormats
   case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
   case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
-  case webFormTooLarge, serveCannotKeepUploads, serveCannotListen
+  case webFormTooLarge, serveCannotKeepUploads, serveCannotListen, formDecimalAmountComma, formPlainDecimalComma
   case htmlLatestExpenses
   case servingReadOnly
   case formHoursNotNegative
@@ -363,6 +363,12 @@ public enum Message: String, CaseIterable, Sendable {
     case .formMetricName:
       ("a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours",
        "un nom en minuscules : une lettre, puis des lettres, des chiffres ou '-', au plus 64 caractères (un accent tapé à part compte pour un de plus), sans mêler lettres latines, grecques et cyrilliques, comme returns-cost ou coût-retours")
+    case .formDecimalAmountComma:
+      ("a number with at most {places} decimals for {code}, like {example}",
+       "un nombre avec au plus {places} décimales pour {code}, comme {example}")
+    case .formPlainDecimalComma:
+      ("a number with at most 4 decimals, like 410 or 87,5",
+       "un nombre avec au plus 4 décimales, comme 410 ou 87,5")
     case .formPlainDecimal:
       ("a plain decimal with '.' and at most 4 decimals, like 410 or 87.5",
        "un nombre décimal avec '.' et au plus 4 décimales, comme 410 ou 87.5")
@@ -488,7 +494,7 @@ public enum Message: String, CaseIterable, Sendable {
        "clé étrangère : la ligne {row} de {table} renvoie à une ligne absente de {parent}")
     case .formPositiveAmount:
       ("an amount above 0, like 8750.50",
-       "un montant supérieur à 0, comme 8750.50")
+       "un montant supérieur à 0, comme 8750,50")
     case .formDateNotLongBeforeGoLive:
       ("a date from {first}-01 on: more than {years} years before go-live ({goLive}) is likely a typo",
        "une date à partir du {first}-01 : plus de {years} ans avant la mise en service ({goLive}), c’est sans doute une faute de frappe")
