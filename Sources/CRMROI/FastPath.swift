@@ -28,7 +28,7 @@ enum FastPath {
   /// `expense add`'s options: the database's and one per declared field; those parsed
   /// `.unconditional` (numbers and free text) take any value, even one starting with '-'.
   private static let expenseAddOptions: [String: Bool] = ["db": false, "lang": false].merging(
-    ExpenseFields.Field.allCases.map { ($0.rawValue, $0.isNumber || $0.textKeyPath != nil) }, uniquingKeysWith: { first, _ in first })
+    ExpenseFields.Field.allCases.map { ($0.rawValue, $0.isNumber || $0.textAccess != nil) }, uniquingKeysWith: { first, _ in first })
 
   static func expenseAdd(_ arguments: ArraySlice<String>) -> CRMROI.ExpenseCommand.Add? {
     var values: [String: String] = [:]
@@ -50,7 +50,7 @@ enum FastPath {
     var command = CRMROI.ExpenseCommand.Add()
     command.database = database
     var fields = ExpenseFieldOptions()
-    (fields.date, fields.category) = (date, category)
+    (fields.date, fields.category, fields.details) = (date, category, ExpenseDetailOptions())
     for field in ExpenseFields.Field.allCases where field != .date && field != .category { fields[field] = values[field.rawValue] }
     command.fields = fields
     return command

@@ -12,7 +12,10 @@ public final class ExpenseCSVReader {
   /// Dates before this month are refused (10 years before go-live).
   private let settings: Settings?
   private let earliest: Month?
-  private let positions: [(field: ExpenseFields.Field, position: Int)]
+  /// The current row's free-text fields (kept from row to row: no allocation per row).
+  private var rowTexts: [(ExpenseFields.TextAccess, String)] = []
+  /// The fields the header names, with their forms and columns.
+  private let positions: [(field: ExpenseFields.Field, form: ExpenseFields.Form, position: Int)]
   private let dialect: CSVDialect.Resolved
   private let numbers: HumanNumber
   private var ambiguity: Ambiguity
@@ -76,7 +79,7 @@ public final class ExpenseCSVReader {
         ]))
     }
     let header = self.header
-    positions = ExpenseFields.Field.allCases.compactMap { field in header.position(of: field.rawValue).map { (field, $0) } }
+    positions = ExpenseFields.Field.allCases.compactMap { field in header.position(of: field.rawValue).map { (field, field.declaration.form, $0) } }
   }
 
   /// Problems seen only once the whole file is read: `1,234` read as 1.234 in a file that groups
@@ -139,11 +142,11 @@ public final class ExpenseCSVReader {
     var values: [ExpenseFields.Field: String] = [:]
     var originals: [ExpenseFields.Field: String] = [:]
     rowReadings.removeAll()
-    for (field, position) in positions {
+    for (field, form, position) in positions {
       let text = position < reader.fieldCount ? try reader.string(position) : ""
       originals[field] = text.trimmingSpaces()
       do {
-        values[field] = try normalised(field, text, position: position)
+        values[field] = try normalised(form, text, position: position)
       } catch let error as ValueError {
         return .failure(CSVError(file: reader.name, line: reader.recordLine, column: header.column(position), error: error))
       }
@@ -168,11 +171,11 @@ public final class ExpenseCSVReader {
 
   /// A field's text in the form `ExpenseFields` takes: dates, months and numbers as the dialect
   /// writes them made plain; an empty field stays empty (missing).
-  private func normalised(_ field: ExpenseFields.Field, _ text: String, position: Int) throws -> String {
-    if field.textKeyPath != nil { return CSVText.unneutralised(text) }
+  private func normalised(_ form: ExpenseFields.Form, _ text: String, position: Int) throws -> String {
+    if case .text = form { return CSVText.unneutralised(text) }
     let trimmed = text.trimmingSpaces()
     guard !trimmed.isEmpty else { return trimmed }
-    switch field.declaration.form {
+    switch form {
     case .date:
       // A bad date's hint names the form the file's other dates have: day first when they are.
       do {
@@ -198,14 +201,14 @@ public final class ExpenseCSVReader {
     var date: CalendarDate?
     var category: ExpenseCategory?
     var amount: Money?
-    var texts: [(WritableKeyPath<Expense, String?>, String)] = []
+    rowTexts.removeAll(keepingCapacity: true)
     var every: Frequency?
     var until: Month?
     var amountReading: (HumanNumber.Reading, String, (Int, String))?
     guard reader.fieldCount == header.names.count else { return nil }
-    for (field, position) in positions {
+    for (_, form, position) in positions {
       let isEmpty = reader.withField(position) { $0.isEmpty }
-      switch field.declaration.form {
+      switch form {
       case .date: date = reader.withField(position) { CalendarDate(bytes: $0) }
       case .category: category = reader.withField(position) { ExpenseCategory(rawValue: String(decoding: $0, as: UTF8.self)) }
       case .amount:
@@ -223,7 +226,7 @@ public final class ExpenseCSVReader {
           let text = try reader.string(position)
           if let reading = try? numbers.read(text), reading.ambiguous { amountReading = (reading, text, header.column(position)) }
         }
-      case .text(let keyPath): if !isEmpty { texts.append((keyPath, CSVText.unneutralised(try reader.string(position)))) }
+      case .text(let access): if !isEmpty { rowTexts.append((access, CSVText.unneutralised(try reader.string(position)))) }
       case .hours, .rate: if !isEmpty { return nil }
       case .every:
         if !isEmpty {
@@ -244,7 +247,7 @@ public final class ExpenseCSVReader {
       ambiguity.note(reading, text: text, file: reader.name, line: reader.recordLine, column: column)
     }
     var expense = Expense(date: date, category: category, amount: amount, recurrence: every.map { Recurrence(every: $0, until: until) })
-    for (keyPath, text) in texts { expense[keyPath: keyPath] = text }
+    for (access, text) in rowTexts { access.set(&expense, text) }
     return expense
   }
 }
@@ -264,13 +267,13 @@ public enum ExpenseCSVWriter {
   /// One expense as a line, without its line end in the `en` locale (with it in the others). In
   /// French, categories and frequencies are French names that the import reads back.
   public static func line(_ expense: Expense, currency: Currency, locale: CSVLocale = .en) -> String {
-    let fields = ExpenseFields.Field.allCases.map { field(expense, $0, currency: currency, locale: locale) }
+    let fields = ExpenseFields.Field.forms.map { field(expense, $0, currency: currency, locale: locale) }
     return locale == .en ? fields.joined(separator: ",") : locale.line(fields)
   }
 
   /// One field of an expense as the file writes it.
-  static func field(_ expense: Expense, _ field: ExpenseFields.Field, currency: Currency, locale: CSVLocale) -> String {
-    switch field.declaration.form {
+  static func field(_ expense: Expense, _ form: ExpenseFields.Form, currency: Currency, locale: CSVLocale) -> String {
+    switch form {
     case .date: expense.date.description
     case .category: locale.field(locale == .fr ? Catalogue.text(expense.category.message, .fr) : expense.category.rawValue)
     case .amount: locale.number(currency.plain(expense.amount.minor))
@@ -278,7 +281,7 @@ public enum ExpenseCSVWriter {
     case .rate: expense.labor.map { locale.number(currency.plain($0.rate.minor)) } ?? ""
     case .every: expense.recurrence.map { locale == .fr ? frenchFrequencies[$0.every]! : $0.every.rawValue } ?? ""
     case .until: expense.recurrence?.until?.description ?? ""
-    case .text(let keyPath): CSVText.field(expense[keyPath: keyPath] ?? "", isText: true, locale: locale)
+    case .text(let access): CSVText.field(access.get(expense) ?? "", isText: true, locale: locale)
     }
   }
 }

@@ -47,8 +47,16 @@ public struct ExpenseFields: Sendable {
   public enum Field: String, CaseIterable, Sendable {
     case date, category, amount, note, hours, rate, every, until, supplier
 
-    /// The field's one declaration.
-    public var declaration: Declaration {
+    /// The field's one declaration (made once: `declared`).
+    public var declaration: Declaration { Field.declarations[Field.allCases.firstIndex(of: self)!] }
+
+    /// Each field's declaration, in the order of `allCases`.
+    public static let declarations = allCases.map(\.declared)
+
+    /// Each field's form, in the order of `allCases`: what a loop over every row's fields reads.
+    public static let forms = declarations.map(\.form)
+
+    private var declared: Declaration {
       switch self {
       case .date: Declaration(column: "date", aliases: [], frenchHeader: "date", label: .columnDate, form: .date)
       case .category:
@@ -56,7 +64,7 @@ public struct ExpenseFields: Sendable {
       case .amount:
         Declaration(column: "amount", aliases: ["montant"], frenchHeader: "montant", label: .columnAmount, form: .amount, hint: "8750.50")
       case .note:
-        Declaration(column: "note", aliases: ["libelle", "commentaire"], frenchHeader: "note", label: .columnNote, form: .text(\.note))  // no-catalogue: column names a file may use
+        Declaration(column: "note", aliases: ["libelle", "commentaire"], frenchHeader: "note", label: .columnNote, form: .text(TextAccess(get: { $0.note }, set: { $0.note = $1 })))  // no-catalogue: column names a file may use
       case .hours:
         Declaration(column: "hours_centi", aliases: ["heures"], frenchHeader: "heures", label: .webHours, form: .hours, hint: "120", inDuplicateKey: false)
       case .rate:
@@ -68,16 +76,17 @@ public struct ExpenseFields: Sendable {
       case .supplier:
         // Not in the duplicate key: naming the supplier of an imported expense later must not make
         // the same file, imported again, add it a second time.
-        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(\.supplier), inDuplicateKey: false)
+        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(TextAccess(get: { $0.supplier }, set: { $0.supplier = $1 })),
+          inDuplicateKey: false)
       }
     }
 
     /// The free-text fields, in order.
-    public static let textFields = allCases.filter { $0.textKeyPath != nil }
+    public static let textFields = allCases.filter { $0.textAccess != nil }
 
-    /// The property a free-text field is kept in.
-    public var textKeyPath: WritableKeyPath<Expense, String?>? {
-      if case .text(let keyPath) = declaration.form { keyPath } else { nil }
+    /// How a free-text field is read from and written to an expense.
+    public var textAccess: TextAccess? {
+      if case .text(let access) = declaration.form { access } else { nil }
     }
 
     /// Whether its value is a number a person types in their language (`8 750,50`).
@@ -93,7 +102,14 @@ public struct ExpenseFields: Sendable {
   public enum Form: Sendable {
     case date, category, amount, hours, rate, every, until
     /// Free text, kept as typed; nil when empty.
-    case text(any WritableKeyPath<Expense, String?> & Sendable)
+    case text(TextAccess)
+  }
+
+  /// A free-text field's property of `Expense`, read and written by plain functions (a key path's
+  /// projection costs several times more, on every row of an import).
+  public struct TextAccess: Sendable {
+    public let get: @Sendable (Expense) -> String?
+    public let set: @Sendable (inout Expense, String?) -> Void
   }
 
   /// What is said of a field once.
@@ -134,7 +150,7 @@ public struct ExpenseFields: Sendable {
     } else {
       values[.amount] = currency.plain(expense.amount.minor)
     }
-    for field in Field.textFields { values[field] = expense[keyPath: field.textKeyPath!] }
+    for field in Field.textFields { values[field] = field.textAccess!.get(expense) }
     values[.every] = expense.recurrence?.every.rawValue
     values[.until] = expense.recurrence?.until?.description
     self.init(values.compactMapValues { $0 })
@@ -162,7 +178,7 @@ public struct ExpenseFields: Sendable {
     let category = try check(.category, ExpenseCategory.init(parsing:))
     let (amount, labor) = try amountAndLabor(currency)
     var expense = Expense(date: date, category: category, amount: amount, labor: labor, recurrence: try recurrence(from: date))
-    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = values[field] }
+    for field in Field.textFields { field.textAccess!.set(&expense, values[field]) }
     return expense
   }
 

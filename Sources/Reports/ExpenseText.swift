@@ -53,7 +53,7 @@ public enum ExpenseText {
         say.amount(expense.amount.rational, currency),
         expense.recurrence.map { text(.recursEvery, ["every": frequency($0.every, language)]) } ?? text(.once),
         expense.recurrence.map { $0.until?.description ?? text(.horizon) } ?? "", note,
-      ] + texts.map { expense[keyPath: $0.textKeyPath!] ?? "" })
+      ] + texts.map { $0.textAccess!.get(expense) ?? "" })
     }
     return table
   }
@@ -62,7 +62,7 @@ public enum ExpenseText {
   /// column for each.
   public static func shownTextFields(_ expenses: [Expense], besides: Set<ExpenseFields.Field>) -> [ExpenseFields.Field] {
     ExpenseFields.Field.textFields.filter { field in
-      !besides.contains(field) && expenses.contains { $0[keyPath: field.textKeyPath!] != nil }
+      !besides.contains(field) && expenses.contains { field.textAccess!.get($0) != nil }
     }
   }
 }

@@ -34,7 +34,7 @@ enum FinanceJSON {
       ("until", (cost.recurrence?.until).map { .string($0.description) } ?? .null),
     ]
     let texts: [(String, JSON)] = ExpenseFields.Field.textFields.map { field in
-      (field.rawValue, cost[keyPath: field.textKeyPath!].map(JSON.string) ?? .null)
+      (field.rawValue, field.textAccess!.get(cost).map(JSON.string) ?? .null)
     }
     return .object(fixed + texts)
   }

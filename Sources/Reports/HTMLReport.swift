@@ -389,7 +389,7 @@ extension HTMLReport {
         + "<td>\(say.amount(expense.amount.rational, currency))</td><td class=\"text\">\(labor)</td><td class=\"text\">\(recurs)</td>"
         + "<td data-value=\"\(currency.plain(lifetime.total))\">\(say.amount(lifetime.total, currency))</td>"
         + "<td class=\"text\">\(escape(expense.note ?? ""))</td>"
-        + texts.map { "<td class=\"text\">\(escape(expense[keyPath: $0.textKeyPath!] ?? ""))</td>" }.joined() + "</tr>\n"
+        + texts.map { "<td class=\"text\">\(escape($0.textAccess!.get(expense) ?? ""))</td>" }.joined() + "</tr>\n"
     }
     html += "</tbody>\n<tfoot>\n"
     let rest = "<td colspan=\"\(1 + texts.count)\"></td></tr>\n"

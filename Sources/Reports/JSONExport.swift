@@ -19,7 +19,7 @@ public enum JSONExport {
     case .rate: expense.labor.map { .number(currency.plain($0.rate.minor)) } ?? .null
     case .every: expense.recurrence.map { .string($0.every.rawValue) } ?? .null
     case .until: expense.recurrence?.until.map { .string($0.description) } ?? .null
-    case .text(let keyPath): expense[keyPath: keyPath].map(JSON.string) ?? .null
+    case .text(let access): access.get(expense).map(JSON.string) ?? .null
     }
   }
 

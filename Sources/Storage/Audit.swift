@@ -41,7 +41,7 @@ enum AuditText {
       text += " every=\(recurrence.every.rawValue)" + (recurrence.until.map { " until=\($0)" } ?? "")
     }
     for field in ExpenseFields.Field.textFields {
-      if let value = expense[keyPath: field.textKeyPath!] { text += " \(field.rawValue)=\(quoted(value))" }
+      if let value = field.textAccess!.get(expense) { text += " \(field.rawValue)=\(quoted(value))" }
     }
     return text
   }

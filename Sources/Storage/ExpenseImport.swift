@@ -48,7 +48,7 @@ public final class ExpenseImport {
 
   public func add(_ expense: Expense) throws {
     // The record's columns but `source`, which an imported CSV row does not have.
-    let values = Array(ExpenseRecord.values(of: expense).dropLast())
+    let values = ExpenseRecord.fieldValues(of: expense)
     try insert.run(values)
     count += 1
     if keys != nil { keys!.append(ExpenseKey(values)) }

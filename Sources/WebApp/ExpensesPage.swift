@@ -30,7 +30,7 @@ extension WebApp {
         <tr data-id="\(id)"><td>\(id)</td><td class="text date">\(expense.date)</td><td class="text">\(escape(ExpenseText.category(expense.category, page.language)))</td>\
         <td>\(say.amount(expense.amount.rational, currency))</td><td class="text">\(escape(labor))</td>\
         <td class="text">\(escape(ExpenseText.recurrence(expense, page.language).trimmingCharacters()))</td>\
-        <td>\(say.amount(lifetime.total, currency))</td>\(texts.map { "<td class=\"text\">\(escape(expense[keyPath: $0.textKeyPath!] ?? ""))</td>" }.joined())\
+        <td>\(say.amount(lifetime.total, currency))</td>\(texts.map { "<td class=\"text\">\(escape($0.textAccess!.get(expense) ?? ""))</td>" }.joined())\
         <td class="text"><a class="edit" href="/expenses/\(id)/edit">\(escape(page.text(.webEdit)))</a> <form class="inline" method="post" action="/expenses/\(id)/remove">\(page.csrfField)<button type="submit">\(escape(page.text(.webRemove)))</button></form></td></tr>
 
         """
@@ -100,7 +100,7 @@ extension WebApp {
     for field in ExpenseFields.Field.allCases {
       let value = form[field.rawValue] ?? ""
       // Free text is kept as typed, spaces included, as the command line keeps it.
-      fields[field] = field.textKeyPath != nil && !value.trimmingCharacters().isEmpty ? value : value.trimmingCharacters()
+      fields[field] = field.textAccess != nil && !value.trimmingCharacters().isEmpty ? value : value.trimmingCharacters()
     }
     return try ExpenseFields(fields).typed(page.language)
   }

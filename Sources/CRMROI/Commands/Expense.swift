@@ -4,15 +4,10 @@ import ROIEngine
 import Reports
 import Storage
 
-/// The fields of an expense as `expense add` and `plan cost` take them.
-struct ExpenseFieldOptions: ParsableArguments {
-  @Option(help: "The day it was paid, YYYY-MM-DD.")
-  var date: String
-
-  @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var category: String
-
-  @Option(parsing: .unconditional, help: "The amount, like 12000 or 8750.50.")
+/// The fields of an expense but its date and category: what `expense add`, `expense edit` and
+/// `plan cost` take alike.
+struct ExpenseDetailOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: "The amount, like 12000 or 8750.50 (on edit, it replaces hours and rate).")
   var amount: String?
 
   @Option(parsing: .unconditional, help: "Hours of work, with --rate instead of --amount.")
@@ -21,24 +16,24 @@ struct ExpenseFieldOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
   var rate: String?
 
-  @Option(parsing: .unconditional, help: "A note.")
+  @Option(parsing: .unconditional, help: "A note (on edit, an empty one removes it).")
   var note: String?
 
-  @Option(help: "Recur every month, quarter or year from --date.")
+  @Option(help: "Recur every month, quarter or year from --date (on edit, none makes it one-time).")
   var every: String?
 
-  @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end.")
+  @Option(help: "Last month of a recurring expense (YYYY-MM, inclusive); default: the horizon end (on edit, none).")
   var until: String?
 
-  @Option(parsing: .unconditional, help: "Who was paid.")
+  @Option(parsing: .unconditional, help: "Who was paid (on edit, an empty one removes it).")
   var supplier: String?
 
-  /// The option of each declared field (the compiler asks for a new field's).
+  /// The option of each declared field but the date and the category, which each command takes
+  /// its own way (the compiler asks for a new field's).
   subscript(_ field: ExpenseFields.Field) -> String? {
     get {
       switch field {
-      case .date: date
-      case .category: category
+      case .date, .category: nil
       case .amount: amount
       case .hours: hours
       case .rate: rate
@@ -50,8 +45,7 @@ struct ExpenseFieldOptions: ParsableArguments {
     }
     set {
       switch field {
-      case .date: date = newValue ?? ""
-      case .category: category = newValue ?? ""
+      case .date, .category: break
       case .amount: amount = newValue
       case .hours: hours = newValue
       case .rate: rate = newValue
@@ -59,6 +53,28 @@ struct ExpenseFieldOptions: ParsableArguments {
       case .every: every = newValue
       case .until: until = newValue
       case .supplier: supplier = newValue
+      }
+    }
+  }
+}
+
+/// The fields of an expense as `expense add` and `plan cost` take them.
+struct ExpenseFieldOptions: ParsableArguments {
+  @Option(help: "The day it was paid, YYYY-MM-DD.")
+  var date: String
+
+  @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var category: String
+
+  @OptionGroup var details: ExpenseDetailOptions
+
+  subscript(_ field: ExpenseFields.Field) -> String? {
+    get { field == .date ? date : field == .category ? category : details[field] }
+    set {
+      switch field {
+      case .date: date = newValue ?? ""
+      case .category: category = newValue ?? ""
+      default: details[field] = newValue
       }
     }
   }

@@ -27,40 +27,17 @@ extension CRMROI.ExpenseCommand {
     @Option(help: "\(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
     var category: String?
 
-    @Option(parsing: .unconditional, help: "The amount (replaces hours and rate).")
-    var amount: String?
+    @OptionGroup var details: ExpenseDetailOptions
 
-    @Option(parsing: .unconditional, help: "Hours of work, with --rate (replaces the amount).")
-    var hours: String?
+    var amount: String? { details.amount }
+    var hours: String? { details.hours }
+    var rate: String? { details.rate }
+    var every: String? { details.every }
+    var until: String? { details.until }
 
-    @Option(parsing: .unconditional, help: "Hourly rate, with --hours.")
-    var rate: String?
-
-    @Option(parsing: .unconditional, help: "A note; an empty one removes it.")
-    var note: String?
-
-    @Option(help: "Recur every month, quarter or year; none makes it one-time.")
-    var every: String?
-
-    @Option(help: "Last month of a recurring expense; none runs it to the horizon end.")
-    var until: String?
-
-    @Option(parsing: .unconditional, help: "Who was paid; an empty one removes it.")
-    var supplier: String?
-
-    /// The option of each declared field (the compiler asks for a new field's).
+    /// The option of each declared field.
     func option(_ field: ExpenseFields.Field) -> String? {
-      switch field {
-      case .date: date
-      case .category: category
-      case .amount: amount
-      case .hours: hours
-      case .rate: rate
-      case .note: note
-      case .every: every
-      case .until: until
-      case .supplier: supplier
-      }
+      field == .date ? date : field == .category ? category : details[field]
     }
 
     func run() throws {

@@ -19,8 +19,11 @@ enum ExpenseRecord {
   static let selectList = "id, " + fieldList
 
   /// A field's stored value: money and hours as integers of minor units and hundredths.
-  static func value(_ field: Field, of expense: Expense) -> Value {
-    switch field.declaration.form {
+  static func value(_ field: Field, of expense: Expense) -> Value { value(field.declaration.form, of: expense) }
+
+  @inline(__always)
+  static func value(_ form: ExpenseFields.Form, of expense: Expense) -> Value {
+    switch form {
     case .date: .text(expense.date.description)
     case .category: .text(expense.category.rawValue)
     case .amount: .integer(expense.amount.minor)
@@ -28,7 +31,7 @@ enum ExpenseRecord {
     case .rate: expense.labor.map(\.rate.minor).sqliteValue
     case .every: expense.recurrence.map(\.every.rawValue).sqliteValue
     case .until: (expense.recurrence?.until?.description).sqliteValue
-    case .text(let keyPath): expense[keyPath: keyPath].sqliteValue
+    case .text(let access): access.get(expense).sqliteValue
     }
   }
 
@@ -41,7 +44,17 @@ enum ExpenseRecord {
   }
 
   static func values(of expense: Expense, source: String? = nil) -> [Value] {
-    Field.allCases.map { value($0, of: expense) } + [source.sqliteValue]
+    var values = fieldValues(of: expense, capacity: Field.forms.count + 1)
+    values.append(source.sqliteValue)
+    return values
+  }
+
+  /// The fields' values alone, in the order of `fieldList` (an import's staged row).
+  static func fieldValues(of expense: Expense, capacity: Int = Field.forms.count) -> [Value] {
+    var values: [Value] = []
+    values.reserveCapacity(capacity)
+    for form in Field.forms { values.append(value(form, of: expense)) }
+    return values
   }
 
   /// The expense a row of `table` (`expense` or `plan_cost`, which share these columns) holds.
@@ -68,7 +81,7 @@ enum ExpenseRecord {
       id: id, date: try stored(.date) { try? CalendarDate(parsing: $0) },
       category: try stored(.category, ExpenseCategory.init(rawValue:)),
       amount: Money(minor: row.integer(column(.amount))), labor: labor, recurrence: recurrence)
-    for field in Field.textFields { expense[keyPath: field.textKeyPath!] = row.optionalText(column(field)) }
+    for field in Field.textFields { field.textAccess!.set(&expense, row.optionalText(column(field))) }
     return expense
   }
 }
