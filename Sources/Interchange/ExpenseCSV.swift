@@ -226,7 +226,13 @@ public final class ExpenseCSVReader {
           let text = try reader.string(position)
           if let reading = try? numbers.read(text), reading.ambiguous { amountReading = (reading, text, header.column(position)) }
         }
-      case .text(let access): if !isEmpty { rowTexts.append((access, CSVText.unneutralised(try reader.string(position)))) }
+      case .text(let access):
+        if !isEmpty {
+          let text = CSVText.unneutralised(try reader.string(position))
+          // A name with spaces around it, or too long, goes the general way, which trims or refuses it.
+          if let limit = access.trimmedTo, text.count > limit || text.first?.isWhitespace == true || text.last?.isWhitespace == true { return nil }
+          rowTexts.append((access, text))
+        }
       case .hours, .rate: if !isEmpty { return nil }
       case .every:
         if !isEmpty {

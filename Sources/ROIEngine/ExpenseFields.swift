@@ -76,8 +76,9 @@ public struct ExpenseFields: Sendable {
       case .supplier:
         // Not in the duplicate key: naming the supplier of an imported expense later must not make
         // the same file, imported again, add it a second time.
-        Declaration(column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier, form: .text(TextAccess(get: { $0.supplier }, set: { $0.supplier = $1 })),
-          inDuplicateKey: false)
+        Declaration(
+          column: "supplier", aliases: ["fournisseur"], frenchHeader: "fournisseur", label: .columnSupplier,
+          form: .text(TextAccess(get: { $0.supplier }, set: { $0.supplier = $1 }, trimmedTo: 200)), inDuplicateKey: false)
       }
     }
 
@@ -110,6 +111,9 @@ public struct ExpenseFields: Sendable {
   public struct TextAccess: Sendable {
     public let get: @Sendable (Expense) -> String?
     public let set: @Sendable (inout Expense, String?) -> Void
+    /// A name rather than a note: kept without its surrounding spaces, and at most this many
+    /// characters (nil: kept exactly as typed, any length).
+    public var trimmedTo: Int? = nil
   }
 
   /// What is said of a field once.
@@ -178,8 +182,16 @@ public struct ExpenseFields: Sendable {
     let category = try check(.category, ExpenseCategory.init(parsing:))
     let (amount, labor) = try amountAndLabor(currency)
     var expense = Expense(date: date, category: category, amount: amount, labor: labor, recurrence: try recurrence(from: date))
-    for field in Field.textFields { field.textAccess!.set(&expense, values[field]) }
+    for field in Field.textFields { field.textAccess!.set(&expense, try text(field)) }
     return expense
+  }
+
+  /// A free-text field's value: a name trimmed and refused past its length, a note as typed.
+  private func text(_ field: Field) throws(FieldError) -> String? {
+    guard let value = values[field], let limit = field.textAccess?.trimmedTo else { return values[field] }
+    let trimmed = String(value.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    guard trimmed.count <= limit else { throw fail(field, Phrase(.formTextAtMost, ["limit": "\(limit)"])) }
+    return trimmed.isEmpty ? nil : trimmed
   }
 
   /// The amount, given or as hours × rate (which a given amount must equal).

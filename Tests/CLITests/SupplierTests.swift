@@ -61,6 +61,22 @@ import Testing
     #expect(costs?.first?["supplier"] as? String == "Partner SAS")
   }
 
+  /// A supplier is a name: its surrounding spaces go (blank is none), and past 200 characters it is refused.
+  @Test func aSupplierIsTrimmedAndLimited() throws {
+    let cli = try shop()
+    try cli.ok("expense", "add", "--date", "2025-03-10", "--category", "license", "--amount", "10", "--supplier", "  Dell  ")
+    try cli.ok("expense", "add", "--date", "2025-03-11", "--category", "license", "--amount", "10", "--supplier", "   ")
+    let long = String(repeating: "x", count: 201)
+    let refused = try cli.run(["expense", "add", "--date", "2025-03-12", "--category", "license", "--amount", "10", "--supplier", long])
+    #expect(refused.status != 0 && refused.stderr.hasSuffix("expected a name of at most 200 characters\n"))
+    let csv = try cli.file("s.csv", "date,category,amount,supplier\n2025-03-13,license,10,\" OVH \"\n2025-03-14,license,10,\(long)\n")
+    let bad = try cli.run(["import", "expenses", csv])
+    #expect(bad.status == 65 && bad.stderr.contains("s.csv:3:4 (supplier)") && bad.stderr.contains("at most 200 characters"))
+    let good = try cli.file("t.csv", "date,category,amount,supplier\n2025-03-13,license,10,\" OVH \"\n")
+    try cli.ok("import", "expenses", good)
+    #expect(try cli.ok("export", "expenses").hasSuffix(",Dell\n2025-03-11,license,10.00,,,,,,\n2025-03-13,license,10.00,,,,,,OVH\n"))
+  }
+
   @Test func aFECImportFillsItFromCompAuxLib() throws {
     let cli = try shop()
     try cli.ok("metric", "add", "sales", "--kind", "revenue", "--margin", "30%")

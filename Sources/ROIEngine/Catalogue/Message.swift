@@ -71,7 +71,7 @@ public enum Message: String, CaseIterable, Sendable {
   case webOtherFormats
   case webFixOnMonths, webExpenseRemovedID, webReadOnlyPage, webNotSaved
   case webValue, webStoredBefore, webWhatImportDoes, webItemAdded, webItemReplaced, webItemSkipped, webMoreRows
-  case webFormTooLarge, serveCannotKeepUploads, serveCannotListen, formDecimalAmountComma, formPlainDecimalComma
+  case webFormTooLarge, serveCannotKeepUploads, serveCannotListen, formDecimalAmountComma, formPlainDecimalComma, formTextAtMost
   case htmlLatestExpenses
   case servingReadOnly
   case formHoursNotNegative
@@ -363,6 +363,9 @@ public enum Message: String, CaseIterable, Sendable {
     case .formMetricName:
       ("a lower-case name: a letter, then letters, digits or '-', at most 64 characters (an accent typed apart counts as one more), not mixing Latin, Greek and Cyrillic letters, like returns-cost or coût-retours",
        "un nom en minuscules : une lettre, puis des lettres, des chiffres ou '-', au plus 64 caractères (un accent tapé à part compte pour un de plus), sans mêler lettres latines, grecques et cyrilliques, comme returns-cost ou coût-retours")
+    case .formTextAtMost:
+      ("a name of at most {limit} characters",
+       "un nom d’au plus {limit} caractères")
     case .formDecimalAmountComma:
       ("a number with at most {places} decimals for {code}, like {example}",
        "un nombre avec au plus {places} décimales pour {code}, comme {example}")
