@@ -55,8 +55,9 @@ public enum HTMLReport {
     let labels: [String]
 
     init(_ report: ROIReport, language: Language) {
-      (currency, rows, say, text) = (report.currency, report.quarters, PeopleFormat(language), Texts(language))
-      labels = rows.map { PeopleFormat(language).quarter($0.quarter) }
+      let say = PeopleFormat(language)
+      (currency, rows, self.say, text) = (report.currency, report.quarters, say, Texts(language))
+      labels = report.quarters.map { say.quarter($0.quarter) }
     }
 
     func major(_ minor: Rational) -> Rational { currency.major(fromMinor: minor) }
@@ -159,21 +160,19 @@ public enum HTMLReport {
   static func costAndBenefitChart(_ report: ROIReport, language: Language) -> String {
     let chart = ChartWords(report, language: language)
     let (currency, rows, say, text, labels) = (chart.currency, chart.rows, chart.say, chart.text, chart.labels)
-    func major(_ minor: Rational) -> Rational { chart.major(minor) }
-    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     let bars = SVGChart(
-      quarters: labels, values: rows.flatMap { [major($0.cost), major($0.benefit)] }, tickLabel: { moneyTick($0, currency, say) })
+      quarters: labels, values: rows.flatMap { [chart.major($0.cost), chart.major($0.benefit)] }, tickLabel: { moneyTick($0, currency, say) })
     html += "<h2>\(text(.htmlCostAndBenefit))</h2>\n"
     html += bars.frame(id: "cost-and-benefit-per-quarter", title: text(.htmlCostAndBenefit), description: text(.htmlCostAndBenefitDescription))
     for (index, row) in rows.enumerated() {
       for (series, value, offset, tip) in [("cost", row.cost, -0.36, Message.htmlCostTip), ("benefit", row.benefit, 0.01, .htmlBenefitTip)] {
-        let top = bars.y(max(major(value), .zero))
-        let bottom = bars.y(min(major(value), .zero))
+        let top = bars.y(max(chart.major(value), .zero))
+        let bottom = bars.y(min(chart.major(value), .zero))
         html += """
           <rect class="\(series)" data-series="\(series)" data-quarter="\(row.quarter)" data-value="\(currency.plain(value))" \
           x="\(fmt(bars.x(center: index) + bars.slot * offset))" y="\(fmt(top))" width="\(fmt(bars.slot * 0.35))" \
-          height="\(fmt(max(bottom - top, 0.5)))"><title>\(text(tip, ["quarter": say.quarter(row.quarter), "amount": money(value)]))</title></rect>
+          height="\(fmt(max(bottom - top, 0.5)))"><title>\(text(tip, ["quarter": say.quarter(row.quarter), "amount": chart.money(value)]))</title></rect>
 
           """
       }
@@ -187,19 +186,17 @@ public enum HTMLReport {
   static func cumulativeChart(_ report: ROIReport, language: Language) -> String {
     let chart = ChartWords(report, language: language)
     let (currency, rows, say, text, labels) = (chart.currency, chart.rows, chart.say, chart.text, chart.labels)
-    func major(_ minor: Rational) -> Rational { chart.major(minor) }
-    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     let projected = report.projection?.quarters ?? []
     // A partial last row and the projection's first quarter are the same quarter: one slot, where
     // the projection carries the row on to the quarter's end.
     let sharesLastSlot = projected.first != nil && projected.first?.quarter == rows.last?.quarter
     let firstProjectedSlot = rows.count - (sharesLastSlot ? 1 : 0)
+    let values: [Rational] = rows.flatMap { [chart.major($0.cumulativeCost), chart.major($0.cumulativeBenefit)] }
+      + projected.flatMap { [chart.major($0.cumulativeCost), chart.major($0.cumulativeBenefit)] }
+      + rows.flatMap { [$0.cumulativePlanCost, $0.cumulativePlanBenefit].compactMap { $0.map(chart.major) } }
     let lines = SVGChart(
-      quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map { say.quarter($0.quarter) },
-      values: rows.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
-        + projected.flatMap { [major($0.cumulativeCost), major($0.cumulativeBenefit)] }
-        + rows.flatMap { [$0.cumulativePlanCost, $0.cumulativePlanBenefit].compactMap { $0.map(major) } },
+      quarters: labels + projected.dropFirst(sharesLastSlot ? 1 : 0).map { say.quarter($0.quarter) }, values: values,
       tickLabel: { moneyTick($0, currency, say) })
     html += "<h2>\(text(projected.isEmpty ? .htmlCumulative : .htmlCumulativeWithProjection))</h2>\n"
     html += lines.frame(id: "cumulative-cost-and-benefit", title: text(.htmlCumulative), description: text(.htmlCumulativeDescription))
@@ -209,13 +206,13 @@ public enum HTMLReport {
       ("cumulative-benefit", rows.map(\.cumulativeBenefit), .htmlCumulativeBenefitTip),
     ] {
       let cssClass = series == "cumulative-cost" ? "cost" : "benefit"
-      let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(major($0.element))))" }
+      let points = values.enumerated().map { "\(fmt(lines.x(center: $0.offset))),\(fmt(lines.y(chart.major($0.element))))" }
       html += "<polyline class=\"\(cssClass)\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
       for (index, value) in values.enumerated() {
         html += """
           <circle class="\(cssClass)" data-series="\(series)" data-quarter="\(rows[index].quarter)" data-value="\(currency.plain(value))" \
-          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(major(value))))" r="3.5">\
-          <title>\(text(tip, ["quarter": say.quarter(rows[index].quarter), "amount": money(value)]))</title></circle>
+          cx="\(fmt(lines.x(center: index)))" cy="\(fmt(lines.y(chart.major(value))))" r="3.5">\
+          <title>\(text(tip, ["quarter": say.quarter(rows[index].quarter), "amount": chart.money(value)]))</title></circle>
 
           """
       }
@@ -241,8 +238,6 @@ public enum HTMLReport {
     let chart = ChartWords(report, language: language)
     let (currency, rows, say, text) = (chart.currency, chart.rows, chart.say, chart.text)
     let projected = report.projection?.quarters ?? []
-    func major(_ minor: Rational) -> Rational { chart.major(minor) }
-    func money(_ minor: Rational) -> String { chart.money(minor) }
     var html = ""
     if let last = rows.last, !projected.isEmpty {
       for (series, start, values) in [
@@ -252,13 +247,13 @@ public enum HTMLReport {
         let cssClass = series.hasSuffix("cost") ? "cost" : "benefit"
         let slots: [(slot: Int, value: Rational)] = [(rows.count - 1, start)]
           + values.enumerated().map { (firstProjectedSlot + $0.offset, $0.element) }
-        let points = slots.map { "\(fmt(lines.x(center: $0.slot))),\(fmt(lines.y(major($0.value))))" }
+        let points = slots.map { "\(fmt(lines.x(center: $0.slot))),\(fmt(lines.y(chart.major($0.value))))" }
         html += "<polyline class=\"\(cssClass) projected\" data-series=\"\(series)\" points=\"\(points.joined(separator: " "))\"/>\n"
         for (offset, value) in values.enumerated() {
           html += """
             <circle class="\(cssClass) projected" data-series="\(series)" data-quarter="\(projected[offset].quarter)" \
-            data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: firstProjectedSlot + offset)))" cy="\(fmt(lines.y(major(value))))" \
-            r="2.5"><title>\(text(.htmlProjectedTip, ["quarter": say.quarter(projected[offset].quarter), "amount": money(value)]))</title></circle>
+            data-value="\(currency.plain(value))" cx="\(fmt(lines.x(center: firstProjectedSlot + offset)))" cy="\(fmt(lines.y(chart.major(value))))" \
+            r="2.5"><title>\(text(.htmlProjectedTip, ["quarter": say.quarter(projected[offset].quarter), "amount": chart.money(value)]))</title></circle>
 
             """
         }

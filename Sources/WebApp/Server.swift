@@ -84,8 +84,9 @@ public actor WebServer {
   /// The visitor's page: their session (none when they have none and `creating` is false; a new
   /// one when it is true), language and navigation.
   func page(for request: WebRequest, creating: Bool) -> (page: Page, isNew: Bool) {
-    let known = app.sessions.existing(for: request).map { (id: $0.id, csrf: $0.csrf, isNew: false) }
-    let session = creating ? app.sessions.session(for: request) : known ?? (id: "", csrf: "", isNew: false)
+    let session = creating
+      ? app.sessions.session(for: request)
+      : app.sessions.existing(for: request).map { (id: $0.id, csrf: $0.csrf, isNew: false) } ?? (id: "", csrf: "", isNew: false)
     let page = Page(
       language: app.language(for: request), csrf: session.csrf, session: session.id, tabs: Page.tabs(readOnly: app.configuration.readOnly),
       signsOut: app.configuration.passwordHash != nil)

@@ -19,8 +19,6 @@ enum ExpenseRecord {
   static let selectList = "id, " + fieldList
 
   /// A field's stored value: money and hours as integers of minor units and hundredths.
-  static func value(_ field: Field, of expense: Expense) -> Value { value(field.declaration.form, of: expense) }
-
   @inline(__always)
   static func value(_ form: ExpenseFields.Form, of expense: Expense) -> Value {
     switch form {
